@@ -1,0 +1,40 @@
+import type { Criteria } from "./criteria";
+import type { Stage } from "./tables/intentStages";
+import type { Role } from "./tables/buyerRoles";
+import type { UrgencyCriterion } from "./tables/urgencyModel";
+import { WordMatcher } from "./wordMatcher";
+import { fold } from "./text";
+
+/** Matchers built once per criteria value (word lists → sets and longest-first patterns). */
+export interface Compiled {
+  readonly yes: ReadonlySet<string>;
+  readonly no: ReadonlySet<string>;
+  readonly signals: WordMatcher<Stage | null>;
+  readonly timelineWords: WordMatcher<number>;
+  readonly levelWords: { [C in Exclude<UrgencyCriterion, "timeline">]: WordMatcher<number> };
+  readonly roles: WordMatcher<Role>;
+}
+
+const cache = new WeakMap<Criteria, Compiled>();
+
+export function compile(criteria: Criteria): Compiled {
+  let c = cache.get(criteria);
+  if (c) return c;
+  const u = criteria.urgency;
+  const levels = (extra: readonly { phrase: string; points: number }[]) =>
+    new WordMatcher([...extra, ...u.levelWords].map((w) => ({ phrase: w.phrase, payload: w.points })));
+  c = {
+    yes: new Set(criteria.reader.yes.map(fold)),
+    no: new Set(criteria.reader.no.map(fold)),
+    signals: new WordMatcher(criteria.signals.map((s) => ({ phrase: s.phrase, payload: s.stage }))),
+    timelineWords: new WordMatcher(u.timelineWords.map((w) => ({ phrase: w.phrase, payload: w.points }))),
+    levelWords: {
+      resources: levels(u.criterionWords.resources),
+      decisionLevel: levels(u.criterionWords.decisionLevel),
+      competition: levels(u.criterionWords.competition),
+    },
+    roles: new WordMatcher(criteria.roleKeywords.map((k) => ({ phrase: k.keyword, payload: k.role }))),
+  };
+  cache.set(criteria, c);
+  return c;
+}

@@ -1,0 +1,40 @@
+import { compile, type Compiled } from "./compiled";
+import { DEFAULT_CRITERIA, type Criteria } from "./criteria";
+import type { Lang } from "./lang";
+
+/**
+ * What every engine function is given besides its inputs: the criteria in force, their
+ * compiled matchers, the label language, and — only when an explanation is asked for —
+ * a trace to which each rule that fires adds one line.
+ */
+export interface Ctx {
+  readonly criteria: Criteria;
+  readonly c: Compiled;
+  readonly lang: Lang;
+  readonly trace: string[] | undefined;
+}
+
+export function makeCtx(options: { criteria?: Criteria; lang?: Lang; trace?: boolean } = {}): Ctx {
+  const criteria = options.criteria ?? DEFAULT_CRITERIA;
+  return { criteria, c: compile(criteria), lang: options.lang ?? "zh", trace: options.trace ? [] : undefined };
+}
+
+/** A fresh trace for the next row, same criteria and language. */
+export function withTrace(ctx: Ctx): Ctx {
+  return { ...ctx, trace: [] };
+}
+
+/** Tags that say where a rule comes from, in the explanation text. */
+export const tag = {
+  default: (lang: Lang) => (lang === "zh" ? "[默认]" : "[default]"),
+  seed: (n: string, lang: Lang) => (lang === "zh" ? `[来源 ${n}]` : `[seed ${n}]`),
+};
+
+/** Adds a line to the trace, in the context's language; free when no explanation is asked for. */
+export function note(ctx: Ctx, zh: () => string, en: () => string): void {
+  if (ctx.trace) ctx.trace.push(ctx.lang === "zh" ? zh() : en());
+}
+
+export function joinTrace(ctx: Ctx, lines: readonly string[]): string {
+  return lines.join(ctx.lang === "zh" ? "；" : "; ");
+}

@@ -1,0 +1,127 @@
+/** SPEC §2 LEADGRADE — 客户分级评定标准 [seed 002]. */
+import type { ArgName } from "../args";
+import { CellError, naError, numError, valueError } from "../cellError";
+import { note, tag, type Ctx } from "../ctx";
+import { blankish, isBlankCell, readNumber, readYesNo } from "../read";
+import type { Grade, IntentBand, IntentIndicator, NecessaryRow } from "../tables/leadGradeTable";
+import { showValue } from "../text";
+import { ARG_LABELS } from "../args";
+
+type Rating = "A" | "B";
+
+/** A necessary condition: yes-like/A → A, no-like/B → B; blank → #N/A. */
+function readNecessary(value: unknown, arg: ArgName, ctx: Ctx): Rating | CellError {
+  if (isBlankCell(value)) return naError("missing", { arg });
+  const yes = readYesNo(value, ctx.c);
+  if (yes === undefined) return valueError("unreadable", { arg, value, expected: "rating" });
+  const r: Rating = yes ? "A" : "B";
+  note(ctx, () => `${ARG_LABELS[arg].zh} = ${r}（${showValue(value)}）`, () => `${arg} = ${r} (${showValue(value)})`);
+  return r;
+}
+
+/**
+ * An intent indicator is A or not. A rating or yes/no: yes-like/A → A. A number (counts only;
+ * not priceTolerance) [default]: A at or above its threshold. Blank → not A (nothing observed).
+ */
+function readIndicator(value: unknown, arg: IntentIndicator, ctx: Ctx): boolean | CellError {
+  const label = ARG_LABELS[arg];
+  if (isBlankCell(value)) {
+    note(ctx, () => `${label.zh}：空 → 非A`, () => `${arg}: blank → not A`);
+    return false;
+  }
+  const threshold = arg === "priceTolerance" ? undefined : ctx.criteria.leadGrade.countThresholds[arg];
+  if (threshold !== undefined && typeof value !== "boolean") {
+    const n = readNumber(value);
+    if (n !== undefined) {
+      if (n < 0) return numError("outOfRange", { arg, value, expected: "count" });
+      const a = n >= threshold;
+      const d = tag.default(ctx.lang);
+      note(
+        ctx,
+        () => `${label.zh} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "非A"}`,
+        () => `${arg} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "not A"}`,
+      );
+      return a;
+    }
+  }
+  const yes = readYesNo(value, ctx.c);
+  if (yes === undefined) {
+    return valueError("unreadable", { arg, value, expected: threshold === undefined ? "rating" : "ratingOrCount" });
+  }
+  note(ctx, () => `${label.zh} = ${yes ? "A" : "非A"}（${showValue(value)}）`, () => `${arg} = ${yes ? "A" : "not A"} (${showValue(value)})`);
+  return yes;
+}
+
+/**
+ * The lead grade A–E, `""` for a blank row, or the error of the first unreadable input.
+ * Arguments are positional (one call per row, no allocation on the hot path).
+ */
+export function leadGrade(
+  payment: unknown,
+  satisfaction: unknown,
+  revisits: unknown,
+  calls: unknown,
+  siteVisits: unknown,
+  processAsked: unknown,
+  priceTolerance: unknown,
+  siteOpen: unknown,
+  ctx: Ctx,
+): Grade | "" | CellError {
+  if (
+    blankish(payment) && blankish(satisfaction) && blankish(revisits) && blankish(calls) &&
+    blankish(siteVisits) && blankish(processAsked) && blankish(priceTolerance)
+  ) {
+    return "";
+  }
+  const p = readNecessary(payment, "payment", ctx);
+  if (p instanceof CellError) return p;
+  const s = readNecessary(satisfaction, "satisfaction", ctx);
+  if (s instanceof CellError) return s;
+
+  let open = true;
+  if (!isBlankCell(siteOpen)) {
+    const o = readYesNo(siteOpen, ctx.c);
+    if (o === undefined) return valueError("unreadable", { arg: "siteOpen", value: siteOpen, expected: "yesNo" });
+    open = o;
+  }
+
+  let k = 0;
+  const r = readIndicator(revisits, "revisits", ctx);
+  if (r instanceof CellError) return r;
+  if (r) k++;
+  const c = readIndicator(calls, "calls", ctx);
+  if (c instanceof CellError) return c;
+  if (c) k++;
+  const v = readIndicator(siteVisits, "siteVisits", ctx);
+  if (v instanceof CellError) return v;
+  if (v) {
+    k++;
+  } else if (!open && ctx.criteria.leadGrade.siteClosedCountsAsA) {
+    // The source: while the site is not open, the inspection item's weight may be reduced.
+    k++;
+    const d = tag.default(ctx.lang);
+    note(ctx, () => `工地未开放：工地考察次数按 A 计 ${d}`, () => `site not open: siteVisits counts as A ${d}`);
+  }
+  const q = readIndicator(processAsked, "processAsked", ctx);
+  if (q instanceof CellError) return q;
+  if (q) k++;
+  const t = readIndicator(priceTolerance, "priceTolerance", ctx);
+  if (t instanceof CellError) return t;
+  if (t) k++;
+
+  const lg = ctx.criteria.leadGrade;
+  const row: NecessaryRow = p === "A" && s === "A" ? "bothA" : p === "A" || s === "A" ? "oneA" : "bothB";
+  const band: IntentBand = k >= lg.bands.all ? "k5" : k >= lg.bands.midFrom ? "k3to4" : "k0to2";
+  const grade = lg.table[row][band];
+  if (ctx.trace) {
+    const nA = row === "bothA" ? 2 : row === "oneA" ? 1 : 0;
+    const seed = tag.seed("002", ctx.lang);
+    const bandText = band === "k5" ? "5" : band === "k3to4" ? "3–4" : "0–2";
+    note(
+      ctx,
+      () => `必要条件 ${nA} 个为A，意向程度 ${k}/5 个为A（${bandText}）→ ${grade}级 ${seed}`,
+      () => `necessary conditions at A: ${nA}, intent indicators at A: ${k}/5 (${bandText}) → grade ${grade} ${seed}`,
+    );
+  }
+  return grade;
+}

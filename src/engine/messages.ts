@@ -1,0 +1,93 @@
+import { ARG_LABELS, type ArgName } from "./args";
+import type { CellError, MessageKey, MessageParams } from "./cellError";
+import type { Lang } from "./lang";
+import { showValue } from "./text";
+import { EXPECTED } from "./expected";
+
+type Render = (p: Rendered) => string;
+interface Rendered {
+  arg: string;
+  args: string;
+  value: string;
+  detail: string;
+  expected: string;
+}
+
+/** Messages per language, apart from the codes (STYLE: zod). A missing entry fails to compile. */
+export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
+  unreadable: {
+    zh: (p) => `${p.arg}: ${p.value} 无法识别${p.expected ? `（应为${p.expected}）` : ""}`,
+    en: (p) => `${p.arg}: ${p.value} is not readable${p.expected ? ` (expected ${p.expected})` : ""}`,
+  },
+  missing: {
+    zh: (p) => `${p.arg}: 必填，不能为空`,
+    en: (p) => `${p.arg}: required, the cell is blank`,
+  },
+  outOfRange: {
+    zh: (p) => `${p.arg}: ${p.value} 超出范围（${p.expected}）`,
+    en: (p) => `${p.arg}: ${p.value} is out of range (${p.expected})`,
+  },
+  heightMismatch: {
+    zh: (p) => `区域行数不一致: ${p.args}（${p.detail}）`,
+    en: (p) => `ranges of different heights: ${p.args} (${p.detail})`,
+  },
+  tooWide: {
+    zh: (p) => `${p.arg}: 应为单列区域，实际 ${p.detail} 列`,
+    en: (p) => `${p.arg}: expects one column, got ${p.detail} columns`,
+  },
+  noSignal: {
+    zh: (p) => `${p.arg}: 未识别到任何意向信号${p.value !== '""' ? `（${p.value}）` : ""}`,
+    en: (p) => `${p.arg}: no signal recognised${p.value !== '""' ? ` (${p.value})` : ""}`,
+  },
+  noOption: {
+    zh: (p) => `${p.detail}: ${p.value} 不匹配任何选项`,
+    en: (p) => `${p.detail}: ${p.value} matches no option`,
+  },
+  tooManyAnswers: {
+    zh: (p) => `${p.arg}: ${p.detail}`,
+    en: (p) => `${p.arg}: ${p.detail}`,
+  },
+  unknownHeader: {
+    zh: (p) => `${p.arg}: ${p.value} 不是评分标准中的项目`,
+    en: (p) => `${p.arg}: ${p.value} is no item of the criteria`,
+  },
+  badCriteriaRow: {
+    zh: (p) => `${p.arg}: 第 ${p.detail} 行的分值 ${p.value} 无法识别`,
+    en: (p) => `${p.arg}: row ${p.detail} has unreadable points ${p.value}`,
+  },
+  emptyCriteria: {
+    zh: (p) => `${p.arg}: 没有任何“项目 · 选项 · 分值”行`,
+    en: (p) => `${p.arg}: no "item · option · points" rows`,
+  },
+  noKeyword: {
+    zh: (p) => `${p.arg}: ${p.value} 中没有可识别的角色关键词`,
+    en: (p) => `${p.arg}: no role keyword in ${p.value}`,
+  },
+  emptyPopulation: {
+    zh: (p) => `${p.arg}: 没有可比较的金额`,
+    en: (p) => `${p.arg}: no amounts to rank against`,
+  },
+  afterToday: {
+    zh: (p) => `${p.arg}: ${p.value} 晚于今天`,
+    en: (p) => `${p.arg}: ${p.value} is after today`,
+  },
+};
+
+export function argLabel(arg: ArgName | undefined, lang: Lang): string {
+  return arg ? ARG_LABELS[arg][lang] : "";
+}
+
+export function renderParams(params: MessageParams, lang: Lang): Rendered {
+  return {
+    arg: argLabel(params.arg, lang),
+    args: (params.args ?? []).map((a) => ARG_LABELS[a][lang]).join(lang === "zh" ? "、" : ", "),
+    value: showValue(params.value),
+    detail: params.detail ?? "",
+    expected: params.expected ? EXPECTED[params.expected][lang] : "",
+  };
+}
+
+/** The text shown with an Excel error, in the workbook's label language. */
+export function errorMessage(error: CellError, lang: Lang): string {
+  return MESSAGES[error.key][lang](renderParams(error.params, lang));
+}

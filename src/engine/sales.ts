@@ -1,0 +1,201 @@
+/**
+ * The SALES functions over whole ranges (SPEC §0), pure and host-free: each takes the raw
+ * arguments as Excel passes them (2-D arrays, scalars, null when omitted) and returns one
+ * result per lead — a value, `""` for a blank row, or a CellError — or a single CellError
+ * when the arguments' shapes do not fit. `src/functions/functions.ts` maps these to Excel.
+ */
+import type { ArgName } from "./args";
+import { CellError, valueError } from "./cellError";
+import { withTrace, joinTrace, type Ctx } from "./ctx";
+import { errorMessage } from "./messages";
+import { isBlankCell, readYesNo } from "./read";
+import { checkOneColumn, column, isGrid, leadCount, rows } from "./spill";
+import { leadGrade } from "./functions/leadGrade";
+import { intentGrade } from "./functions/intentGrade";
+import { answerColumns, readScoreSheet, scoreRow } from "./functions/score";
+import { headerStage, intentStage } from "./functions/intentStage";
+import { nextFollowUp } from "./functions/nextFollowUp";
+import { stageLabel } from "./functions/stageLabel";
+import { status } from "./functions/status";
+import { nextAction } from "./functions/nextAction";
+import { todayReader, urgencyLevel } from "./functions/urgency";
+import { roleFocus, roleLabel } from "./functions/role";
+import { activity, activityLabel, valueTierLabel, valueTierRanker } from "./functions/customerType";
+import { URGENCY_LABELS } from "./tables/urgencyModel";
+import type { Stage } from "./tables/intentStages";
+
+export type Cell = string | number | CellError;
+export type Column = Cell[] | CellError;
+
+const ERROR_TEXT = { VALUE: "#VALUE!", NA: "#N/A", NUM: "#NUM!" } as const;
+
+/** Checks shapes, then calls `row(i, ctx)` once per lead. */
+function perLead(
+  oneColumn: readonly (readonly [ArgName, unknown])[],
+  wholeRow: readonly (readonly [ArgName, unknown])[],
+  ctx: Ctx,
+  row: (i: number, ctx: Ctx) => Cell,
+): Column {
+  const bad = checkOneColumn(oneColumn);
+  if (bad) return bad;
+  const n = leadCount([...oneColumn, ...wholeRow]);
+  if (n instanceof CellError) return n;
+  const out: Cell[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = row(i, ctx);
+  return out;
+}
+
+/** The same, but each lead's result is its explanation: value — every rule that fired. */
+function explained(
+  oneColumn: readonly (readonly [ArgName, unknown])[],
+  wholeRow: readonly (readonly [ArgName, unknown])[],
+  ctx: Ctx,
+  row: (i: number, ctx: Ctx) => Cell,
+  show: (v: string | number, ctx: Ctx) => string = (v) => String(v),
+): Column {
+  return perLead(oneColumn, wholeRow, ctx, (i) => {
+    const t = withTrace(ctx);
+    const v = row(i, t);
+    if (v === "") return "";
+    const head = v instanceof CellError ? `${ERROR_TEXT[v.code]} ${errorMessage(v, ctx.lang)}` : show(v, ctx);
+    const lines = t.trace ?? [];
+    return lines.length > 0 ? `${head} — ${joinTrace(ctx, lines)}` : head;
+  });
+}
+
+function leadGradeArgs(a: readonly unknown[]): [ArgName, unknown][] {
+  const names: ArgName[] = ["payment", "satisfaction", "revisits", "calls", "siteVisits", "processAsked", "priceTolerance", "siteOpen"];
+  return names.map((n, k) => [n, a[k]] as [ArgName, unknown]);
+}
+
+function leadGradeRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
+  const [p, s, r, c, v, q, t, o] = a.map(column) as ((i: number) => unknown)[];
+  return (i, ctx) => leadGrade(p!(i), s!(i), r!(i), c!(i), v!(i), q!(i), t!(i), o!(i), ctx);
+}
+
+function stageRow(observations: unknown, headers: unknown, ctx: Ctx): ((i: number, ctx: Ctx) => Cell) | CellError {
+  const obs = rows(observations);
+  let columnStages: (Stage | undefined)[] | undefined;
+  if (!isBlankArg(headers)) {
+    const h = rows(headers)(0);
+    const width = isGrid(observations) ? (observations[0]?.length ?? 0) : 1;
+    if (h.length !== width) return valueError("tooManyAnswers", { arg: "headers", detail: `${h.length} ≠ ${width}` });
+    columnStages = h.map((x) => headerStage(x, ctx));
+  }
+  return (i, c) => intentStage(obs(i), columnStages, c);
+}
+
+function urgencyRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
+  const [tl, rs, dl, cp, td] = a.map(column) as ((i: number) => unknown)[];
+  const todayIsRange = isGrid(a[4]) && (a[4] as unknown[]).length > 1;
+  const shared = todayReader(td!(0));
+  return (i, ctx) => urgencyLevel(tl!(i), rs!(i), dl!(i), cp!(i), todayIsRange ? todayReader(td!(i)) : shared, ctx);
+}
+
+const urgencyArgs = (a: readonly unknown[]): [ArgName, unknown][] =>
+  (["timeline", "resources", "decisionLevel", "competition", "today"] as ArgName[]).map((n, k) => [n, a[k]] as [ArgName, unknown]);
+
+function isBlankArg(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (isGrid(v)) return v.length === 0 || (v.length === 1 && (v[0]?.length ?? 0) <= 1 && isBlankCell(v[0]?.[0]));
+  return isBlankCell(v);
+}
+
+function stageText(f: (stage: unknown, ctx: Ctx) => string | CellError) {
+  return (stage: unknown, ctx: Ctx): Column => {
+    const s = column(stage);
+    return perLead([["stage", stage]], [], ctx, (i, c) => f(s(i), c));
+  };
+}
+
+export const sales = {
+  LEADGRADE(args: readonly unknown[], ctx: Ctx): Column {
+    return perLead(leadGradeArgs(args), [], ctx, leadGradeRow(args));
+  },
+  WHYLEADGRADE(args: readonly unknown[], ctx: Ctx): Column {
+    return explained(leadGradeArgs(args), [], ctx, leadGradeRow(args));
+  },
+  INTENTGRADE(score: unknown, ctx: Ctx): Column {
+    const s = column(score);
+    return perLead([["score", score]], [], ctx, (i, c) => intentGrade(s(i), c));
+  },
+  WHYINTENTGRADE(score: unknown, ctx: Ctx): Column {
+    const s = column(score);
+    return explained([["score", score]], [], ctx, (i, c) => intentGrade(s(i), c));
+  },
+  SCORE(answers: unknown, criteria: unknown, headers: unknown, asPercent: unknown, ctx: Ctx): Column {
+    if (!isGrid(criteria)) return valueError("badCriteriaRow", { arg: "criteria", value: criteria, detail: "1" });
+    const sheet = readScoreSheet(criteria);
+    if (sheet instanceof CellError) return sheet;
+    let pct = false;
+    if (!isBlankArg(asPercent)) {
+      const raw = column(asPercent)(0);
+      const yn = readYesNo(raw, ctx.c);
+      if (yn === undefined) return valueError("unreadable", { arg: "asPercent", value: raw, expected: "yesNo" });
+      pct = yn;
+    }
+    const width = isGrid(answers) ? (answers[0]?.length ?? 0) : 1;
+    const cols = answerColumns(sheet, width, isBlankArg(headers) ? undefined : rows(headers)(0));
+    if (cols instanceof CellError) return cols;
+    const a = rows(answers);
+    return perLead([], [["answers", answers]], ctx, (i, c) => scoreRow(sheet, cols, a(i), pct, c));
+  },
+  INTENTSTAGE(observations: unknown, headers: unknown, ctx: Ctx): Column {
+    const row = stageRow(observations, headers, ctx);
+    return row instanceof CellError ? row : perLead([], [["observations", observations]], ctx, row);
+  },
+  WHYINTENTSTAGE(observations: unknown, headers: unknown, ctx: Ctx): Column {
+    const row = stageRow(observations, headers, ctx);
+    return row instanceof CellError ? row : explained([], [["observations", observations]], ctx, row);
+  },
+  NEXTFOLLOWUP(stage: unknown, lastContact: unknown, ctx: Ctx): Column {
+    const s = column(stage);
+    const d = column(lastContact);
+    return perLead([["stage", stage], ["lastContact", lastContact]], [], ctx, (i, c) => nextFollowUp(s(i), d(i), c));
+  },
+  STAGELABEL: stageText(stageLabel),
+  STATUS: stageText(status),
+  NEXTACTION: stageText(nextAction),
+  URGENCY(args: readonly unknown[], ctx: Ctx): Column {
+    const row = urgencyRow(args);
+    return perLead(urgencyArgs(args), [], ctx, (i, c) => {
+      const v = row(i, c);
+      return typeof v === "string" && v !== "" ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][c.lang] : v;
+    });
+  },
+  WHYURGENCY(args: readonly unknown[], ctx: Ctx): Column {
+    return explained(urgencyArgs(args), [], ctx, urgencyRow(args), (v, c) =>
+      typeof v === "string" && v in URGENCY_LABELS ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][c.lang] : String(v),
+    );
+  },
+  ROLE(title: unknown, ctx: Ctx): Column {
+    const t = column(title);
+    return perLead([["title", title]], [], ctx, (i, c) => roleLabel(t(i), c));
+  },
+  ROLEFOCUS(role: unknown, ctx: Ctx): Column {
+    const r = column(role);
+    return perLead([["role", role]], [], ctx, (i, c) => roleFocus(r(i), c));
+  },
+  VALUETIER(amount: unknown, allAmounts: unknown, ctx: Ctx): Column {
+    const population = isGrid(allAmounts) ? allAmounts : [[allAmounts]];
+    const rank = valueTierRanker(population, ctx);
+    if (rank instanceof CellError) return rank;
+    const a = column(amount);
+    return perLead([["amount", amount]], [], ctx, (i, c) => {
+      const t = rank(a(i));
+      return t === "" || t instanceof CellError ? t : valueTierLabel(t, c);
+    });
+  },
+  ACTIVITY(lastPurchase: unknown, today: unknown, ctx: Ctx): Column {
+    const p = column(lastPurchase);
+    const td = column(today);
+    const shared = todayReader(td(0));
+    const todayIsRange = isGrid(today) && today.length > 1;
+    return perLead([["lastPurchase", lastPurchase], ["today", today]], [], ctx, (i, c) => {
+      const a = activity(p(i), todayIsRange ? todayReader(td(i)) : shared, c);
+      return a === "" || a instanceof CellError ? a : activityLabel(a, c);
+    });
+  },
+};
+
+export type SalesFunctionId = keyof typeof sales;

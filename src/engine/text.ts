@@ -1,0 +1,41 @@
+/**
+ * Text folding shared by every reader and word matcher (SPEC §1): full-width forms are
+ * folded to ASCII (`Ａ`→`A`, `８`→`8`, `￥`→`¥`, ideographic space → space), surrounding
+ * white space is trimmed, Latin letters are lower-cased.
+ */
+const ASCII = /^[\x20-\x7e]*$/;
+
+const foldCache = new Map<string, string>();
+
+export function fold(text: string): string {
+  // Pure ASCII skips NFKC (the hot path); NFKC folds the full-width block (U+FF01–U+FF5E)
+  // and U+3000. Sheets repeat their words, so folded non-ASCII text is cached.
+  if (ASCII.test(text)) return text.trim().toLowerCase();
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = text.normalize("NFKC").trim().toLowerCase();
+    if (foldCache.size > 50000) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
+}
+
+/** True for a value Excel or a user means as "nothing here": null, undefined, "" or white space. */
+export function isBlankCell(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value.trim() === "" || fold(value) === "";
+  return false;
+}
+
+/** Escape a word for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Shows a cell value in a message: text in quotes, the rest as Excel would print it. */
+export function showValue(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 60 ? value.slice(0, 57) + "…" : value}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value === null || value === undefined) return '""';
+  return String(value);
+}
