@@ -21,13 +21,13 @@ export function readYesNo(value: unknown, c: Compiled): boolean | undefined {
 
 const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
-const UNIT = /(元|块|次|天|日|个|人民币|rmb|days?|times?)$/;
+const UNIT = /(元|块|次|天|日|个|分|人民币|rmb|days?|times?|points?)$/;
 const CURRENCY = /^(¥|\$|人民币|rmb)/;
 
 /**
  * Excel numbers as they are; text numbers with full-width digits, thousands separators,
  * currency marks (¥ ￥ $ 元), 万 (×10 000) and a trailing % (÷100, as Excel reads "85%").
- * A trailing unit word (次, 天, 日, 个, days, times) is allowed, so "3次" is 3.
+ * A trailing unit word (次, 天, 日, 个, 分, days, times, points) is allowed, so "3次" is 3.
  */
 export function readNumber(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;

@@ -8,8 +8,8 @@ import type { ArgName } from "./args";
 import { CellError, valueError } from "./cellError";
 import { withTrace, joinTrace, type Ctx } from "./ctx";
 import { errorMessage } from "./messages";
-import { isBlankCell, readYesNo } from "./read";
-import { checkOneColumn, column, isGrid, leadCount, rows } from "./spill";
+import { blankish, isBlankCell, readYesNo } from "./read";
+import { checkOneColumn, column, isGrid, leadCount, rows, type Grid } from "./spill";
 import { leadGrade } from "./functions/leadGrade";
 import { intentGrade } from "./functions/intentGrade";
 import { answerColumns, readScoreSheet, scoreRow } from "./functions/score";
@@ -29,7 +29,14 @@ export type Column = Cell[] | CellError;
 
 const ERROR_TEXT = { VALUE: "#VALUE!", NA: "#N/A", NUM: "#NUM!" } as const;
 
-/** Checks shapes, then calls `row(i, ctx)` once per lead. */
+/** Arguments that set how a lead is judged rather than describe it: they never make a row non-blank. */
+const SETTINGS: ReadonlySet<ArgName> = new Set<ArgName>(["siteOpen", "today"]);
+
+/**
+ * Checks shapes, then calls `row(i, ctx)` once per lead. A row is blank — `""` without
+ * calling `row` — when every lead input given as a range is blank there; single cells
+ * broadcast to every row and so do not make an unused row of a table non-blank.
+ */
 function perLead(
   oneColumn: readonly (readonly [ArgName, unknown])[],
   wholeRow: readonly (readonly [ArgName, unknown])[],
@@ -40,9 +47,25 @@ function perLead(
   if (bad) return bad;
   const n = leadCount([...oneColumn, ...wholeRow]);
   if (n instanceof CellError) return n;
+  const tall = [...oneColumn, ...wholeRow]
+    .filter(([name, v]) => !SETTINGS.has(name) && isGrid(v) && v.length > 1)
+    .map(([, v]) => v as Grid);
+  // A 0 reads as blank only in rows of several inputs (office-js #4702; see read.ts blankish).
+  const width = [...oneColumn, ...wholeRow]
+    .filter(([name]) => !SETTINGS.has(name))
+    .reduce((w, [, v]) => w + (isGrid(v) ? (v[0]?.length ?? 1) : 1), 0);
+  const empty = width >= 2 ? blankish : isBlankCell;
   const out: Cell[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = row(i, ctx);
+  for (let i = 0; i < n; i++) out[i] = tall.length > 0 && rowIsBlank(tall, i, empty) ? "" : row(i, ctx);
   return out;
+}
+
+function rowIsBlank(grids: readonly Grid[], i: number, empty: (v: unknown) => boolean): boolean {
+  for (const g of grids) {
+    const r = g[i];
+    if (r) for (const v of r) if (!empty(v)) return false;
+  }
+  return true;
 }
 
 /** The same, but each lead's result is its explanation: value — every rule that fired. */

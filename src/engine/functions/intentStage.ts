@@ -63,8 +63,9 @@ export function intentStage(
   columnStages: readonly (Stage | undefined)[] | undefined,
   ctx: Ctx,
 ): Stage | "" | CellError {
+  const empty = row.length >= 2 ? blankish : isBlankCell;
   let blank = true;
-  for (const v of row) if (!blankish(v)) blank = false;
+  for (const v of row) if (!empty(v)) blank = false;
   if (blank) return "";
 
   const t: Tally = { won: false, best: -1, refused: false };

@@ -153,8 +153,9 @@ export function scoreRow(
   asPercent: boolean,
   ctx: Ctx,
 ): number | "" | CellError {
+  const empty = row.length >= 2 ? blankish : isBlankCell;
   let blank = true;
-  for (const v of row) if (!blankish(v)) blank = false;
+  for (const v of row) if (!empty(v)) blank = false;
   if (blank) return "";
   let total = 0;
   for (let j = 0; j < columns.length; j++) {
