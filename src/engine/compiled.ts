@@ -13,6 +13,7 @@ export interface Compiled {
   readonly timelineWords: WordMatcher<number>;
   readonly levelWords: { [C in Exclude<UrgencyCriterion, "timeline">]: WordMatcher<number> };
   readonly roles: WordMatcher<Role>;
+  readonly noPurchase: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Criteria, Compiled>();
@@ -34,6 +35,7 @@ export function compile(criteria: Criteria): Compiled {
       competition: levels(u.criterionWords.competition),
     },
     roles: new WordMatcher(criteria.roleKeywords.map((k) => ({ phrase: k.keyword, payload: k.role }))),
+    noPurchase: new Set(criteria.noPurchaseWords.map(fold)),
   };
   cache.set(criteria, c);
   return c;

@@ -19,7 +19,7 @@ import {
   YES_NO_POINTS,
 } from "./tables/urgencyModel";
 import { ROLE_KEYWORDS } from "./tables/buyerRoles";
-import { ACTIVE_WITHIN_DAYS, VALUE_TIER_SHARES } from "./tables/customerTypes";
+import { ACTIVE_WITHIN_DAYS, NO_PURCHASE_WORDS, VALUE_TIER_SHARES } from "./tables/customerTypes";
 
 export interface Criteria {
   readonly reader: { readonly yes: readonly string[]; readonly no: readonly string[] };
@@ -45,6 +45,7 @@ export interface Criteria {
   readonly roleKeywords: typeof ROLE_KEYWORDS;
   readonly valueTierShares: typeof VALUE_TIER_SHARES;
   readonly activeWithinDays: number;
+  readonly noPurchaseWords: readonly string[];
 }
 
 export const DEFAULT_CRITERIA: Criteria = {
@@ -70,4 +71,5 @@ export const DEFAULT_CRITERIA: Criteria = {
   roleKeywords: ROLE_KEYWORDS,
   valueTierShares: VALUE_TIER_SHARES,
   activeWithinDays: ACTIVE_WITHIN_DAYS,
+  noPurchaseWords: NO_PURCHASE_WORDS,
 };

@@ -4,6 +4,7 @@ import type { Ctx } from "../ctx";
 import { isBlankCell, readDate, readNumber, readYesNo } from "../read";
 import { ACTIVITY_LABELS, VALUE_TIER_LABELS, type Activity, type ValueTier } from "../tables/customerTypes";
 import type { TodayReader } from "./urgency";
+import { fold } from "../text";
 
 /**
  * Ranks amounts against a population, sorted once: an amount is high value when fewer than
@@ -48,7 +49,9 @@ export function valueTierLabel(tier: ValueTier, ctx: Ctx): string {
 /** No purchase (a no-like word) → potential; within 180 days of today → active; older → lapsed. */
 export function activity(lastPurchase: unknown, today: TodayReader, ctx: Ctx): Activity | "" | CellError {
   if (isBlankCell(lastPurchase) || lastPurchase === 0) return "";
-  if (typeof lastPurchase === "string" && readYesNo(lastPurchase, ctx.c) === false) return "potential";
+  if (typeof lastPurchase === "string" && (readYesNo(lastPurchase, ctx.c) === false || ctx.c.noPurchase.has(fold(lastPurchase)))) {
+    return "potential";
+  }
   const d = typeof lastPurchase === "boolean" ? undefined : readDate(lastPurchase);
   if (d === undefined) return valueError("unreadable", { arg: "lastPurchase", value: lastPurchase, expected: "date" });
   const now = today();

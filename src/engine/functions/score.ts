@@ -138,7 +138,7 @@ function pick(item: ScoreItem, answer: unknown, ctx: Ctx): Option | undefined {
     const same = item.options.filter((o) => readYesNo(o.text, ctx.c) === yn);
     if (same.length === 1) return same[0];
   }
-  if (folded.length >= 2) {
+  if (n === undefined && folded.length >= 2) {
     const partial = item.options.filter((o) => o.folded.includes(folded) || (o.folded.length >= 2 && folded.includes(o.folded)));
     if (partial.length === 1) return partial[0];
   }

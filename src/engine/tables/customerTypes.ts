@@ -22,3 +22,6 @@ export const VALUE_TIER_SHARES = { high: 0.2, mid: 0.3 } as const;
 
 /** [default] last purchase within this many days → active, older → lapsed. */
 export const ACTIVE_WITHIN_DAYS = 180;
+
+/** [default] words for "no purchase" (besides the no-like words of SPEC §1). */
+export const NO_PURCHASE_WORDS: readonly string[] = ["none", "never", "未购买", "从未购买", "没买过", "无购买"];
