@@ -59,6 +59,9 @@ export function readNumber(value: unknown): number | undefined {
   return negative ? -n : n;
 }
 
+/** 9999-12-31, the last date Excel knows. */
+export const MAX_SERIAL = 2958465;
+
 /** Days between 1899-12-30 (Excel's day 0 for modern dates) and 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
 const MS_PER_DAY = 86400000;
@@ -83,7 +86,7 @@ const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?
  * `2026-11-25`, `2026/11/25`, `2026.11.25`, `2026年11月25日` (a trailing time is allowed).
  */
 export function readDate(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 1 ? Math.floor(value) : undefined;
+  if (typeof value === "number") return value >= 1 && value <= MAX_SERIAL ? Math.floor(value) : undefined;
   if (typeof value !== "string") return undefined;
   const m = DATE_TEXT.exec(fold(value));
   if (!m) return undefined;

@@ -2,7 +2,7 @@
  * The SALES functions over whole ranges (SPEC §0), pure and host-free: each takes the raw
  * arguments as Excel passes them (2-D arrays, scalars, null when omitted) and returns one
  * result per lead — a value, `""` for a blank row, or a CellError — or a single CellError
- * when the arguments' shapes do not fit. `src/functions/functions.ts` maps these to Excel.
+ * when the arguments' shapes do not fit. `src/functions/functions.ts` maps these to what a cell shows.
  */
 import type { ArgName } from "./args";
 import { CellError, valueError } from "./cellError";

@@ -2,7 +2,7 @@
 import { ARG_LABELS, type ArgName } from "../args";
 import { CellError, numError, valueError } from "../cellError";
 import { note, tag, type Ctx } from "../ctx";
-import { blankish, isBlankCell, readDate, readNumber, readYesNo, todaySerial, ymdFromSerial } from "../read";
+import { MAX_SERIAL, blankish, isBlankCell, readDate, readNumber, readYesNo, todaySerial, ymdFromSerial } from "../read";
 import { URGENCY_LABELS, URGENCY_MEANINGS, URGENCY_STRATEGIES, type UrgencyLevel } from "../tables/urgencyModel";
 import { showValue } from "../text";
 
@@ -43,6 +43,7 @@ function timelinePoints(value: unknown, today: TodayReader, ctx: Ctx): number | 
   const date = typeof value === "string" ? readDate(value) : undefined;
   const n = date === undefined ? readNumber(value) : undefined;
   if (date !== undefined || (n !== undefined && n > t.daysRange)) {
+    if (n !== undefined && n > MAX_SERIAL) return numError("outOfRange", { arg: "timeline", value, expected: "days" });
     const serial = date ?? Math.floor(n as number);
     const now = today();
     if (now instanceof CellError) return now;
