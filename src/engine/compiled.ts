@@ -4,6 +4,7 @@ import type { Role } from "./tables/buyerRoles";
 import type { UrgencyCriterion } from "./tables/urgencyModel";
 import { WordMatcher } from "./wordMatcher";
 import { fold } from "./text";
+import type { Loose } from "./read";
 
 /** Matchers built once per criteria value (word lists → sets and longest-first patterns). */
 export interface Compiled {
@@ -14,6 +15,9 @@ export interface Compiled {
   readonly levelWords: { [C in Exclude<UrgencyCriterion, "timeline">]: WordMatcher<number> };
   readonly roles: WordMatcher<Role>;
   readonly noPurchase: ReadonlySet<string>;
+  /** what a raw text read as yes/no under these words (null: neither) */
+  readonly yesNoMemo: Map<string, boolean | null>;
+  readonly looseMemo: Map<string, Loose>;
 }
 
 const cache = new WeakMap<Criteria, Compiled>();
@@ -36,6 +40,8 @@ export function compile(criteria: Criteria): Compiled {
     },
     roles: new WordMatcher(criteria.roleKeywords.map((k) => ({ phrase: k.keyword, payload: k.role }))),
     noPurchase: new Set(criteria.noPurchaseWords.map(fold)),
+    yesNoMemo: new Map(),
+    looseMemo: new Map(),
   };
   cache.set(criteria, c);
   return c;

@@ -13,11 +13,36 @@ export function readYesNo(value: unknown, c: Compiled): boolean | undefined {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
   if (typeof value !== "string") return undefined;
+  const hit = c.yesNoMemo.get(value);
+  if (hit !== undefined) return hit ?? undefined;
   const f = fold(value);
-  if (c.yes.has(f)) return true;
-  if (c.no.has(f)) return false;
-  return undefined;
+  const yn = c.yes.has(f) ? true : c.no.has(f) ? false : undefined;
+  remember(c.yesNoMemo, value, yn ?? null);
+  return yn;
 }
+
+/** How a text reads both as yes/no and as a number, looked up once (hot paths that accept either). */
+export interface Loose {
+  readonly yn: boolean | undefined;
+  readonly num: number | undefined;
+}
+
+export function readLoose(value: string, c: Compiled): Loose {
+  let hit = c.looseMemo.get(value);
+  if (hit === undefined) {
+    hit = { yn: readYesNo(value, c), num: readNumber(value) };
+    remember(c.looseMemo, value, hit);
+  }
+  return hit;
+}
+
+/** Sheets repeat their values: readers remember what a text read as (bounded). */
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size > 20000) memo.clear();
+  memo.set(key, value);
+}
+const numberMemo = new Map<string, number | null>();
+const dateMemo = new Map<string, number | null>();
 
 const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -32,6 +57,14 @@ const CURRENCY = /^(¥|\$|人民币|rmb)/;
 export function readNumber(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
+  const hit = numberMemo.get(value);
+  if (hit !== undefined) return hit ?? undefined;
+  const n = parseNumber(value);
+  remember(numberMemo, value, n ?? null);
+  return n;
+}
+
+function parseNumber(value: string): number | undefined {
   let s = fold(value).replace(/\s+/g, "");
   let negative = false;
   if (s.startsWith("-") || s.startsWith("+")) {
@@ -88,9 +121,12 @@ const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?
 export function readDate(value: unknown): number | undefined {
   if (typeof value === "number") return value >= 1 && value <= MAX_SERIAL ? Math.floor(value) : undefined;
   if (typeof value !== "string") return undefined;
+  const hit = dateMemo.get(value);
+  if (hit !== undefined) return hit ?? undefined;
   const m = DATE_TEXT.exec(fold(value));
-  if (!m) return undefined;
-  return serialFromYMD(Number(m[1]), Number(m[2]), Number(m[3]));
+  const d = m ? serialFromYMD(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  remember(dateMemo, value, d ?? null);
+  return d;
 }
 
 /** Today's date as an Excel serial, in the machine's time zone. Read only when `today` is omitted. */

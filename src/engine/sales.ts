@@ -47,16 +47,15 @@ function perLead(
   if (bad) return bad;
   const n = leadCount([...oneColumn, ...wholeRow]);
   if (n instanceof CellError) return n;
-  const tall = [...oneColumn, ...wholeRow]
-    .filter(([name, v]) => !SETTINGS.has(name) && isGrid(v) && v.length > 1)
-    .map(([, v]) => v as Grid);
+  const data = [...oneColumn, ...wholeRow].filter(([name]) => !SETTINGS.has(name));
+  const tall = data.filter(([, v]) => isGrid(v) && v.length > 1).map(([, v]) => v as Grid);
+  // When every lead input is a range, the engine function's own blank test covers the row.
+  const broadcast = tall.length > 0 && tall.length < data.length;
   // A 0 reads as blank only in rows of several inputs (office-js #4702; see read.ts blankish).
-  const width = [...oneColumn, ...wholeRow]
-    .filter(([name]) => !SETTINGS.has(name))
-    .reduce((w, [, v]) => w + (isGrid(v) ? (v[0]?.length ?? 1) : 1), 0);
+  const width = data.reduce((w, [, v]) => w + (isGrid(v) ? (v[0]?.length ?? 1) : 1), 0);
   const empty = width >= 2 ? blankish : isBlankCell;
   const out: Cell[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = tall.length > 0 && rowIsBlank(tall, i, empty) ? "" : row(i, ctx);
+  for (let i = 0; i < n; i++) out[i] = broadcast && rowIsBlank(tall, i, empty) ? "" : row(i, ctx);
   return out;
 }
 

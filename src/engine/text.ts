@@ -23,8 +23,12 @@ export function fold(text: string): string {
 /** True for a value Excel or a user means as "nothing here": null, undefined, "" or white space. */
 export function isBlankCell(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === "string") return value.trim() === "" || fold(value) === "";
-  return false;
+  if (typeof value !== "string") return false;
+  if (value.length === 0) return true;
+  // Fast path: text that starts with a visible ASCII character is not blank (no trim, no allocation).
+  const c = value.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return value.trim() === ""; // trim() also removes U+3000, the ideographic space
 }
 
 /** Escape a word for use inside a RegExp. */

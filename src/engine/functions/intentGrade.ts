@@ -27,9 +27,9 @@ export function intentGrade(score: unknown, ctx: Ctx): IntentClass | "" | CellEr
     const seed = tag.seed("002", ctx.lang);
     const rule = cls === "A" ? `≥ ${min.A}` : cls === "B" ? `≥ ${min.B}` : cls === "C" ? `${min.C} – <${min.B}` : `< ${min.C}`;
     const t = INTENT_CLASS_TRAITS[cls];
-    note(ctx, () => `得分 ${n} ${rule} → ${cls}类 ${seed}：${t.summary}`, () => `score ${n} ${rule} → class ${cls} ${seed}: ${t.summaryEn}`);
+    if (ctx.trace) note(ctx, () => `得分 ${n} ${rule} → ${cls}类 ${seed}：${t.summary}`, () => `score ${n} ${rule} → class ${cls} ${seed}: ${t.summaryEn}`);
     const traits = t.traits.map((x, i) => `${i + 1}. ${x}`).join(" ");
-    note(ctx, () => `特征：${traits}`, () => `traits (source text): ${traits}`);
+    if (ctx.trace) note(ctx, () => `特征：${traits}`, () => `traits (source text): ${traits}`);
   }
   return cls;
 }

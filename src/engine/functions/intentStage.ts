@@ -29,28 +29,46 @@ function add(t: Tally, s: Stage, why: string, ctx: Ctx): void {
   if (s === 5) t.won = true;
   else if (s === -1) t.refused = true;
   else if (s > t.best) t.best = s;
-  note(ctx, () => `${why} → 阶段${s} ${STAGE_NAMES[s].zh}`, () => `${why} → stage ${s} ${STAGE_NAMES[s].en}`);
+  if (ctx.trace) note(ctx, () => `${why} → 阶段${s} ${STAGE_NAMES[s].zh}`, () => `${why} → stage ${s} ${STAGE_NAMES[s].en}`);
 }
 
-/** Free text: stage mentions (`阶段3`) and vocabulary signals, longest first. */
-function scanText(text: string, t: Tally, ctx: Ctx): CellError | undefined {
+interface Found {
+  readonly stage: Stage;
+  readonly why: string;
+}
+
+/** What a text says, worked out once per distinct text and criteria (notes repeat a lot). */
+const scanned = new WeakMap<object, Map<string, readonly Found[] | CellError>>();
+
+/** Free text: a whole-cell stage number, stage mentions (`阶段3`), vocabulary signals longest first. */
+function scanText(text: string, ctx: Ctx): readonly Found[] | CellError {
+  let memo = scanned.get(ctx.c);
+  if (!memo) scanned.set(ctx.c, (memo = new Map()));
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const found: Found[] = [];
+  let result: readonly Found[] | CellError = found;
   const f = fold(text);
   if (WHOLE_INT.test(f)) {
     const n = Number(f);
-    if (!isStage(n)) return numError("outOfRange", { arg: "observations", value: text, expected: "stage" });
-    add(t, n, showValue(text), ctx);
-    return undefined;
+    result = isStage(n) ? [{ stage: n, why: showValue(text) }] : numError("outOfRange", { arg: "observations", value: text, expected: "stage" });
+  } else {
+    STAGE_MENTION.lastIndex = 0;
+    for (let m = STAGE_MENTION.exec(f); m !== null; m = STAGE_MENTION.exec(f)) {
+      const n = Number(m[1]);
+      if (!isStage(n)) {
+        result = numError("outOfRange", { arg: "observations", value: text, expected: "stage" });
+        break;
+      }
+      found.push({ stage: n, why: `“${m[0]}”` });
+    }
+    if (result === found) {
+      for (const w of ctx.c.signals.all(text)) if (w.payload !== null) found.push({ stage: w.payload, why: `“${w.phrase}”` });
+    }
   }
-  STAGE_MENTION.lastIndex = 0;
-  for (let m = STAGE_MENTION.exec(f); m !== null; m = STAGE_MENTION.exec(f)) {
-    const n = Number(m[1]);
-    if (!isStage(n)) return numError("outOfRange", { arg: "observations", value: text, expected: "stage" });
-    add(t, n, `“${m[0]}”`, ctx);
-  }
-  for (const w of ctx.c.signals.all(text)) {
-    if (w.payload !== null) add(t, w.payload, `“${w.phrase}”`, ctx);
-  }
-  return undefined;
+  if (memo.size > 20000) memo.clear();
+  memo.set(text, result);
+  return result;
 }
 
 /**
@@ -76,17 +94,18 @@ export function intentStage(
     if (hs !== undefined) {
       const yes = readYesNo(v, ctx.c);
       if (yes === true) {
-        add(t, hs, `${showValue(v)}@${hs}`, ctx);
+        add(t, hs, ctx.trace ? `${showValue(v)}@${hs}` : "", ctx);
         continue;
       }
       if (yes === false) continue;
     }
     if (typeof v === "number") {
       if (!isStage(v)) return numError("outOfRange", { arg: "observations", value: v, expected: "stage" });
-      add(t, v, String(v), ctx);
+      add(t, v, ctx.trace ? String(v) : "", ctx);
     } else if (typeof v === "string") {
-      const e = scanText(v, t, ctx);
-      if (e) return e;
+      const found = scanText(v, ctx);
+      if (found instanceof CellError) return found;
+      for (const x of found) add(t, x.stage, x.why, ctx);
     }
   }
 
@@ -111,7 +130,7 @@ export function intentStage(
       () => `结果：阶段${stage} ${STAGE_NAMES[stage].zh}（${rule.zh}）${seed}`,
       () => `result: stage ${stage} ${STAGE_NAMES[stage].en} (${rule.en}) ${seed}`,
     );
-    note(ctx, () => `下一步：${NEXT_ACTIONS[stage].zh}`, () => `next: ${NEXT_ACTIONS[stage].en}`);
+    if (ctx.trace) note(ctx, () => `下一步：${NEXT_ACTIONS[stage].zh}`, () => `next: ${NEXT_ACTIONS[stage].en}`);
   }
   return stage;
 }

@@ -2,7 +2,7 @@
 import type { ArgName } from "../args";
 import { CellError, naError, numError, valueError } from "../cellError";
 import { note, tag, type Ctx } from "../ctx";
-import { blankish, isBlankCell, readNumber, readYesNo } from "../read";
+import { blankish, isBlankCell, readLoose, readYesNo } from "../read";
 import type { Grade, IntentBand, IntentIndicator, NecessaryRow } from "../tables/leadGradeTable";
 import { showValue } from "../text";
 import { ARG_LABELS } from "../args";
@@ -15,7 +15,7 @@ function readNecessary(value: unknown, arg: ArgName, ctx: Ctx): Rating | CellErr
   const yes = readYesNo(value, ctx.c);
   if (yes === undefined) return valueError("unreadable", { arg, value, expected: "rating" });
   const r: Rating = yes ? "A" : "B";
-  note(ctx, () => `${ARG_LABELS[arg].zh} = ${r}（${showValue(value)}）`, () => `${arg} = ${r} (${showValue(value)})`);
+  if (ctx.trace) note(ctx, () => `${ARG_LABELS[arg].zh} = ${r}（${showValue(value)}）`, () => `${arg} = ${r} (${showValue(value)})`);
   return r;
 }
 
@@ -23,32 +23,44 @@ function readNecessary(value: unknown, arg: ArgName, ctx: Ctx): Rating | CellErr
  * An intent indicator is A or not. A rating or yes/no: yes-like/A → A. A number (counts only;
  * not priceTolerance) [default]: A at or above its threshold. Blank → not A (nothing observed).
  */
-function readIndicator(value: unknown, arg: IntentIndicator, ctx: Ctx): boolean | CellError {
-  const label = ARG_LABELS[arg];
+function readIndicator(value: unknown, arg: IntentIndicator, threshold: number | undefined, ctx: Ctx): boolean | CellError {
   if (isBlankCell(value)) {
-    note(ctx, () => `${label.zh}：空 → 非A`, () => `${arg}: blank → not A`);
+    if (ctx.trace) note(ctx, () => `${ARG_LABELS[arg].zh}：空 → 非A`, () => `${arg}: blank → not A`);
     return false;
   }
-  const threshold = arg === "priceTolerance" ? undefined : ctx.criteria.leadGrade.countThresholds[arg];
-  if (threshold !== undefined && typeof value !== "boolean") {
-    const n = readNumber(value);
-    if (n !== undefined) {
-      if (n < 0) return numError("outOfRange", { arg, value, expected: "count" });
-      const a = n >= threshold;
+  let n: number | undefined;
+  let yes: boolean | undefined;
+  if (typeof value === "number") {
+    if (threshold !== undefined) n = Number.isFinite(value) ? value : undefined;
+    else yes = value === 1 ? true : value === 0 ? false : undefined;
+  } else if (typeof value === "string") {
+    const loose = readLoose(value, ctx.c);
+    if (threshold !== undefined) n = loose.num;
+    yes = loose.yn;
+  } else if (typeof value === "boolean") {
+    yes = value;
+  }
+  if (n !== undefined && threshold !== undefined) {
+    if (n < 0) return numError("outOfRange", { arg, value, expected: "count" });
+    const a = n >= threshold;
+    if (ctx.trace) {
       const d = tag.default(ctx.lang);
+      const label = ARG_LABELS[arg];
       note(
         ctx,
         () => `${label.zh} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "非A"}`,
         () => `${arg} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "not A"}`,
       );
-      return a;
     }
+    return a;
   }
-  const yes = readYesNo(value, ctx.c);
   if (yes === undefined) {
     return valueError("unreadable", { arg, value, expected: threshold === undefined ? "rating" : "ratingOrCount" });
   }
-  note(ctx, () => `${label.zh} = ${yes ? "A" : "非A"}（${showValue(value)}）`, () => `${arg} = ${yes ? "A" : "not A"} (${showValue(value)})`);
+  if (ctx.trace) {
+    const label = ARG_LABELS[arg];
+    note(ctx, () => `${label.zh} = ${yes ? "A" : "非A"}（${showValue(value)}）`, () => `${arg} = ${yes ? "A" : "not A"} (${showValue(value)})`);
+  }
   return yes;
 }
 
@@ -85,14 +97,15 @@ export function leadGrade(
     open = o;
   }
 
+  const th = ctx.criteria.leadGrade.countThresholds;
   let k = 0;
-  const r = readIndicator(revisits, "revisits", ctx);
+  const r = readIndicator(revisits, "revisits", th.revisits, ctx);
   if (r instanceof CellError) return r;
   if (r) k++;
-  const c = readIndicator(calls, "calls", ctx);
+  const c = readIndicator(calls, "calls", th.calls, ctx);
   if (c instanceof CellError) return c;
   if (c) k++;
-  const v = readIndicator(siteVisits, "siteVisits", ctx);
+  const v = readIndicator(siteVisits, "siteVisits", th.siteVisits, ctx);
   if (v instanceof CellError) return v;
   if (v) {
     k++;
@@ -100,12 +113,12 @@ export function leadGrade(
     // The source: while the site is not open, the inspection item's weight may be reduced.
     k++;
     const d = tag.default(ctx.lang);
-    note(ctx, () => `工地未开放：工地考察次数按 A 计 ${d}`, () => `site not open: siteVisits counts as A ${d}`);
+    if (ctx.trace) note(ctx, () => `工地未开放：工地考察次数按 A 计 ${d}`, () => `site not open: siteVisits counts as A ${d}`);
   }
-  const q = readIndicator(processAsked, "processAsked", ctx);
+  const q = readIndicator(processAsked, "processAsked", th.processAsked, ctx);
   if (q instanceof CellError) return q;
   if (q) k++;
-  const t = readIndicator(priceTolerance, "priceTolerance", ctx);
+  const t = readIndicator(priceTolerance, "priceTolerance", undefined, ctx);
   if (t instanceof CellError) return t;
   if (t) k++;
 

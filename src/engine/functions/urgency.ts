@@ -30,14 +30,14 @@ function timelinePoints(value: unknown, today: TodayReader, ctx: Ctx): number | 
   const d = tag.default(ctx.lang);
   // A blank (or the 0 older desktop builds send for one, office-js #4702) is "no deadline".
   if (blankish(value)) {
-    note(ctx, () => `项目时间线：空 → ${t.none} 分 ${d}`, () => `timeline: blank → ${t.none} ${d}`);
+    if (ctx.trace) note(ctx, () => `项目时间线：空 → ${t.none} 分 ${d}`, () => `timeline: blank → ${t.none} ${d}`);
     return t.none;
   }
   let days: number | undefined;
   let how = "";
   if (typeof value === "boolean") {
     const p = value ? t.hasDeadline : t.none;
-    note(ctx, () => `项目时间线：${showValue(value)} → ${p} 分 ${d}`, () => `timeline: ${showValue(value)} → ${p} ${d}`);
+    if (ctx.trace) note(ctx, () => `项目时间线：${showValue(value)} → ${p} 分 ${d}`, () => `timeline: ${showValue(value)} → ${p} ${d}`);
     return p;
   }
   const date = typeof value === "string" ? readDate(value) : undefined;
@@ -66,13 +66,13 @@ function timelinePoints(value: unknown, today: TodayReader, ctx: Ctx): number | 
   const words = ctx.c.timelineWords.all(String(value));
   if (words.length > 0) {
     const w = words[0]!;
-    note(ctx, () => `项目时间线：“${w.phrase}” → ${w.payload} 分 ${d}`, () => `timeline: "${w.phrase}" → ${w.payload} ${d}`);
+    if (ctx.trace) note(ctx, () => `项目时间线：“${w.phrase}” → ${w.payload} 分 ${d}`, () => `timeline: "${w.phrase}" → ${w.payload} ${d}`);
     return w.payload;
   }
   const yes = readYesNo(value, ctx.c);
   if (yes === undefined) return valueError("unreadable", { arg: "timeline", value, expected: "timeline" });
   const p = yes ? t.hasDeadline : t.none;
-  note(ctx, () => `项目时间线：${showValue(value)} → ${p} 分 ${d}`, () => `timeline: ${showValue(value)} → ${p} ${d}`);
+  if (ctx.trace) note(ctx, () => `项目时间线：${showValue(value)} → ${p} 分 ${d}`, () => `timeline: ${showValue(value)} → ${p} ${d}`);
   return p;
 }
 
@@ -81,7 +81,7 @@ function levelPoints(value: unknown, arg: "resources" | "decisionLevel" | "compe
   const d = tag.default(ctx.lang);
   const label = ARG_LABELS[arg as ArgName];
   if (isBlankCell(value) || value === 0) {
-    note(ctx, () => `${label.zh}：空 → 0 分 ${d}`, () => `${arg}: blank → 0 ${d}`);
+    if (ctx.trace) note(ctx, () => `${label.zh}：空 → 0 分 ${d}`, () => `${arg}: blank → 0 ${d}`);
     return 0;
   }
   if (typeof value === "string") {
@@ -89,7 +89,7 @@ function levelPoints(value: unknown, arg: "resources" | "decisionLevel" | "compe
     for (const w of ctx.c.levelWords[arg].all(value)) if (!best || w.payload > best.payload) best = w;
     if (best) {
       const b = best;
-      note(ctx, () => `${label.zh}：“${b.phrase}” → ${b.payload} 分 ${d}`, () => `${arg}: "${b.phrase}" → ${b.payload} ${d}`);
+      if (ctx.trace) note(ctx, () => `${label.zh}：“${b.phrase}” → ${b.payload} 分 ${d}`, () => `${arg}: "${b.phrase}" → ${b.payload} ${d}`);
       return b.payload;
     }
   }
@@ -97,7 +97,7 @@ function levelPoints(value: unknown, arg: "resources" | "decisionLevel" | "compe
   if (yes === undefined) return valueError("unreadable", { arg, value, expected: "level" });
   const yn = ctx.criteria.urgency.yesNo;
   const p = yes ? yn.yes : yn.no;
-  note(ctx, () => `${label.zh}：${showValue(value)} → ${p} 分 ${d}`, () => `${arg}: ${showValue(value)} → ${p} ${d}`);
+  if (ctx.trace) note(ctx, () => `${label.zh}：${showValue(value)} → ${p} 分 ${d}`, () => `${arg}: ${showValue(value)} → ${p} ${d}`);
   return p;
 }
 
@@ -129,7 +129,7 @@ export function urgencyLevel(
       () => `合计 ${total}/9（≥${min.high} 高，${min.medium}–${min.high - 1} 中，其余低）${d} → ${URGENCY_LABELS[level].zh}：${URGENCY_MEANINGS[level].zh} ${s}`,
       () => `total ${total}/9 (≥${min.high} high, ${min.medium}–${min.high - 1} medium, else low) ${d} → ${URGENCY_LABELS[level].en}: ${URGENCY_MEANINGS[level].en} ${s}`,
     );
-    note(ctx, () => `跟进策略：${URGENCY_STRATEGIES[level].zh}`, () => `follow-up: ${URGENCY_STRATEGIES[level].en}`);
+    if (ctx.trace) note(ctx, () => `跟进策略：${URGENCY_STRATEGIES[level].zh}`, () => `follow-up: ${URGENCY_STRATEGIES[level].en}`);
   }
   return level;
 }
