@@ -8,12 +8,16 @@ export { F };
 export type Shown = string | number | { error: string; message: string };
 
 function show(v: unknown): Shown {
-  if (v instanceof Error && "code" in v) return { error: String((v as { code: string }).code), message: v.message };
+  if (v instanceof Error && "code" in v)
+    return { error: String((v as { code: string }).code), message: v.message };
   return v as string | number;
 }
 
 /** Calls a custom function; a thrown CustomFunctions.Error becomes a one-cell error, as Excel shows it. */
-export function call(fn: (...args: any[]) => any[][], ...args: unknown[]): Shown[] {
+export function call(
+  fn: (...args: any[]) => any[][],
+  ...args: unknown[]
+): Shown[] {
   try {
     const out = fn(...args);
     return out.map((row) => show(row[0]));

@@ -45,6 +45,9 @@ export function isCellError(value: unknown): value is CellError {
   return value instanceof CellError;
 }
 
-export const valueError = (key: MessageKey, params: MessageParams) => new CellError("VALUE", key, params);
-export const naError = (key: MessageKey, params: MessageParams) => new CellError("NA", key, params);
-export const numError = (key: MessageKey, params: MessageParams) => new CellError("NUM", key, params);
+export const valueError = (key: MessageKey, params: MessageParams) =>
+  new CellError("VALUE", key, params);
+export const naError = (key: MessageKey, params: MessageParams) =>
+  new CellError("NA", key, params);
+export const numError = (key: MessageKey, params: MessageParams) =>
+  new CellError("NUM", key, params);

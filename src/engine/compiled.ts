@@ -12,7 +12,9 @@ export interface Compiled {
   readonly no: ReadonlySet<string>;
   readonly signals: WordMatcher<Stage | null>;
   readonly timelineWords: WordMatcher<number>;
-  readonly levelWords: { [C in Exclude<UrgencyCriterion, "timeline">]: WordMatcher<number> };
+  readonly levelWords: {
+    [C in Exclude<UrgencyCriterion, "timeline">]: WordMatcher<number>;
+  };
   readonly roles: WordMatcher<Role>;
   readonly noPurchase: ReadonlySet<string>;
   /** what a raw text read as yes/no under these words (null: neither) */
@@ -27,18 +29,32 @@ export function compile(criteria: Criteria): Compiled {
   if (c) return c;
   const u = criteria.urgency;
   const levels = (extra: readonly { phrase: string; points: number }[]) =>
-    new WordMatcher([...extra, ...u.levelWords].map((w) => ({ phrase: w.phrase, payload: w.points })));
+    new WordMatcher(
+      [...extra, ...u.levelWords].map((w) => ({
+        phrase: w.phrase,
+        payload: w.points,
+      })),
+    );
   c = {
     yes: new Set(criteria.reader.yes.map(fold)),
     no: new Set(criteria.reader.no.map(fold)),
-    signals: new WordMatcher(criteria.signals.map((s) => ({ phrase: s.phrase, payload: s.stage }))),
-    timelineWords: new WordMatcher(u.timelineWords.map((w) => ({ phrase: w.phrase, payload: w.points }))),
+    signals: new WordMatcher(
+      criteria.signals.map((s) => ({ phrase: s.phrase, payload: s.stage })),
+    ),
+    timelineWords: new WordMatcher(
+      u.timelineWords.map((w) => ({ phrase: w.phrase, payload: w.points })),
+    ),
     levelWords: {
       resources: levels(u.criterionWords.resources),
       decisionLevel: levels(u.criterionWords.decisionLevel),
       competition: levels(u.criterionWords.competition),
     },
-    roles: new WordMatcher(criteria.roleKeywords.map((k) => ({ phrase: k.keyword, payload: k.role }))),
+    roles: new WordMatcher(
+      criteria.roleKeywords.map((k) => ({
+        phrase: k.keyword,
+        payload: k.role,
+      })),
+    ),
     noPurchase: new Set(criteria.noPurchaseWords.map(fold)),
     yesNoMemo: new Map(),
     looseMemo: new Map(),

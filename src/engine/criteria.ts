@@ -5,7 +5,11 @@
  * workbook without touching the logic.
  */
 import { NO_WORDS, YES_WORDS } from "./tables/readerWords";
-import { COUNT_THRESHOLDS, INTENT_BANDS, LEAD_GRADE_TABLE } from "./tables/leadGradeTable";
+import {
+  COUNT_THRESHOLDS,
+  INTENT_BANDS,
+  LEAD_GRADE_TABLE,
+} from "./tables/leadGradeTable";
 import { INTENT_CLASS_MIN } from "./tables/intentClasses";
 import { SIGNAL_WORDS, type SignalWord } from "./tables/intentStages";
 import { FOLLOW_UP_DAYS } from "./tables/followUpCadence";
@@ -19,10 +23,17 @@ import {
   YES_NO_POINTS,
 } from "./tables/urgencyModel";
 import { ROLE_KEYWORDS } from "./tables/buyerRoles";
-import { ACTIVE_WITHIN_DAYS, NO_PURCHASE_WORDS, VALUE_TIER_SHARES } from "./tables/customerTypes";
+import {
+  ACTIVE_WITHIN_DAYS,
+  NO_PURCHASE_WORDS,
+  VALUE_TIER_SHARES,
+} from "./tables/customerTypes";
 
 export interface Criteria {
-  readonly reader: { readonly yes: readonly string[]; readonly no: readonly string[] };
+  readonly reader: {
+    readonly yes: readonly string[];
+    readonly no: readonly string[];
+  };
   readonly leadGrade: {
     readonly table: typeof LEAD_GRADE_TABLE;
     readonly bands: typeof INTENT_BANDS;

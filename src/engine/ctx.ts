@@ -14,9 +14,16 @@ export interface Ctx {
   readonly trace: string[] | undefined;
 }
 
-export function makeCtx(options: { criteria?: Criteria; lang?: Lang; trace?: boolean } = {}): Ctx {
+export function makeCtx(
+  options: { criteria?: Criteria; lang?: Lang; trace?: boolean } = {},
+): Ctx {
   const criteria = options.criteria ?? DEFAULT_CRITERIA;
-  return { criteria, c: compile(criteria), lang: options.lang ?? "zh", trace: options.trace ? [] : undefined };
+  return {
+    criteria,
+    c: compile(criteria),
+    lang: options.lang ?? "zh",
+    trace: options.trace ? [] : undefined,
+  };
 }
 
 /** A fresh trace for the next row, same criteria and language. */
@@ -27,7 +34,8 @@ export function withTrace(ctx: Ctx): Ctx {
 /** Tags that say where a rule comes from, in the explanation text. */
 export const tag = {
   default: (lang: Lang) => (lang === "zh" ? "[默认]" : "[default]"),
-  seed: (n: string, lang: Lang) => (lang === "zh" ? `[来源 ${n}]` : `[seed ${n}]`),
+  seed: (n: string, lang: Lang) =>
+    lang === "zh" ? `[来源 ${n}]` : `[seed ${n}]`,
 };
 
 /** Adds a line to the trace, in the context's language; free when no explanation is asked for. */

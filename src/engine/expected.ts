@@ -7,13 +7,22 @@ export const EXPECTED = {
   yesNo: { zh: "是/否", en: "yes/no" },
   number: { zh: "数字", en: "a number" },
   date: { zh: "日期，如 2026-11-25", en: "a date such as 2026-11-25" },
-  timeline: { zh: "日期、剩余天数或有/无截止日期", en: "a date, days left, or yes/no for a deadline" },
-  level: { zh: "高/中/低、是/否或标准用词", en: "high/medium/low, yes/no or a criterion word" },
+  timeline: {
+    zh: "日期、剩余天数或有/无截止日期",
+    en: "a date, days left, or yes/no for a deadline",
+  },
+  level: {
+    zh: "高/中/低、是/否或标准用词",
+    en: "high/medium/low, yes/no or a criterion word",
+  },
   stage: { zh: "-1 到 5 的阶段", en: "a stage from -1 to 5" },
   score: { zh: "0 到 100", en: "0 to 100" },
   count: { zh: "不小于 0", en: "0 or more" },
   days: { zh: "-3650 到 3650 天，或日期", en: "-3650 to 3650 days, or a date" },
-  role: { zh: "决策者、影响者、使用者、采购者或教练", en: "decision maker, influencer, user, buyer or coach" },
+  role: {
+    zh: "决策者、影响者、使用者、采购者或教练",
+    en: "decision maker, influencer, user, buyer or coach",
+  },
   language: { zh: "zh 或 en", en: "zh or en" },
 } as const satisfies Record<string, Record<Lang, string>>;
 

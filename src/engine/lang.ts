@@ -7,7 +7,8 @@ export function langFrom(value: unknown): Lang | undefined {
   if (typeof value !== "string") return undefined;
   const v = value.trim().toLowerCase();
   if (v === "") return undefined;
-  if (v.startsWith("zh") || v === "中文" || v === "chinese" || v === "cn") return "zh";
+  if (v.startsWith("zh") || v === "中文" || v === "chinese" || v === "cn")
+    return "zh";
   if (v.startsWith("en") || v === "英文" || v === "english") return "en";
   return undefined;
 }

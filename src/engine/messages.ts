@@ -16,8 +16,10 @@ interface Rendered {
 /** Messages per language, apart from the codes (STYLE: zod). A missing entry fails to compile. */
 export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
   unreadable: {
-    zh: (p) => `${p.arg}: ${p.value} 无法识别${p.expected ? `（应为${p.expected}）` : ""}`,
-    en: (p) => `${p.arg}: ${p.value} is not readable${p.expected ? ` (expected ${p.expected})` : ""}`,
+    zh: (p) =>
+      `${p.arg}: ${p.value} 无法识别${p.expected ? `（应为${p.expected}）` : ""}`,
+    en: (p) =>
+      `${p.arg}: ${p.value} is not readable${p.expected ? ` (expected ${p.expected})` : ""}`,
   },
   missing: {
     zh: (p) => `${p.arg}: 必填，不能为空`,
@@ -36,8 +38,10 @@ export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
     en: (p) => `${p.arg}: expects one column, got ${p.detail} columns`,
   },
   noSignal: {
-    zh: (p) => `${p.arg}: 未识别到任何意向信号${p.value !== '""' ? `（${p.value}）` : ""}`,
-    en: (p) => `${p.arg}: no signal recognised${p.value !== '""' ? ` (${p.value})` : ""}`,
+    zh: (p) =>
+      `${p.arg}: 未识别到任何意向信号${p.value !== '""' ? `（${p.value}）` : ""}`,
+    en: (p) =>
+      `${p.arg}: no signal recognised${p.value !== '""' ? ` (${p.value})` : ""}`,
   },
   noOption: {
     zh: (p) => `${p.detail}: ${p.value} 不匹配任何选项`,
@@ -80,7 +84,9 @@ export function argLabel(arg: ArgName | undefined, lang: Lang): string {
 export function renderParams(params: MessageParams, lang: Lang): Rendered {
   return {
     arg: argLabel(params.arg, lang),
-    args: (params.args ?? []).map((a) => ARG_LABELS[a][lang]).join(lang === "zh" ? "、" : ", "),
+    args: (params.args ?? [])
+      .map((a) => ARG_LABELS[a][lang])
+      .join(lang === "zh" ? "、" : ", "),
     value: showValue(params.value),
     detail: params.detail ?? "",
     expected: params.expected ? EXPECTED[params.expected][lang] : "",

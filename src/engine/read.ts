@@ -11,7 +11,8 @@ export { isBlankCell };
 /** Yes-like → true, no-like → false, anything else → undefined. Blank is the caller's business. */
 export function readYesNo(value: unknown, c: Compiled): boolean | undefined {
   if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value === "number")
+    return value === 1 ? true : value === 0 ? false : undefined;
   if (typeof value !== "string") return undefined;
   const hit = c.yesNoMemo.get(value);
   if (hit !== undefined) return hit ?? undefined;
@@ -55,7 +56,8 @@ const CURRENCY = /^(¥|\$|人民币|rmb)/;
  * A trailing unit word (次, 天, 日, 个, 分, days, times, points) is allowed, so "3次" is 3.
  */
 export function readNumber(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "number")
+    return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
   const hit = numberMemo.get(value);
   if (hit !== undefined) return hit ?? undefined;
@@ -99,11 +101,21 @@ export const MAX_SERIAL = 2958465;
 const UNIX_EPOCH_SERIAL = 25569;
 const MS_PER_DAY = 86400000;
 
-export function serialFromYMD(y: number, m: number, d: number): number | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return undefined;
+export function serialFromYMD(
+  y: number,
+  m: number,
+  d: number,
+): number | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999)
+    return undefined;
   const t = Date.UTC(y, m - 1, d);
   const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return undefined;
+  if (
+    back.getUTCFullYear() !== y ||
+    back.getUTCMonth() !== m - 1 ||
+    back.getUTCDate() !== d
+  )
+    return undefined;
   return t / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 
@@ -112,26 +124,33 @@ export function ymdFromSerial(serial: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const DATE_TEXT =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /**
  * Excel serials (a positive number; the fraction, a time of day, is dropped); text
  * `2026-11-25`, `2026/11/25`, `2026.11.25`, `2026年11月25日` (a trailing time is allowed).
  */
 export function readDate(value: unknown): number | undefined {
-  if (typeof value === "number") return value >= 1 && value <= MAX_SERIAL ? Math.floor(value) : undefined;
+  if (typeof value === "number")
+    return value >= 1 && value <= MAX_SERIAL ? Math.floor(value) : undefined;
   if (typeof value !== "string") return undefined;
   const hit = dateMemo.get(value);
   if (hit !== undefined) return hit ?? undefined;
   const m = DATE_TEXT.exec(fold(value));
-  const d = m ? serialFromYMD(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  const d = m
+    ? serialFromYMD(Number(m[1]), Number(m[2]), Number(m[3]))
+    : undefined;
   remember(dateMemo, value, d ?? null);
   return d;
 }
 
 /** Today's date as an Excel serial, in the machine's time zone. Read only when `today` is omitted. */
 export function todaySerial(now: Date = new Date()): number {
-  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  return (
+    Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / MS_PER_DAY +
+    UNIX_EPOCH_SERIAL
+  );
 }
 
 /**

@@ -9,7 +9,14 @@ import { CellError, valueError } from "./cellError";
 import { withTrace, joinTrace, type Ctx } from "./ctx";
 import { errorMessage } from "./messages";
 import { blankish, isBlankCell, readYesNo } from "./read";
-import { checkOneColumn, column, isGrid, leadCount, rows, type Grid } from "./spill";
+import {
+  checkOneColumn,
+  column,
+  isGrid,
+  leadCount,
+  rows,
+  type Grid,
+} from "./spill";
 import { leadGrade } from "./functions/leadGrade";
 import { intentGrade } from "./functions/intentGrade";
 import { answerColumns, readScoreSheet, scoreRow } from "./functions/score";
@@ -20,7 +27,12 @@ import { status } from "./functions/status";
 import { nextAction } from "./functions/nextAction";
 import { todayReader, urgencyLevel } from "./functions/urgency";
 import { roleFocus, roleLabel } from "./functions/role";
-import { activity, activityLabel, valueTierLabel, valueTierRanker } from "./functions/customerType";
+import {
+  activity,
+  activityLabel,
+  valueTierLabel,
+  valueTierRanker,
+} from "./functions/customerType";
 import { URGENCY_LABELS } from "./tables/urgencyModel";
 import type { Stage } from "./tables/intentStages";
 
@@ -47,19 +59,31 @@ function perLead(
   if (bad) return bad;
   const n = leadCount([...oneColumn, ...wholeRow]);
   if (n instanceof CellError) return n;
-  const data = [...oneColumn, ...wholeRow].filter(([name]) => !SETTINGS.has(name));
-  const tall = data.filter(([, v]) => isGrid(v) && v.length > 1).map(([, v]) => v as Grid);
+  const data = [...oneColumn, ...wholeRow].filter(
+    ([name]) => !SETTINGS.has(name),
+  );
+  const tall = data
+    .filter(([, v]) => isGrid(v) && v.length > 1)
+    .map(([, v]) => v as Grid);
   // When every lead input is a range, the engine function's own blank test covers the row.
   const broadcast = tall.length > 0 && tall.length < data.length;
   // A 0 reads as blank only in rows of several inputs (office-js #4702; see read.ts blankish).
-  const width = data.reduce((w, [, v]) => w + (isGrid(v) ? (v[0]?.length ?? 1) : 1), 0);
+  const width = data.reduce(
+    (w, [, v]) => w + (isGrid(v) ? (v[0]?.length ?? 1) : 1),
+    0,
+  );
   const empty = width >= 2 ? blankish : isBlankCell;
   const out: Cell[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = broadcast && rowIsBlank(tall, i, empty) ? "" : row(i, ctx);
+  for (let i = 0; i < n; i++)
+    out[i] = broadcast && rowIsBlank(tall, i, empty) ? "" : row(i, ctx);
   return out;
 }
 
-function rowIsBlank(grids: readonly Grid[], i: number, empty: (v: unknown) => boolean): boolean {
+function rowIsBlank(
+  grids: readonly Grid[],
+  i: number,
+  empty: (v: unknown) => boolean,
+): boolean {
   for (const g of grids) {
     const r = g[i];
     if (r) for (const v of r) if (!empty(v)) return false;
@@ -79,29 +103,50 @@ function explained(
     const t = withTrace(ctx);
     const v = row(i, t);
     if (v === "") return "";
-    const head = v instanceof CellError ? `${ERROR_TEXT[v.code]} ${errorMessage(v, ctx.lang)}` : show(v, ctx);
+    const head =
+      v instanceof CellError
+        ? `${ERROR_TEXT[v.code]} ${errorMessage(v, ctx.lang)}`
+        : show(v, ctx);
     const lines = t.trace ?? [];
     return lines.length > 0 ? `${head} — ${joinTrace(ctx, lines)}` : head;
   });
 }
 
 function leadGradeArgs(a: readonly unknown[]): [ArgName, unknown][] {
-  const names: ArgName[] = ["payment", "satisfaction", "revisits", "calls", "siteVisits", "processAsked", "priceTolerance", "siteOpen"];
+  const names: ArgName[] = [
+    "payment",
+    "satisfaction",
+    "revisits",
+    "calls",
+    "siteVisits",
+    "processAsked",
+    "priceTolerance",
+    "siteOpen",
+  ];
   return names.map((n, k) => [n, a[k]] as [ArgName, unknown]);
 }
 
 function leadGradeRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
   const [p, s, r, c, v, q, t, o] = a.map(column) as ((i: number) => unknown)[];
-  return (i, ctx) => leadGrade(p!(i), s!(i), r!(i), c!(i), v!(i), q!(i), t!(i), o!(i), ctx);
+  return (i, ctx) =>
+    leadGrade(p!(i), s!(i), r!(i), c!(i), v!(i), q!(i), t!(i), o!(i), ctx);
 }
 
-function stageRow(observations: unknown, headers: unknown, ctx: Ctx): ((i: number, ctx: Ctx) => Cell) | CellError {
+function stageRow(
+  observations: unknown,
+  headers: unknown,
+  ctx: Ctx,
+): ((i: number, ctx: Ctx) => Cell) | CellError {
   const obs = rows(observations);
   let columnStages: (Stage | undefined)[] | undefined;
   if (!isBlankArg(headers)) {
     const h = rows(headers)(0);
     const width = isGrid(observations) ? (observations[0]?.length ?? 0) : 1;
-    if (h.length !== width) return valueError("tooManyAnswers", { arg: "headers", detail: `${h.length} ≠ ${width}` });
+    if (h.length !== width)
+      return valueError("tooManyAnswers", {
+        arg: "headers",
+        detail: `${h.length} ≠ ${width}`,
+      });
     columnStages = h.map((x) => headerStage(x, ctx));
   }
   return (i, c) => intentStage(obs(i), columnStages, c);
@@ -111,15 +156,35 @@ function urgencyRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
   const [tl, rs, dl, cp, td] = a.map(column) as ((i: number) => unknown)[];
   const todayIsRange = isGrid(a[4]) && (a[4] as unknown[]).length > 1;
   const shared = todayReader(td!(0));
-  return (i, ctx) => urgencyLevel(tl!(i), rs!(i), dl!(i), cp!(i), todayIsRange ? todayReader(td!(i)) : shared, ctx);
+  return (i, ctx) =>
+    urgencyLevel(
+      tl!(i),
+      rs!(i),
+      dl!(i),
+      cp!(i),
+      todayIsRange ? todayReader(td!(i)) : shared,
+      ctx,
+    );
 }
 
 const urgencyArgs = (a: readonly unknown[]): [ArgName, unknown][] =>
-  (["timeline", "resources", "decisionLevel", "competition", "today"] as ArgName[]).map((n, k) => [n, a[k]] as [ArgName, unknown]);
+  (
+    [
+      "timeline",
+      "resources",
+      "decisionLevel",
+      "competition",
+      "today",
+    ] as ArgName[]
+  ).map((n, k) => [n, a[k]] as [ArgName, unknown]);
 
 function isBlankArg(v: unknown): boolean {
   if (v === null || v === undefined) return true;
-  if (isGrid(v)) return v.length === 0 || (v.length === 1 && (v[0]?.length ?? 0) <= 1 && isBlankCell(v[0]?.[0]));
+  if (isGrid(v))
+    return (
+      v.length === 0 ||
+      (v.length === 1 && (v[0]?.length ?? 0) <= 1 && isBlankCell(v[0]?.[0]))
+    );
   return isBlankCell(v);
 }
 
@@ -143,37 +208,73 @@ export const sales = {
   },
   WHYINTENTGRADE(score: unknown, ctx: Ctx): Column {
     const s = column(score);
-    return explained([["score", score]], [], ctx, (i, c) => intentGrade(s(i), c));
+    return explained([["score", score]], [], ctx, (i, c) =>
+      intentGrade(s(i), c),
+    );
   },
-  SCORE(answers: unknown, criteria: unknown, headers: unknown, asPercent: unknown, ctx: Ctx): Column {
-    if (!isGrid(criteria)) return valueError("badCriteriaRow", { arg: "criteria", value: criteria, detail: "1" });
+  SCORE(
+    answers: unknown,
+    criteria: unknown,
+    headers: unknown,
+    asPercent: unknown,
+    ctx: Ctx,
+  ): Column {
+    if (!isGrid(criteria))
+      return valueError("badCriteriaRow", {
+        arg: "criteria",
+        value: criteria,
+        detail: "1",
+      });
     const sheet = readScoreSheet(criteria);
     if (sheet instanceof CellError) return sheet;
     let pct = false;
     if (!isBlankArg(asPercent)) {
       const raw = column(asPercent)(0);
       const yn = readYesNo(raw, ctx.c);
-      if (yn === undefined) return valueError("unreadable", { arg: "asPercent", value: raw, expected: "yesNo" });
+      if (yn === undefined)
+        return valueError("unreadable", {
+          arg: "asPercent",
+          value: raw,
+          expected: "yesNo",
+        });
       pct = yn;
     }
     const width = isGrid(answers) ? (answers[0]?.length ?? 0) : 1;
-    const cols = answerColumns(sheet, width, isBlankArg(headers) ? undefined : rows(headers)(0));
+    const cols = answerColumns(
+      sheet,
+      width,
+      isBlankArg(headers) ? undefined : rows(headers)(0),
+    );
     if (cols instanceof CellError) return cols;
     const a = rows(answers);
-    return perLead([], [["answers", answers]], ctx, (i, c) => scoreRow(sheet, cols, a(i), pct, c));
+    return perLead([], [["answers", answers]], ctx, (i, c) =>
+      scoreRow(sheet, cols, a(i), pct, c),
+    );
   },
   INTENTSTAGE(observations: unknown, headers: unknown, ctx: Ctx): Column {
     const row = stageRow(observations, headers, ctx);
-    return row instanceof CellError ? row : perLead([], [["observations", observations]], ctx, row);
+    return row instanceof CellError
+      ? row
+      : perLead([], [["observations", observations]], ctx, row);
   },
   WHYINTENTSTAGE(observations: unknown, headers: unknown, ctx: Ctx): Column {
     const row = stageRow(observations, headers, ctx);
-    return row instanceof CellError ? row : explained([], [["observations", observations]], ctx, row);
+    return row instanceof CellError
+      ? row
+      : explained([], [["observations", observations]], ctx, row);
   },
   NEXTFOLLOWUP(stage: unknown, lastContact: unknown, ctx: Ctx): Column {
     const s = column(stage);
     const d = column(lastContact);
-    return perLead([["stage", stage], ["lastContact", lastContact]], [], ctx, (i, c) => nextFollowUp(s(i), d(i), c));
+    return perLead(
+      [
+        ["stage", stage],
+        ["lastContact", lastContact],
+      ],
+      [],
+      ctx,
+      (i, c) => nextFollowUp(s(i), d(i), c),
+    );
   },
   STAGELABEL: stageText(stageLabel),
   STATUS: stageText(status),
@@ -182,12 +283,16 @@ export const sales = {
     const row = urgencyRow(args);
     return perLead(urgencyArgs(args), [], ctx, (i, c) => {
       const v = row(i, c);
-      return typeof v === "string" && v !== "" ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][c.lang] : v;
+      return typeof v === "string" && v !== ""
+        ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][c.lang]
+        : v;
     });
   },
   WHYURGENCY(args: readonly unknown[], ctx: Ctx): Column {
     return explained(urgencyArgs(args), [], ctx, urgencyRow(args), (v, c) =>
-      typeof v === "string" && v in URGENCY_LABELS ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][c.lang] : String(v),
+      typeof v === "string" && v in URGENCY_LABELS
+        ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][c.lang]
+        : String(v),
     );
   },
   ROLE(title: unknown, ctx: Ctx): Column {
@@ -213,10 +318,18 @@ export const sales = {
     const td = column(today);
     const shared = todayReader(td(0));
     const todayIsRange = isGrid(today) && today.length > 1;
-    return perLead([["lastPurchase", lastPurchase], ["today", today]], [], ctx, (i, c) => {
-      const a = activity(p(i), todayIsRange ? todayReader(td(i)) : shared, c);
-      return a === "" || a instanceof CellError ? a : activityLabel(a, c);
-    });
+    return perLead(
+      [
+        ["lastPurchase", lastPurchase],
+        ["today", today],
+      ],
+      [],
+      ctx,
+      (i, c) => {
+        const a = activity(p(i), todayIsRange ? todayReader(td(i)) : shared, c);
+        return a === "" || a instanceof CellError ? a : activityLabel(a, c);
+      },
+    );
   },
 };
 

@@ -14,7 +14,9 @@ export function isGrid(v: unknown): v is Grid {
 }
 
 /** The number of leads: the common height of the multi-row arguments, 1 when every one is a single row. */
-export function leadCount(args: readonly (readonly [ArgName, unknown])[]): number | CellError {
+export function leadCount(
+  args: readonly (readonly [ArgName, unknown])[],
+): number | CellError {
   let height = 1;
   const tall: [ArgName, number][] = [];
   for (const [name, v] of args) {
@@ -33,7 +35,9 @@ export function leadCount(args: readonly (readonly [ArgName, unknown])[]): numbe
 }
 
 /** One-column arguments: a range of several columns is an error naming the argument. */
-export function checkOneColumn(args: readonly (readonly [ArgName, unknown])[]): CellError | undefined {
+export function checkOneColumn(
+  args: readonly (readonly [ArgName, unknown])[],
+): CellError | undefined {
   for (const [name, v] of args) {
     if (isGrid(v)) {
       const w = v[0]?.length ?? 0;

@@ -38,7 +38,8 @@ export function escapeRegExp(text: string): string {
 
 /** Shows a cell value in a message: text in quotes, the rest as Excel would print it. */
 export function showValue(value: unknown): string {
-  if (typeof value === "string") return `"${value.length > 60 ? value.slice(0, 57) + "…" : value}"`;
+  if (typeof value === "string")
+    return `"${value.length > 60 ? value.slice(0, 57) + "…" : value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value === null || value === undefined) return '""';
   return String(value);

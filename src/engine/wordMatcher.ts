@@ -19,12 +19,16 @@ export class WordMatcher<T> {
   private readonly byPhrase = new Map<string, T>();
   private readonly cache = new Map<string, readonly WordMatch<T>[]>();
 
-  constructor(entries: readonly { readonly phrase: string; readonly payload: T }[]) {
+  constructor(
+    entries: readonly { readonly phrase: string; readonly payload: T }[],
+  ) {
     for (const e of entries) {
       const p = fold(e.phrase);
       if (p !== "" && !this.byPhrase.has(p)) this.byPhrase.set(p, e.payload);
     }
-    const phrases = [...this.byPhrase.keys()].sort((a, b) => b.length - a.length);
+    const phrases = [...this.byPhrase.keys()].sort(
+      (a, b) => b.length - a.length,
+    );
     if (phrases.length > 0) {
       const parts = phrases.map((p) => {
         const head = LATIN.test(p[0] ?? "") ? "(?<![a-z0-9])" : "";
@@ -43,8 +47,16 @@ export class WordMatcher<T> {
     if (this.pattern) {
       const folded = fold(text);
       this.pattern.lastIndex = 0;
-      for (let m = this.pattern.exec(folded); m !== null; m = this.pattern.exec(folded)) {
-        found.push({ phrase: m[0], payload: this.byPhrase.get(m[0]) as T, index: m.index });
+      for (
+        let m = this.pattern.exec(folded);
+        m !== null;
+        m = this.pattern.exec(folded)
+      ) {
+        found.push({
+          phrase: m[0],
+          payload: this.byPhrase.get(m[0]) as T,
+          index: m.index,
+        });
       }
     }
     if (this.cache.size > 20000) this.cache.clear();

@@ -8,8 +8,6 @@
 import { sales } from "../engine/sales";
 import { contextFor, initFromOffice, toExcel } from "./host";
 
-
-
 initFromOffice();
 
 /**
@@ -36,7 +34,22 @@ export function leadgrade(
   siteOpen?: any[][],
 ): any[][] {
   const ctx = contextFor();
-  return toExcel(sales.LEADGRADE([payment, satisfaction, revisits, calls, siteVisits, processAsked, priceTolerance, siteOpen], ctx), ctx);
+  return toExcel(
+    sales.LEADGRADE(
+      [
+        payment,
+        satisfaction,
+        revisits,
+        calls,
+        siteVisits,
+        processAsked,
+        priceTolerance,
+        siteOpen,
+      ],
+      ctx,
+    ),
+    ctx,
+  );
 }
 
 /**
@@ -65,7 +78,22 @@ export function whyleadgrade(
   language?: any,
 ): any[][] {
   const ctx = contextFor(language);
-  return toExcel(sales.WHYLEADGRADE([payment, satisfaction, revisits, calls, siteVisits, processAsked, priceTolerance, siteOpen], ctx), ctx);
+  return toExcel(
+    sales.WHYLEADGRADE(
+      [
+        payment,
+        satisfaction,
+        revisits,
+        calls,
+        siteVisits,
+        processAsked,
+        priceTolerance,
+        siteOpen,
+      ],
+      ctx,
+    ),
+    ctx,
+  );
 }
 
 /**
@@ -100,7 +128,12 @@ export function whyintentgrade(score: any[][], language?: any): any[][] {
  * @param {any} [asPercent] 按百分比 TRUE returns the total as a percent of the maximum, ready for SALES.INTENTGRADE.
  * @returns {any[][]} The points total (or percent), one per row.
  */
-export function score(answers: any[][], criteria: any[][], headers?: any[][], asPercent?: any): any[][] {
+export function score(
+  answers: any[][],
+  criteria: any[][],
+  headers?: any[][],
+  asPercent?: any,
+): any[][] {
   const ctx = contextFor();
   return toExcel(sales.SCORE(answers, criteria, headers, asPercent, ctx), ctx);
 }
@@ -125,7 +158,11 @@ export function intentstage(observations: any[][], headers?: any[][]): any[][] {
  * @param {any} [language] "zh" or "en"; default: the workbook's label language.
  * @returns {any[][]} One explanation per row.
  */
-export function whyintentstage(observations: any[][], headers?: any[][], language?: any): any[][] {
+export function whyintentstage(
+  observations: any[][],
+  headers?: any[][],
+  language?: any,
+): any[][] {
   const ctx = contextFor(language);
   return toExcel(sales.WHYINTENTSTAGE(observations, headers, ctx), ctx);
 }
@@ -198,7 +235,13 @@ export function urgency(
   language?: any,
 ): any[][] {
   const ctx = contextFor(language);
-  return toExcel(sales.URGENCY([timeline, resources, decisionLevel, competition, today], ctx), ctx);
+  return toExcel(
+    sales.URGENCY(
+      [timeline, resources, decisionLevel, competition, today],
+      ctx,
+    ),
+    ctx,
+  );
 }
 
 /**
@@ -221,7 +264,13 @@ export function whyurgency(
   language?: any,
 ): any[][] {
   const ctx = contextFor(language);
-  return toExcel(sales.WHYURGENCY([timeline, resources, decisionLevel, competition, today], ctx), ctx);
+  return toExcel(
+    sales.WHYURGENCY(
+      [timeline, resources, decisionLevel, competition, today],
+      ctx,
+    ),
+    ctx,
+  );
 }
 
 /**
@@ -256,7 +305,11 @@ export function rolefocus(role: any[][], language?: any): any[][] {
  * @param {any} [language] "zh" or "en"; default: the workbook's label language.
  * @returns {any[][]} 高价值, 中价值 or 低价值, one per row.
  */
-export function valuetier(amount: any[][], allAmounts: any[][], language?: any): any[][] {
+export function valuetier(
+  amount: any[][],
+  allAmounts: any[][],
+  language?: any,
+): any[][] {
   const ctx = contextFor(language);
   return toExcel(sales.VALUETIER(amount, allAmounts, ctx), ctx);
 }
@@ -269,7 +322,11 @@ export function valuetier(amount: any[][], allAmounts: any[][], language?: any):
  * @param {any} [language] "zh" or "en"; default: the workbook's label language.
  * @returns {any[][]} 潜在, 活跃 or 流失, one per row.
  */
-export function activity(lastPurchase: any[][], today?: any[][], language?: any): any[][] {
+export function activity(
+  lastPurchase: any[][],
+  today?: any[][],
+  language?: any,
+): any[][] {
   const ctx = contextFor(language);
   return toExcel(sales.ACTIVITY(lastPurchase, today, ctx), ctx);
 }

@@ -47,10 +47,18 @@ function ctxIn(lang: Lang): Ctx {
 /** Context for one call: the function's own `language` argument, else the workbook's. */
 export function contextFor(language?: unknown): Ctx {
   const raw = isGrid(language) ? language[0]?.[0] : language;
-  if (raw === null || raw === undefined || isBlankCell(raw)) return ctxIn(state.lang);
+  if (raw === null || raw === undefined || isBlankCell(raw))
+    return ctxIn(state.lang);
   const lang = langFrom(raw);
   if (!lang) {
-    throw excelError(new CellError("VALUE", "unreadable", { arg: "language", value: raw, expected: "language" }), state.lang);
+    throw excelError(
+      new CellError("VALUE", "unreadable", {
+        arg: "language",
+        value: raw,
+        expected: "language",
+      }),
+      state.lang,
+    );
   }
   return ctxIn(lang);
 }
@@ -59,9 +67,15 @@ export function contextFor(language?: unknown): Ctx {
 export function excelError(e: CellError, lang: Lang): CustomFunctions.Error {
   switch (e.code) {
     case "VALUE":
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, errorMessage(e, lang));
+      return new CustomFunctions.Error(
+        CustomFunctions.ErrorCode.invalidValue,
+        errorMessage(e, lang),
+      );
     case "NA":
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, errorMessage(e, lang));
+      return new CustomFunctions.Error(
+        CustomFunctions.ErrorCode.notAvailable,
+        errorMessage(e, lang),
+      );
     case "NUM":
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
   }
@@ -71,10 +85,16 @@ export function excelError(e: CellError, lang: Lang): CustomFunctions.Error {
  * One result per lead, spilled as a column. A shape error, or the error of a single-cell
  * call, is thrown so Excel shows its message; errors inside a spill stay one per row.
  */
-export function toExcel(result: Column, ctx: Ctx): (string | number | CustomFunctions.Error)[][] {
+export function toExcel(
+  result: Column,
+  ctx: Ctx,
+): (string | number | CustomFunctions.Error)[][] {
   if (result instanceof CellError) throw excelError(result, ctx.lang);
-  if (result.length === 1 && result[0] instanceof CellError) throw excelError(result[0], ctx.lang);
-  const out = new Array<(string | number | CustomFunctions.Error)[]>(result.length);
+  if (result.length === 1 && result[0] instanceof CellError)
+    throw excelError(result[0], ctx.lang);
+  const out = new Array<(string | number | CustomFunctions.Error)[]>(
+    result.length,
+  );
   for (let i = 0; i < result.length; i++) {
     const v = result[i] as string | number | CellError;
     out[i] = [v instanceof CellError ? excelError(v, ctx.lang) : v];
@@ -90,8 +110,12 @@ export function initFromOffice(): void {
   if (typeof Office === "undefined") return;
   Office.onReady(() => {
     try {
-      const stored = langFrom(Office.context.document?.settings?.get(LANGUAGE_SETTING));
-      setLabelLanguage(stored ?? langFrom(Office.context.displayLanguage) ?? "en");
+      const stored = langFrom(
+        Office.context.document?.settings?.get(LANGUAGE_SETTING),
+      );
+      setLabelLanguage(
+        stored ?? langFrom(Office.context.displayLanguage) ?? "en",
+      );
     } catch {
       // Settings can be unavailable while the workbook opens; the default stays.
     }

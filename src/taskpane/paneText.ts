@@ -1,7 +1,16 @@
 /** The pane's own words, per label language (SPEC §12). */
 import type { Lang } from "../engine/lang";
 
-export const PANE_TEXT: Record<Lang, { intro: string; language: string; functions: string; saved: string; noOffice: string }> = {
+export const PANE_TEXT: Record<
+  Lang,
+  {
+    intro: string;
+    language: string;
+    functions: string;
+    saved: string;
+    noOffice: string;
+  }
+> = {
   zh: {
     intro:
       "本加载项把销售培训资料中的评级标准带进 Excel：客户分级 A–E、意向等级、意向阶段 0–4 及跟进频率、紧急程度、客户角色与客户类型。在单元格中输入 =SALES. 即可使用下列函数；对整列使用时每行一个结果。",
@@ -20,9 +29,17 @@ export const PANE_TEXT: Record<Lang, { intro: string; language: string; function
   },
 };
 
-export const FUNCTION_SUMMARY: readonly { name: string; zh: string; en: string }[] = [
+export const FUNCTION_SUMMARY: readonly {
+  name: string;
+  zh: string;
+  en: string;
+}[] = [
   { name: "LEADGRADE", zh: "客户分级 A–E", en: "lead grade A–E" },
-  { name: "INTENTGRADE", zh: "意向等级 A–D（按得分）", en: "intent class A–D from a score" },
+  {
+    name: "INTENTGRADE",
+    zh: "意向等级 A–D（按得分）",
+    en: "intent class A–D from a score",
+  },
   { name: "SCORE", zh: "评分表得分", en: "points checklist total" },
   { name: "INTENTSTAGE", zh: "意向阶段 −1…5", en: "intent stage −1…5" },
   { name: "NEXTFOLLOWUP", zh: "下次跟进日期", en: "next follow-up date" },

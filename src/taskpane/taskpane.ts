@@ -4,7 +4,11 @@
  * Text is set with textContent only: nothing from a cell is ever parsed as HTML.
  */
 import { langFrom, type Lang } from "../engine/lang";
-import { LANGUAGE_SETTING, labelLanguage, setLabelLanguage } from "../functions/host";
+import {
+  LANGUAGE_SETTING,
+  labelLanguage,
+  setLabelLanguage,
+} from "../functions/host";
 import { FUNCTION_SUMMARY, PANE_TEXT } from "./paneText";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -58,7 +62,9 @@ async function chooseLanguage(lang: Lang): Promise<void> {
 function start(): void {
   let lang = labelLanguage();
   if (inExcel()) {
-    const stored = langFrom(Office.context.document.settings.get(LANGUAGE_SETTING));
+    const stored = langFrom(
+      Office.context.document.settings.get(LANGUAGE_SETTING),
+    );
     lang = stored ?? langFrom(Office.context.displayLanguage) ?? "en";
     setLabelLanguage(lang);
   }

@@ -17,7 +17,9 @@ describe("INTENTGRADE bands (SPEC §3)", () => {
     ["９０", "A"],
     ["85%", "B"],
     ["65分", "C"],
-  ])("%p → %p", (score, cls) => expect(call(F.intentgrade, cell(score))).toEqual([cls]));
+  ])("%p → %p", (score, cls) =>
+    expect(call(F.intentgrade, cell(score))).toEqual([cls]),
+  );
 
   test.each([-0.1, 100.1, 1000, "120"])("%p is out of range → #NUM!", (score) =>
     expect(call(F.intentgrade, cell(score))).toEqual([err("#NUM!")]),
@@ -26,7 +28,12 @@ describe("INTENTGRADE bands (SPEC §3)", () => {
     expect(call(F.intentgrade, cell(score))).toEqual([err("#VALUE!")]),
   );
   test("a column spills, blank cells stay blank, 0 is a score", () => {
-    expect(call(F.intentgrade, col(95, null, 0, "x"))).toEqual(["A", "", "D", err("#VALUE!")]);
+    expect(call(F.intentgrade, col(95, null, 0, "x"))).toEqual([
+      "A",
+      "",
+      "D",
+      err("#VALUE!"),
+    ]);
   });
   test("WHYINTENTGRADE reads the source's traits of the class", () => {
     const [why] = call(F.whyintentgrade, cell(75), "zh");

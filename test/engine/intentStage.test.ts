@@ -1,5 +1,5 @@
 /** SPEC §5 intent stages: signals, longest match first, and the rule that picks the stage. */
-import { F, call, cell, col, err, useLanguage } from "../helpers";
+import { F, call, col, err, useLanguage } from "../helpers";
 
 beforeAll(() => useLanguage("zh"));
 const stage = (...cells: unknown[]) => call(F.intentstage, [cells])[0];
@@ -34,18 +34,27 @@ describe("longest match first", () => {
   test("不拒绝 is not read as 拒绝", () => expect(stage("不拒绝")).toBe(0));
   test("不反感 is not read as 反感", () => expect(stage("不反感")).toBe(0));
   test("反感 alone is a refusal", () => expect(stage("很反感")).toBe(-1));
-  test("未签约 is not read as 已签约/签约", () => expect(stage("未签约，询问价格")).toBe(3));
-  test("unpaid is not read as paid", () => expect(stage("unpaid, asked price")).toBe(3));
-  test("签约时间 is stage 4, not won", () => expect(stage("约定签约时间")).toBe(4));
+  test("未签约 is not read as 已签约/签约", () =>
+    expect(stage("未签约，询问价格")).toBe(3));
+  test("unpaid is not read as paid", () =>
+    expect(stage("unpaid, asked price")).toBe(3));
+  test("签约时间 is stage 4, not won", () =>
+    expect(stage("约定签约时间")).toBe(4));
 });
 
 describe("the rule: won > highest positive > refusal > #N/A", () => {
-  test("won beats everything", () => expect(stage("拒绝过", "询问价格", "已签约")).toBe(5));
-  test("the highest positive stage wins", () => expect(stage("有互动", "询问价格", "可以约访")).toBe(3));
-  test("a positive signal beats an earlier refusal", () => expect(stage("上次拒绝，这次询问价格")).toBe(3));
+  test("won beats everything", () =>
+    expect(stage("拒绝过", "询问价格", "已签约")).toBe(5));
+  test("the highest positive stage wins", () =>
+    expect(stage("有互动", "询问价格", "可以约访")).toBe(3));
+  test("a positive signal beats an earlier refusal", () =>
+    expect(stage("上次拒绝，这次询问价格")).toBe(3));
   test("refusal only → −1", () => expect(stage("拒绝")).toBe(-1));
   test("nothing recognised → #N/A", () =>
-    expect(stage("天气不错")).toEqual({ error: "#N/A", message: '跟进记录: 未识别到任何意向信号（"天气不错"）' }));
+    expect(stage("天气不错")).toEqual({
+      error: "#N/A",
+      message: '跟进记录: 未识别到任何意向信号（"天气不错"）',
+    }));
 });
 
 describe("stage names and numbers", () => {
@@ -59,8 +68,11 @@ describe("stage names and numbers", () => {
     ["考虑成交", 3],
     ["评估价值", 2],
   ])("%p → %p", (v, s) => expect(stage(v)).toBe(s));
-  test("第2次来访 counts visits, it is not a stage", () => expect(stage("第2次来访，询问价格")).toBe(3));
-  test.each([7, "阶段9", -2])("%p is out of range → #NUM!", (v) => expect(stage(v)).toEqual(err("#NUM!")));
+  test("第2次来访 counts visits, it is not a stage", () =>
+    expect(stage("第2次来访，询问价格")).toBe(3));
+  test.each([7, "阶段9", -2])("%p is out of range → #NUM!", (v) =>
+    expect(stage(v)).toEqual(err("#NUM!")),
+  );
 });
 
 describe("signal headers", () => {
@@ -75,7 +87,9 @@ describe("signal headers", () => {
     expect(call(F.intentstage, rows, headers)).toEqual([3, 5, 1, ""]);
   });
   test("headers of another width are #VALUE!", () =>
-    expect(call(F.intentstage, [["x", "y"]], [["a"]])).toEqual([err("#VALUE!")]));
+    expect(call(F.intentstage, [["x", "y"]], [["a"]])).toEqual([
+      err("#VALUE!"),
+    ]));
 });
 
 describe("WHYINTENTSTAGE", () => {
@@ -89,10 +103,17 @@ describe("WHYINTENTSTAGE", () => {
   });
   test("in English", () => {
     const [why] = call(F.whyintentstage, [["not interested"]], null, "en");
-    expect(why).toContain("result: stage -1 refused (refusal signals only) [seed 002]");
+    expect(why).toContain(
+      "result: stage -1 refused (refusal signals only) [seed 002]",
+    );
   });
 });
 
 test("a column of notes spills one stage per row", () => {
-  expect(call(F.intentstage, col("询问价格", null, "已付款", "拒绝"))).toEqual([3, "", 5, -1]);
+  expect(call(F.intentstage, col("询问价格", null, "已付款", "拒绝"))).toEqual([
+    3,
+    "",
+    5,
+    -1,
+  ]);
 });

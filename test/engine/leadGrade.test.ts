@@ -26,11 +26,15 @@ beforeAll(() => useLanguage("zh"));
 describe("LEADGRADE grade table (SPEC §2)", () => {
   for (const [p, s, row] of necessary) {
     for (let k = 0; k <= 5; k++) {
-      const combos = masks.filter((m) => bits(m).reduce((a, b) => a + b, 0) === k);
+      const combos = masks.filter(
+        (m) => bits(m).reduce((a, b) => a + b, 0) === k,
+      );
       test(`payment ${p}, satisfaction ${s}, k = ${k} → ${SPEC_TABLE[row][k]} (${combos.length} combinations)`, () => {
         for (const m of combos) {
           const ind = bits(m).map((b) => cell(b ? "A" : "B"));
-          expect(call(F.leadgrade, cell(p), cell(s), ...ind)).toEqual([SPEC_TABLE[row][k]]);
+          expect(call(F.leadgrade, cell(p), cell(s), ...ind)).toEqual([
+            SPEC_TABLE[row][k],
+          ]);
         }
       });
     }
@@ -47,22 +51,54 @@ describe("LEADGRADE grade table (SPEC §2)", () => {
       }
     }
     const colOf = (j: number) => rows.map((r) => [r[j]]);
-    expect(call(F.leadgrade, colOf(0), colOf(1), colOf(2), colOf(3), colOf(4), colOf(5), colOf(6))).toEqual(expected);
+    expect(
+      call(
+        F.leadgrade,
+        colOf(0),
+        colOf(1),
+        colOf(2),
+        colOf(3),
+        colOf(4),
+        colOf(5),
+        colOf(6),
+      ),
+    ).toEqual(expected);
   });
 });
 
 describe("LEADGRADE reading its inputs", () => {
-  const grade = (...a: unknown[]) => call(F.leadgrade, ...a.map((v) => (v === undefined ? null : cell(v))))[0];
+  const grade = (...a: unknown[]) =>
+    call(F.leadgrade, ...a.map((v) => (v === undefined ? null : cell(v))))[0];
 
   test.each([
-    ["yes-like words for the necessary conditions", ["是", "好", "A", "A", "A", "A", "A"], "A"],
+    [
+      "yes-like words for the necessary conditions",
+      ["是", "好", "A", "A", "A", "A", "A"],
+      "A",
+    ],
     ["no-like words", ["否", "差", "A", "A", "A", "A", "A"], "E"],
-    ["full-width Ａ and ＹＥＳ", ["Ａ", "ＹＥＳ", "A", "A", "A", "A", "A"], "A"],
+    [
+      "full-width Ａ and ＹＥＳ",
+      ["Ａ", "ＹＥＳ", "A", "A", "A", "A", "A"],
+      "A",
+    ],
     ["booleans", [true, true, true, true, true, true, true], "A"],
-    ["counts at the [default] thresholds 3/2/2/1", ["A", "A", 3, 2, 2, 1, "A"], "A"],
+    [
+      "counts at the [default] thresholds 3/2/2/1",
+      ["A", "A", 3, 2, 2, 1, "A"],
+      "A",
+    ],
     ["counts one below the thresholds", ["A", "A", 2, 1, 1, 0, "A"], "C"],
-    ["text counts with full-width digits and units", ["A", "A", "３次", "２", "2次", "1", "A"], "A"],
-    ["blank indicators count as not A", ["A", "A", "A", "A", null, null, null], "C"],
+    [
+      "text counts with full-width digits and units",
+      ["A", "A", "３次", "２", "2次", "1", "A"],
+      "A",
+    ],
+    [
+      "blank indicators count as not A",
+      ["A", "A", "A", "A", null, null, null],
+      "C",
+    ],
   ])("%s", (_name, inputs, expected) => {
     expect(grade(...inputs)).toBe(expected);
   });
@@ -80,7 +116,10 @@ describe("LEADGRADE reading its inputs", () => {
   });
 
   test("a blank necessary condition is #N/A naming it", () => {
-    expect(grade(null, "A", "A", "A", "A", "A", "A")).toEqual({ error: "#N/A", message: "付款能力: 必填，不能为空" });
+    expect(grade(null, "A", "A", "A", "A", "A", "A")).toEqual({
+      error: "#N/A",
+      message: "付款能力: 必填，不能为空",
+    });
     expect(grade("A", " ", "A", "A", "A", "A", "A")).toEqual(err("#N/A"));
   });
 
@@ -90,7 +129,9 @@ describe("LEADGRADE reading its inputs", () => {
       message: '付款能力: "maybe" 无法识别（应为A/B、是/否）',
     });
     expect(grade("A", "A", "很多", "A", "A", "A", "A")).toEqual(err("#VALUE!"));
-    expect(grade("A", "A", "A", "A", "A", "A", "A", "perhaps")).toEqual(err("#VALUE!"));
+    expect(grade("A", "A", "A", "A", "A", "A", "A", "perhaps")).toEqual(
+      err("#VALUE!"),
+    );
   });
 
   test("a negative count is #NUM!", () => {
@@ -129,37 +170,97 @@ describe("LEADGRADE over ranges", () => {
   });
 
   test("older desktop builds send blanks as 0: an all-0 row stays blank", () => {
-    expect(call(F.leadgrade, ...Array.from({ length: 7 }, () => col(0, "A")))).toEqual(["", "A"]);
+    expect(
+      call(F.leadgrade, ...Array.from({ length: 7 }, () => col(0, "A"))),
+    ).toEqual(["", "A"]);
   });
 
   test("ranges of different heights are #VALUE! naming the arguments", () => {
-    const out = call(F.leadgrade, col("A", "A"), col("A", "A", "A"), cell("A"), cell("A"), cell("A"), cell("A"), cell("A"));
-    expect(out).toEqual([{ error: "#VALUE!", message: "区域行数不一致: 付款能力、个案满意程度（2 ≠ 3）" }]);
+    const out = call(
+      F.leadgrade,
+      col("A", "A"),
+      col("A", "A", "A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+    );
+    expect(out).toEqual([
+      {
+        error: "#VALUE!",
+        message: "区域行数不一致: 付款能力、个案满意程度（2 ≠ 3）",
+      },
+    ]);
   });
 
   test("a range of several columns for a one-column argument is #VALUE!", () => {
-    const out = call(F.leadgrade, [["A", "A"]], cell("A"), cell("A"), cell("A"), cell("A"), cell("A"), cell("A"));
+    const out = call(
+      F.leadgrade,
+      [["A", "A"]],
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+    );
     expect(out).toEqual([err("#VALUE!")]);
   });
 });
 
 describe("WHYLEADGRADE", () => {
   test("names every input, the [default] thresholds used and the table rule", () => {
-    const [why] = call(F.whyleadgrade, cell("是"), cell("A"), cell(4), cell("A"), cell(0), cell("A"), cell("否"), cell(false), "en");
+    const [why] = call(
+      F.whyleadgrade,
+      cell("是"),
+      cell("A"),
+      cell(4),
+      cell("A"),
+      cell(0),
+      cell("A"),
+      cell("否"),
+      cell(false),
+      "en",
+    );
     expect(why).toContain("B — ");
     expect(why).toContain('payment = A ("是")');
     expect(why).toContain("revisits = 4 ≥ 3 [default] → A");
     expect(why).toContain("site not open: siteVisits counts as A [default]");
-    expect(why).toContain("intent indicators at A: 4/5 (3–4) → grade B [seed 002]");
+    expect(why).toContain(
+      "intent indicators at A: 4/5 (3–4) → grade B [seed 002]",
+    );
   });
 
   test("explains an error instead of failing", () => {
-    const [why] = call(F.whyleadgrade, cell(null), cell("A"), cell("A"), cell("A"), cell("A"), cell("A"), cell("A"), null, "zh");
+    const [why] = call(
+      F.whyleadgrade,
+      cell(null),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      null,
+      "zh",
+    );
     expect(why).toBe("#N/A 付款能力: 必填，不能为空");
   });
 
   test("an unknown language is #VALUE! naming the argument", () => {
-    const [why] = call(F.whyleadgrade, cell("A"), cell("A"), cell("A"), cell("A"), cell("A"), cell("A"), cell("A"), null, "fr");
+    const [why] = call(
+      F.whyleadgrade,
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      cell("A"),
+      null,
+      "fr",
+    );
     expect(why).toEqual(err("#VALUE!"));
   });
 });

@@ -20,10 +20,19 @@ describe("ROLE from a job title (SPEC §9 keyword table)", () => {
     ["end user", "使用者"],
     ["内线", "教练"],
     ["Sales coach", "教练"],
-  ])("%p → %p", (title, role) => expect(call(F.role, cell(title))).toEqual([role]));
+  ])("%p → %p", (title, role) =>
+    expect(call(F.role, cell(title))).toEqual([role]),
+  );
   test("no keyword → #N/A naming the title", () =>
-    expect(call(F.role, cell("实习生"))).toEqual([{ error: "#N/A", message: '职位: "实习生" 中没有可识别的角色关键词' }]));
-  test("English labels", () => expect(call(F.role, col("CEO", "buyer", null), "en")).toEqual(["Decision maker", "Buyer", ""]));
+    expect(call(F.role, cell("实习生"))).toEqual([
+      { error: "#N/A", message: '职位: "实习生" 中没有可识别的角色关键词' },
+    ]));
+  test("English labels", () =>
+    expect(call(F.role, col("CEO", "buyer", null), "en")).toEqual([
+      "Decision maker",
+      "Buyer",
+      "",
+    ]));
 });
 
 describe("ROLEFOCUS (SPEC §9)", () => {
@@ -35,8 +44,13 @@ describe("ROLEFOCUS (SPEC §9)", () => {
     ["教练", "internal process and the decision maker's preferences"],
     ["Decision maker", "strategy and financial impact"],
     ["采购经理", "price, contract terms and supplier reputation"],
-  ])("%p → %p", (role, focus) => expect(call(F.rolefocus, cell(role), "en")).toEqual([focus]));
-  test("an unknown role is #VALUE!", () => expect(call(F.rolefocus, cell("路人"))).toEqual([err("#VALUE!")]));
+  ])("%p → %p", (role, focus) =>
+    expect(call(F.rolefocus, cell(role), "en")).toEqual([focus]),
+  );
+  test("an unknown role is #VALUE!", () =>
+    expect(call(F.rolefocus, cell("路人"))).toEqual([err("#VALUE!")]));
   test("ROLEFOCUS(ROLE(title)) in Chinese", () =>
-    expect(call(F.rolefocus, cell(call(F.role, cell("采购主管"))[0]))).toEqual(["价格、合同条款和供应商的信誉"]));
+    expect(call(F.rolefocus, cell(call(F.role, cell("采购主管"))[0]))).toEqual([
+      "价格、合同条款和供应商的信誉",
+    ]));
 });

@@ -14,19 +14,37 @@ describe("NEXTFOLLOWUP cadence (SPEC §6)", () => {
     [5, 15],
     [-1, ""],
   ])("stage %p → last contact + %p days", (s, days) =>
-    expect(call(F.nextfollowup, cell(s), cell(nov25))).toEqual([days === "" ? "" : nov25 + days]));
+    expect(call(F.nextfollowup, cell(s), cell(nov25))).toEqual([
+      days === "" ? "" : nov25 + days,
+    ]),
+  );
 
   test("reads stage labels and text dates", () => {
-    expect(call(F.nextfollowup, cell("阶段3 考虑成交"), cell("2026年11月25日"))).toEqual([nov25 + 3]);
-    expect(call(F.nextfollowup, cell("Stage 1"), cell("2026/11/25"))).toEqual([nov25 + 7]);
+    expect(
+      call(F.nextfollowup, cell("阶段3 考虑成交"), cell("2026年11月25日")),
+    ).toEqual([nov25 + 3]);
+    expect(call(F.nextfollowup, cell("Stage 1"), cell("2026/11/25"))).toEqual([
+      nov25 + 7,
+    ]);
   });
   test("a missing last contact is #N/A naming it", () =>
-    expect(call(F.nextfollowup, cell(2), cell(null))).toEqual([{ error: "#N/A", message: "上次联系日期: 必填，不能为空" }]));
-  test("a missing stage is #N/A", () => expect(call(F.nextfollowup, cell(null), cell(nov25))).toEqual([err("#N/A")]));
-  test("an unreadable date is #VALUE!", () => expect(call(F.nextfollowup, cell(1), cell("上周"))).toEqual([err("#VALUE!")]));
-  test("a stage out of range is #NUM!", () => expect(call(F.nextfollowup, cell(6), cell(nov25))).toEqual([err("#NUM!")]));
+    expect(call(F.nextfollowup, cell(2), cell(null))).toEqual([
+      { error: "#N/A", message: "上次联系日期: 必填，不能为空" },
+    ]));
+  test("a missing stage is #N/A", () =>
+    expect(call(F.nextfollowup, cell(null), cell(nov25))).toEqual([
+      err("#N/A"),
+    ]));
+  test("an unreadable date is #VALUE!", () =>
+    expect(call(F.nextfollowup, cell(1), cell("上周"))).toEqual([
+      err("#VALUE!"),
+    ]));
+  test("a stage out of range is #NUM!", () =>
+    expect(call(F.nextfollowup, cell(6), cell(nov25))).toEqual([err("#NUM!")]));
   test("columns spill; blank rows stay blank", () =>
-    expect(call(F.nextfollowup, col(0, null, 3), col(nov25, null, nov25))).toEqual([nov25 + 15, "", nov25 + 3]));
+    expect(
+      call(F.nextfollowup, col(0, null, 3), col(nov25, null, nov25)),
+    ).toEqual([nov25 + 15, "", nov25 + 3]));
 });
 
 describe("STAGELABEL, STATUS, NEXTACTION", () => {
@@ -44,7 +62,11 @@ describe("STAGELABEL, STATUS, NEXTACTION", () => {
     expect(call(F.status, cell(s))).toEqual([st]);
     expect(call(F.stagelabel, cell(zh))).toEqual([zh]);
   });
-  test("English status labels", () => expect(call(F.status, col(3, 5), "English")).toEqual(["Deciding", "Loyal"]));
+  test("English status labels", () =>
+    expect(call(F.status, col(3, 5), "English")).toEqual([
+      "Deciding",
+      "Loyal",
+    ]));
   test("NEXTACTION gives the source's advice for 2→3 and 3→4", () => {
     expect(call(F.nextaction, cell(2))[0]).toContain("明确决策人情况");
     expect(call(F.nextaction, cell(3))[0]).toContain("让客户没有借口不签单");
@@ -52,5 +74,7 @@ describe("STAGELABEL, STATUS, NEXTACTION", () => {
   });
   test("stage 0 given as a number over a column is a stage, not a blank", () =>
     expect(call(F.stagelabel, col(0, null))).toEqual(["阶段0 不拒绝", ""]));
-  test.each(["x", 2.5, 9])("%p is not a stage", (s) => expect(call(F.status, cell(s))[0]).toHaveProperty("error"));
+  test.each(["x", 2.5, 9])("%p is not a stage", (s) =>
+    expect(call(F.status, cell(s))[0]).toHaveProperty("error"),
+  );
 });

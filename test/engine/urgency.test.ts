@@ -22,7 +22,9 @@ describe("every total 0–9 → level (SPEC §8: ≥6 高, 3–5 中, 0–2 低)
           for (const d of [0, 1, 2] as const)
             for (const c of [0, 1, 2] as const) {
               if (t + r + d + c !== total) continue;
-              expect(urg(TIMELINE[t], RESOURCES[r], DECISION[d], COMPETITION[c])).toBe(LEVEL(total));
+              expect(
+                urg(TIMELINE[t], RESOURCES[r], DECISION[d], COMPETITION[c]),
+              ).toBe(LEVEL(total));
               seen++;
             }
       expect(seen).toBeGreaterThan(0);
@@ -52,29 +54,63 @@ describe("timeline (SPEC §8)", () => {
   ])("%p", (t, expected) => expect(pts(t)).toBe(expected));
 
   test("exact points through the explanation", () => {
-    const why = (t: unknown) => call(F.whyurgency, cell(t), cell(null), cell(null), cell("激烈"), cell(today), "en")[0] as string;
+    const why = (t: unknown) =>
+      call(
+        F.whyurgency,
+        cell(t),
+        cell(null),
+        cell(null),
+        cell("激烈"),
+        cell(today),
+        "en",
+      )[0] as string;
     expect(why(30)).toContain("30 days to the deadline → 3");
     expect(why(31)).toContain("31 days to the deadline → 2");
     expect(why(90)).toContain("→ 2");
     expect(why(91)).toContain("91 days to the deadline → 1");
-    expect(why("2026-11-20")).toContain("2026-11-20, -5 days to the deadline → 3");
+    expect(why("2026-11-20")).toContain(
+      "2026-11-20, -5 days to the deadline → 3",
+    );
     expect(why("yes")).toContain('timeline: "yes" → 2');
   });
-  test("days below −3650 are #NUM!", () => expect(urg(-4000, "高", "高", "高")).toEqual(err("#NUM!")));
+  test("days below −3650 are #NUM!", () =>
+    expect(urg(-4000, "高", "高", "高")).toEqual(err("#NUM!")));
   test("an unreadable deadline is #VALUE! naming timeline", () =>
-    expect(urg("soonish", "高", "高", "高")).toEqual({ error: "#VALUE!", message: '项目时间线: "soonish" 无法识别（应为日期、剩余天数或有/无截止日期）' }));
+    expect(urg("soonish", "高", "高", "高")).toEqual({
+      error: "#VALUE!",
+      message:
+        '项目时间线: "soonish" 无法识别（应为日期、剩余天数或有/无截止日期）',
+    }));
   test("an unreadable today is #VALUE!", () =>
-    expect(call(F.urgency, cell("2026-12-01"), cell("高"), cell("高"), cell("高"), cell("someday"))).toEqual([err("#VALUE!")]));
+    expect(
+      call(
+        F.urgency,
+        cell("2026-12-01"),
+        cell("高"),
+        cell("高"),
+        cell("高"),
+        cell("someday"),
+      ),
+    ).toEqual([err("#VALUE!")]));
   test("today defaults to the current date", () => {
     const now = new Date();
     const iso = `${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`;
-    const [why] = call(F.whyurgency, cell(iso), cell(null), cell(null), cell("激烈"), null, "en");
+    const [why] = call(
+      F.whyurgency,
+      cell(iso),
+      cell(null),
+      cell(null),
+      cell("激烈"),
+      null,
+      "en",
+    );
     expect(why).toContain("0 days to the deadline → 3");
   });
 });
 
 describe("level and criterion words (SPEC §8)", () => {
-  test("一般 is 1 here, not no-like", () => expect(urg(null, "一般", "一般", "一般")).toBe("中"));
+  test("一般 is 1 here, not no-like", () =>
+    expect(urg(null, "一般", "一般", "一般")).toBe("中"));
   test("yes-like 2, no-like 0", () => {
     expect(urg(null, "是", "是", "否")).toBe("中");
     expect(urg(null, "否", "否", "否")).toBe("低");
@@ -84,14 +120,38 @@ describe("level and criterion words (SPEC §8)", () => {
     expect(urg(20, null, "部门经理", "激烈")).toBe("高"); // 3+0+1+2 = 6
     expect(urg(20, null, "部门经理", "一般")).toBe("中"); // 3+0+1+1 = 5
   });
-  test("English words", () => expect(urg(10, "approved", "CEO", "fierce", "en")).toBe("High"));
-  test("negated level words: 竞争不激烈 is 0", () => expect(urg(20, "已分配", null, "竞争不激烈")).toBe("中"));
+  test("English words", () =>
+    expect(urg(10, "approved", "CEO", "fierce", "en")).toBe("High"));
+  test("negated level words: 竞争不激烈 is 0", () =>
+    expect(urg(20, "已分配", null, "竞争不激烈")).toBe("中"));
   test("unreadable level → #VALUE! naming the argument", () =>
-    expect(urg(null, "maybe", "高", "高")).toEqual(expect.objectContaining({ error: "#VALUE!", message: expect.stringContaining("资源投入") })));
+    expect(urg(null, "maybe", "高", "高")).toEqual(
+      expect.objectContaining({
+        error: "#VALUE!",
+        message: expect.stringContaining("资源投入"),
+      }),
+    ));
   test("an all-blank row stays blank; a column spills", () =>
-    expect(call(F.urgency, col(20, null), col("已分配", null), col("老板", null), col("激烈", null), cell(today))).toEqual(["高", ""]));
+    expect(
+      call(
+        F.urgency,
+        col(20, null),
+        col("已分配", null),
+        col("老板", null),
+        col("激烈", null),
+        cell(today),
+      ),
+    ).toEqual(["高", ""]));
   test("WHYURGENCY gives the source's strategy", () => {
-    const [why] = call(F.whyurgency, cell(20), cell("已分配"), cell("老板"), cell("激烈"), cell(today), "zh");
+    const [why] = call(
+      F.whyurgency,
+      cell(20),
+      cell("已分配"),
+      cell("老板"),
+      cell("激烈"),
+      cell(today),
+      "zh",
+    );
     expect(why).toContain("高 — ");
     expect(why).toContain("合计 9/9");
     expect(why).toContain("[默认]");

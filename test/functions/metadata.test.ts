@@ -6,11 +6,31 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as fs from "fs";
 import * as path from "path";
 
-interface Param { name: string; description?: string; optional?: boolean; dimensionality?: string }
-interface Fn { id: string; name: string; description?: string; parameters: Param[]; result: { dimensionality?: string } }
+interface Param {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  dimensionality?: string;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Param[];
+  result: { dimensionality?: string };
+}
 
 const SPEC_FUNCTIONS: Record<string, string[]> = {
-  LEADGRADE: ["payment", "satisfaction", "revisits", "calls", "siteVisits", "processAsked", "priceTolerance", "siteOpen"],
+  LEADGRADE: [
+    "payment",
+    "satisfaction",
+    "revisits",
+    "calls",
+    "siteVisits",
+    "processAsked",
+    "priceTolerance",
+    "siteOpen",
+  ],
   INTENTGRADE: ["score"],
   SCORE: ["answers", "criteria", "headers", "asPercent"],
   INTENTSTAGE: ["observations", "headers"],
@@ -23,16 +43,40 @@ const SPEC_FUNCTIONS: Record<string, string[]> = {
   ROLEFOCUS: ["role"],
   VALUETIER: ["amount", "allAmounts"],
   ACTIVITY: ["lastPurchase", "today"],
-  WHYLEADGRADE: ["payment", "satisfaction", "revisits", "calls", "siteVisits", "processAsked", "priceTolerance", "siteOpen"],
+  WHYLEADGRADE: [
+    "payment",
+    "satisfaction",
+    "revisits",
+    "calls",
+    "siteVisits",
+    "processAsked",
+    "priceTolerance",
+    "siteOpen",
+  ],
   WHYINTENTSTAGE: ["observations", "headers"],
-  WHYURGENCY: ["timeline", "resources", "decisionLevel", "competition", "today"],
+  WHYURGENCY: [
+    "timeline",
+    "resources",
+    "decisionLevel",
+    "competition",
+    "today",
+  ],
 };
-const OPTIONAL = new Set(["siteOpen", "headers", "asPercent", "today", "language"]);
+const OPTIONAL = new Set([
+  "siteOpen",
+  "headers",
+  "asPercent",
+  "today",
+  "language",
+]);
 
 let functions: Fn[];
 
 beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata([path.join(__dirname, "../../src/functions/functions.ts")], true);
+  const result = await generateCustomFunctionsMetadata(
+    [path.join(__dirname, "../../src/functions/functions.ts")],
+    true,
+  );
   expect(result.errors).toEqual([]);
   functions = JSON.parse(result.metadataJson).functions;
 }, 60000);
@@ -46,25 +90,34 @@ test("every SPEC §0 function is there, id = name, in UPPERCASE", () => {
   }
 });
 
-test.each(Object.entries(SPEC_FUNCTIONS))("%s: SPEC's parameters in order, each described, optional ones marked", (id, params) => {
-  const f = functions.find((x) => x.id === id) as Fn;
-  expect(f.description?.length).toBeGreaterThan(20);
-  expect(f.parameters.map((p) => p.name).slice(0, params.length)).toEqual(params);
-  for (const p of f.parameters) {
-    expect(p.description?.trim().length).toBeGreaterThan(5);
-    expect(!!p.optional).toBe(OPTIONAL.has(p.name));
-  }
-  expect(f.result.dimensionality).toBe("matrix");
-});
+test.each(Object.entries(SPEC_FUNCTIONS))(
+  "%s: SPEC's parameters in order, each described, optional ones marked",
+  (id, params) => {
+    const f = functions.find((x) => x.id === id) as Fn;
+    expect(f.description?.length).toBeGreaterThan(20);
+    expect(f.parameters.map((p) => p.name).slice(0, params.length)).toEqual(
+      params,
+    );
+    for (const p of f.parameters) {
+      expect(p.description?.trim().length).toBeGreaterThan(5);
+      expect(!!p.optional).toBe(OPTIONAL.has(p.name));
+    }
+    expect(f.result.dimensionality).toBe("matrix");
+  },
+);
 
 test("data arguments take ranges (matrix), so a whole column is one call that spills", () => {
   for (const f of functions) {
-    for (const p of f.parameters) if (!["language", "asPercent"].includes(p.name)) expect(p.dimensionality).toBe("matrix");
+    for (const p of f.parameters)
+      if (!["language", "asPercent"].includes(p.name))
+        expect(p.dimensionality).toBe("matrix");
   }
 });
 
 test("the built dist/functions.json, when present, is the same metadata", () => {
   const built = path.join(__dirname, "../../dist/functions.json");
   if (!fs.existsSync(built)) return; // `npm run build` makes it; .ci/run builds before testing
-  expect(JSON.parse(fs.readFileSync(built, "utf8")).functions).toEqual(functions);
+  expect(JSON.parse(fs.readFileSync(built, "utf8")).functions).toEqual(
+    functions,
+  );
 });

@@ -2,7 +2,12 @@
 import { CellError, naError, numError, valueError } from "../cellError";
 import type { Ctx } from "../ctx";
 import { isBlankCell, readDate, readNumber, readYesNo } from "../read";
-import { ACTIVITY_LABELS, VALUE_TIER_LABELS, type Activity, type ValueTier } from "../tables/customerTypes";
+import {
+  ACTIVITY_LABELS,
+  VALUE_TIER_LABELS,
+  type Activity,
+  type ValueTier,
+} from "../tables/customerTypes";
 import type { TodayReader } from "./urgency";
 import { fold } from "../text";
 
@@ -11,24 +16,38 @@ import { fold } from "../text";
  * 20 % of the population are strictly greater, mid when fewer than 50 %, else low. Equal
  * amounts share a tier. Blank cells in the population are skipped.
  */
-export function valueTierRanker(allAmounts: readonly (readonly unknown[])[], ctx: Ctx): ((amount: unknown) => ValueTier | "" | CellError) | CellError {
+export function valueTierRanker(
+  allAmounts: readonly (readonly unknown[])[],
+  ctx: Ctx,
+): ((amount: unknown) => ValueTier | "" | CellError) | CellError {
   const values: number[] = [];
   for (const row of allAmounts) {
     for (const v of row) {
       if (isBlankCell(v)) continue;
       const n = typeof v === "boolean" ? undefined : readNumber(v);
-      if (n === undefined) return valueError("unreadable", { arg: "allAmounts", value: v, expected: "number" });
+      if (n === undefined)
+        return valueError("unreadable", {
+          arg: "allAmounts",
+          value: v,
+          expected: "number",
+        });
       values.push(n);
     }
   }
-  if (values.length === 0) return naError("emptyPopulation", { arg: "allAmounts" });
+  if (values.length === 0)
+    return naError("emptyPopulation", { arg: "allAmounts" });
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   const shares = ctx.criteria.valueTierShares;
   return (amount) => {
     if (isBlankCell(amount)) return "";
     const a = typeof amount === "boolean" ? undefined : readNumber(amount);
-    if (a === undefined) return valueError("unreadable", { arg: "amount", value: amount, expected: "number" });
+    if (a === undefined)
+      return valueError("unreadable", {
+        arg: "amount",
+        value: amount,
+        expected: "number",
+      });
     // count strictly greater = n − (index of the first element > a)
     let lo = 0;
     let hi = n;
@@ -38,7 +57,11 @@ export function valueTierRanker(allAmounts: readonly (readonly unknown[])[], ctx
       else hi = mid;
     }
     const greater = n - lo;
-    return greater < shares.high * n ? "high" : greater < (shares.high + shares.mid) * n ? "mid" : "low";
+    return greater < shares.high * n
+      ? "high"
+      : greater < (shares.high + shares.mid) * n
+        ? "mid"
+        : "low";
   };
 }
 
@@ -47,17 +70,32 @@ export function valueTierLabel(tier: ValueTier, ctx: Ctx): string {
 }
 
 /** No purchase (a no-like word) → potential; within 180 days of today → active; older → lapsed. */
-export function activity(lastPurchase: unknown, today: TodayReader, ctx: Ctx): Activity | "" | CellError {
+export function activity(
+  lastPurchase: unknown,
+  today: TodayReader,
+  ctx: Ctx,
+): Activity | "" | CellError {
   if (isBlankCell(lastPurchase) || lastPurchase === 0) return "";
-  if (typeof lastPurchase === "string" && (readYesNo(lastPurchase, ctx.c) === false || ctx.c.noPurchase.has(fold(lastPurchase)))) {
+  if (
+    typeof lastPurchase === "string" &&
+    (readYesNo(lastPurchase, ctx.c) === false ||
+      ctx.c.noPurchase.has(fold(lastPurchase)))
+  ) {
     return "potential";
   }
-  const d = typeof lastPurchase === "boolean" ? undefined : readDate(lastPurchase);
-  if (d === undefined) return valueError("unreadable", { arg: "lastPurchase", value: lastPurchase, expected: "date" });
+  const d =
+    typeof lastPurchase === "boolean" ? undefined : readDate(lastPurchase);
+  if (d === undefined)
+    return valueError("unreadable", {
+      arg: "lastPurchase",
+      value: lastPurchase,
+      expected: "date",
+    });
   const now = today();
   if (now instanceof CellError) return now;
   const days = now - d;
-  if (days < 0) return numError("afterToday", { arg: "lastPurchase", value: lastPurchase });
+  if (days < 0)
+    return numError("afterToday", { arg: "lastPurchase", value: lastPurchase });
   return days <= ctx.criteria.activeWithinDays ? "active" : "lapsed";
 }
 

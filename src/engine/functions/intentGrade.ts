@@ -14,22 +14,52 @@ function readScore(value: unknown): number | undefined {
   return readNumber(value);
 }
 
-export function intentGrade(score: unknown, ctx: Ctx): IntentClass | "" | CellError {
+export function intentGrade(
+  score: unknown,
+  ctx: Ctx,
+): IntentClass | "" | CellError {
   if (isBlankCell(score)) return "";
   const n = readScore(score);
   if (n === undefined || typeof score === "boolean") {
-    return valueError("unreadable", { arg: "score", value: score, expected: "number" });
+    return valueError("unreadable", {
+      arg: "score",
+      value: score,
+      expected: "number",
+    });
   }
-  if (n < 0 || n > 100) return numError("outOfRange", { arg: "score", value: score, expected: "score" });
+  if (n < 0 || n > 100)
+    return numError("outOfRange", {
+      arg: "score",
+      value: score,
+      expected: "score",
+    });
   const min = ctx.criteria.intentClassMin;
-  const cls: IntentClass = n >= min.A ? "A" : n >= min.B ? "B" : n >= min.C ? "C" : "D";
+  const cls: IntentClass =
+    n >= min.A ? "A" : n >= min.B ? "B" : n >= min.C ? "C" : "D";
   if (ctx.trace) {
     const seed = tag.seed("002", ctx.lang);
-    const rule = cls === "A" ? `≥ ${min.A}` : cls === "B" ? `≥ ${min.B}` : cls === "C" ? `${min.C} – <${min.B}` : `< ${min.C}`;
+    const rule =
+      cls === "A"
+        ? `≥ ${min.A}`
+        : cls === "B"
+          ? `≥ ${min.B}`
+          : cls === "C"
+            ? `${min.C} – <${min.B}`
+            : `< ${min.C}`;
     const t = INTENT_CLASS_TRAITS[cls];
-    if (ctx.trace) note(ctx, () => `得分 ${n} ${rule} → ${cls}类 ${seed}：${t.summary}`, () => `score ${n} ${rule} → class ${cls} ${seed}: ${t.summaryEn}`);
+    if (ctx.trace)
+      note(
+        ctx,
+        () => `得分 ${n} ${rule} → ${cls}类 ${seed}：${t.summary}`,
+        () => `score ${n} ${rule} → class ${cls} ${seed}: ${t.summaryEn}`,
+      );
     const traits = t.traits.map((x, i) => `${i + 1}. ${x}`).join(" ");
-    if (ctx.trace) note(ctx, () => `特征：${traits}`, () => `traits (source text): ${traits}`);
+    if (ctx.trace)
+      note(
+        ctx,
+        () => `特征：${traits}`,
+        () => `traits (source text): ${traits}`,
+      );
   }
   return cls;
 }

@@ -2,7 +2,12 @@
 import { CellError, naError, numError } from "../cellError";
 import { note, tag, type Ctx } from "../ctx";
 import { blankish, isBlankCell, readYesNo } from "../read";
-import { NEXT_ACTIONS, STAGE_NAMES, isStage, type Stage } from "../tables/intentStages";
+import {
+  NEXT_ACTIONS,
+  STAGE_NAMES,
+  isStage,
+  type Stage,
+} from "../tables/intentStages";
 import { fold, showValue } from "../text";
 import { STAGE_MENTION } from "./stageRead";
 
@@ -13,7 +18,8 @@ export function headerStage(header: unknown, ctx: Ctx): Stage | undefined {
   STAGE_MENTION.lastIndex = 0;
   const m = STAGE_MENTION.exec(f);
   if (m && isStage(Number(m[1]))) return Number(m[1]) as Stage;
-  for (const w of ctx.c.signals.all(header)) if (w.payload !== null) return w.payload;
+  for (const w of ctx.c.signals.all(header))
+    if (w.payload !== null) return w.payload;
   return undefined;
 }
 
@@ -29,7 +35,12 @@ function add(t: Tally, s: Stage, why: string, ctx: Ctx): void {
   if (s === 5) t.won = true;
   else if (s === -1) t.refused = true;
   else if (s > t.best) t.best = s;
-  if (ctx.trace) note(ctx, () => `${why} → 阶段${s} ${STAGE_NAMES[s].zh}`, () => `${why} → stage ${s} ${STAGE_NAMES[s].en}`);
+  if (ctx.trace)
+    note(
+      ctx,
+      () => `${why} → 阶段${s} ${STAGE_NAMES[s].zh}`,
+      () => `${why} → stage ${s} ${STAGE_NAMES[s].en}`,
+    );
 }
 
 interface Found {
@@ -38,7 +49,10 @@ interface Found {
 }
 
 /** What a text says, worked out once per distinct text and criteria (notes repeat a lot). */
-const scanned = new WeakMap<object, Map<string, readonly Found[] | CellError>>();
+const scanned = new WeakMap<
+  object,
+  Map<string, readonly Found[] | CellError>
+>();
 
 /** Free text: a whole-cell stage number, stage mentions (`阶段3`), vocabulary signals longest first. */
 function scanText(text: string, ctx: Ctx): readonly Found[] | CellError {
@@ -51,19 +65,31 @@ function scanText(text: string, ctx: Ctx): readonly Found[] | CellError {
   const f = fold(text);
   if (WHOLE_INT.test(f)) {
     const n = Number(f);
-    result = isStage(n) ? [{ stage: n, why: showValue(text) }] : numError("outOfRange", { arg: "observations", value: text, expected: "stage" });
+    result = isStage(n)
+      ? [{ stage: n, why: showValue(text) }]
+      : numError("outOfRange", {
+          arg: "observations",
+          value: text,
+          expected: "stage",
+        });
   } else {
     STAGE_MENTION.lastIndex = 0;
     for (let m = STAGE_MENTION.exec(f); m !== null; m = STAGE_MENTION.exec(f)) {
       const n = Number(m[1]);
       if (!isStage(n)) {
-        result = numError("outOfRange", { arg: "observations", value: text, expected: "stage" });
+        result = numError("outOfRange", {
+          arg: "observations",
+          value: text,
+          expected: "stage",
+        });
         break;
       }
       found.push({ stage: n, why: `“${m[0]}”` });
     }
     if (result === found) {
-      for (const w of ctx.c.signals.all(text)) if (w.payload !== null) found.push({ stage: w.payload, why: `“${w.phrase}”` });
+      for (const w of ctx.c.signals.all(text))
+        if (w.payload !== null)
+          found.push({ stage: w.payload, why: `“${w.phrase}”` });
     }
   }
   if (memo.size > 20000) memo.clear();
@@ -100,7 +126,12 @@ export function intentStage(
       if (yes === false) continue;
     }
     if (typeof v === "number") {
-      if (!isStage(v)) return numError("outOfRange", { arg: "observations", value: v, expected: "stage" });
+      if (!isStage(v))
+        return numError("outOfRange", {
+          arg: "observations",
+          value: v,
+          expected: "stage",
+        });
       add(t, v, ctx.trace ? String(v) : "", ctx);
     } else if (typeof v === "string") {
       const found = scanText(v, ctx);
@@ -128,10 +159,15 @@ export function intentStage(
     note(
       ctx,
       () => `结果：阶段${stage} ${STAGE_NAMES[stage].zh}（${rule.zh}）${seed}`,
-      () => `result: stage ${stage} ${STAGE_NAMES[stage].en} (${rule.en}) ${seed}`,
+      () =>
+        `result: stage ${stage} ${STAGE_NAMES[stage].en} (${rule.en}) ${seed}`,
     );
-    if (ctx.trace) note(ctx, () => `下一步：${NEXT_ACTIONS[stage].zh}`, () => `next: ${NEXT_ACTIONS[stage].en}`);
+    if (ctx.trace)
+      note(
+        ctx,
+        () => `下一步：${NEXT_ACTIONS[stage].zh}`,
+        () => `next: ${NEXT_ACTIONS[stage].en}`,
+      );
   }
   return stage;
 }
-

@@ -3,19 +3,34 @@ import type { ArgName } from "../args";
 import { CellError, naError, numError, valueError } from "../cellError";
 import { note, tag, type Ctx } from "../ctx";
 import { blankish, isBlankCell, readLoose, readYesNo } from "../read";
-import type { Grade, IntentBand, IntentIndicator, NecessaryRow } from "../tables/leadGradeTable";
+import type {
+  Grade,
+  IntentBand,
+  IntentIndicator,
+  NecessaryRow,
+} from "../tables/leadGradeTable";
 import { showValue } from "../text";
 import { ARG_LABELS } from "../args";
 
 type Rating = "A" | "B";
 
 /** A necessary condition: yes-like/A → A, no-like/B → B; blank → #N/A. */
-function readNecessary(value: unknown, arg: ArgName, ctx: Ctx): Rating | CellError {
+function readNecessary(
+  value: unknown,
+  arg: ArgName,
+  ctx: Ctx,
+): Rating | CellError {
   if (isBlankCell(value)) return naError("missing", { arg });
   const yes = readYesNo(value, ctx.c);
-  if (yes === undefined) return valueError("unreadable", { arg, value, expected: "rating" });
+  if (yes === undefined)
+    return valueError("unreadable", { arg, value, expected: "rating" });
   const r: Rating = yes ? "A" : "B";
-  if (ctx.trace) note(ctx, () => `${ARG_LABELS[arg].zh} = ${r}（${showValue(value)}）`, () => `${arg} = ${r} (${showValue(value)})`);
+  if (ctx.trace)
+    note(
+      ctx,
+      () => `${ARG_LABELS[arg].zh} = ${r}（${showValue(value)}）`,
+      () => `${arg} = ${r} (${showValue(value)})`,
+    );
   return r;
 }
 
@@ -23,9 +38,19 @@ function readNecessary(value: unknown, arg: ArgName, ctx: Ctx): Rating | CellErr
  * An intent indicator is A or not. A rating or yes/no: yes-like/A → A. A number (counts only;
  * not priceTolerance) [default]: A at or above its threshold. Blank → not A (nothing observed).
  */
-function readIndicator(value: unknown, arg: IntentIndicator, threshold: number | undefined, ctx: Ctx): boolean | CellError {
+function readIndicator(
+  value: unknown,
+  arg: IntentIndicator,
+  threshold: number | undefined,
+  ctx: Ctx,
+): boolean | CellError {
   if (isBlankCell(value)) {
-    if (ctx.trace) note(ctx, () => `${ARG_LABELS[arg].zh}：空 → 非A`, () => `${arg}: blank → not A`);
+    if (ctx.trace)
+      note(
+        ctx,
+        () => `${ARG_LABELS[arg].zh}：空 → 非A`,
+        () => `${arg}: blank → not A`,
+      );
     return false;
   }
   let n: number | undefined;
@@ -48,18 +73,28 @@ function readIndicator(value: unknown, arg: IntentIndicator, threshold: number |
       const label = ARG_LABELS[arg];
       note(
         ctx,
-        () => `${label.zh} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "非A"}`,
-        () => `${arg} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "not A"}`,
+        () =>
+          `${label.zh} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "非A"}`,
+        () =>
+          `${arg} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "not A"}`,
       );
     }
     return a;
   }
   if (yes === undefined) {
-    return valueError("unreadable", { arg, value, expected: threshold === undefined ? "rating" : "ratingOrCount" });
+    return valueError("unreadable", {
+      arg,
+      value,
+      expected: threshold === undefined ? "rating" : "ratingOrCount",
+    });
   }
   if (ctx.trace) {
     const label = ARG_LABELS[arg];
-    note(ctx, () => `${label.zh} = ${yes ? "A" : "非A"}（${showValue(value)}）`, () => `${arg} = ${yes ? "A" : "not A"} (${showValue(value)})`);
+    note(
+      ctx,
+      () => `${label.zh} = ${yes ? "A" : "非A"}（${showValue(value)}）`,
+      () => `${arg} = ${yes ? "A" : "not A"} (${showValue(value)})`,
+    );
   }
   return yes;
 }
@@ -80,8 +115,13 @@ export function leadGrade(
   ctx: Ctx,
 ): Grade | "" | CellError {
   if (
-    blankish(payment) && blankish(satisfaction) && blankish(revisits) && blankish(calls) &&
-    blankish(siteVisits) && blankish(processAsked) && blankish(priceTolerance)
+    blankish(payment) &&
+    blankish(satisfaction) &&
+    blankish(revisits) &&
+    blankish(calls) &&
+    blankish(siteVisits) &&
+    blankish(processAsked) &&
+    blankish(priceTolerance)
   ) {
     return "";
   }
@@ -93,7 +133,12 @@ export function leadGrade(
   let open = true;
   if (!isBlankCell(siteOpen)) {
     const o = readYesNo(siteOpen, ctx.c);
-    if (o === undefined) return valueError("unreadable", { arg: "siteOpen", value: siteOpen, expected: "yesNo" });
+    if (o === undefined)
+      return valueError("unreadable", {
+        arg: "siteOpen",
+        value: siteOpen,
+        expected: "yesNo",
+      });
     open = o;
   }
 
@@ -113,7 +158,12 @@ export function leadGrade(
     // The source: while the site is not open, the inspection item's weight may be reduced.
     k++;
     const d = tag.default(ctx.lang);
-    if (ctx.trace) note(ctx, () => `工地未开放：工地考察次数按 A 计 ${d}`, () => `site not open: siteVisits counts as A ${d}`);
+    if (ctx.trace)
+      note(
+        ctx,
+        () => `工地未开放：工地考察次数按 A 计 ${d}`,
+        () => `site not open: siteVisits counts as A ${d}`,
+      );
   }
   const q = readIndicator(processAsked, "processAsked", th.processAsked, ctx);
   if (q instanceof CellError) return q;
@@ -123,8 +173,14 @@ export function leadGrade(
   if (t) k++;
 
   const lg = ctx.criteria.leadGrade;
-  const row: NecessaryRow = p === "A" && s === "A" ? "bothA" : p === "A" || s === "A" ? "oneA" : "bothB";
-  const band: IntentBand = k >= lg.bands.all ? "k5" : k >= lg.bands.midFrom ? "k3to4" : "k0to2";
+  const row: NecessaryRow =
+    p === "A" && s === "A"
+      ? "bothA"
+      : p === "A" || s === "A"
+        ? "oneA"
+        : "bothB";
+  const band: IntentBand =
+    k >= lg.bands.all ? "k5" : k >= lg.bands.midFrom ? "k3to4" : "k0to2";
   const grade = lg.table[row][band];
   if (ctx.trace) {
     const nA = row === "bothA" ? 2 : row === "oneA" ? 1 : 0;
@@ -132,8 +188,10 @@ export function leadGrade(
     const bandText = band === "k5" ? "5" : band === "k3to4" ? "3–4" : "0–2";
     note(
       ctx,
-      () => `必要条件 ${nA} 个为A，意向程度 ${k}/5 个为A（${bandText}）→ ${grade}级 ${seed}`,
-      () => `necessary conditions at A: ${nA}, intent indicators at A: ${k}/5 (${bandText}) → grade ${grade} ${seed}`,
+      () =>
+        `必要条件 ${nA} 个为A，意向程度 ${k}/5 个为A（${bandText}）→ ${grade}级 ${seed}`,
+      () =>
+        `necessary conditions at A: ${nA}, intent indicators at A: ${k}/5 (${bandText}) → grade ${grade} ${seed}`,
     );
   }
   return grade;

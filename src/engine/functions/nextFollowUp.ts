@@ -5,9 +5,14 @@ import { blankish, readDate } from "../read";
 import { readStage } from "./stageRead";
 
 /** lastContact + the stage's interval, as an Excel date serial; `""` for a refused lead or a blank row. */
-export function nextFollowUp(stage: unknown, lastContact: unknown, ctx: Ctx): number | "" | CellError {
+export function nextFollowUp(
+  stage: unknown,
+  lastContact: unknown,
+  ctx: Ctx,
+): number | "" | CellError {
   if (blankish(stage) && blankish(lastContact)) return "";
-  if (blankish(stage) && typeof stage !== "number") return naError("missing", { arg: "stage" });
+  if (blankish(stage) && typeof stage !== "number")
+    return naError("missing", { arg: "stage" });
   const s = readStage(stage, "stage");
   if (s instanceof CellError) return s;
   const days = ctx.criteria.followUpDays[s];
@@ -15,6 +20,11 @@ export function nextFollowUp(stage: unknown, lastContact: unknown, ctx: Ctx): nu
   // Serial 0 is no date; older desktop builds send a blank cell as 0 (office-js #4702).
   if (blankish(lastContact)) return naError("missing", { arg: "lastContact" });
   const d = readDate(lastContact);
-  if (d === undefined) return valueError("unreadable", { arg: "lastContact", value: lastContact, expected: "date" });
+  if (d === undefined)
+    return valueError("unreadable", {
+      arg: "lastContact",
+      value: lastContact,
+      expected: "date",
+    });
   return d + days;
 }

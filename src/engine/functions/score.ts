@@ -27,14 +27,19 @@ export interface ScoreSheet {
 }
 
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?\s*万?)`;
-const AT_LEAST = new RegExp(String.raw`(≥|>=|>|大于等于|不少于|至少|大于)\s*` + NUM);
+const AT_LEAST = new RegExp(
+  String.raw`(≥|>=|>|大于等于|不少于|至少|大于)\s*` + NUM,
+);
 const OR_MORE = new RegExp(NUM + String.raw`\s*(及以上|或以上|以上|\+)`);
 
-function threshold(folded: string): { min: number; strict: boolean } | undefined {
+function threshold(
+  folded: string,
+): { min: number; strict: boolean } | undefined {
   let m = AT_LEAST.exec(folded);
   if (m) {
     const min = readNumber(m[2]);
-    if (min !== undefined) return { min, strict: m[1] === ">" || m[1] === "大于" };
+    if (min !== undefined)
+      return { min, strict: m[1] === ">" || m[1] === "大于" };
   }
   m = OR_MORE.exec(folded);
   if (m) {
@@ -48,31 +53,54 @@ function threshold(folded: string): { min: number; strict: boolean } | undefined
  * Reads a criteria range of *item · option · points* rows (a header row is allowed; an item
  * cell left blank continues the item above, as in a sheet with merged item cells).
  */
-export function readScoreSheet(range: readonly (readonly unknown[])[]): ScoreSheet | CellError {
+export function readScoreSheet(
+  range: readonly (readonly unknown[])[],
+): ScoreSheet | CellError {
   const items: ScoreItem[] = [];
   const byName = new Map<string, ScoreItem>();
   let current: ScoreItem | undefined;
   for (let i = 0; i < range.length; i++) {
     const row = range[i] ?? [];
     const [item, option, points] = [row[0], row[1], row[2]];
-    if (isBlankCell(item) && isBlankCell(option) && isBlankCell(points)) continue;
+    if (isBlankCell(item) && isBlankCell(option) && isBlankCell(points))
+      continue;
     const p = typeof points === "boolean" ? undefined : readNumber(points);
     if (p === undefined) {
       if (items.length === 0 && i === 0) continue; // the header row
-      return valueError("badCriteriaRow", { arg: "criteria", value: points, detail: String(i + 1) });
+      return valueError("badCriteriaRow", {
+        arg: "criteria",
+        value: points,
+        detail: String(i + 1),
+      });
     }
-    if (isBlankCell(option)) return valueError("badCriteriaRow", { arg: "criteria", value: option, detail: String(i + 1) });
+    if (isBlankCell(option))
+      return valueError("badCriteriaRow", {
+        arg: "criteria",
+        value: option,
+        detail: String(i + 1),
+      });
     if (!isBlankCell(item)) {
       const name = String(item).trim();
       const f = fold(name);
       current = byName.get(f);
       if (!current) {
-        current = { name, folded: f, options: [], max: -Infinity, byText: new Map() };
+        current = {
+          name,
+          folded: f,
+          options: [],
+          max: -Infinity,
+          byText: new Map(),
+        };
         byName.set(f, current);
         items.push(current);
       }
     }
-    if (!current) return valueError("badCriteriaRow", { arg: "criteria", value: item, detail: String(i + 1) });
+    if (!current)
+      return valueError("badCriteriaRow", {
+        arg: "criteria",
+        value: item,
+        detail: String(i + 1),
+      });
     const text = String(option).trim();
     const folded = fold(text);
     const opt: Option = { text, folded, points: p, ...threshold(folded) };
@@ -109,7 +137,11 @@ export function answerColumns(
     const f = fold(String(h));
     let idx = sheet.items.findIndex((it) => it.folded === f);
     if (idx < 0) {
-      const hits = sheet.items.map((it, k) => (f.includes(it.folded) || it.folded.includes(f) ? k : -1)).filter((k) => k >= 0);
+      const hits = sheet.items
+        .map((it, k) =>
+          f.includes(it.folded) || it.folded.includes(f) ? k : -1,
+        )
+        .filter((k) => k >= 0);
       if (hits.length === 1) idx = hits[0] as number;
     }
     if (idx < 0) return naError("unknownHeader", { arg: "headers", value: h });
@@ -139,7 +171,11 @@ function pick(item: ScoreItem, answer: unknown, ctx: Ctx): Option | undefined {
     if (same.length === 1) return same[0];
   }
   if (n === undefined && folded.length >= 2) {
-    const partial = item.options.filter((o) => o.folded.includes(folded) || (o.folded.length >= 2 && folded.includes(o.folded)));
+    const partial = item.options.filter(
+      (o) =>
+        o.folded.includes(folded) ||
+        (o.folded.length >= 2 && folded.includes(o.folded)),
+    );
     if (partial.length === 1) return partial[0];
   }
   return undefined;
@@ -168,5 +204,9 @@ export function scoreRow(
     total += o.points;
     ctx.trace?.push(`${item.name}: ${showValue(v)} → ${o.text} = ${o.points}`);
   }
-  return asPercent ? (sheet.maxTotal > 0 ? (total / sheet.maxTotal) * 100 : 0) : total;
+  return asPercent
+    ? sheet.maxTotal > 0
+      ? (total / sheet.maxTotal) * 100
+      : 0
+    : total;
 }

@@ -6,7 +6,9 @@ import { STAGE_NAMES, type Stage } from "../tables/intentStages";
 import { readStage } from "./stageRead";
 
 export function formatStageLabel(s: Stage, lang: "zh" | "en"): string {
-  return lang === "zh" ? `阶段${s} ${STAGE_NAMES[s].zh}` : `Stage ${s} · ${STAGE_NAMES[s].en}`;
+  return lang === "zh"
+    ? `阶段${s} ${STAGE_NAMES[s].zh}`
+    : `Stage ${s} · ${STAGE_NAMES[s].en}`;
 }
 
 export function stageLabel(stage: unknown, ctx: Ctx): string | CellError {

@@ -2,7 +2,12 @@
 import type { ArgName } from "../args";
 import { CellError, numError, valueError } from "../cellError";
 import { readNumber } from "../read";
-import { STAGES, STAGE_NAMES, isStage, type Stage } from "../tables/intentStages";
+import {
+  STAGES,
+  STAGE_NAMES,
+  isStage,
+  type Stage,
+} from "../tables/intentStages";
 import { fold } from "../text";
 
 /** `阶段3`, `stage 3`, `Stage -1` (not `第2次`, which counts visits). */
@@ -18,7 +23,9 @@ STAGE_BY_NAME.set("e类", 5);
 export function readStage(value: unknown, arg: ArgName): Stage | CellError {
   const n = typeof value === "boolean" ? undefined : readNumber(value);
   if (n !== undefined) {
-    return isStage(n) ? n : numError("outOfRange", { arg, value, expected: "stage" });
+    return isStage(n)
+      ? n
+      : numError("outOfRange", { arg, value, expected: "stage" });
   }
   if (typeof value === "string") {
     const f = fold(value);
@@ -28,7 +35,9 @@ export function readStage(value: unknown, arg: ArgName): Stage | CellError {
     const m = STAGE_MENTION.exec(f);
     if (m) {
       const k = Number(m[1]);
-      return isStage(k) ? k : numError("outOfRange", { arg, value, expected: "stage" });
+      return isStage(k)
+        ? k
+        : numError("outOfRange", { arg, value, expected: "stage" });
     }
   }
   return valueError("unreadable", { arg, value, expected: "stage" });

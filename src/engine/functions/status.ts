@@ -8,5 +8,7 @@ import { readStage } from "./stageRead";
 export function status(stage: unknown, ctx: Ctx): string | CellError {
   if (isBlankCell(stage)) return "";
   const s = readStage(stage, "stage");
-  return s instanceof CellError ? s : STATUS_LABELS[ctx.criteria.statusByStage[s]][ctx.lang];
+  return s instanceof CellError
+    ? s
+    : STATUS_LABELS[ctx.criteria.statusByStage[s]][ctx.lang];
 }

@@ -1,6 +1,12 @@
 /** SPEC §9 ROLE — 客户角色 [seed 003]: the buyer roles and what each cares about. */
 export type Role = "decisionMaker" | "influencer" | "user" | "buyer" | "coach";
-export const ROLES: readonly Role[] = ["decisionMaker", "influencer", "user", "buyer", "coach"];
+export const ROLES: readonly Role[] = [
+  "decisionMaker",
+  "influencer",
+  "user",
+  "buyer",
+  "coach",
+];
 
 export const ROLE_LABELS: { [R in Role]: { zh: string; en: string } } = {
   decisionMaker: { zh: "决策者", en: "Decision maker" },
@@ -12,18 +18,41 @@ export const ROLE_LABELS: { [R in Role]: { zh: string; en: string } } = {
 
 /** [seed 003] what each role cares about. */
 export const ROLE_FOCUS: { [R in Role]: { zh: string; en: string } } = {
-  decisionMaker: { zh: "采购对公司整体战略和财务的影响", en: "strategy and financial impact" },
+  decisionMaker: {
+    zh: "采购对公司整体战略和财务的影响",
+    en: "strategy and financial impact",
+  },
   influencer: { zh: "专业意见和建议", en: "expert opinion and advice" },
   user: { zh: "产品的易用性和支持", en: "usability and support" },
-  buyer: { zh: "价格、合同条款和供应商的信誉", en: "price, contract terms and supplier reputation" },
-  coach: { zh: "内部流程和关键决策者的偏好", en: "internal process and the decision maker's preferences" },
+  buyer: {
+    zh: "价格、合同条款和供应商的信誉",
+    en: "price, contract terms and supplier reputation",
+  },
+  coach: {
+    zh: "内部流程和关键决策者的偏好",
+    en: "internal process and the decision maker's preferences",
+  },
 };
 
 /** [default] job-title keywords → role (longest match first; editable). */
 export const ROLE_KEYWORDS: { keyword: string; role: Role }[] = [
-  ...["总经理", "董事长", "ceo", "老板", "总裁", "owner"].map((keyword) => ({ keyword, role: "decisionMaker" as const })),
-  ...["采购", "procurement", "purchasing", "buyer"].map((keyword) => ({ keyword, role: "buyer" as const })),
-  ...["工程师", "技术", "专家", "顾问", "engineer", "expert", "consultant"].map((keyword) => ({ keyword, role: "influencer" as const })),
-  ...["操作员", "使用", "user", "operator"].map((keyword) => ({ keyword, role: "user" as const })),
-  ...["教练", "coach", "内线"].map((keyword) => ({ keyword, role: "coach" as const })),
+  ...["总经理", "董事长", "ceo", "老板", "总裁", "owner"].map((keyword) => ({
+    keyword,
+    role: "decisionMaker" as const,
+  })),
+  ...["采购", "procurement", "purchasing", "buyer"].map((keyword) => ({
+    keyword,
+    role: "buyer" as const,
+  })),
+  ...["工程师", "技术", "专家", "顾问", "engineer", "expert", "consultant"].map(
+    (keyword) => ({ keyword, role: "influencer" as const }),
+  ),
+  ...["操作员", "使用", "user", "operator"].map((keyword) => ({
+    keyword,
+    role: "user" as const,
+  })),
+  ...["教练", "coach", "内线"].map((keyword) => ({
+    keyword,
+    role: "coach" as const,
+  })),
 ];

@@ -3,7 +3,8 @@ import type { Stage } from "./intentStages";
 /**
  * SPEC §7 STATUS — 客户状态 [seed 000]: the states, and [default] the mapping from a stage.
  */
-export type Status = "rejecting" | "potential" | "attentive" | "intending" | "deciding" | "loyal";
+export type Status =
+  "rejecting" | "potential" | "attentive" | "intending" | "deciding" | "loyal";
 
 export const STATUS_LABELS: { [S in Status]: { zh: string; en: string } } = {
   rejecting: { zh: "排斥型", en: "Rejecting" },

@@ -2,10 +2,20 @@
 export type IntentClass = "A" | "B" | "C" | "D";
 
 /** Lowest score of each class [seed 002]: A ≥ 90, B ≥ 70, C 60–<70, D < 60. */
-export const INTENT_CLASS_MIN: { [C in Exclude<IntentClass, "D">]: number } = { A: 90, B: 70, C: 60 };
+export const INTENT_CLASS_MIN: { [C in Exclude<IntentClass, "D">]: number } = {
+  A: 90,
+  B: 70,
+  C: 60,
+};
 
 /** The source's qualitative traits per class (9/8/4/4), read aloud by trainers. */
-export const INTENT_CLASS_TRAITS: { [C in IntentClass]: { summary: string; summaryEn: string; traits: readonly string[] } } = {
+export const INTENT_CLASS_TRAITS: {
+  [C in IntentClass]: {
+    summary: string;
+    summaryEn: string;
+    traits: readonly string[];
+  };
+} = {
   A: {
     summary: "意向很强烈，整体得分90分以上，随时可以发生购买行为",
     summaryEn: "very strong intent, score 90 or more, may buy at any moment",
@@ -22,8 +32,10 @@ export const INTENT_CLASS_TRAITS: { [C in IntentClass]: { summary: string; summa
     ],
   },
   B: {
-    summary: "意向较强，整体得分70分以上，通过培养、鼓动以及客户方面对比，随时与家人商量后购买",
-    summaryEn: "strong intent, score 70 or more; buys after nurturing, comparison and family discussion",
+    summary:
+      "意向较强，整体得分70分以上，通过培养、鼓动以及客户方面对比，随时与家人商量后购买",
+    summaryEn:
+      "strong intent, score 70 or more; buys after nurturing, comparison and family discussion",
     traits: [
       "有购买力，通过筹措有首付能力",
       "对楼盘区域没有大的抗性，对区域未来充满信心",
