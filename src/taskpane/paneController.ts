@@ -1,0 +1,151 @@
+/*
+ * The pane's flow, apart from its DOM: scan the sheet, propose a mapping, apply the chosen
+ * outputs as live formulas or static values, summarise, revert. The pure core decides; the
+ * gateway talks to Excel.
+ */
+import type { Lang } from "../engine/lang";
+import { todaySerial } from "../engine/read";
+import { mappingToSave, proposeMapping, restoreMapping, type Mapping } from "./core/columnMapping";
+import { detectHeaderRow } from "./core/headerRow";
+import type { InputKey } from "./core/inputs";
+import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "./core/outputs";
+import { placeOutputs, type Conflict, type SheetRegistry } from "./core/placement";
+import { buildFormulas, computeStatic, type CellOut } from "./core/rowFormulas";
+import { summarise, type Summary } from "./core/summary";
+import {
+  applyOutputs,
+  colourOutputs,
+  findData,
+  readRegistry,
+  revert,
+  saveRegistry,
+  type ColumnWrite,
+  type FoundData,
+  type Snapshot,
+} from "./excel/gateway";
+
+export interface Scan {
+  readonly data: FoundData;
+  /** index of the header row within the block */
+  readonly headerIndex: number;
+  readonly headers: readonly unknown[];
+  /** the data rows below the header */
+  readonly rows: readonly (readonly unknown[])[];
+  readonly mapping: Mapping;
+  readonly registry: SheetRegistry | undefined;
+  /** columns of the block that are the add-in's earlier outputs */
+  readonly ownedInBlock: ReadonlySet<number>;
+}
+
+export async function scan(): Promise<Scan | null> {
+  const data = await findData();
+  if (!data) return null;
+  const headerIndex = detectHeaderRow(data.values);
+  const headers = data.values[headerIndex] ?? [];
+  const registry = readRegistry(data.sheetName);
+  const { ownedInBlock } = placeOutputs([], headers, data.left, registry);
+  // Our own earlier outputs are not inputs.
+  const inputHeaders = headers.map((h, j) => (ownedInBlock.has(data.left + j) ? "" : h));
+  const mapping = registry?.mapping ? restoreMapping(registry.mapping as Partial<Record<InputKey, string>>, inputHeaders) : proposeMapping(inputHeaders);
+  return { data, headerIndex, headers, rows: data.values.slice(headerIndex + 1), mapping, registry, ownedInBlock };
+}
+
+/** Outputs whose inputs are mapped (the others are shown disabled, with the reason). */
+export function availableOutputs(mapping: Mapping): OutputKind[] {
+  const has = (k: InputKey) => mapping[k].column !== null;
+  return OUTPUTS.filter((o) => o.needsAll.every((k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey)) && (o.needsAny.length === 0 || o.needsAny.some(has))).map((o) => o.kind);
+}
+
+export interface ApplyOptions {
+  readonly outputs: readonly OutputKind[];
+  readonly live: boolean;
+  readonly lang: Lang;
+  /** write even over the listed conflicts: never offered for user data, only after "write further right" */
+  readonly placeAfterUsed?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly cancelled?: () => boolean;
+  readonly maxBytes?: number;
+  /** the date urgency and follow-ups count from (tests pin it); default today */
+  readonly today?: number;
+}
+
+export type ApplyOutcome =
+  | { readonly status: "done"; readonly summary: Summary; readonly snapshot: Snapshot; readonly columns: ReadonlyMap<OutputKind, number>; readonly syncs: number }
+  | { readonly status: "conflict"; readonly conflicts: readonly Conflict[] }
+  | { readonly status: "cancelled" };
+
+export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Promise<ApplyOutcome> {
+  const { data, headerIndex, rows } = s;
+  const outputs = OUTPUTS.map((o) => o.kind).filter((k) => opts.outputs.includes(k));
+  if (outputs.length === 0) throw new Error("choose at least one output");
+  // Column indexes in the mapping are relative to the block; the sheet's are absolute.
+  const computed = computeStatic(rows, mapping, outputs, opts.lang, undefined, opts.today ?? todaySerial());
+
+  let registry = s.registry;
+  if (opts.placeAfterUsed) {
+    // The user chose empty columns right of everything on the sheet instead of the conflicting ones.
+    registry = { ...registry, owned: {} };
+  }
+  const headerRowCells = opts.placeAfterUsed ? [...s.headers, ...Array(usedRight(s) - data.left - s.headers.length).fill("x")] : s.headers;
+  const placement = placeOutputs(outputs, headerRowCells, data.left, registry);
+  const firstRow = data.top + headerIndex + 1;
+
+  let cells: Map<OutputKind, CellOut[]>;
+  if (opts.live) {
+    cells = buildFormulas(
+      rows.length,
+      mapping,
+      outputs,
+      {
+        firstRow,
+        inputColumn: (k) => (mapping[k].column === null ? null : data.left + (mapping[k].column as number)),
+        outputColumn: (kind) => placement.columns.get(kind) ?? null,
+      },
+      opts.lang,
+    );
+  } else {
+    cells = computed.columns;
+  }
+  const writes: ColumnWrite[] = outputs.map((kind) => ({
+    kind,
+    column: placement.columns.get(kind) as number,
+    header: (OUTPUT_BY_KIND.get(kind) as { header: Record<Lang, string> }).header[opts.lang],
+    cells: cells.get(kind) ?? [],
+    numberFormat: OUTPUT_BY_KIND.get(kind)?.numberFormat,
+  }));
+  const owned = new Set<number>([...placement.ownedInBlock, ...Object.values(s.registry?.owned ?? {})]);
+  const result = await applyOutputs({
+    sheetName: data.sheetName,
+    // Outside the table when the user moved the outputs further right.
+    tableName: data.source === "table" && !opts.placeAfterUsed ? data.tableName : undefined,
+    headerRow: data.top + headerIndex,
+    firstRow,
+    rowCount: rows.length,
+    writes,
+    live: opts.live,
+    owned: opts.placeAfterUsed ? new Set() : owned,
+    maxBytes: opts.maxBytes,
+    onProgress: opts.onProgress,
+    cancelled: opts.cancelled,
+  });
+  if (result.status !== "done") return result.status === "conflict" ? result : { status: "cancelled" };
+
+  await colourOutputs(data.sheetName, firstRow, rows.length, placement.columns.get("grade") ?? null, placement.columns.get("nextFollowUp") ?? null);
+  const ownedNow: Partial<Record<OutputKind, number>> = { ...(opts.placeAfterUsed ? {} : (s.registry?.owned ?? {})) };
+  for (const [kind, col] of placement.columns) ownedNow[kind] = col;
+  await saveRegistry(data.sheetName, { owned: ownedNow, mapping: mappingToSave(mapping, s.headers) });
+  return {
+    status: "done",
+    summary: summarise(rows.length, computed.grades, computed.stages, computed.problems),
+    snapshot: result.snapshot,
+    columns: placement.columns,
+    syncs: result.syncs,
+  };
+}
+
+/** The column right of everything used on the sheet (for "write in empty columns further right"). */
+function usedRight(s: Scan): number {
+  return s.data.usedRight;
+}
+
+export { revert };
