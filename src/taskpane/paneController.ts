@@ -5,11 +5,20 @@
  */
 import type { Lang } from "../engine/lang";
 import { todaySerial } from "../engine/read";
-import { mappingToSave, proposeMapping, restoreMapping, type Mapping } from "./core/columnMapping";
+import {
+  mappingToSave,
+  proposeMapping,
+  restoreMapping,
+  type Mapping,
+} from "./core/columnMapping";
 import { detectHeaderRow } from "./core/headerRow";
 import type { InputKey } from "./core/inputs";
 import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "./core/outputs";
-import { placeOutputs, type Conflict, type SheetRegistry } from "./core/placement";
+import {
+  placeOutputs,
+  type Conflict,
+  type SheetRegistry,
+} from "./core/placement";
 import { buildFormulas, computeStatic, type CellOut } from "./core/rowFormulas";
 import { summarise, type Summary } from "./core/summary";
 import {
@@ -45,15 +54,36 @@ export async function scan(): Promise<Scan | null> {
   const registry = readRegistry(data.sheetName);
   const { ownedInBlock } = placeOutputs([], headers, data.left, registry);
   // Our own earlier outputs are not inputs.
-  const inputHeaders = headers.map((h, j) => (ownedInBlock.has(data.left + j) ? "" : h));
-  const mapping = registry?.mapping ? restoreMapping(registry.mapping as Partial<Record<InputKey, string>>, inputHeaders) : proposeMapping(inputHeaders);
-  return { data, headerIndex, headers, rows: data.values.slice(headerIndex + 1), mapping, registry, ownedInBlock };
+  const inputHeaders = headers.map((h, j) =>
+    ownedInBlock.has(data.left + j) ? "" : h,
+  );
+  const mapping = registry?.mapping
+    ? restoreMapping(
+        registry.mapping as Partial<Record<InputKey, string>>,
+        inputHeaders,
+      )
+    : proposeMapping(inputHeaders);
+  return {
+    data,
+    headerIndex,
+    headers,
+    rows: data.values.slice(headerIndex + 1),
+    mapping,
+    registry,
+    ownedInBlock,
+  };
 }
 
 /** Outputs whose inputs are mapped (the others are shown disabled, with the reason). */
 export function availableOutputs(mapping: Mapping): OutputKind[] {
   const has = (k: InputKey) => mapping[k].column !== null;
-  return OUTPUTS.filter((o) => o.needsAll.every((k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey)) && (o.needsAny.length === 0 || o.needsAny.some(has))).map((o) => o.kind);
+  return OUTPUTS.filter(
+    (o) =>
+      o.needsAll.every(
+        (k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey),
+      ) &&
+      (o.needsAny.length === 0 || o.needsAny.some(has)),
+  ).map((o) => o.kind);
 }
 
 export interface ApplyOptions {
@@ -70,23 +100,47 @@ export interface ApplyOptions {
 }
 
 export type ApplyOutcome =
-  | { readonly status: "done"; readonly summary: Summary; readonly snapshot: Snapshot; readonly columns: ReadonlyMap<OutputKind, number>; readonly syncs: number }
+  | {
+      readonly status: "done";
+      readonly summary: Summary;
+      readonly snapshot: Snapshot;
+      readonly columns: ReadonlyMap<OutputKind, number>;
+      readonly syncs: number;
+    }
   | { readonly status: "conflict"; readonly conflicts: readonly Conflict[] }
   | { readonly status: "cancelled" };
 
-export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Promise<ApplyOutcome> {
+export async function apply(
+  s: Scan,
+  mapping: Mapping,
+  opts: ApplyOptions,
+): Promise<ApplyOutcome> {
   const { data, headerIndex, rows } = s;
-  const outputs = OUTPUTS.map((o) => o.kind).filter((k) => opts.outputs.includes(k));
+  const outputs = OUTPUTS.map((o) => o.kind).filter((k) =>
+    opts.outputs.includes(k),
+  );
   if (outputs.length === 0) throw new Error("choose at least one output");
   // Column indexes in the mapping are relative to the block; the sheet's are absolute.
-  const computed = computeStatic(rows, mapping, outputs, opts.lang, undefined, opts.today ?? todaySerial());
+  const computed = computeStatic(
+    rows,
+    mapping,
+    outputs,
+    opts.lang,
+    undefined,
+    opts.today ?? todaySerial(),
+  );
 
   let registry = s.registry;
   if (opts.placeAfterUsed) {
     // The user chose empty columns right of everything on the sheet instead of the conflicting ones.
     registry = { ...registry, owned: {} };
   }
-  const headerRowCells = opts.placeAfterUsed ? [...s.headers, ...Array(usedRight(s) - data.left - s.headers.length).fill("x")] : s.headers;
+  const headerRowCells = opts.placeAfterUsed
+    ? [
+        ...s.headers,
+        ...Array(usedRight(s) - data.left - s.headers.length).fill("x"),
+      ]
+    : s.headers;
   const placement = placeOutputs(outputs, headerRowCells, data.left, registry);
   const firstRow = data.top + headerIndex + 1;
 
@@ -98,7 +152,10 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
       outputs,
       {
         firstRow,
-        inputColumn: (k) => (mapping[k].column === null ? null : data.left + (mapping[k].column as number)),
+        inputColumn: (k) =>
+          mapping[k].column === null
+            ? null
+            : data.left + (mapping[k].column as number),
         outputColumn: (kind) => placement.columns.get(kind) ?? null,
       },
       opts.lang,
@@ -109,15 +166,22 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
   const writes: ColumnWrite[] = outputs.map((kind) => ({
     kind,
     column: placement.columns.get(kind) as number,
-    header: (OUTPUT_BY_KIND.get(kind) as { header: Record<Lang, string> }).header[opts.lang],
+    header: (OUTPUT_BY_KIND.get(kind) as { header: Record<Lang, string> })
+      .header[opts.lang],
     cells: cells.get(kind) ?? [],
     numberFormat: OUTPUT_BY_KIND.get(kind)?.numberFormat,
   }));
-  const owned = new Set<number>([...placement.ownedInBlock, ...Object.values(s.registry?.owned ?? {})]);
+  const owned = new Set<number>([
+    ...placement.ownedInBlock,
+    ...Object.values(s.registry?.owned ?? {}),
+  ]);
   const result = await applyOutputs({
     sheetName: data.sheetName,
     // Outside the table when the user moved the outputs further right.
-    tableName: data.source === "table" && !opts.placeAfterUsed ? data.tableName : undefined,
+    tableName:
+      data.source === "table" && !opts.placeAfterUsed
+        ? data.tableName
+        : undefined,
     headerRow: data.top + headerIndex,
     firstRow,
     rowCount: rows.length,
@@ -128,15 +192,32 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
     onProgress: opts.onProgress,
     cancelled: opts.cancelled,
   });
-  if (result.status !== "done") return result.status === "conflict" ? result : { status: "cancelled" };
+  if (result.status !== "done")
+    return result.status === "conflict" ? result : { status: "cancelled" };
 
-  await colourOutputs(data.sheetName, firstRow, rows.length, placement.columns.get("grade") ?? null, placement.columns.get("nextFollowUp") ?? null);
-  const ownedNow: Partial<Record<OutputKind, number>> = { ...(opts.placeAfterUsed ? {} : (s.registry?.owned ?? {})) };
+  await colourOutputs(
+    data.sheetName,
+    firstRow,
+    rows.length,
+    placement.columns.get("grade") ?? null,
+    placement.columns.get("nextFollowUp") ?? null,
+  );
+  const ownedNow: Partial<Record<OutputKind, number>> = {
+    ...(opts.placeAfterUsed ? {} : (s.registry?.owned ?? {})),
+  };
   for (const [kind, col] of placement.columns) ownedNow[kind] = col;
-  await saveRegistry(data.sheetName, { owned: ownedNow, mapping: mappingToSave(mapping, s.headers) });
+  await saveRegistry(data.sheetName, {
+    owned: ownedNow,
+    mapping: mappingToSave(mapping, s.headers),
+  });
   return {
     status: "done",
-    summary: summarise(rows.length, computed.grades, computed.stages, computed.problems),
+    summary: summarise(
+      rows.length,
+      computed.grades,
+      computed.stages,
+      computed.problems,
+    ),
     snapshot: result.snapshot,
     columns: placement.columns,
     syncs: result.syncs,

@@ -44,7 +44,8 @@ const key = (r: number, c: number) => `${r},${c}`;
 
 export function colName(c: number): string {
   let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -72,19 +73,32 @@ export class FakeWorkbook {
   }
 
   /** Puts values on a sheet from a top-left corner (a test's set-up, not a request). */
-  setValues(sheet: string, r0: number, c0: number, rows: readonly (readonly (CellValue | null)[])[]): void {
+  setValues(
+    sheet: string,
+    r0: number,
+    c0: number,
+    rows: readonly (readonly (CellValue | null)[])[],
+  ): void {
     if (!this.sheets.has(sheet)) this.sheets.set(sheet, new Map());
     const s = this.sheet(sheet);
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v === null || v === "") s.delete(key(r0 + i, c0 + j));
-        else if (typeof v === "string" && v.startsWith("=")) s.set(key(r0 + i, c0 + j), { v: null, f: v });
+        else if (typeof v === "string" && v.startsWith("="))
+          s.set(key(r0 + i, c0 + j), { v: null, f: v });
         else s.set(key(r0 + i, c0 + j), { v });
       }),
     );
   }
 
-  addTable(name: string, sheet: string, top: number, left: number, rows: number, cols: number): void {
+  addTable(
+    name: string,
+    sheet: string,
+    top: number,
+    left: number,
+    rows: number,
+    cols: number,
+  ): void {
     this.tables.push({ name, sheet, top, left, rows, cols });
   }
 
@@ -110,7 +124,8 @@ export class FakeWorkbook {
     const out: Record<string, { f: CellValue; nf: string }> = {};
     for (const [k, c] of this.sheet(sheet)) {
       const f = c.f ?? c.v ?? "";
-      if (f !== "" || (c.nf && c.nf !== "General")) out[k] = { f, nf: c.nf ?? "General" };
+      if (f !== "" || (c.nf && c.nf !== "General"))
+        out[k] = { f, nf: c.nf ?? "General" };
     }
     return out;
   }
@@ -121,35 +136,75 @@ export class FakeWorkbook {
   }
 
   usedBox(sheet: string): Box | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     for (const k of this.sheet(sheet).keys()) {
       const [r, c] = k.split(",").map(Number) as [number, number];
       if (this.isEmpty(sheet, r, c)) continue;
-      r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, c);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, c);
     }
-    return r1 < 0 ? null : { sheet, r: r0, c: c0, h: r1 - r0 + 1, w: c1 - c0 + 1 };
+    return r1 < 0
+      ? null
+      : { sheet, r: r0, c: c0, h: r1 - r0 + 1, w: c1 - c0 + 1 };
   }
 
   /** Excel's current region: the box of non-blank cells connected to the cell (diagonals count). */
   regionBox(sheet: string, r: number, c: number): Box {
-    let box = { r0: r, c0: c, r1: r, c1: c };
-    for (let grew = true; grew; ) {
+    let r0 = r,
+      c0 = c,
+      r1 = r,
+      c1 = c;
+    const has = (rr: number, cc: number) =>
+      rr >= 0 && cc >= 0 && !this.isEmpty(sheet, rr, cc);
+    const rowHas = (rr: number) => {
+      for (let cc = c0 - 1; cc <= c1 + 1; cc++) if (has(rr, cc)) return true;
+      return false;
+    };
+    const colHas = (cc: number) => {
+      for (let rr = r0 - 1; rr <= r1 + 1; rr++) if (has(rr, cc)) return true;
+      return false;
+    };
+    for (let grew = true; grew;) {
       grew = false;
-      const { r0, c0, r1, c1 } = box;
-      const has = (rr: number, cc: number) => rr >= 0 && cc >= 0 && !this.isEmpty(sheet, rr, cc);
-      const colHas = (cc: number) => { for (let rr = r0 - 1; rr <= r1 + 1; rr++) if (has(rr, cc)) return true; return false; };
-      const rowHas = (rr: number) => { for (let cc = c0 - 1; cc <= c1 + 1; cc++) if (has(rr, cc)) return true; return false; };
-      if (r0 > 0 && rowHas(r0 - 1)) { box = { ...box, r0: r0 - 1 }; grew = true; }
-      if (rowHas(r1 + 1)) { box = { ...box, r1: r1 + 1 }; grew = true; }
-      if (c0 > 0 && colHas(c0 - 1)) { box = { ...box, c0: c0 - 1 }; grew = true; }
-      if (colHas(c1 + 1)) { box = { ...box, c1: c1 + 1 }; grew = true; }
+      while (rowHas(r1 + 1)) {
+        r1++;
+        grew = true;
+      }
+      while (r0 > 0 && rowHas(r0 - 1)) {
+        r0--;
+        grew = true;
+      }
+      while (colHas(c1 + 1)) {
+        c1++;
+        grew = true;
+      }
+      while (c0 > 0 && colHas(c0 - 1)) {
+        c0--;
+        grew = true;
+      }
     }
-    return { sheet, r: box.r0, c: box.c0, h: box.r1 - box.r0 + 1, w: box.c1 - box.c0 + 1 };
+    return { sheet, r: r0, c: c0, h: r1 - r0 + 1, w: c1 - c0 + 1 };
   }
 
-  write(box: Box, rows: unknown[][], prop: "values" | "formulas" | "numberFormat"): void {
-    if (!Array.isArray(rows) || rows.length !== box.h || rows.some((r) => !Array.isArray(r) || r.length !== box.w)) {
-      throw new FakeError("InvalidArgument", `${prop}: a ${rows?.length}-row array does not fit a ${box.h}×${box.w} range`);
+  write(
+    box: Box,
+    rows: unknown[][],
+    prop: "values" | "formulas" | "numberFormat",
+  ): void {
+    if (
+      !Array.isArray(rows) ||
+      rows.length !== box.h ||
+      rows.some((r) => !Array.isArray(r) || r.length !== box.w)
+    ) {
+      throw new FakeError(
+        "InvalidArgument",
+        `${prop}: a ${rows?.length}-row array does not fit a ${box.h}×${box.w} range`,
+      );
     }
     this.pendingBytes += JSON.stringify(rows).length;
     const s = this.sheet(box.sheet);
@@ -170,7 +225,12 @@ export class FakeWorkbook {
           cur.f = undefined;
           cur.v = v === "" ? null : v;
         }
-        if (cur.v === null && cur.f === undefined && (!cur.nf || cur.nf === "General")) s.delete(k);
+        if (
+          cur.v === null &&
+          cur.f === undefined &&
+          (!cur.nf || cur.nf === "General")
+        )
+          s.delete(k);
         else s.set(k, cur);
       }
     }
@@ -178,7 +238,10 @@ export class FakeWorkbook {
 }
 
 export class FakeError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(`${code}: ${message}`);
   }
 }
@@ -189,14 +252,22 @@ class Proxy {
   protected loaded: Record<string, unknown> | null = null;
   constructor(protected ctx: FakeContext) {}
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : Object.keys(props ?? {});
+    const list =
+      typeof props === "string"
+        ? props.split(",")
+        : Array.isArray(props)
+          ? props
+          : Object.keys(props ?? {});
     for (const p of list) this.requested.add(p.trim());
     this.ctx.toLoad.add(this);
     return this;
   }
   protected read<T>(prop: string): T {
     if (!this.loaded || !(prop in this.loaded)) {
-      throw new FakeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.loaded[prop] as T;
   }
@@ -216,7 +287,10 @@ class Proxy {
 
 class FakeRange extends Proxy {
   readonly conditionalFormats: FakeConditionalFormats;
-  constructor(ctx: FakeContext, readonly box: Box | null) {
+  constructor(
+    ctx: FakeContext,
+    readonly box: Box | null,
+  ) {
     super(ctx);
     this.nullable = true;
     this.conditionalFormats = new FakeConditionalFormats(ctx, box);
@@ -229,7 +303,10 @@ class FakeRange extends Proxy {
     const b = this.box;
     if (p === "isNullObject") return b === null;
     if (!b) return null;
-    const grid = (f: (r: number, c: number) => unknown) => Array.from({ length: b.h }, (_, i) => Array.from({ length: b.w }, (_, j) => f(b.r + i, b.c + j)));
+    const grid = (f: (r: number, c: number) => unknown) =>
+      Array.from({ length: b.h }, (_, i) =>
+        Array.from({ length: b.w }, (_, j) => f(b.r + i, b.c + j)),
+      );
     switch (p) {
       case "address":
         return `${b.sheet}!${colName(b.c)}${b.r + 1}${b.h * b.w > 1 ? `:${colName(b.c + b.w - 1)}${b.r + b.h}` : ""}`;
@@ -248,24 +325,50 @@ class FakeRange extends Proxy {
       case "numberFormat":
         return grid((r, c) => wb.cell(b.sheet, r, c)?.nf ?? "General");
       default:
-        throw new FakeError("InvalidArgument", `the fake range cannot load '${p}'`);
+        throw new FakeError(
+          "InvalidArgument",
+          `the fake range cannot load '${p}'`,
+        );
     }
   }
   private need(): Box {
-    if (!this.box) throw new FakeError("InvalidObjectPath", "the range is a null object");
+    if (!this.box)
+      throw new FakeError("InvalidObjectPath", "the range is a null object");
     return this.box;
   }
-  get address(): string { return this.read("address"); }
-  get rowIndex(): number { return this.read("rowIndex"); }
-  get columnIndex(): number { return this.read("columnIndex"); }
-  get rowCount(): number { return this.read("rowCount"); }
-  get columnCount(): number { return this.read("columnCount"); }
-  get values(): unknown[][] { return this.read("values"); }
-  set values(v: unknown[][]) { this.ctx.wb.write(this.need(), v, "values"); }
-  get formulas(): unknown[][] { return this.read("formulas"); }
-  set formulas(v: unknown[][]) { this.ctx.wb.write(this.need(), v, "formulas"); }
-  get numberFormat(): unknown[][] { return this.read("numberFormat"); }
-  set numberFormat(v: unknown[][]) { this.ctx.wb.write(this.need(), v, "numberFormat"); }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(v: unknown[][]) {
+    this.ctx.wb.write(this.need(), v, "values");
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.ctx.wb.write(this.need(), v, "formulas");
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.ctx.wb.write(this.need(), v, "numberFormat");
+  }
 
   getSurroundingRegion(): FakeRange {
     const b = this.need();
@@ -273,7 +376,14 @@ class FakeRange extends Proxy {
   }
   getTables(_fullyContained?: boolean): FakeTableCollection {
     const b = this.need();
-    const found = this.ctx.wb.tables.filter((x) => x.sheet === b.sheet && b.r < x.top + x.rows && x.top < b.r + b.h && b.c < x.left + x.cols && x.left < b.c + b.w);
+    const found = this.ctx.wb.tables.filter(
+      (x) =>
+        x.sheet === b.sheet &&
+        b.r < x.top + x.rows &&
+        x.top < b.r + b.h &&
+        b.c < x.left + x.cols &&
+        x.left < b.c + b.w,
+    );
     return new FakeTableCollection(this.ctx, found);
   }
   select(): void {
@@ -282,16 +392,29 @@ class FakeRange extends Proxy {
 }
 
 class FakeConditionalFormats {
-  constructor(private ctx: FakeContext, private box: Box | null) {}
+  constructor(
+    private ctx: FakeContext,
+    private box: Box | null,
+  ) {}
   add(type: string) {
     if (!this.box) throw new FakeError("InvalidObjectPath", "null range");
-    const rec: ConditionalFormatRecord = { sheet: this.box.sheet, box: this.box, type, rule: {}, format: { fill: {}, font: {} } };
+    const rec: ConditionalFormatRecord = {
+      sheet: this.box.sheet,
+      box: this.box,
+      type,
+      rule: {},
+      format: { fill: {}, font: {} },
+    };
     this.ctx.wb.conditionalFormats.push(rec);
     this.ctx.wb.pendingBytes += 200;
     const part = { format: rec.format, rule: rec.rule };
     const holder = {
-      get rule() { return rec.rule; },
-      set rule(v: Record<string, unknown>) { Object.assign(rec.rule, v); },
+      get rule() {
+        return rec.rule;
+      },
+      set rule(v: Record<string, unknown>) {
+        Object.assign(rec.rule, v);
+      },
       format: rec.format,
     };
     void part;
@@ -303,34 +426,61 @@ class FakeConditionalFormats {
     const list = this.ctx.wb.conditionalFormats;
     for (let i = list.length - 1; i >= 0; i--) {
       const x = list[i]!.box;
-      if (x.sheet === b.sheet && x.r < b.r + b.h && b.r < x.r + x.h && x.c < b.c + b.w && b.c < x.c + x.w) list.splice(i, 1);
+      if (
+        x.sheet === b.sheet &&
+        x.r < b.r + b.h &&
+        b.r < x.r + x.h &&
+        x.c < b.c + b.w &&
+        b.c < x.c + x.w
+      )
+        list.splice(i, 1);
     }
   }
 }
 
 class FakeTable extends Proxy {
-  constructor(ctx: FakeContext, readonly model: TableModel | null) {
+  constructor(
+    ctx: FakeContext,
+    readonly model: TableModel | null,
+  ) {
     super(ctx);
     this.nullable = true;
   }
-  get isNullObject(): boolean { return this.read("isNullObject"); }
-  get name(): string { return this.read("name"); }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get name(): string {
+    return this.read("name");
+  }
   protected override snapshotOf(p: string): unknown {
     if (p === "isNullObject") return this.model === null;
     if (p === "name") return this.model?.name ?? null;
     throw new FakeError("InvalidArgument", `the fake table cannot load '${p}'`);
   }
   private need(): TableModel {
-    if (!this.model) throw new FakeError("InvalidObjectPath", "the table is a null object");
+    if (!this.model)
+      throw new FakeError("InvalidObjectPath", "the table is a null object");
     return this.model;
   }
   getRange(): FakeRange {
     const t = this.need();
-    return new FakeRange(this.ctx, { sheet: t.sheet, r: t.top, c: t.left, h: t.rows, w: t.cols });
+    return new FakeRange(this.ctx, {
+      sheet: t.sheet,
+      r: t.top,
+      c: t.left,
+      h: t.rows,
+      w: t.cols,
+    });
   }
   getHeaderRowRange(): FakeRange {
     const t = this.need();
-    return new FakeRange(this.ctx, { sheet: t.sheet, r: t.top, c: t.left, h: 1, w: t.cols });
+    return new FakeRange(this.ctx, {
+      sheet: t.sheet,
+      r: t.top,
+      c: t.left,
+      h: 1,
+      w: t.cols,
+    });
   }
   get columns() {
     const t = this.need();
@@ -339,7 +489,11 @@ class FakeTable extends Proxy {
       add: (_index?: number, _values?: unknown, name?: string) => {
         const c = t.left + t.cols;
         for (let r = t.top; r < t.top + t.rows; r++) {
-          if (!wb.isEmpty(t.sheet, r, c)) throw new FakeError("InsertDeleteConflict", `cell ${colName(c)}${r + 1} is not empty`);
+          if (!wb.isEmpty(t.sheet, r, c))
+            throw new FakeError(
+              "InsertDeleteConflict",
+              `cell ${colName(c)}${r + 1} is not empty`,
+            );
         }
         t.cols++;
         wb.setValues(t.sheet, t.top, c, [[name ?? `Column${t.cols}`]]);
@@ -348,10 +502,17 @@ class FakeTable extends Proxy {
       getItem: (name: string) => ({
         delete: () => {
           let idx = -1;
-          for (let j = 0; j < t.cols; j++) if (wb.formulaAt(t.sheet, t.top, t.left + j) === name) idx = j;
-          if (idx < 0) throw new FakeError("ItemNotFound", `no table column ${name}`);
-          if (idx !== t.cols - 1) throw new FakeError("NotImplemented", "the fake deletes only the last table column");
-          for (let r = t.top; r < t.top + t.rows; r++) wb.sheet(t.sheet).delete(key(r, t.left + idx));
+          for (let j = 0; j < t.cols; j++)
+            if (wb.formulaAt(t.sheet, t.top, t.left + j) === name) idx = j;
+          if (idx < 0)
+            throw new FakeError("ItemNotFound", `no table column ${name}`);
+          if (idx !== t.cols - 1)
+            throw new FakeError(
+              "NotImplemented",
+              "the fake deletes only the last table column",
+            );
+          for (let r = t.top; r < t.top + t.rows; r++)
+            wb.sheet(t.sheet).delete(key(r, t.left + idx));
           t.cols--;
           wb.pendingBytes += 50;
         },
@@ -361,7 +522,10 @@ class FakeTable extends Proxy {
 }
 
 class FakeTableCollection extends Proxy {
-  constructor(ctx: FakeContext, private readonly models: TableModel[]) {
+  constructor(
+    ctx: FakeContext,
+    private readonly models: TableModel[],
+  ) {
     super(ctx);
   }
   get items(): FakeTable[] {
@@ -376,21 +540,30 @@ class FakeTableCollection extends Proxy {
         return t;
       });
     }
-    throw new FakeError("InvalidArgument", `the fake collection cannot load '${p}'`);
+    throw new FakeError(
+      "InvalidArgument",
+      `the fake collection cannot load '${p}'`,
+    );
   }
   override load(props?: string | string[] | Record<string, unknown>): this {
     super.load(props);
     // "items/name" loads the items
-    if ([...this.requested].some((p) => p.startsWith("items"))) this.requested.add("items");
+    if ([...this.requested].some((p) => p.startsWith("items")))
+      this.requested.add("items");
     return this;
   }
 }
 
 class FakeWorksheet extends Proxy {
-  constructor(ctx: FakeContext, readonly sheetName: string) {
+  constructor(
+    ctx: FakeContext,
+    readonly sheetName: string,
+  ) {
     super(ctx);
   }
-  get name(): string { return this.read("name"); }
+  get name(): string {
+    return this.read("name");
+  }
   protected override snapshotOf(p: string): unknown {
     if (p === "name") return this.sheetName;
     throw new FakeError("InvalidArgument", `the fake sheet cannot load '${p}'`);
@@ -405,7 +578,9 @@ class FakeWorksheet extends Proxy {
   get tables() {
     return {
       getItem: (name: string) => {
-        const t = this.ctx.wb.tables.find((x) => x.name === name && x.sheet === this.sheetName);
+        const t = this.ctx.wb.tables.find(
+          (x) => x.name === name && x.sheet === this.sheetName,
+        );
         if (!t) throw new FakeError("ItemNotFound", `no table ${name}`);
         return new FakeTable(this.ctx, t);
       },
@@ -440,7 +615,13 @@ export class FakeContext {
 }
 
 /** Installs globals `Excel` and `Office` backed by the workbook; returns it. */
-export function installFakeOffice(wb: FakeWorkbook, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): FakeWorkbook {
+export function installFakeOffice(
+  wb: FakeWorkbook,
+  target: Record<string, unknown> = globalThis as unknown as Record<
+    string,
+    unknown
+  >,
+): FakeWorkbook {
   const version = wb.options.apiVersion ?? "1.20";
   const atLeast = (v: string) => {
     const [a, b] = v.split(".").map(Number) as [number, number];
@@ -448,10 +629,18 @@ export function installFakeOffice(wb: FakeWorkbook, target: Record<string, unkno
     return x > a || (x === a && y >= b);
   };
   target.Excel = {
-    ConditionalFormatType: { cellValue: "CellValue", custom: "Custom", containsText: "ContainsText" },
+    ConditionalFormatType: {
+      cellValue: "CellValue",
+      custom: "Custom",
+      containsText: "ContainsText",
+    },
     run: async (a: unknown, b?: unknown) => {
-      const options = (typeof a === "function" ? {} : a) as { mergeUndoGroup?: boolean };
-      const batch = (typeof a === "function" ? a : b) as (ctx: FakeContext) => Promise<unknown>;
+      const options = (typeof a === "function" ? {} : a) as {
+        mergeUndoGroup?: boolean;
+      };
+      const batch = (typeof a === "function" ? a : b) as (
+        ctx: FakeContext,
+      ) => Promise<unknown>;
       wb.runs.push({ mergeUndoGroup: !!options.mergeUndoGroup });
       const ctx = new FakeContext(wb);
       const result = await batch(ctx);
@@ -467,12 +656,18 @@ export function installFakeOffice(wb: FakeWorkbook, target: Record<string, unkno
     },
     context: {
       displayLanguage: wb.options.displayLanguage ?? "zh-CN",
-      requirements: { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && atLeast(v ?? "1.1") },
+      requirements: {
+        isSetSupported: (name: string, v?: string) =>
+          name === "ExcelApi" && atLeast(v ?? "1.1"),
+      },
       document: {
         settings: {
-          get: (k: string) => (wb.settings.has(k) ? structuredClone(wb.settings.get(k)) : null),
-          set: (k: string, v: unknown) => wb.settings.set(k, structuredClone(v)),
-          saveAsync: (cb?: (r: { status: string }) => void) => setTimeout(() => cb?.({ status: "succeeded" }), 0),
+          get: (k: string) =>
+            wb.settings.has(k) ? structuredClone(wb.settings.get(k)) : null,
+          set: (k: string, v: unknown) =>
+            wb.settings.set(k, structuredClone(v)),
+          saveAsync: (cb?: (r: { status: string }) => void) =>
+            setTimeout(() => cb?.({ status: "succeeded" }), 0),
         },
       },
     },

@@ -1,8 +1,17 @@
 /** The pane's pure core against golden sheets: header row, mapping, computed outputs. */
-import { proposeMapping, restoreMapping, mappingToSave } from "../../src/taskpane/core/columnMapping";
+import {
+  proposeMapping,
+  restoreMapping,
+  mappingToSave,
+} from "../../src/taskpane/core/columnMapping";
 import { chunkRows } from "../../src/taskpane/core/chunking";
 import { findConflicts, placeOutputs } from "../../src/taskpane/core/placement";
-import { asText, buildFormulas, columnLetter, computeStatic } from "../../src/taskpane/core/rowFormulas";
+import {
+  asText,
+  buildFormulas,
+  columnLetter,
+  computeStatic,
+} from "../../src/taskpane/core/rowFormulas";
 import type { OutputKind } from "../../src/taskpane/core/outputs";
 import { scan, availableOutputs } from "../../src/taskpane/paneController";
 import { sheetCases, workbookFor } from "./sheetFixtures";
@@ -17,15 +26,22 @@ describe.each(sheetCases())("golden sheet $name", (c) => {
     expect(s!.data.source).toBe(c.expected.source);
     expect(s!.headerIndex).toBe(c.expected.headerIndex);
     const mappedByHeader: Record<string, string> = {};
-    for (const [k, v] of Object.entries(s!.mapping)) if (v.column !== null) mappedByHeader[k] = String(s!.headers[v.column]);
+    for (const [k, v] of Object.entries(s!.mapping))
+      if (v.column !== null) mappedByHeader[k] = String(s!.headers[v.column]);
     expect(mappedByHeader).toEqual(c.expected.mapping);
   });
 
   test("computes the expected outputs", async () => {
     workbookFor(c);
     const s = (await scan())!;
-    const kinds = (["grade", "stage", "urgency", "nextFollowUp"] as OutputKind[]).filter((k) => k in c.expected);
-    const lang = /[\u4e00-\u9fff]/.test(JSON.stringify(c.expected.urgency ?? c.expected.grade ?? "中")) ? "zh" : "en";
+    const kinds = (
+      ["grade", "stage", "urgency", "nextFollowUp"] as OutputKind[]
+    ).filter((k) => k in c.expected);
+    const lang = /[\u4e00-\u9fff]/.test(
+      JSON.stringify(c.expected.urgency ?? c.expected.grade ?? "中"),
+    )
+      ? "zh"
+      : "en";
     const out = computeStatic(s.rows, s.mapping, kinds, lang, undefined, TODAY);
     for (const k of kinds) expect(out.columns.get(k)).toEqual(c.expected[k]);
   });
@@ -49,67 +65,150 @@ describe("column mapping", () => {
     expect(n.payment.confidence).toBeLessThan(1);
   });
   test("a remembered mapping wins over the proposal and follows moved columns", () => {
-    const saved = mappingToSave({ ...proposeMapping(["A列", "我的付款栏"]), payment: { column: 1, confidence: 1 } }, ["A列", "我的付款栏"]);
+    const saved = mappingToSave(
+      {
+        ...proposeMapping(["A列", "我的付款栏"]),
+        payment: { column: 1, confidence: 1 },
+      },
+      ["A列", "我的付款栏"],
+    );
     const m = restoreMapping(saved, ["新列", "A列", "我的付款栏"]);
     expect(m.payment.column).toBe(2);
   });
   test("outputs are offered only when their inputs are mapped", () => {
-    expect(availableOutputs(proposeMapping(["付款能力", "满意度"]))).toEqual(["grade", "explanation"]);
-    expect(availableOutputs(proposeMapping(["跟进记录", "上次联系"]))).toEqual(["stage", "stageLabel", "nextFollowUp", "explanation"]);
+    expect(availableOutputs(proposeMapping(["付款能力", "满意度"]))).toEqual([
+      "grade",
+      "explanation",
+    ]);
+    expect(availableOutputs(proposeMapping(["跟进记录", "上次联系"]))).toEqual([
+      "stage",
+      "stageLabel",
+      "nextFollowUp",
+      "explanation",
+    ]);
   });
 });
 
 describe("placement and conflicts", () => {
   test("outputs go right of the data; a second apply reuses the columns it owns", () => {
-    const first = placeOutputs(["grade", "stage"], ["a", "b", "c"], 2, undefined);
-    expect([...first.columns]).toEqual([["grade", 5], ["stage", 6]]);
-    const again = placeOutputs(["grade", "stage"], ["a", "b", "c", "客户等级", "Intent stage"], 2, { owned: { grade: 5, stage: 6 } });
-    expect([...again.columns]).toEqual([["grade", 5], ["stage", 6]]);
+    const first = placeOutputs(
+      ["grade", "stage"],
+      ["a", "b", "c"],
+      2,
+      undefined,
+    );
+    expect([...first.columns]).toEqual([
+      ["grade", 5],
+      ["stage", 6],
+    ]);
+    const again = placeOutputs(
+      ["grade", "stage"],
+      ["a", "b", "c", "客户等级", "Intent stage"],
+      2,
+      { owned: { grade: 5, stage: 6 } },
+    );
+    expect([...again.columns]).toEqual([
+      ["grade", 5],
+      ["stage", 6],
+    ]);
     expect([...again.ownedInBlock]).toEqual([5, 6]);
   });
   test("a remembered column whose header the user replaced is no longer ours", () => {
-    const p = placeOutputs(["grade"], ["a", "我的列"], 0, { owned: { grade: 1 } });
+    const p = placeOutputs(["grade"], ["a", "我的列"], 0, {
+      owned: { grade: 1 },
+    });
     expect(p.ownedInBlock.size).toBe(0);
     expect(p.columns.get("grade")).toBe(2);
   });
   test("conflicts: any non-empty cell in a target column not owned", () => {
-    const current = [["", "x"], ["", ""], ["=A1", ""]];
-    expect(findConflicts(current, 10, [4, 5], new Set([5]))).toEqual([{ row: 12, column: 4, content: "=A1" }]);
+    const current = [
+      ["", "x"],
+      ["", ""],
+      ["=A1", ""],
+    ];
+    expect(findConflicts(current, 10, [4, 5], new Set([5]))).toEqual([
+      { row: 12, column: 4, content: "=A1" },
+    ]);
     expect(findConflicts(current, 10, [4, 5], new Set([4, 5]))).toEqual([]);
   });
 });
 
 describe("chunking by bytes", () => {
   test("each chunk stays under the budget; all rows covered once, in order", () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => [`说明 ${"长".repeat(i % 300)}`, i]);
+    const rows = Array.from({ length: 5000 }, (_, i) => [
+      `说明 ${"长".repeat(i % 300)}`,
+      i,
+    ]);
     const chunks = chunkRows(rows, 200 * 1024);
     expect(chunks.length).toBeGreaterThan(3);
     let next = 0;
     for (const ch of chunks) {
       expect(ch.start).toBe(next);
       expect(ch.bytes).toBeLessThanOrEqual(200 * 1024 - 64 * 1024);
-      const actual = Buffer.byteLength(rows.slice(ch.start, ch.start + ch.count).map((r) => JSON.stringify(r)).join(","));
+      const actual = Buffer.byteLength(
+        rows
+          .slice(ch.start, ch.start + ch.count)
+          .map((r) => JSON.stringify(r))
+          .join(","),
+      );
       expect(actual).toBeLessThanOrEqual(ch.bytes);
       next += ch.count;
     }
     expect(next).toBe(rows.length);
   });
-  test("short rows make few chunks", () => expect(chunkRows(Array.from({ length: 100000 }, () => ["A", 3]))).toHaveLength(1));
+  test("short rows make few chunks", () =>
+    expect(
+      chunkRows(Array.from({ length: 100000 }, () => ["A", 3])),
+    ).toHaveLength(1));
   test("a row over the budget alone is an error, not a silent oversize request", () =>
-    expect(() => chunkRows([["x".repeat(100)]], 64 * 1024 + 10)).toThrow(/over the/));
+    expect(() => chunkRows([["x".repeat(100)]], 64 * 1024 + 10)).toThrow(
+      /over the/,
+    ));
 });
 
 describe("formulas and text", () => {
   test("live formulas reference the row's own cells", () => {
-    const mapping = proposeMapping(["付款能力", "满意度", "跟进记录", "上次联系"]);
-    const f = buildFormulas(2, mapping, ["grade", "stage", "nextFollowUp"], { firstRow: 4, inputColumn: (k) => (mapping[k].column === null ? null : mapping[k].column! + 1), outputColumn: (k) => (k === "stage" ? 8 : null) }, "zh");
-    expect(f.get("grade")).toEqual(['=SALES.LEADGRADE(B5,C5,"","","","","")', '=SALES.LEADGRADE(B6,C6,"","","","","")']);
-    expect(f.get("stage")).toEqual(["=SALES.INTENTSTAGE(D5)", "=SALES.INTENTSTAGE(D6)"]);
-    expect(f.get("nextFollowUp")).toEqual(["=SALES.NEXTFOLLOWUP(I5,E5)", "=SALES.NEXTFOLLOWUP(I6,E6)"]);
+    const mapping = proposeMapping([
+      "付款能力",
+      "满意度",
+      "跟进记录",
+      "上次联系",
+    ]);
+    const f = buildFormulas(
+      2,
+      mapping,
+      ["grade", "stage", "nextFollowUp"],
+      {
+        firstRow: 4,
+        inputColumn: (k) =>
+          mapping[k].column === null ? null : mapping[k].column! + 1,
+        outputColumn: (k) => (k === "stage" ? 8 : null),
+      },
+      "zh",
+    );
+    expect(f.get("grade")).toEqual([
+      '=SALES.LEADGRADE(B5,C5,"","","","","")',
+      '=SALES.LEADGRADE(B6,C6,"","","","","")',
+    ]);
+    expect(f.get("stage")).toEqual([
+      "=SALES.INTENTSTAGE(D5)",
+      "=SALES.INTENTSTAGE(D6)",
+    ]);
+    expect(f.get("nextFollowUp")).toEqual([
+      "=SALES.NEXTFOLLOWUP(I5,E5)",
+      "=SALES.NEXTFOLLOWUP(I6,E6)",
+    ]);
   });
   test("text that Excel would read as a formula stays text", () => {
-    expect(asText("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(asText('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(asText("A")).toBe("A");
   });
-  test("column letters", () => expect([0, 25, 26, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "ZZ", "AAA"]));
+  test("column letters", () =>
+    expect([0, 25, 26, 701, 702].map(columnLetter)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "ZZ",
+      "AAA",
+    ]));
 });

@@ -22,20 +22,28 @@ function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+    n +=
+      c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
   }
   return n;
 }
 
 /** Greedy chunks of consecutive rows; `extraPerRow` adds bytes sent alongside each row (number formats). */
-export function chunkRows(rows: readonly (readonly unknown[])[], maxBytes = MAX_REQUEST_BYTES, extraPerRow: (i: number) => number = () => 0): Chunk[] {
+export function chunkRows(
+  rows: readonly (readonly unknown[])[],
+  maxBytes = MAX_REQUEST_BYTES,
+  extraPerRow: (i: number) => number = () => 0,
+): Chunk[] {
   const budget = maxBytes - ENVELOPE;
   const chunks: Chunk[] = [];
   let start = 0;
   let bytes = 0;
   for (let i = 0; i < rows.length; i++) {
     const b = utf8Length(JSON.stringify(rows[i])) + 1 + extraPerRow(i);
-    if (b > budget) throw new Error(`row ${i + 1} alone is ${b} bytes, over the ${budget}-byte request budget`);
+    if (b > budget)
+      throw new Error(
+        `row ${i + 1} alone is ${b} bytes, over the ${budget}-byte request budget`,
+      );
     if (bytes + b > budget && i > start) {
       chunks.push({ start, count: i - start, bytes });
       start = i;
@@ -43,6 +51,7 @@ export function chunkRows(rows: readonly (readonly unknown[])[], maxBytes = MAX_
     }
     bytes += b;
   }
-  if (rows.length > start) chunks.push({ start, count: rows.length - start, bytes });
+  if (rows.length > start)
+    chunks.push({ start, count: rows.length - start, bytes });
   return chunks;
 }

@@ -16,23 +16,35 @@ export type Mapping = Record<InputKey, ColumnChoice>;
 function score(header: string, synonym: string): number {
   if (header === "" || synonym === "") return 0;
   if (header === synonym) return 1;
-  if (header.includes(synonym)) return 0.5 + 0.4 * (synonym.length / header.length);
-  if (synonym.includes(header) && header.length >= 2) return 0.4 + 0.4 * (header.length / synonym.length);
+  if (header.includes(synonym))
+    return 0.5 + 0.4 * (synonym.length / header.length);
+  if (synonym.includes(header) && header.length >= 2)
+    return 0.4 + 0.4 * (header.length / synonym.length);
   return 0;
 }
 
 export function emptyMapping(): Mapping {
-  return Object.fromEntries(INPUTS.map((i) => [i.key, { column: null, confidence: 0 }])) as Mapping;
+  return Object.fromEntries(
+    INPUTS.map((i) => [i.key, { column: null, confidence: 0 }]),
+  ) as Mapping;
 }
 
 export function proposeMapping(headers: readonly unknown[]): Mapping {
-  const folded = headers.map((h) => (h === null || h === undefined ? "" : fold(String(h))));
+  const folded = headers.map((h) =>
+    h === null || h === undefined ? "" : fold(String(h)),
+  );
   const pairs: { key: InputKey; column: number; confidence: number }[] = [];
   for (const input of INPUTS) {
     for (let c = 0; c < folded.length; c++) {
       let best = 0;
-      for (const s of input.synonyms) best = Math.max(best, score(folded[c] as string, fold(s)));
-      if (best > 0) pairs.push({ key: input.key, column: c, confidence: Math.round(best * 100) / 100 });
+      for (const s of input.synonyms)
+        best = Math.max(best, score(folded[c] as string, fold(s)));
+      if (best > 0)
+        pairs.push({
+          key: input.key,
+          column: c,
+          confidence: Math.round(best * 100) / 100,
+        });
     }
   }
   pairs.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
@@ -47,22 +59,34 @@ export function proposeMapping(headers: readonly unknown[]): Mapping {
 }
 
 /** A remembered mapping (by header text) applied to today's headers: columns may have moved. */
-export function restoreMapping(saved: Partial<Record<InputKey, string>>, headers: readonly unknown[]): Mapping {
+export function restoreMapping(
+  saved: Partial<Record<InputKey, string>>,
+  headers: readonly unknown[],
+): Mapping {
   const mapping = proposeMapping(headers);
-  const folded = headers.map((h) => (h === null || h === undefined ? "" : fold(String(h))));
+  const folded = headers.map((h) =>
+    h === null || h === undefined ? "" : fold(String(h)),
+  );
   for (const [key, header] of Object.entries(saved) as [InputKey, string][]) {
     const c = folded.indexOf(fold(header));
     if (c < 0) continue;
-    for (const k of Object.keys(mapping) as InputKey[]) if (mapping[k].column === c) mapping[k] = { column: null, confidence: 0 };
+    for (const k of Object.keys(mapping) as InputKey[])
+      if (mapping[k].column === c) mapping[k] = { column: null, confidence: 0 };
     mapping[key] = { column: c, confidence: 1 };
   }
   return mapping;
 }
 
 /** What to remember per sheet: each mapped input's header text. */
-export function mappingToSave(mapping: Mapping, headers: readonly unknown[]): Partial<Record<InputKey, string>> {
+export function mappingToSave(
+  mapping: Mapping,
+  headers: readonly unknown[],
+): Partial<Record<InputKey, string>> {
   const out: Partial<Record<InputKey, string>> = {};
-  for (const [key, choice] of Object.entries(mapping) as [InputKey, ColumnChoice][]) {
+  for (const [key, choice] of Object.entries(mapping) as [
+    InputKey,
+    ColumnChoice,
+  ][]) {
     if (choice.column !== null) out[key] = String(headers[choice.column] ?? "");
   }
   return out;

@@ -6,7 +6,14 @@
 import type { Lang } from "../../engine/lang";
 import type { InputKey } from "./inputs";
 
-export type OutputKind = "grade" | "intentClass" | "stage" | "stageLabel" | "urgency" | "nextFollowUp" | "explanation";
+export type OutputKind =
+  | "grade"
+  | "intentClass"
+  | "stage"
+  | "stageLabel"
+  | "urgency"
+  | "nextFollowUp"
+  | "explanation";
 
 export interface OutputSpec {
   readonly kind: OutputKind;
@@ -19,16 +26,62 @@ export interface OutputSpec {
 }
 
 export const OUTPUTS: readonly OutputSpec[] = [
-  { kind: "grade", header: { zh: "客户等级", en: "Lead grade" }, needsAny: [], needsAll: ["payment", "satisfaction"] },
-  { kind: "intentClass", header: { zh: "意向等级", en: "Intent class" }, needsAny: [], needsAll: ["score"] },
-  { kind: "stage", header: { zh: "意向阶段", en: "Intent stage" }, needsAny: ["notes", "stage"], needsAll: [] },
-  { kind: "stageLabel", header: { zh: "阶段名称", en: "Stage label" }, needsAny: ["notes", "stage"], needsAll: [] },
-  { kind: "urgency", header: { zh: "紧急程度", en: "Urgency" }, needsAny: ["deadline", "resources", "decisionLevel", "competition"], needsAll: [] },
-  { kind: "nextFollowUp", header: { zh: "下次跟进", en: "Next follow-up" }, needsAny: ["notes", "stage"], needsAll: ["lastContact"], numberFormat: "yyyy-mm-dd" },
-  { kind: "explanation", header: { zh: "评级说明", en: "Explanation" }, needsAny: ["payment", "notes", "stage", "deadline", "resources", "decisionLevel", "competition"], needsAll: [] },
+  {
+    kind: "grade",
+    header: { zh: "客户等级", en: "Lead grade" },
+    needsAny: [],
+    needsAll: ["payment", "satisfaction"],
+  },
+  {
+    kind: "intentClass",
+    header: { zh: "意向等级", en: "Intent class" },
+    needsAny: [],
+    needsAll: ["score"],
+  },
+  {
+    kind: "stage",
+    header: { zh: "意向阶段", en: "Intent stage" },
+    needsAny: ["notes", "stage"],
+    needsAll: [],
+  },
+  {
+    kind: "stageLabel",
+    header: { zh: "阶段名称", en: "Stage label" },
+    needsAny: ["notes", "stage"],
+    needsAll: [],
+  },
+  {
+    kind: "urgency",
+    header: { zh: "紧急程度", en: "Urgency" },
+    needsAny: ["deadline", "resources", "decisionLevel", "competition"],
+    needsAll: [],
+  },
+  {
+    kind: "nextFollowUp",
+    header: { zh: "下次跟进", en: "Next follow-up" },
+    needsAny: ["notes", "stage"],
+    needsAll: ["lastContact"],
+    numberFormat: "yyyy-mm-dd",
+  },
+  {
+    kind: "explanation",
+    header: { zh: "评级说明", en: "Explanation" },
+    needsAny: [
+      "payment",
+      "notes",
+      "stage",
+      "deadline",
+      "resources",
+      "decisionLevel",
+      "competition",
+    ],
+    needsAll: [],
+  },
 ];
 
-export const OUTPUT_BY_KIND: ReadonlyMap<OutputKind, OutputSpec> = new Map(OUTPUTS.map((o) => [o.kind, o]));
+export const OUTPUT_BY_KIND: ReadonlyMap<OutputKind, OutputSpec> = new Map(
+  OUTPUTS.map((o) => [o.kind, o]),
+);
 
 /** Every header this output has ever been written under (either language): it identifies its column. */
 export function headersOf(kind: OutputKind): string[] {

@@ -34,9 +34,16 @@ export function placeOutputs(
   const ownedInBlock = new Set<number>();
   const used = new Set<number>();
   // A column is recognised as ours when the registry says so and its header is still our header.
-  for (const [kind, col] of Object.entries(registry?.owned ?? {}) as [OutputKind, number][]) {
+  for (const [kind, col] of Object.entries(registry?.owned ?? {}) as [
+    OutputKind,
+    number,
+  ][]) {
     const h = headerRow[col - left];
-    const ours = h !== undefined && headersOf(kind).map(fold).includes(fold(String(h ?? "")));
+    const ours =
+      h !== undefined &&
+      headersOf(kind)
+        .map(fold)
+        .includes(fold(String(h ?? "")));
     if (ours || h === undefined) {
       if (ours) ownedInBlock.add(col);
       if (outputs.includes(kind)) {
@@ -68,7 +75,13 @@ export interface Conflict {
  * Cells in the target columns that hold something and are not the add-in's: `current[r][j]`
  * is the formula-or-value of row `top + r` in `targets[j]`.
  */
-export function findConflicts(current: readonly (readonly unknown[])[], top: number, targets: readonly number[], owned: ReadonlySet<number>, limit = 20): Conflict[] {
+export function findConflicts(
+  current: readonly (readonly unknown[])[],
+  top: number,
+  targets: readonly number[],
+  owned: ReadonlySet<number>,
+  limit = 20,
+): Conflict[] {
   const out: Conflict[] = [];
   for (let j = 0; j < targets.length; j++) {
     const col = targets[j] as number;

@@ -40,7 +40,11 @@ export function asText(s: string): string {
   return /^[=+\-@]/.test(s) ? `'${s}` : s;
 }
 
-function columnOf(rows: readonly (readonly unknown[])[], mapping: Mapping, key: InputKey): unknown[][] | null {
+function columnOf(
+  rows: readonly (readonly unknown[])[],
+  mapping: Mapping,
+  key: InputKey,
+): unknown[][] | null {
   const c = mapping[key].column;
   return c === null ? null : rows.map((r) => [r[c] ?? null]);
 }
@@ -61,10 +65,15 @@ export function computeStatic(
   const problems: RowProblem[] = [];
   const columns = new Map<OutputKind, CellOut[]>();
 
-  const toCells = (kind: OutputKind, result: Column, show: (v: string | number) => CellOut = (v) => v): CellOut[] => {
+  const toCells = (
+    kind: OutputKind,
+    result: Column,
+    show: (v: string | number) => CellOut = (v) => v,
+  ): CellOut[] => {
     if (result instanceof CellError) {
       const msg = errorMessage(result, lang);
-      for (let i = 0; i < n; i++) problems.push({ row: i, output: kind, message: msg });
+      for (let i = 0; i < n; i++)
+        problems.push({ row: i, output: kind, message: msg });
       return rows.map(() => `${ERROR_TEXT[result.code]} ${msg}`);
     }
     return result.map((v, i) => {
@@ -77,17 +86,42 @@ export function computeStatic(
     });
   };
 
-  const leadArgs = () => [col("payment"), col("satisfaction"), col("revisits"), col("calls"), col("siteVisits"), col("processAsked"), col("priceTolerance"), columnOf(rows, mapping, "siteOpen")];
+  const leadArgs = () => [
+    col("payment"),
+    col("satisfaction"),
+    col("revisits"),
+    col("calls"),
+    col("siteVisits"),
+    col("processAsked"),
+    col("priceTolerance"),
+    columnOf(rows, mapping, "siteOpen"),
+  ];
   const observations = () => {
-    const keys: InputKey[] = (["stage", "notes"] as InputKey[]).filter((k) => mapping[k].column !== null);
-    return rows.map((r) => keys.map((k) => r[mapping[k].column as number] ?? null));
+    const keys: InputKey[] = (["stage", "notes"] as InputKey[]).filter(
+      (k) => mapping[k].column !== null,
+    );
+    return rows.map((r) =>
+      keys.map((k) => r[mapping[k].column as number] ?? null),
+    );
   };
-  const urgencyArgs = () => [col("deadline"), col("resources"), col("decisionLevel"), col("competition"), today === undefined ? null : [[today]]];
+  const urgencyArgs = () => [
+    col("deadline"),
+    col("resources"),
+    col("decisionLevel"),
+    col("competition"),
+    today === undefined ? null : [[today]],
+  ];
 
   let grades: Column = [];
   let stages: Column = [];
-  if (outputs.includes("grade") || outputs.includes("explanation")) grades = sales.LEADGRADE(leadArgs(), ctx);
-  if (outputs.some((o) => o === "stage" || o === "stageLabel" || o === "nextFollowUp")) stages = sales.INTENTSTAGE(observations(), null, ctx);
+  if (outputs.includes("grade") || outputs.includes("explanation"))
+    grades = sales.LEADGRADE(leadArgs(), ctx);
+  if (
+    outputs.some(
+      (o) => o === "stage" || o === "stageLabel" || o === "nextFollowUp",
+    )
+  )
+    stages = sales.INTENTSTAGE(observations(), null, ctx);
 
   for (const kind of outputs) {
     switch (kind) {
@@ -101,22 +135,42 @@ export function computeStatic(
         columns.set(kind, toCells(kind, stages));
         break;
       case "stageLabel":
-        columns.set(kind, toCells(kind, stages, (v) => (typeof v === "number" ? formatStageLabel(v as Stage, lang) : v)));
+        columns.set(
+          kind,
+          toCells(kind, stages, (v) =>
+            typeof v === "number" ? formatStageLabel(v as Stage, lang) : v,
+          ),
+        );
         break;
       case "urgency":
         columns.set(kind, toCells(kind, sales.URGENCY(urgencyArgs(), ctx)));
         break;
       case "nextFollowUp": {
-        const stageCol = stages instanceof CellError ? stages : stages.map((s) => [s instanceof CellError ? null : s]);
-        const r = stageCol instanceof CellError ? stageCol : sales.NEXTFOLLOWUP(stageCol, col("lastContact"), ctx);
+        const stageCol =
+          stages instanceof CellError
+            ? stages
+            : stages.map((s) => [s instanceof CellError ? null : s]);
+        const r =
+          stageCol instanceof CellError
+            ? stageCol
+            : sales.NEXTFOLLOWUP(stageCol, col("lastContact"), ctx);
         columns.set(kind, toCells(kind, r));
         break;
       }
       case "explanation": {
         const parts: Column[] = [];
-        if (mapping.payment.column !== null || mapping.satisfaction.column !== null) parts.push(sales.WHYLEADGRADE(leadArgs(), ctx));
-        if (mapping.notes.column !== null || mapping.stage.column !== null) parts.push(sales.WHYINTENTSTAGE(observations(), null, ctx));
-        if (["deadline", "resources", "decisionLevel", "competition"].some((k) => mapping[k as InputKey].column !== null)) {
+        if (
+          mapping.payment.column !== null ||
+          mapping.satisfaction.column !== null
+        )
+          parts.push(sales.WHYLEADGRADE(leadArgs(), ctx));
+        if (mapping.notes.column !== null || mapping.stage.column !== null)
+          parts.push(sales.WHYINTENTSTAGE(observations(), null, ctx));
+        if (
+          ["deadline", "resources", "decisionLevel", "competition"].some(
+            (k) => mapping[k as InputKey].column !== null,
+          )
+        ) {
           parts.push(sales.WHYURGENCY(urgencyArgs(), ctx));
         }
         const text = rows.map((_, i) =>
@@ -125,7 +179,10 @@ export function computeStatic(
             .filter((x) => x !== "" && x !== undefined)
             .join(" | "),
         );
-        columns.set(kind, text.map((t) => asText(String(t))));
+        columns.set(
+          kind,
+          text.map((t) => asText(String(t))),
+        );
         break;
       }
     }
@@ -133,15 +190,24 @@ export function computeStatic(
   return {
     columns,
     problems,
-    grades: grades instanceof CellError ? [] : grades.map((g) => (typeof g === "string" && g !== "" ? g : undefined)),
-    stages: stages instanceof CellError ? [] : stages.map((s) => (typeof s === "number" ? s : undefined)),
+    grades:
+      grades instanceof CellError
+        ? []
+        : grades.map((g) =>
+            typeof g === "string" && g !== "" ? g : undefined,
+          ),
+    stages:
+      stages instanceof CellError
+        ? []
+        : stages.map((s) => (typeof s === "number" ? s : undefined)),
   };
 }
 
 /** A1 column letters for a 0-based column index. */
 export function columnLetter(index: number): string {
   let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -155,24 +221,49 @@ export interface FormulaPlace {
 }
 
 /** Live formulas: one per row, referencing that row's cells (robust to sorting, filtering, tables). */
-export function buildFormulas(rowCount: number, mapping: Mapping, outputs: readonly OutputKind[], place: FormulaPlace, lang: Lang): Map<OutputKind, string[]> {
+export function buildFormulas(
+  rowCount: number,
+  mapping: Mapping,
+  outputs: readonly OutputKind[],
+  place: FormulaPlace,
+  lang: Lang,
+): Map<OutputKind, string[]> {
   const out = new Map<OutputKind, string[]>();
-  const ref = (col: number | null, r: number) => (col === null ? '""' : `${columnLetter(col)}${r + 1}`);
+  const ref = (col: number | null, r: number) =>
+    col === null ? '""' : `${columnLetter(col)}${r + 1}`;
   const input = (k: InputKey, r: number) => ref(place.inputColumn(k), r);
   const langArg = `"${lang}"`;
   const obs = (r: number) => {
-    const cols = (["stage", "notes"] as InputKey[]).map((k) => place.inputColumn(k)).filter((c): c is number => c !== null);
+    const cols = (["stage", "notes"] as InputKey[])
+      .map((k) => place.inputColumn(k))
+      .filter((c): c is number => c !== null);
     if (cols.length === 0) return '""';
-    if (cols.length === 2 && Math.abs((cols[0] as number) - (cols[1] as number)) === 1) {
+    if (
+      cols.length === 2 &&
+      Math.abs((cols[0] as number) - (cols[1] as number)) === 1
+    ) {
       const [a, b] = [Math.min(...cols), Math.max(...cols)];
       return `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`;
     }
     return ref(cols[0] as number, r);
   };
   const lead = (r: number) =>
-    (["payment", "satisfaction", "revisits", "calls", "siteVisits", "processAsked", "priceTolerance"] as InputKey[]).map((k) => input(k, r)).join(",") +
+    (
+      [
+        "payment",
+        "satisfaction",
+        "revisits",
+        "calls",
+        "siteVisits",
+        "processAsked",
+        "priceTolerance",
+      ] as InputKey[]
+    )
+      .map((k) => input(k, r))
+      .join(",") +
     (mapping.siteOpen.column !== null ? `,${input("siteOpen", r)}` : "");
-  const urg = (r: number) => `${input("deadline", r)},${input("resources", r)},${input("decisionLevel", r)},${input("competition", r)},TODAY()`;
+  const urg = (r: number) =>
+    `${input("deadline", r)},${input("resources", r)},${input("decisionLevel", r)},${input("competition", r)},TODAY()`;
   const stageRef = (r: number) => {
     const c = place.outputColumn("stage");
     return c === null ? `SALES.INTENTSTAGE(${obs(r)})` : ref(c, r);
@@ -198,13 +289,27 @@ export function buildFormulas(rowCount: number, mapping: Mapping, outputs: reado
           cells.push(`=SALES.URGENCY(${urg(r)},${langArg})`);
           break;
         case "nextFollowUp":
-          cells.push(`=SALES.NEXTFOLLOWUP(${stageRef(r)},${input("lastContact", r)})`);
+          cells.push(
+            `=SALES.NEXTFOLLOWUP(${stageRef(r)},${input("lastContact", r)})`,
+          );
           break;
         case "explanation": {
           const parts: string[] = [];
-          if (mapping.payment.column !== null || mapping.satisfaction.column !== null) parts.push(`SALES.WHYLEADGRADE(${lead(r)}${mapping.siteOpen.column !== null ? "" : ","},${langArg})`);
-          if (mapping.notes.column !== null || mapping.stage.column !== null) parts.push(`SALES.WHYINTENTSTAGE(${obs(r)},,${langArg})`);
-          if (["deadline", "resources", "decisionLevel", "competition"].some((k) => mapping[k as InputKey].column !== null)) parts.push(`SALES.WHYURGENCY(${urg(r)},${langArg})`);
+          if (
+            mapping.payment.column !== null ||
+            mapping.satisfaction.column !== null
+          )
+            parts.push(
+              `SALES.WHYLEADGRADE(${lead(r)}${mapping.siteOpen.column !== null ? "" : ","},${langArg})`,
+            );
+          if (mapping.notes.column !== null || mapping.stage.column !== null)
+            parts.push(`SALES.WHYINTENTSTAGE(${obs(r)},,${langArg})`);
+          if (
+            ["deadline", "resources", "decisionLevel", "competition"].some(
+              (k) => mapping[k as InputKey].column !== null,
+            )
+          )
+            parts.push(`SALES.WHYURGENCY(${urg(r)},${langArg})`);
           cells.push(parts.length === 0 ? "" : `=${parts.join('&" | "&')}`);
           break;
         }

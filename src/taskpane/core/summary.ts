@@ -8,10 +8,16 @@ export interface Summary {
   readonly problems: readonly RowProblem[];
 }
 
-export function summarise(rows: number, grades: readonly (string | undefined)[], stages: readonly (number | undefined)[], problems: readonly RowProblem[]): Summary {
+export function summarise(
+  rows: number,
+  grades: readonly (string | undefined)[],
+  stages: readonly (number | undefined)[],
+  problems: readonly RowProblem[],
+): Summary {
   const count = <T extends string | number>(xs: readonly (T | undefined)[]) => {
     const out: Record<string, number> = {};
-    for (const x of xs) if (x !== undefined) out[String(x)] = (out[String(x)] ?? 0) + 1;
+    for (const x of xs)
+      if (x !== undefined) out[String(x)] = (out[String(x)] ?? 0) + 1;
     return out;
   };
   return { rows, grades: count(grades), stages: count(stages), problems };

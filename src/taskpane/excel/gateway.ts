@@ -4,7 +4,11 @@
  * grow with rows except for the byte-budget chunks that keep each request under 4 MB.
  */
 import { chunkRows, MAX_REQUEST_BYTES } from "../core/chunking";
-import { findConflicts, type Conflict, type SheetRegistry } from "../core/placement";
+import {
+  findConflicts,
+  type Conflict,
+  type SheetRegistry,
+} from "../core/placement";
 import type { OutputKind } from "../core/outputs";
 import { columnLetter } from "../core/rowFormulas";
 
@@ -66,7 +70,12 @@ export async function findData(): Promise<FoundData | null> {
       rowCount: block.rowCount,
       columnCount: block.columnCount,
       values: block.values,
-      usedRight: used.isNullObject ? block.columnIndex + block.columnCount : Math.max(used.columnIndex + used.columnCount, block.columnIndex + block.columnCount),
+      usedRight: used.isNullObject
+        ? block.columnIndex + block.columnCount
+        : Math.max(
+            used.columnIndex + used.columnCount,
+            block.columnIndex + block.columnCount,
+          ),
     };
   });
 }
@@ -111,13 +120,19 @@ export interface Snapshot {
 }
 
 export type ApplyResult =
-  | { readonly status: "done"; readonly snapshot: Snapshot; readonly syncs: number }
+  | {
+      readonly status: "done";
+      readonly snapshot: Snapshot;
+      readonly syncs: number;
+    }
   | { readonly status: "conflict"; readonly conflicts: Conflict[] }
   | { readonly status: "cancelled"; readonly syncs: number };
 
 /** Undo grouping exists from ExcelApi 1.20; older builds get the pane's own revert. */
 function runOptions(): Excel.RunOptions {
-  const merge = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.20") === true;
+  const merge =
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.20") === true;
   return merge ? { mergeUndoGroup: true } : {};
 }
 
@@ -154,7 +169,12 @@ export async function applyOutputs(req: ApplyRequest): Promise<ApplyResult> {
       addedTableColumns: [],
     };
     if (!req.force) {
-      const conflicts = findConflicts(target.formulas, req.headerRow, cols.slice().sort((a, b) => a - b), req.owned);
+      const conflicts = findConflicts(
+        target.formulas,
+        req.headerRow,
+        cols.slice().sort((a, b) => a - b),
+        req.owned,
+      );
       if (conflicts.length > 0) return { status: "conflict", conflicts };
     }
 
@@ -179,18 +199,28 @@ export async function applyOutputs(req: ApplyRequest): Promise<ApplyResult> {
     const headerCells = sheet.getRangeByIndexes(req.headerRow, left, 1, width);
     headerCells.values = [ordered.map((w) => w.header)];
     const body: (string | number)[][] = [];
-    for (let i = 0; i < req.rowCount; i++) body.push(ordered.map((w) => w.cells[i] ?? ""));
+    for (let i = 0; i < req.rowCount; i++)
+      body.push(ordered.map((w) => w.cells[i] ?? ""));
     const formats = ordered.map((w) => w.numberFormat ?? "General");
     const hasFormats = ordered.some((w) => w.numberFormat);
     const formatBytes = hasFormats ? JSON.stringify(formats).length + 1 : 0;
-    const chunks = chunkRows(body, req.maxBytes ?? MAX_REQUEST_BYTES, () => formatBytes);
+    const chunks = chunkRows(
+      body,
+      req.maxBytes ?? MAX_REQUEST_BYTES,
+      () => formatBytes,
+    );
     let done = 0;
     for (const chunk of chunks) {
       if (req.cancelled?.()) {
         await restore(context, snapshot);
         return { status: "cancelled", syncs: syncs + 1 };
       }
-      const range = sheet.getRangeByIndexes(req.firstRow + chunk.start, left, chunk.count, width);
+      const range = sheet.getRangeByIndexes(
+        req.firstRow + chunk.start,
+        left,
+        chunk.count,
+        width,
+      );
       const rows = body.slice(chunk.start, chunk.start + chunk.count);
       if (req.live) range.formulas = rows;
       else range.values = rows;
@@ -202,29 +232,58 @@ export async function applyOutputs(req: ApplyRequest): Promise<ApplyResult> {
       done += chunk.count;
       req.onProgress?.(done, req.rowCount);
     }
-    return { status: "done", snapshot: { ...snapshot, addedTableColumns: added }, syncs };
+    return {
+      status: "done",
+      snapshot: { ...snapshot, addedTableColumns: added },
+      syncs,
+    };
   });
 }
 
 /** Colour codes on the grade column and due follow-ups (ExcelApi 1.6), in one request. */
-export async function colourOutputs(sheetName: string, firstRow: number, rowCount: number, gradeColumn: number | null, followUpColumn: number | null): Promise<void> {
-  if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.6") === false) return;
+export async function colourOutputs(
+  sheetName: string,
+  firstRow: number,
+  rowCount: number,
+  gradeColumn: number | null,
+  followUpColumn: number | null,
+): Promise<void> {
+  if (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.6") === false
+  )
+    return;
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
     if (gradeColumn !== null) {
       const range = sheet.getRangeByIndexes(firstRow, gradeColumn, rowCount, 1);
       range.conditionalFormats.clearAll();
-      const fills: [string, string][] = [["A", "#C6EFCE"], ["B", "#E2F0D9"], ["C", "#FFF2CC"], ["D", "#FCE4D6"], ["E", "#F8CBAD"]];
+      const fills: [string, string][] = [
+        ["A", "#C6EFCE"],
+        ["B", "#E2F0D9"],
+        ["C", "#FFF2CC"],
+        ["D", "#FCE4D6"],
+        ["E", "#F8CBAD"],
+      ];
       for (const [grade, fill] of fills) {
-        const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+        const cf = range.conditionalFormats.add(
+          Excel.ConditionalFormatType.cellValue,
+        );
         cf.cellValue.format.fill.color = fill;
         cf.cellValue.rule = { formula1: `="${grade}"`, operator: "EqualTo" };
       }
     }
     if (followUpColumn !== null) {
-      const range = sheet.getRangeByIndexes(firstRow, followUpColumn, rowCount, 1);
+      const range = sheet.getRangeByIndexes(
+        firstRow,
+        followUpColumn,
+        rowCount,
+        1,
+      );
       range.conditionalFormats.clearAll();
-      const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      const cf = range.conditionalFormats.add(
+        Excel.ConditionalFormatType.custom,
+      );
       const cell = `${columnLetter(followUpColumn)}${firstRow + 1}`;
       cf.custom.rule.formula = `=AND(ISNUMBER(${cell}),${cell}<=TODAY())`;
       cf.custom.format.fill.color = "#F8CBAD";
@@ -235,25 +294,49 @@ export async function colourOutputs(sheetName: string, firstRow: number, rowCoun
 }
 
 /** Puts back every value, formula and number format the last apply replaced. */
-export async function revert(snapshot: Snapshot, maxBytes = MAX_REQUEST_BYTES): Promise<number> {
-  return Excel.run(runOptions(), async (context) => restore(context, snapshot, maxBytes));
+export async function revert(
+  snapshot: Snapshot,
+  maxBytes = MAX_REQUEST_BYTES,
+): Promise<number> {
+  return Excel.run(runOptions(), async (context) =>
+    restore(context, snapshot, maxBytes),
+  );
 }
 
-async function restore(context: Excel.RequestContext, snapshot: Snapshot, maxBytes = MAX_REQUEST_BYTES): Promise<number> {
+async function restore(
+  context: Excel.RequestContext,
+  snapshot: Snapshot,
+  maxBytes = MAX_REQUEST_BYTES,
+): Promise<number> {
   let syncs = 0;
   const sheet = context.workbook.worksheets.getItem(snapshot.sheetName);
   if (snapshot.tableName && snapshot.addedTableColumns.length > 0) {
     const table = sheet.tables.getItem(snapshot.tableName);
     // Added at the end in order, so removed last-first.
-    for (const name of [...snapshot.addedTableColumns].reverse()) table.columns.getItem(name).delete();
+    for (const name of [...snapshot.addedTableColumns].reverse())
+      table.columns.getItem(name).delete();
   }
   const width = snapshot.formulas[0]?.length ?? 0;
-  const rows = snapshot.formulas.map((r, i) => [...r, ...(snapshot.numberFormat[i] ?? [])]);
+  const rows = snapshot.formulas.map((r, i) => [
+    ...r,
+    ...(snapshot.numberFormat[i] ?? []),
+  ]);
   for (const chunk of chunkRows(rows, maxBytes)) {
-    const range = sheet.getRangeByIndexes(snapshot.top + chunk.start, snapshot.left, chunk.count, width);
+    const range = sheet.getRangeByIndexes(
+      snapshot.top + chunk.start,
+      snapshot.left,
+      chunk.count,
+      width,
+    );
     range.conditionalFormats.clearAll();
-    range.formulas = snapshot.formulas.slice(chunk.start, chunk.start + chunk.count) as string[][];
-    range.numberFormat = snapshot.numberFormat.slice(chunk.start, chunk.start + chunk.count) as string[][];
+    range.formulas = snapshot.formulas.slice(
+      chunk.start,
+      chunk.start + chunk.count,
+    ) as string[][];
+    range.numberFormat = snapshot.numberFormat.slice(
+      chunk.start,
+      chunk.start + chunk.count,
+    ) as string[][];
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
@@ -262,9 +345,17 @@ async function restore(context: Excel.RequestContext, snapshot: Snapshot, maxByt
 }
 
 /** Selects a row of the sheet (the summary's "click to select the row"). */
-export async function selectRow(sheetName: string, row: number, left: number, width: number): Promise<void> {
+export async function selectRow(
+  sheetName: string,
+  row: number,
+  left: number,
+  width: number,
+): Promise<void> {
   await Excel.run(async (context) => {
-    context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(row, left, 1, width).select();
+    context.workbook.worksheets
+      .getItem(sheetName)
+      .getRangeByIndexes(row, left, 1, width)
+      .select();
     await context.sync();
   });
 }
@@ -274,14 +365,21 @@ const REGISTRY_KEY = "SALES.sheets";
 /** The workbook remembers, per sheet, the columns the add-in owns and the column mapping. */
 export function readRegistry(sheetName: string): SheetRegistry | undefined {
   if (typeof Office === "undefined") return undefined;
-  const all = Office.context.document.settings.get(REGISTRY_KEY) as Record<string, SheetRegistry> | null;
+  const all = Office.context.document.settings.get(REGISTRY_KEY) as Record<
+    string,
+    SheetRegistry
+  > | null;
   return all?.[sheetName];
 }
 
-export async function saveRegistry(sheetName: string, registry: SheetRegistry): Promise<void> {
+export async function saveRegistry(
+  sheetName: string,
+  registry: SheetRegistry,
+): Promise<void> {
   if (typeof Office === "undefined") return;
   const settings = Office.context.document.settings;
-  const all = (settings.get(REGISTRY_KEY) as Record<string, SheetRegistry> | null) ?? {};
+  const all =
+    (settings.get(REGISTRY_KEY) as Record<string, SheetRegistry> | null) ?? {};
   settings.set(REGISTRY_KEY, { ...all, [sheetName]: registry });
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
 }
