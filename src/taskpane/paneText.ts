@@ -1,32 +1,160 @@
-/** The pane's own words, per label language (SPEC §12). */
+/** The pane's own words, per label language (SPEC §12). A missing entry fails to compile. */
 import type { Lang } from "../engine/lang";
+import type { DataSource } from "./excel/gateway";
+import type { OutputKind } from "./core/outputs";
 
-export const PANE_TEXT: Record<
-  Lang,
-  {
-    intro: string;
-    language: string;
-    functions: string;
-    saved: string;
-    noOffice: string;
-  }
-> = {
+interface PaneWords {
+  intro: string;
+  language: string;
+  functions: string;
+  saved: string;
+  noOffice: string;
+  dataHeading: string;
+  findData: string;
+  found: (
+    sheet: string,
+    address: string,
+    rows: number,
+    source: string,
+    headerRow: number,
+  ) => string;
+  noData: string;
+  source: Record<DataSource, string>;
+  columnsHeading: string;
+  notMapped: string;
+  confidence: (c: number) => string;
+  outputsHeading: string;
+  needs: string;
+  modeLive: string;
+  modeLiveHint: string;
+  modeStatic: string;
+  modeStaticHint: string;
+  apply: string;
+  cancel: string;
+  progress: (done: number, total: number) => string;
+  conflictTitle: (n: number) => string;
+  conflictCell: (address: string, content: string) => string;
+  conflictMove: string;
+  summaryTitle: (rows: number) => string;
+  grades: string;
+  stages: string;
+  errorsTitle: (n: number) => string;
+  noErrors: string;
+  errorRow: (row: number, message: string) => string;
+  revert: string;
+  reverted: string;
+  cancelled: string;
+  failed: (message: string) => string;
+}
+
+export const PANE_TEXT: Record<Lang, PaneWords> = {
   zh: {
     intro:
-      "本加载项把销售培训资料中的评级标准带进 Excel：客户分级 A–E、意向等级、意向阶段 0–4 及跟进频率、紧急程度、客户角色与客户类型。在单元格中输入 =SALES. 即可使用下列函数；对整列使用时每行一个结果。",
+      "把评级标准应用到本工作表：客户分级 A–E、意向阶段及跟进频率、紧急程度。也可在单元格中直接输入 =SALES. 函数。",
     language: "标签语言",
-    functions: "函数",
+    functions: "函数一览",
     saved: "已保存到工作簿：所有同事看到相同的标签。",
     noOffice: "未在 Excel 中运行：仅预览。",
+    dataHeading: "1 数据",
+    findData: "重新查找",
+    found: (sheet, address, rows, source, headerRow) =>
+      `${sheet} · ${address} · ${rows} 行数据 · ${source} · 表头在第 ${headerRow} 行`,
+    noData: "没有找到数据：请选中线索表中的任一单元格，再点“重新查找”。",
+    source: { table: "Excel 表格", region: "选区所在区域", used: "已用区域" },
+    columnsHeading: "2 列对应",
+    notMapped: "（未对应）",
+    confidence: (c) =>
+      c >= 0.95 ? "确定" : c >= 0.6 ? "较确定" : c > 0 ? "不确定" : "",
+    outputsHeading: "3 输出",
+    needs: "需要先对应：",
+    modeLive: "实时公式",
+    modeLiveHint: "写入 =SALES. 公式，数据改动后自动重算",
+    modeStatic: "静态值",
+    modeStaticHint: "写入结果文本，未安装加载项的同事也能看到",
+    apply: "应用",
+    cancel: "取消",
+    progress: (d, t) => `已写入 ${d} / ${t} 行`,
+    conflictTitle: (n) =>
+      `目标单元格中有 ${n} 处不是本加载项写入的内容，已停止，未做任何修改：`,
+    conflictCell: (a, c) => `${a}：${c}`,
+    conflictMove: "改写到更右侧的空列",
+    summaryTitle: (rows) => `完成：${rows} 行`,
+    grades: "客户等级",
+    stages: "意向阶段",
+    errorsTitle: (n) => `${n} 处需要处理（点击选中该行）：`,
+    noErrors: "没有错误。",
+    errorRow: (row, m) => `第 ${row} 行：${m}`,
+    revert: "撤销上次应用",
+    reverted: "已恢复为应用前的内容。",
+    cancelled: "已取消，表格已恢复原样。",
+    failed: (m) => `出错了：${m}`,
   },
   en: {
     intro:
-      "This add-in brings the sales-qualification tables into Excel: lead grade A–E, intent class, intent stage 0–4 with its follow-up cadence, urgency, buyer roles and customer types. Type =SALES. in a cell to use the functions below; over a whole column they return one result per row.",
+      "Apply the qualification tables to this sheet: lead grade A–E, intent stage with its follow-up cadence, urgency. Or type =SALES. functions in any cell.",
     language: "Label language",
     functions: "Functions",
     saved: "Saved in the workbook: every colleague sees the same labels.",
     noOffice: "Not running inside Excel: preview only.",
+    dataHeading: "1 Data",
+    findData: "Find again",
+    found: (sheet, address, rows, source, headerRow) =>
+      `${sheet} · ${address} · ${rows} data rows · ${source} · headers in row ${headerRow}`,
+    noData:
+      "No data found: select any cell of your lead list, then Find again.",
+    source: {
+      table: "Excel table",
+      region: "region around the selection",
+      used: "used range",
+    },
+    columnsHeading: "2 Columns",
+    notMapped: "(not mapped)",
+    confidence: (c) =>
+      c >= 0.95 ? "sure" : c >= 0.6 ? "likely" : c > 0 ? "check" : "",
+    outputsHeading: "3 Outputs",
+    needs: "Map first: ",
+    modeLive: "Live formulas",
+    modeLiveHint: "writes =SALES. formulas that recalculate when data changes",
+    modeStatic: "Static values",
+    modeStaticHint:
+      "writes plain results that colleagues without the add-in can see",
+    apply: "Apply",
+    cancel: "Cancel",
+    progress: (d, t) => `${d} of ${t} rows written`,
+    conflictTitle: (n) =>
+      `${n} target cells hold content the add-in did not write. Stopped; nothing was changed:`,
+    conflictCell: (a, c) => `${a}: ${c}`,
+    conflictMove: "Use empty columns further right",
+    summaryTitle: (rows) => `Done: ${rows} rows`,
+    grades: "Lead grade",
+    stages: "Intent stage",
+    errorsTitle: (n) => `${n} to look at (click to select the row):`,
+    noErrors: "No errors.",
+    errorRow: (row, m) => `Row ${row}: ${m}`,
+    revert: "Revert last apply",
+    reverted: "Restored what was there before the apply.",
+    cancelled: "Cancelled; the sheet is as it was.",
+    failed: (m) => `Something went wrong: ${m}`,
   },
+};
+
+export const OUTPUT_HINTS: Record<OutputKind, Record<Lang, string>> = {
+  grade: { zh: "LEADGRADE：A–E", en: "LEADGRADE: A–E" },
+  intentClass: {
+    zh: "INTENTGRADE：按得分 A–D",
+    en: "INTENTGRADE: A–D by score",
+  },
+  stage: { zh: "INTENTSTAGE：−1…5", en: "INTENTSTAGE: −1…5" },
+  stageLabel: {
+    zh: "STAGELABEL：阶段名称",
+    en: "STAGELABEL: the stage's name",
+  },
+  urgency: { zh: "URGENCY：高/中/低", en: "URGENCY: High/Medium/Low" },
+  nextFollowUp: {
+    zh: "NEXTFOLLOWUP：日期，到期标红",
+    en: "NEXTFOLLOWUP: a date, due ones in red",
+  },
+  explanation: { zh: "WHY…：每条规则", en: "WHY…: every rule that fired" },
 };
 
 export const FUNCTION_SUMMARY: readonly {

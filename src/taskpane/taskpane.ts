@@ -1,7 +1,7 @@
 /*
  * The task pane page. In the shared runtime it is also the page the custom functions run in
  * (manifest <Page>), so it changes the functions' label language directly.
- * Text is set with textContent only: nothing from a cell is ever parsed as HTML.
+ * Every text is set with textContent: nothing from a cell is ever parsed as HTML.
  */
 import { langFrom, type Lang } from "../engine/lang";
 import {
@@ -9,74 +9,436 @@ import {
   labelLanguage,
   setLabelLanguage,
 } from "../functions/host";
-import { FUNCTION_SUMMARY, PANE_TEXT } from "./paneText";
+import type { Mapping } from "./core/columnMapping";
+import { INPUTS, INPUT_BY_KEY, type InputKey } from "./core/inputs";
+import { OUTPUTS, type OutputKind } from "./core/outputs";
+import { columnLetter } from "./core/rowFormulas";
+import { selectRow, type Snapshot } from "./excel/gateway";
+import {
+  apply,
+  availableOutputs,
+  revert,
+  scan,
+  type Scan,
+} from "./paneController";
+import { FUNCTION_SUMMARY, OUTPUT_HINTS, PANE_TEXT } from "./paneText";
 
-function byId<T extends HTMLElement>(id: string): T {
+const state: {
+  lang: Lang;
+  scan: Scan | null;
+  mapping: Mapping | null;
+  chosen: Set<OutputKind>;
+  snapshot: Snapshot | null;
+  busy: boolean;
+  cancel: boolean;
+} = {
+  lang: "zh",
+  scan: null,
+  mapping: null,
+  chosen: new Set(["grade", "stage", "stageLabel", "urgency", "nextFollowUp"]),
+  snapshot: null,
+  busy: false,
+  cancel: false,
+};
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`taskpane.html has no #${id}`);
   return el as T;
 }
 
-export function render(lang: Lang): void {
-  const t = PANE_TEXT[lang];
-  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
-  byId("intro").textContent = t.intro;
-  byId("languageLabel").textContent = t.language;
-  byId("functionsHeading").textContent = t.functions;
-  byId<HTMLSelectElement>("language").value = lang;
-  const body = byId("functions");
-  body.replaceChildren(
-    ...FUNCTION_SUMMARY.map((f) => {
-      const tr = document.createElement("tr");
-      const name = document.createElement("td");
-      name.className = "fn";
-      name.textContent = `SALES.${f.name}`;
-      const what = document.createElement("td");
-      what.className = "what";
-      what.textContent = f[lang];
-      tr.append(name, what);
-      return tr;
-    }),
-  );
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
 }
+
+const t = () => PANE_TEXT[state.lang];
 
 function inExcel(): boolean {
   return typeof Office !== "undefined" && !!Office.context?.document;
 }
 
-/** Stores the label language in the workbook (SPEC §12) and re-renders. */
-async function chooseLanguage(lang: Lang): Promise<void> {
-  setLabelLanguage(lang);
-  render(lang);
-  const status = byId("status");
-  if (!inExcel()) {
-    status.textContent = PANE_TEXT[lang].noOffice;
+function say(text: string): void {
+  byId("status").textContent = text;
+}
+
+/** The static words of the page, in the label language. */
+function renderChrome(): void {
+  const w = t();
+  document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  byId("intro").textContent = w.intro;
+  byId("languageLabel").textContent = w.language;
+  byId<HTMLSelectElement>("language").value = state.lang;
+  byId("dataHeading").textContent = w.dataHeading;
+  byId("findData").textContent = w.findData;
+  byId("columnsHeading").textContent = w.columnsHeading;
+  byId("outputsHeading").textContent = w.outputsHeading;
+  byId("modeLegend").textContent =
+    state.lang === "zh" ? "写入方式" : "Write as";
+  byId("modeLive").textContent = w.modeLive;
+  byId("modeLiveHint").textContent = w.modeLiveHint;
+  byId("modeStatic").textContent = w.modeStatic;
+  byId("modeStaticHint").textContent = w.modeStaticHint;
+  byId("apply").textContent = w.apply;
+  byId("cancel").textContent = w.cancel;
+  byId("revert").textContent = w.revert;
+  byId("functionsHeading").textContent = w.functions;
+  byId("functions").replaceChildren(
+    ...FUNCTION_SUMMARY.map((f) => {
+      const tr = el("tr");
+      tr.append(el("td", `SALES.${f.name}`, "fn"), el("td", f[state.lang]));
+      return tr;
+    }),
+  );
+  renderScan();
+}
+
+let moreOpen = false;
+
+function headerText(s: Scan, column: number): string {
+  const h = s.headers[column];
+  return `${columnLetter(s.data.left + column)} · ${h === null || h === undefined || h === "" ? "—" : String(h)}`;
+}
+
+function renderScan(): void {
+  const s = state.scan;
+  const w = t();
+  byId("columnsSection").hidden = !s;
+  byId("outputsSection").hidden = !s;
+  if (!s || !state.mapping) {
+    byId("found").textContent = inExcel() ? w.noData : w.noOffice;
     return;
   }
+  byId("found").textContent = w.found(
+    s.data.sheetName,
+    s.data.address.replace(/^.*!/, ""),
+    s.rows.length,
+    w.source[s.data.source],
+    s.data.top + s.headerIndex + 1,
+  );
+
+  // Mapping: mapped inputs first, then the rest.
+  const mapping = state.mapping;
+  const keys = INPUTS.map((i) => i.key).sort(
+    (a, b) =>
+      Number(mapping[b].column !== null) - Number(mapping[a].column !== null),
+  );
+  const rows: HTMLElement[] = [];
+  const more: HTMLElement[] = [];
+  for (const key of keys) {
+    const input = INPUT_BY_KEY.get(key)!;
+    const id = `map-${key}`;
+    const label = el("label", input[state.lang]);
+    label.htmlFor = id;
+    const select = el("select");
+    select.id = id;
+    select.dataset.input = key;
+    select.append(el("option", w.notMapped));
+    (select.lastChild as HTMLOptionElement).value = "";
+    s.headers.forEach((_, j) => {
+      if (s.ownedInBlock.has(s.data.left + j)) return; // the add-in's own outputs are not inputs
+      const o = el("option", headerText(s, j));
+      o.value = String(j);
+      select.append(o);
+    });
+    select.value =
+      mapping[key].column === null ? "" : String(mapping[key].column);
+    select.addEventListener("change", () => changeMapping(key, select.value));
+    const c = mapping[key].confidence;
+    const badge = el(
+      "span",
+      w.confidence(c),
+      `badge ${c >= 0.95 ? "sure" : c > 0 && c < 0.6 ? "check" : ""}`,
+    );
+    (mapping[key].column === null ? more : rows).push(label, select, badge);
+  }
+  // Unmapped inputs fold away: the list stays short at the pane's narrow width.
+  const details = el("details");
+  const grid = el("div", undefined, "map");
+  grid.append(...more);
+  details.append(
+    el(
+      "summary",
+      state.lang === "zh"
+        ? `其他输入（${more.length / 3}）`
+        : `Other inputs (${more.length / 3})`,
+    ),
+    grid,
+  );
+  details.open = moreOpen;
+  details.addEventListener("toggle", () => (moreOpen = details.open));
+  byId("mapping").replaceChildren(...rows);
+  byId("mappingMore").replaceChildren(details);
+  renderOutputs();
+}
+
+function renderOutputs(): void {
+  const mapping = state.mapping;
+  if (!mapping) return;
+  const w = t();
+  const available = new Set(availableOutputs(mapping));
+  const items = OUTPUTS.map((o) => {
+    const label = el("label");
+    const box = el("input");
+    box.type = "checkbox";
+    box.value = o.kind;
+    box.disabled = !available.has(o.kind);
+    box.checked = available.has(o.kind) && state.chosen.has(o.kind);
+    box.addEventListener("change", () => {
+      if (box.checked) state.chosen.add(o.kind);
+      else state.chosen.delete(o.kind);
+      updateApply();
+    });
+    const text = el("span");
+    text.append(el("span", o.header[state.lang]));
+    const missing = [
+      ...o.needsAll,
+      ...(o.needsAny.length &&
+      !o.needsAny.some((k) => mapping[k].column !== null)
+        ? [o.needsAny[0]]
+        : []),
+    ]
+      .filter(
+        (k): k is InputKey =>
+          INPUT_BY_KEY.has(k as InputKey) &&
+          mapping[k as InputKey].column === null,
+      )
+      .map((k) => INPUT_BY_KEY.get(k)![state.lang]);
+    text.append(
+      el(
+        "span",
+        box.disabled
+          ? `${w.needs}${missing.join("、")}`
+          : OUTPUT_HINTS[o.kind][state.lang],
+        "muted",
+      ),
+    );
+    label.append(box, text);
+    return label;
+  });
+  byId("outputs").replaceChildren(...items);
+  updateApply();
+}
+
+function chosenOutputs(): OutputKind[] {
+  if (!state.mapping) return [];
+  const available = new Set(availableOutputs(state.mapping));
+  return OUTPUTS.map((o) => o.kind).filter(
+    (k) => state.chosen.has(k) && available.has(k),
+  );
+}
+
+function updateApply(): void {
+  byId<HTMLButtonElement>("apply").disabled =
+    state.busy || chosenOutputs().length === 0;
+  byId<HTMLButtonElement>("revert").disabled = state.busy || !state.snapshot;
+  byId<HTMLButtonElement>("findData").disabled = state.busy;
+}
+
+function changeMapping(key: InputKey, value: string): void {
+  if (!state.mapping) return;
+  const column = value === "" ? null : Number(value);
+  const next = { ...state.mapping };
+  if (column !== null)
+    for (const k of Object.keys(next) as InputKey[])
+      if (next[k].column === column) next[k] = { column: null, confidence: 0 };
+  next[key] = { column, confidence: column === null ? 0 : 1 };
+  state.mapping = next;
+  renderScan();
+}
+
+async function findAgain(): Promise<void> {
+  say("");
+  byId("conflict").hidden = true;
+  try {
+    state.scan = inExcel() ? await scan() : null;
+    state.mapping = state.scan?.mapping ?? null;
+  } catch (e) {
+    say(t().failed(e instanceof Error ? e.message : String(e)));
+  }
+  renderScan();
+}
+
+function setBusy(busy: boolean): void {
+  state.busy = busy;
+  byId("cancel").hidden = !busy;
+  byId("progressBox").hidden = !busy;
+  updateApply();
+}
+
+async function runApply(placeAfterUsed = false): Promise<void> {
+  const s = state.scan;
+  if (!s || !state.mapping) return;
+  const w = t();
+  byId("conflict").hidden = true;
+  byId("summary").hidden = true;
+  state.cancel = false;
+  setBusy(true);
+  const live =
+    (
+      document.querySelector(
+        'input[name="mode"]:checked',
+      ) as HTMLInputElement | null
+    )?.value !== "static";
+  try {
+    const r = await apply(s, state.mapping, {
+      outputs: chosenOutputs(),
+      live,
+      lang: state.lang,
+      placeAfterUsed,
+      cancelled: () => state.cancel,
+      onProgress: (done, total) => {
+        byId<HTMLProgressElement>("progress").value = total ? done / total : 1;
+        byId("progressText").textContent = w.progress(done, total);
+      },
+    });
+    if (r.status === "conflict") {
+      showConflicts(
+        r.conflicts.map((c) =>
+          w.conflictCell(`${columnLetter(c.column)}${c.row + 1}`, c.content),
+        ),
+      );
+    } else if (r.status === "cancelled") {
+      say(w.cancelled);
+    } else {
+      state.snapshot = r.snapshot;
+      showSummary(r.summary);
+      await findAgainQuietly();
+    }
+  } catch (e) {
+    say(w.failed(e instanceof Error ? e.message : String(e)));
+  } finally {
+    setBusy(false);
+  }
+}
+
+/** Re-reads the sheet after an apply (our columns are now part of it) without clearing the summary. */
+async function findAgainQuietly(): Promise<void> {
+  const mapping = state.mapping;
+  state.scan = await scan();
+  state.mapping = state.scan ? { ...state.scan.mapping, ...mapping } : null;
+  renderScan();
+}
+
+function showConflicts(lines: string[]): void {
+  const w = t();
+  const box = byId("conflict");
+  const list = el("ul");
+  list.append(...lines.map((l) => el("li", l)));
+  const move = el("button", w.conflictMove);
+  move.type = "button";
+  move.addEventListener("click", () => void runApply(true));
+  box.replaceChildren(el("p", w.conflictTitle(lines.length)), list, move);
+  box.hidden = false;
+}
+
+function showSummary(summary: import("./core/summary").Summary): void {
+  const w = t();
+  const s = state.scan;
+  const box = byId("summary");
+  const counts = (title: string, rec: Record<string, number>) => {
+    const wrap = el("div", undefined, "counts");
+    for (const [k, v] of Object.entries(rec).sort())
+      wrap.append(el("span", `${k}: ${v}`));
+    return [el("div", title, "muted"), wrap];
+  };
+  const parts: HTMLElement[] = [el("p", w.summaryTitle(summary.rows))];
+  if (Object.keys(summary.grades).length)
+    parts.push(...counts(w.grades, summary.grades));
+  if (Object.keys(summary.stages).length)
+    parts.push(...counts(w.stages, summary.stages));
+  if (summary.problems.length === 0) {
+    parts.push(el("p", w.noErrors, "muted"));
+  } else {
+    parts.push(el("p", w.errorsTitle(summary.problems.length)));
+    const list = el("ul");
+    for (const p of summary.problems.slice(0, 200)) {
+      const sheetRow = (s ? s.data.top + s.headerIndex + 1 : 0) + p.row;
+      const b = el("button", w.errorRow(sheetRow + 1, p.message), "link");
+      b.type = "button";
+      b.addEventListener("click", () => {
+        if (s)
+          void selectRow(
+            s.data.sheetName,
+            sheetRow,
+            s.data.left,
+            s.data.columnCount,
+          );
+      });
+      const li = el("li");
+      li.append(b);
+      list.append(li);
+    }
+    parts.push(list);
+  }
+  box.replaceChildren(...parts);
+  box.hidden = false;
+}
+
+async function runRevert(): Promise<void> {
+  if (!state.snapshot) return;
+  setBusy(true);
+  try {
+    await revert(state.snapshot);
+    state.snapshot = null;
+    byId("summary").hidden = true;
+    say(t().reverted);
+    await findAgainQuietly();
+  } catch (e) {
+    say(t().failed(e instanceof Error ? e.message : String(e)));
+  } finally {
+    setBusy(false);
+  }
+}
+
+/** Stores the label language in the workbook (SPEC §12) and re-renders. */
+async function chooseLanguage(lang: Lang): Promise<void> {
+  state.lang = lang;
+  setLabelLanguage(lang);
+  renderChrome();
+  if (!inExcel()) return say(t().noOffice);
   const settings = Office.context.document.settings;
   settings.set(LANGUAGE_SETTING, lang);
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
-  status.textContent = PANE_TEXT[lang].saved;
+  say(t().saved);
 }
 
-function start(): void {
-  let lang = labelLanguage();
+async function start(): Promise<void> {
+  state.lang = labelLanguage();
   if (inExcel()) {
     const stored = langFrom(
       Office.context.document.settings.get(LANGUAGE_SETTING),
     );
-    lang = stored ?? langFrom(Office.context.displayLanguage) ?? "en";
-    setLabelLanguage(lang);
+    state.lang = stored ?? langFrom(Office.context.displayLanguage) ?? "en";
+    setLabelLanguage(state.lang);
+    if (!stored) {
+      // First use: store the choice so every colleague sees the same labels (SPEC §12).
+      Office.context.document.settings.set(LANGUAGE_SETTING, state.lang);
+      Office.context.document.settings.saveAsync();
+    }
   }
-  render(lang);
+  renderChrome();
   byId<HTMLSelectElement>("language").addEventListener("change", (e) => {
     const chosen = langFrom((e.target as HTMLSelectElement).value);
     if (chosen) void chooseLanguage(chosen);
   });
+  byId("findData").addEventListener("click", () => void findAgain());
+  byId("apply").addEventListener("click", () => void runApply());
+  byId("cancel").addEventListener("click", () => {
+    state.cancel = true;
+  });
+  byId("revert").addEventListener("click", () => void runRevert());
+  await findAgain();
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady(() => start());
+  void Office.onReady(() => void start());
 } else {
-  document.addEventListener("DOMContentLoaded", () => start());
+  document.addEventListener("DOMContentLoaded", () => void start());
 }

@@ -146,15 +146,24 @@ export function computeStatic(
         columns.set(kind, toCells(kind, sales.URGENCY(urgencyArgs(), ctx)));
         break;
       case "nextFollowUp": {
-        const stageCol =
-          stages instanceof CellError
-            ? stages
-            : stages.map((s) => [s instanceof CellError ? null : s]);
-        const r =
-          stageCol instanceof CellError
-            ? stageCol
-            : sales.NEXTFOLLOWUP(stageCol, col("lastContact"), ctx);
-        columns.set(kind, toCells(kind, r));
+        // A row whose stage could not be read shows the stage's own error, listed once (under "stage").
+        if (stages instanceof CellError) {
+          columns.set(kind, toCells(kind, stages));
+          break;
+        }
+        const stageCol = stages.map((s) => [s instanceof CellError ? null : s]);
+        const r = sales.NEXTFOLLOWUP(stageCol, col("lastContact"), ctx);
+        columns.set(
+          kind,
+          toCells(
+            kind,
+            r instanceof CellError
+              ? r
+              : r.map((v, i) =>
+                  stages[i] instanceof CellError ? (stages[i] as CellError) : v,
+                ),
+          ),
+        );
         break;
       }
       case "explanation": {
@@ -187,9 +196,17 @@ export function computeStatic(
       }
     }
   }
+  // One line per row and message: the stage label repeats the stage's error, the follow-up too.
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const k = `${p.row}\u0000${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
   return {
     columns,
-    problems,
+    problems: unique,
     grades:
       grades instanceof CellError
         ? []

@@ -1,0 +1,270 @@
+/**
+ * The built task pane (dist/) in headless Chromium (Debian's package, driven by
+ * playwright-core) against the fake Excel host, which stands in for office.js: load a sheet,
+ * apply, see the results and the summary, take a screenshot; a cell holding HTML stays text.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import ts from "typescript";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const root = path.join(__dirname, "../..");
+const dist = path.join(root, "dist");
+const artifacts = path.join(root, "test-artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveChromium =
+  fs.existsSync(CHROMIUM) && fs.existsSync(path.join(dist, "taskpane.html"));
+if (!haveChromium && process.env.CI) {
+  throw new Error(
+    `The page test needs ${CHROMIUM} (Debian package chromium) and a build in dist/ (npm run build); .ci/run provides both.`,
+  );
+}
+const maybe = haveChromium ? describe : describe.skip;
+if (!haveChromium)
+  console.warn(
+    `skipping the page test: no ${CHROMIUM} or no dist/ (run npm run build; apt-get install chromium)`,
+  );
+
+/** The fake host compiled for the browser, exposed as window.__fake. */
+function fakeHostScript(): string {
+  const src = fs.readFileSync(
+    path.join(__dirname, "../fakeExcel/fakeExcel.ts"),
+    "utf8",
+  );
+  const js = ts.transpileModule(src, {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+    },
+  }).outputText;
+  return `(function(){var exports={};var module={exports:exports};${js};window.__fake=exports;})();`;
+}
+
+const XSS = '<img src=x onerror="window.__xss=1">';
+const SHEET = [
+  [
+    "客户姓名",
+    "付款能力",
+    "满意度",
+    "回访次数",
+    "来电次数",
+    "工地考察",
+    "流程询问",
+    "价格承受",
+    "跟进记录",
+    "上次联系",
+  ],
+  ["王先生", "是", "是", 4, 2, 2, 1, "A", "询问价格和优惠", "2026-11-20"],
+  ["张女士", "A", "B", 3, 2, 2, 1, "A", "已签约，已付款", "2026-11-01"],
+  ["赵总", "否", "否", 0, 0, 0, 0, "B", "不感兴趣", "2026-10-05"],
+  [XSS, XSS, "A", 1, 1, 1, 1, "A", XSS, "2026-11-22"],
+];
+
+function seedScript(): string {
+  return `(function(){
+    var wb = new window.__fake.FakeWorkbook({ apiVersion: "1.20", displayLanguage: "zh-CN" });
+    wb.setValues("Sheet1", 0, 0, ${JSON.stringify(SHEET)});
+    wb.selection = { sheet: "Sheet1", r: 1, c: 1, h: 1, w: 1 };
+    window.__fake.installFakeOffice(wb, window);
+    window.__wb = wb;
+  })();`;
+}
+
+function serve(): Promise<{ server: http.Server; url: string }> {
+  const types: Record<string, string> = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".png": "image/png",
+    ".xml": "text/xml",
+  };
+  const server = http.createServer((req, res) => {
+    const file = path.join(
+      dist,
+      decodeURIComponent((req.url ?? "/").split("?")[0] as string),
+    );
+    if (
+      !file.startsWith(dist) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": types[path.extname(file)] ?? "application/octet-stream",
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      }),
+    ),
+  );
+}
+
+maybe("task pane page in Chromium", () => {
+  let browser: Browser;
+  let server: http.Server;
+  let page: Page;
+  const offsite: string[] = [];
+
+  beforeAll(async () => {
+    const s = await serve();
+    server = s.server;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const office = fakeHostScript() + seedScript();
+    await page.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url.startsWith("https://appsforoffice.microsoft.com/"))
+        return route.fulfill({ body: office, contentType: "text/javascript" });
+      if (url.startsWith(s.url)) return route.continue();
+      offsite.push(url); // the add-in makes no other network call
+      return route.abort();
+    });
+    await page.goto(`${s.url}/taskpane.html`);
+    await page.waitForFunction(() =>
+      (document.getElementById("found")?.textContent ?? "").includes("Sheet1"),
+    );
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  test("shows what it found and a proposed mapping before writing anything", async () => {
+    expect(await page.textContent("#found")).toBe(
+      "Sheet1 · A1:J5 · 4 行数据 · 选区所在区域 · 表头在第 1 行",
+    );
+    expect(await page.inputValue("#map-payment")).toBe("1");
+    expect(await page.inputValue("#map-notes")).toBe("8");
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __wb: { syncs: number; requestBytes: number[] };
+            }
+          ).__wb.requestBytes.filter((b) => b > 0).length,
+      ),
+    ).toBe(0);
+  });
+
+  test("apply (static values): results in the sheet, summary in the pane, screenshot saved", async () => {
+    await page.check('input[name="mode"][value="static"]');
+    await page.click("#apply");
+    await page.waitForSelector("#summary:not([hidden])");
+    const summary = await page.textContent("#summary");
+    expect(summary).toContain("完成：4 行");
+    expect(summary).toContain("A: 1");
+    expect(summary).toContain("E: 1");
+    const cell = (r: number, c: number) =>
+      page.evaluate(
+        ([r, c]) =>
+          (
+            window as unknown as {
+              __wb: { formulaAt(s: string, r: number, c: number): unknown };
+            }
+          ).__wb.formulaAt("Sheet1", r!, c!),
+        [r, c],
+      );
+    expect(await cell(0, 10)).toBe("客户等级");
+    expect(await cell(1, 10)).toBe("A");
+    expect(await cell(2, 10)).toBe("C");
+    expect(await cell(3, 10)).toBe("E");
+    expect(await cell(1, 12)).toBe("阶段3 考虑成交");
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({
+      path: path.join(artifacts, "taskpane-after-apply.png"),
+      fullPage: true,
+    });
+    expect(
+      fs.statSync(path.join(artifacts, "taskpane-after-apply.png")).size,
+    ).toBeGreaterThan(5000);
+  });
+
+  test("clicking an error row selects that row in the sheet", async () => {
+    const errors = page.locator("#summary button.link");
+    expect(await errors.count()).toBeGreaterThan(0);
+    await errors.first().click();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __wb: { selection: { r: number } } }).__wb
+          .selection.r === 4,
+    );
+  });
+
+  test("a cell holding HTML stays text: in the mapping, the summary, everywhere", async () => {
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __xss?: number }).__xss,
+      ),
+    ).toBeUndefined();
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    const options = await page.locator("#map-name option").allTextContents();
+    expect(options).toContain(`A · 客户姓名`);
+    const summary = await page.textContent("#summary");
+    expect(summary).toContain(XSS); // shown as the literal text the user typed
+  });
+
+  test("revert puts the sheet back", async () => {
+    await page.click("#revert");
+    await page.waitForFunction(
+      () => (document.getElementById("status")?.textContent ?? "").length > 0,
+    );
+    const cleared = await page.evaluate(() => {
+      const wb = (
+        window as unknown as {
+          __wb: { formulaAt(s: string, r: number, c: number): unknown };
+        }
+      ).__wb;
+      return [0, 1, 2, 3, 4].every((r) =>
+        [10, 11, 12, 13, 14, 15].every(
+          (c) => wb.formulaAt("Sheet1", r, c) === "",
+        ),
+      );
+    });
+    expect(cleared).toBe(true);
+    expect(await page.textContent("#status")).toBe("已恢复为应用前的内容。");
+  });
+
+  test("switching the label language re-labels the pane and stores the choice in the workbook", async () => {
+    await page.selectOption("#language", "en");
+    await page.waitForFunction(
+      () => document.getElementById("apply")?.textContent === "Apply",
+    );
+    expect(
+      await page.evaluate(() =>
+        (
+          window as unknown as { __wb: { settings: Map<string, unknown> } }
+        ).__wb.settings.get("SALES.labelLanguage"),
+      ),
+    ).toBe("en");
+    await page.screenshot({
+      path: path.join(artifacts, "taskpane-english.png"),
+      fullPage: true,
+    });
+  });
+
+  test("no request left the machine except office.js (served by the fake)", () => {
+    expect(offsite).toEqual([]);
+  });
+});
