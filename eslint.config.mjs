@@ -21,6 +21,7 @@ export default [
       "no-undef": "off",
       // Custom functions take ranges as any[][] (PLATFORM.md: the metadata needs that spelling).
       "@typescript-eslint/no-explicit-any": ["error", { ignoreRestArgs: true }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
   {

@@ -521,36 +521,31 @@ class FakeTable extends Proxy {
   }
 }
 
-class FakeTableCollection extends Proxy {
+class FakeTableCollection {
   constructor(
-    ctx: FakeContext,
+    private readonly ctx: FakeContext,
     private readonly models: TableModel[],
-  ) {
-    super(ctx);
+  ) {}
+  /** A ClientResult: its value is readable after the next sync. */
+  getCount(): { readonly value: number } {
+    const ctx = this.ctx;
+    const synced = ctx.wb.syncs;
+    const n = this.models.length;
+    return {
+      get value(): number {
+        if (ctx.wb.syncs === synced)
+          throw new FakeError(
+            "PropertyNotLoaded",
+            "a ClientResult is read before context.sync()",
+          );
+        return n;
+      },
+    };
   }
-  get items(): FakeTable[] {
-    return this.read("items");
-  }
-  protected override snapshotOf(p: string): unknown {
-    if (p.startsWith("items")) {
-      return this.models.map((m) => {
-        const t = new FakeTable(this.ctx, m);
-        t.load("name");
-        t.materialise();
-        return t;
-      });
-    }
-    throw new FakeError(
-      "InvalidArgument",
-      `the fake collection cannot load '${p}'`,
-    );
-  }
-  override load(props?: string | string[] | Record<string, unknown>): this {
-    super.load(props);
-    // "items/name" loads the items
-    if ([...this.requested].some((p) => p.startsWith("items")))
-      this.requested.add("items");
-    return this;
+  getFirst(): FakeTable {
+    const m = this.models[0];
+    if (!m) throw new FakeError("ItemNotFound", "the range has no table");
+    return new FakeTable(this.ctx, m);
   }
 }
 

@@ -35,18 +35,21 @@ export async function findData(): Promise<FoundData | null> {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     const selection = context.workbook.getSelectedRange();
     const tables = selection.getTables(false);
+    const tableCount = tables.getCount();
     const region = selection.getSurroundingRegion();
     const used = sheet.getUsedRangeOrNullObject(true);
     sheet.load("name");
-    tables.load("items/name");
     region.load("rowCount,columnCount");
     used.load("rowCount,columnIndex,columnCount");
     await context.sync();
 
     let block: Excel.Range;
     let source: DataSource;
-    const table = tables.items[0];
+    // A ClientResult needs only the sync above, no load(); the lint rule cannot tell it from a proxy.
+    // eslint-disable-next-line office-addins/load-object-before-read
+    const table = tableCount.value > 0 ? tables.getFirst() : undefined;
     if (table) {
+      table.load("name");
       block = table.getRange();
       source = "table";
     } else if (region.rowCount * region.columnCount > 1) {
