@@ -41,6 +41,9 @@ export interface FakeOptions {
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
+const encoder = new TextEncoder();
+/** Requests travel as UTF-8 JSON: a Chinese character is 3 bytes, not 1. */
+const utf8Bytes = (s: string) => encoder.encode(s).length;
 
 export function colName(c: number): string {
   let s = "";
@@ -59,6 +62,8 @@ export class FakeWorkbook {
   syncs = 0;
   /** bytes sent by each request (each sync), measured as the JSON of what it writes */
   readonly requestBytes: number[] = [];
+  /** bytes each response carries back (the JSON of the loaded cell properties) */
+  readonly responseBytes: number[] = [];
   runs: { mergeUndoGroup: boolean }[] = [];
   pendingBytes = 0;
 
@@ -206,7 +211,7 @@ export class FakeWorkbook {
         `${prop}: a ${rows?.length}-row array does not fit a ${box.h}×${box.w} range`,
       );
     }
-    this.pendingBytes += JSON.stringify(rows).length;
+    this.pendingBytes += utf8Bytes(JSON.stringify(rows));
     const s = this.sheet(box.sheet);
     for (let i = 0; i < box.h; i++) {
       for (let j = 0; j < box.w; j++) {
@@ -273,12 +278,18 @@ class Proxy {
   }
   /** whether the object can be a null object (isNullObject is then readable after any load) */
   protected nullable = false;
-  materialise(): void {
+  /** Takes the requested properties' values now; returns the bytes they carry back. */
+  materialise(): number {
     const out: Record<string, unknown> = { ...(this.loaded ?? {}) };
     if (this.nullable) out.isNullObject = this.snapshotOf("isNullObject");
-    for (const p of this.requested) out[p] = this.snapshotOf(p);
+    let bytes = 0;
+    for (const p of this.requested) {
+      out[p] = this.snapshotOf(p);
+      bytes += utf8Bytes(JSON.stringify(out[p] ?? null));
+    }
     this.loaded = out;
     this.requested.clear();
+    return bytes;
   }
   protected snapshotOf(_prop: string): unknown {
     return undefined;
@@ -604,7 +615,9 @@ export class FakeContext {
     this.wb.syncs++;
     this.wb.requestBytes.push(this.wb.pendingBytes);
     this.wb.pendingBytes = 0;
-    for (const p of this.toLoad) p.materialise();
+    let response = 0;
+    for (const p of this.toLoad) response += p.materialise();
+    this.wb.responseBytes.push(response);
     this.toLoad.clear();
   }
 }

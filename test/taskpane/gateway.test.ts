@@ -4,6 +4,7 @@
  */
 import { FakeWorkbook, installFakeOffice } from "../fakeExcel/fakeExcel";
 import { apply, revert, scan } from "../../src/taskpane/paneController";
+import { READ_CELLS } from "../../src/taskpane/excel/gateway";
 import { sheetCases, workbookFor } from "./sheetFixtures";
 
 const TODAY = 46351;
@@ -252,6 +253,7 @@ describe("requests: syncs and bytes", () => {
     const s = (await scan())!;
     wb.syncs = 0;
     wb.requestBytes.length = 0;
+    wb.responseBytes.length = 0;
     const r = await apply(s, s.mapping, {
       outputs: ["grade", "stage", "stageLabel", "nextFollowUp", "explanation"],
       live,
@@ -265,18 +267,56 @@ describe("requests: syncs and bytes", () => {
   test("syncs do not grow with rows (except byte chunks); every request is under 4 MB", async () => {
     const small = await applyRows(50, false);
     const big = await applyRows(20000, false);
-    const chunksBig = big.requestBytes.filter((b) => b > 1024 * 1024).length;
+    const writes = (wb: FakeWorkbook) =>
+      wb.requestBytes.filter((b) => b > 0).length;
+    const reads = (wb: FakeWorkbook) =>
+      wb.responseBytes.filter((b) => b > 0).length;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    // requests that neither write nor read cells: the same number for 50 and 20,000 rows
+    expect(big.syncs - writes(big) - reads(big)).toBeLessThanOrEqual(
+      small.syncs - writes(small) - reads(small),
+    );
     expect(small.syncs).toBeLessThanOrEqual(6);
-    expect(big.syncs - chunksBig).toBeLessThanOrEqual(small.syncs);
+    // write requests: as few as the byte budget allows; read requests: as few as the cell budget allows
+    expect(writes(big)).toBeGreaterThan(1); // 20,000 explanations do not fit one request
+    expect(writes(big)).toBeLessThanOrEqual(
+      Math.ceil(sum(big.requestBytes) / (4 * 1024 * 1024 - 64 * 1024)) + 2,
+    );
+    expect(reads(big)).toBeLessThanOrEqual(
+      Math.ceil((20001 * 5) / READ_CELLS) + 1,
+    );
     for (const b of [...small.requestBytes, ...big.requestBytes])
       expect(b).toBeLessThan(4 * 1024 * 1024);
-    expect(chunksBig).toBeGreaterThan(1); // 20,000 explanations do not fit one request
+    for (const b of [...small.responseBytes, ...big.responseBytes])
+      expect(b).toBeLessThan(4 * 1024 * 1024);
   });
 
   test("live formulas: the same bound", async () => {
     const big = await applyRows(20000, true);
     for (const b of big.requestBytes) expect(b).toBeLessThan(4 * 1024 * 1024);
   });
+});
+
+test("reading a 100,000 × 20 sheet: every response under 4 MB, requests grow only by chunks", async () => {
+  const wb = installFakeOffice(new FakeWorkbook());
+  const header = Array.from({ length: 20 }, (_, j) =>
+    j === 0 ? "付款能力" : j === 1 ? "满意度" : `列${j}`,
+  );
+  const rows = [
+    header,
+    ...Array.from({ length: 100000 }, (_, i) =>
+      Array.from({ length: 20 }, (_, j) =>
+        j < 2 ? "是" : `备注 ${i}-${j} 一些常见的文字`,
+      ),
+    ),
+  ];
+  wb.setValues("Sheet1", 0, 0, rows);
+  wb.syncs = 0;
+  const s = (await scan())!;
+  expect(s.rows).toHaveLength(100000);
+  expect(s.rows[99999]![5]).toBe("备注 99999-5 一些常见的文字");
+  expect(Math.max(...wb.responseBytes)).toBeLessThan(4 * 1024 * 1024);
+  expect(wb.syncs).toBeLessThanOrEqual(2 + Math.ceil((100001 * 20) / 100000));
 });
 
 describe("undo", () => {

@@ -29,6 +29,62 @@ export interface FoundData {
   readonly usedRight: number;
 }
 
+/**
+ * Cells per read request. A response over 5 MB is rejected by Excel on the web (PLATFORM.md);
+ * what a cell holds is not known before reading it, so reads are cut by cell count: 100,000
+ * cells of ordinary lead data (names, phones, short notes) stay well under that.
+ */
+export const READ_CELLS = 100000;
+
+type Grid = unknown[][];
+
+/**
+ * Reads a block in row chunks, one request each, the results joined in order: its values, or
+ * (for the snapshot taken before a write) its formulas and number formats.
+ */
+async function readChunked(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: number,
+  cols: number,
+  what: "values" | "snapshot",
+): Promise<{
+  values: Grid;
+  formulas: Grid;
+  numberFormat: Grid;
+  syncs: number;
+}> {
+  const out = {
+    values: [] as Grid,
+    formulas: [] as Grid,
+    numberFormat: [] as Grid,
+    syncs: 0,
+  };
+  const step = Math.max(1, Math.floor(READ_CELLS / Math.max(1, cols)));
+  for (let start = 0; start < rows; start += step) {
+    const range = sheet.getRangeByIndexes(
+      top + start,
+      left,
+      Math.min(step, rows - start),
+      cols,
+    );
+    if (what === "values") range.load("values");
+    else range.load("formulas,numberFormat");
+    // One request per chunk keeps each response under Excel on the web's limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    out.syncs++;
+    if (what === "values") out.values.push(...range.values);
+    else {
+      out.formulas.push(...range.formulas);
+      out.numberFormat.push(...range.numberFormat);
+    }
+  }
+  return out;
+}
+
 /** The table if the selection is in one, else the region around the selection, else the used range. */
 export async function findData(): Promise<FoundData | null> {
   return Excel.run(async (context) => {
@@ -61,8 +117,17 @@ export async function findData(): Promise<FoundData | null> {
     } else {
       return null;
     }
-    block.load("address,rowIndex,columnIndex,rowCount,columnCount,values");
+    block.load("address,rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
+    const values = await readChunked(
+      context,
+      sheet,
+      block.rowIndex,
+      block.columnIndex,
+      block.rowCount,
+      block.columnCount,
+      "values",
+    );
     return {
       sheetName: sheet.name,
       source,
@@ -72,7 +137,7 @@ export async function findData(): Promise<FoundData | null> {
       left: block.columnIndex,
       rowCount: block.rowCount,
       columnCount: block.columnCount,
-      values: block.values,
+      values: values.values,
       usedRight: used.isNullObject
         ? block.columnIndex + block.columnCount
         : Math.max(
@@ -157,10 +222,16 @@ export async function applyOutputs(req: ApplyRequest): Promise<ApplyResult> {
   return Excel.run(runOptions(), async (context) => {
     let syncs = 0;
     const sheet = context.workbook.worksheets.getItem(req.sheetName);
-    const target = sheet.getRangeByIndexes(req.headerRow, left, height, width);
-    target.load("formulas,numberFormat");
-    await context.sync();
-    syncs++;
+    const target = await readChunked(
+      context,
+      sheet,
+      req.headerRow,
+      left,
+      height,
+      width,
+      "snapshot",
+    );
+    syncs += target.syncs;
 
     const snapshot: Snapshot = {
       sheetName: req.sheetName,
@@ -204,9 +275,11 @@ export async function applyOutputs(req: ApplyRequest): Promise<ApplyResult> {
     const body: (string | number)[][] = [];
     for (let i = 0; i < req.rowCount; i++)
       body.push(ordered.map((w) => w.cells[i] ?? ""));
-    const formats = ordered.map((w) => w.numberFormat ?? "General");
-    const hasFormats = ordered.some((w) => w.numberFormat);
-    const formatBytes = hasFormats ? JSON.stringify(formats).length + 1 : 0;
+    // Number formats only where one is needed (the date column), sent with the same chunk.
+    const formatted = ordered
+      .map((w, j) => ({ j, format: w.numberFormat }))
+      .filter((x): x is { j: number; format: string } => !!x.format);
+    const formatBytes = formatted.reduce((b, x) => b + x.format.length + 6, 0);
     const chunks = chunkRows(
       body,
       req.maxBytes ?? MAX_REQUEST_BYTES,
@@ -227,7 +300,14 @@ export async function applyOutputs(req: ApplyRequest): Promise<ApplyResult> {
       const rows = body.slice(chunk.start, chunk.start + chunk.count);
       if (req.live) range.formulas = rows;
       else range.values = rows;
-      if (hasFormats) range.numberFormat = rows.map(() => formats);
+      for (const { j, format } of formatted) {
+        sheet.getRangeByIndexes(
+          req.firstRow + chunk.start,
+          left + j,
+          chunk.count,
+          1,
+        ).numberFormat = rows.map(() => [format]);
+      }
       // One request per chunk is the point: each stays under the byte budget (PLATFORM.md).
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
