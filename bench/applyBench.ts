@@ -88,8 +88,8 @@ async function main(): Promise<void> {
     `\napply path: ${ROWS.toLocaleString("en")} rows × ${HEADERS.length} columns, ${OUTPUTS.length} output columns, static values\n`,
   );
   const lines = [
-    "| apply | rows | requests (syncs) | max MB per request | total MB | ms | rows/s |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| apply | rows | requests (syncs) | max MB per request | max MB per response | total MB sent | ms | rows/s |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
 
   // ours: read once, compute, write whole 2-D arrays in byte-budget chunks
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     if (r.status !== "done") throw new Error(`apply ${r.status}`);
     const sent = wb.requestBytes;
     lines.push(
-      `| pane (chunked 2-D writes) | ${ROWS.toLocaleString("en")} | ${wb.syncs} | ${mb(Math.max(...sent))} | ${mb(sent.reduce((a, b) => a + b, 0))} | ${ms.toFixed(0)} | ${Math.round(ROWS / (ms / 1000)).toLocaleString("en")} |`,
+      `| pane (chunked 2-D writes) | ${ROWS.toLocaleString("en")} | ${wb.syncs} | ${mb(Math.max(...sent))} | ${mb(Math.max(...wb.responseBytes))} | ${mb(sent.reduce((a, b) => a + b, 0))} | ${ms.toFixed(0)} | ${Math.round(ROWS / (ms / 1000)).toLocaleString("en")} |`,
     );
     // live formulas, same sheet size
     const wb2 = sheet(ROWS);
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     const ms2 = Number(process.hrtime.bigint() - t1) / 1e6;
     if (r2.status !== "done") throw new Error(`apply ${r2.status}`);
     lines.push(
-      `| pane, live formulas | ${ROWS.toLocaleString("en")} | ${wb2.syncs} | ${mb(Math.max(...wb2.requestBytes))} | ${mb(wb2.requestBytes.reduce((a, b) => a + b, 0))} | ${ms2.toFixed(0)} | ${Math.round(ROWS / (ms2 / 1000)).toLocaleString("en")} |`,
+      `| pane, live formulas | ${ROWS.toLocaleString("en")} | ${wb2.syncs} | ${mb(Math.max(...wb2.requestBytes))} | ${mb(Math.max(...wb2.responseBytes))} | ${mb(wb2.requestBytes.reduce((a, b) => a + b, 0))} | ${ms2.toFixed(0)} | ${Math.round(ROWS / (ms2 / 1000)).toLocaleString("en")} |`,
     );
   }
 
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     lines.push(
-      `| naive (one row per request) | ${NAIVE_ROWS.toLocaleString("en")} | ${wb.syncs} | ${mb(Math.max(...wb.requestBytes))} | ${mb(wb.requestBytes.reduce((a, b) => a + b, 0))} | ${ms.toFixed(0)} | ${Math.round(NAIVE_ROWS / (ms / 1000)).toLocaleString("en")} |`,
+      `| naive (one row per request) | ${NAIVE_ROWS.toLocaleString("en")} | ${wb.syncs} | ${mb(Math.max(...wb.requestBytes))} | ${mb(Math.max(...wb.responseBytes))} | ${mb(wb.requestBytes.reduce((a, b) => a + b, 0))} | ${ms.toFixed(0)} | ${Math.round(NAIVE_ROWS / (ms / 1000)).toLocaleString("en")} |`,
     );
   }
   console.log(lines.join("\n"));
