@@ -259,6 +259,14 @@ async function findAgain(): Promise<void> {
   try {
     state.scan = inExcel() ? await scan() : null;
     state.mapping = state.scan?.mapping ?? null;
+    const last = state.scan?.registry;
+    if (last?.outputs) state.chosen = new Set(last.outputs);
+    if (last?.live !== undefined) {
+      const radio = document.querySelector<HTMLInputElement>(
+        `input[name="mode"][value="${last.live ? "live" : "static"}"]`,
+      );
+      if (radio) radio.checked = true;
+    }
   } catch (e) {
     say(t().failed(e instanceof Error ? e.message : String(e)));
   }

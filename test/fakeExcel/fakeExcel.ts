@@ -656,6 +656,28 @@ export function installFakeOffice(
       return result;
     },
   };
+  // Custom functions register here, as in Excel's shared runtime; tests call them by id.
+  const registered: Record<string, (...args: unknown[]) => unknown> = {};
+  class CustomFunctionsError extends Error {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
+      super(message ?? "");
+    }
+  }
+  target.CustomFunctions = {
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => {
+      registered[id] = fn;
+    },
+    Error: CustomFunctionsError,
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      invalidNumber: "#NUM!",
+    },
+  };
+  target.__customFunctions = registered;
   target.Office = {
     onReady: (cb?: (info: unknown) => void) => {
       const info = { host: "Excel", platform: "OfficeOnline" };

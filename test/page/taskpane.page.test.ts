@@ -264,6 +264,58 @@ maybe("task pane page in Chromium", () => {
     });
   });
 
+  test("functions and pane share one runtime: the pane's language reaches the functions' messages", async () => {
+    const message = () =>
+      page.evaluate(() => {
+        const fns = (
+          window as unknown as {
+            __customFunctions: Record<string, (...a: unknown[]) => unknown>;
+          }
+        ).__customFunctions;
+        try {
+          fns.LEADGRADE!(
+            [["maybe"]],
+            [["A"]],
+            [["A"]],
+            [["A"]],
+            [["A"]],
+            [["A"]],
+            [["A"]],
+            null,
+          );
+          return "no error";
+        } catch (e) {
+          return (e as Error).message;
+        }
+      });
+    expect(await message()).toBe(
+      'payment: "maybe" is not readable (expected A/B or yes/no)',
+    ); // English chosen above
+    await page.selectOption("#language", "zh");
+    await page.waitForFunction(
+      () => document.getElementById("apply")?.textContent === "应用",
+    );
+    expect(await message()).toBe(
+      '付款能力: "maybe" 无法识别（应为A/B、是/否）',
+    );
+  });
+
+  test("the next apply is one click: mapping, outputs and mode are remembered per sheet", async () => {
+    await page.click("#findData");
+    await page.waitForFunction(() =>
+      (document.getElementById("found")?.textContent ?? "").includes("Sheet1"),
+    );
+    expect(await page.isChecked('input[name="mode"][value="static"]')).toBe(
+      true,
+    );
+    expect(await page.isChecked('#outputs input[value="stageLabel"]')).toBe(
+      true,
+    );
+    expect(await page.isChecked('#outputs input[value="explanation"]')).toBe(
+      false,
+    );
+  });
+
   test("no request left the machine except office.js (served by the fake)", () => {
     expect(offsite).toEqual([]);
   });

@@ -12,6 +12,9 @@ import { headersOf } from "./outputs";
 export interface SheetRegistry {
   readonly owned: Partial<Record<OutputKind, number>>;
   readonly mapping?: Partial<Record<string, string>>;
+  /** the outputs and mode of the last apply: the next one is one click */
+  readonly outputs?: readonly OutputKind[];
+  readonly live?: boolean;
 }
 
 export interface Placement {
