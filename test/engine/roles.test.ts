@@ -28,7 +28,7 @@ describe("ROLE from a job title (SPEC §9 keyword table)", () => {
       { error: "#N/A", message: '职位: "实习生" 中没有可识别的角色关键词' },
     ]));
   test("English labels", () =>
-    expect(call(F.role, col("CEO", "buyer", null), "en")).toEqual([
+    expect(call(F.role, col("CEO", "procurement", null), "en")).toEqual([
       "Decision maker",
       "Buyer",
       "",
