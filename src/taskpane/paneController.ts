@@ -23,7 +23,6 @@ import { buildFormulas, computeStatic, type CellOut } from "./core/rowFormulas";
 import { summarise, type Summary } from "./core/summary";
 import {
   applyOutputs,
-  colourOutputs,
   findData,
   readRegistry,
   revert,
@@ -189,19 +188,16 @@ export async function apply(
     live: opts.live,
     owned: opts.placeAfterUsed ? new Set() : owned,
     maxBytes: opts.maxBytes,
+    colours: {
+      grade: placement.columns.get("grade") ?? null,
+      followUp: placement.columns.get("nextFollowUp") ?? null,
+    },
     onProgress: opts.onProgress,
     cancelled: opts.cancelled,
   });
   if (result.status !== "done")
     return result.status === "conflict" ? result : { status: "cancelled" };
 
-  await colourOutputs(
-    data.sheetName,
-    firstRow,
-    rows.length,
-    placement.columns.get("grade") ?? null,
-    placement.columns.get("nextFollowUp") ?? null,
-  );
   const ownedNow: Partial<Record<OutputKind, number>> = {
     ...(opts.placeAfterUsed ? {} : (s.registry?.owned ?? {})),
   };
@@ -209,6 +205,8 @@ export async function apply(
   await saveRegistry(data.sheetName, {
     owned: ownedNow,
     mapping: mappingToSave(mapping, s.headers),
+    outputs,
+    live: opts.live,
   });
   return {
     status: "done",

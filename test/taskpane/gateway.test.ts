@@ -320,6 +320,19 @@ test("reading a 100,000 × 20 sheet: every response under 4 MB, requests grow on
 });
 
 describe("undo", () => {
+  test("the whole apply, colour codes included, is one Excel.run (one undo group)", async () => {
+    const wb = workbookFor(caseNamed("zh-realestate"), { apiVersion: "1.20" });
+    const s = (await scan())!;
+    wb.runs.length = 0;
+    await apply(s, s.mapping, {
+      outputs: ["grade", "nextFollowUp"],
+      live: false,
+      lang: "zh",
+      today: TODAY,
+    });
+    expect(wb.runs).toEqual([{ mergeUndoGroup: true }]);
+    expect(wb.conditionalFormats.length).toBe(6);
+  });
   test.each([
     ["1.20", true, "one undo group where Excel supports it"],
     [

@@ -36,9 +36,24 @@ export const ROLE_FOCUS: { [R in Role]: { zh: string; en: string } } = {
 
 /** [default] job-title keywords → role (SPEC §9's table; longest match first; editable). */
 export const ROLE_KEYWORDS: { keyword: string; role: Role }[] = [
-  ...["总经理", "董事长", "ceo", "老板"].map((keyword) => ({ keyword, role: "decisionMaker" as const })),
-  ...["采购", "procurement"].map((keyword) => ({ keyword, role: "buyer" as const })),
-  ...["工程师", "技术", "专家", "顾问"].map((keyword) => ({ keyword, role: "influencer" as const })),
-  ...["操作员", "使用", "user"].map((keyword) => ({ keyword, role: "user" as const })),
-  ...["教练", "coach", "内线"].map((keyword) => ({ keyword, role: "coach" as const })),
+  ...["总经理", "董事长", "ceo", "老板"].map((keyword) => ({
+    keyword,
+    role: "decisionMaker" as const,
+  })),
+  ...["采购", "procurement"].map((keyword) => ({
+    keyword,
+    role: "buyer" as const,
+  })),
+  ...["工程师", "技术", "专家", "顾问"].map((keyword) => ({
+    keyword,
+    role: "influencer" as const,
+  })),
+  ...["操作员", "使用", "user"].map((keyword) => ({
+    keyword,
+    role: "user" as const,
+  })),
+  ...["教练", "coach", "内线"].map((keyword) => ({
+    keyword,
+    role: "coach" as const,
+  })),
 ];

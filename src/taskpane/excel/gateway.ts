@@ -172,6 +172,11 @@ export interface ApplyRequest {
   /** write even over conflicts (the user said so) */
   readonly force?: boolean;
   readonly maxBytes?: number;
+  /** columns to colour-code (grades, due follow-ups), in the same undo step */
+  readonly colours?: {
+    readonly grade: number | null;
+    readonly followUp: number | null;
+  };
   readonly onProgress?: (done: number, total: number) => void;
   readonly cancelled?: () => boolean;
 }
@@ -315,6 +320,18 @@ export async function applyOutputs(req: ApplyRequest): Promise<ApplyResult> {
       done += chunk.count;
       req.onProgress?.(done, req.rowCount);
     }
+    if (req.colours) {
+      queueColours(
+        context,
+        req.sheetName,
+        req.firstRow,
+        req.rowCount,
+        req.colours.grade,
+        req.colours.followUp,
+      );
+      await context.sync();
+      syncs++;
+    }
     return {
       status: "done",
       snapshot: { ...snapshot, addedTableColumns: added },
@@ -323,57 +340,56 @@ export async function applyOutputs(req: ApplyRequest): Promise<ApplyResult> {
   });
 }
 
-/** Colour codes on the grade column and due follow-ups (ExcelApi 1.6), in one request. */
-export async function colourOutputs(
+/**
+ * Colour codes on the grade column and due follow-ups (ExcelApi 1.6), queued on the apply's own
+ * context so they belong to the same undo step.
+ */
+function queueColours(
+  context: Excel.RequestContext,
   sheetName: string,
   firstRow: number,
   rowCount: number,
   gradeColumn: number | null,
   followUpColumn: number | null,
-): Promise<void> {
+): void {
   if (
     typeof Office !== "undefined" &&
     Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.6") === false
   )
     return;
-  await Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    if (gradeColumn !== null) {
-      const range = sheet.getRangeByIndexes(firstRow, gradeColumn, rowCount, 1);
-      range.conditionalFormats.clearAll();
-      const fills: [string, string][] = [
-        ["A", "#C6EFCE"],
-        ["B", "#E2F0D9"],
-        ["C", "#FFF2CC"],
-        ["D", "#FCE4D6"],
-        ["E", "#F8CBAD"],
-      ];
-      for (const [grade, fill] of fills) {
-        const cf = range.conditionalFormats.add(
-          Excel.ConditionalFormatType.cellValue,
-        );
-        cf.cellValue.format.fill.color = fill;
-        cf.cellValue.rule = { formula1: `="${grade}"`, operator: "EqualTo" };
-      }
-    }
-    if (followUpColumn !== null) {
-      const range = sheet.getRangeByIndexes(
-        firstRow,
-        followUpColumn,
-        rowCount,
-        1,
-      );
-      range.conditionalFormats.clearAll();
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  if (gradeColumn !== null) {
+    const range = sheet.getRangeByIndexes(firstRow, gradeColumn, rowCount, 1);
+    range.conditionalFormats.clearAll();
+    const fills: [string, string][] = [
+      ["A", "#C6EFCE"],
+      ["B", "#E2F0D9"],
+      ["C", "#FFF2CC"],
+      ["D", "#FCE4D6"],
+      ["E", "#F8CBAD"],
+    ];
+    for (const [grade, fill] of fills) {
       const cf = range.conditionalFormats.add(
-        Excel.ConditionalFormatType.custom,
+        Excel.ConditionalFormatType.cellValue,
       );
-      const cell = `${columnLetter(followUpColumn)}${firstRow + 1}`;
-      cf.custom.rule.formula = `=AND(ISNUMBER(${cell}),${cell}<=TODAY())`;
-      cf.custom.format.fill.color = "#F8CBAD";
-      cf.custom.format.font.color = "#9C0006";
+      cf.cellValue.format.fill.color = fill;
+      cf.cellValue.rule = { formula1: `="${grade}"`, operator: "EqualTo" };
     }
-    await context.sync();
-  });
+  }
+  if (followUpColumn !== null) {
+    const range = sheet.getRangeByIndexes(
+      firstRow,
+      followUpColumn,
+      rowCount,
+      1,
+    );
+    range.conditionalFormats.clearAll();
+    const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    const cell = `${columnLetter(followUpColumn)}${firstRow + 1}`;
+    cf.custom.rule.formula = `=AND(ISNUMBER(${cell}),${cell}<=TODAY())`;
+    cf.custom.format.fill.color = "#F8CBAD";
+    cf.custom.format.font.color = "#9C0006";
+  }
 }
 
 /** Puts back every value, formula and number format the last apply replaced. */
