@@ -333,4 +333,3 @@ export const sales = {
   },
 };
 
-export type SalesFunctionId = keyof typeof sales;

@@ -14,10 +14,6 @@ export interface Chunk {
   readonly bytes: number;
 }
 
-export function rowBytes(row: readonly unknown[]): number {
-  return utf8Length(JSON.stringify(row));
-}
-
 function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
