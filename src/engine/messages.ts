@@ -13,6 +13,13 @@ interface Rendered {
   expected: string;
 }
 
+/** How each error shows in a cell when written as text (the pane's static values, explanations). */
+export const ERROR_TEXT = {
+  VALUE: "#VALUE!",
+  NA: "#N/A",
+  NUM: "#NUM!",
+} as const;
+
 /** Messages per language, apart from the codes (STYLE: zod). A missing entry fails to compile. */
 export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
   unreadable: {

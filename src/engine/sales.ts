@@ -7,7 +7,7 @@
 import type { ArgName } from "./args";
 import { CellError, valueError } from "./cellError";
 import { withTrace, joinTrace, type Ctx } from "./ctx";
-import { errorMessage } from "./messages";
+import { ERROR_TEXT, errorMessage } from "./messages";
 import { blankish, isBlankCell, readYesNo } from "./read";
 import {
   checkOneColumn,
@@ -39,7 +39,26 @@ import type { Stage } from "./tables/intentStages";
 export type Cell = string | number | CellError;
 export type Column = Cell[] | CellError;
 
-const ERROR_TEXT = { VALUE: "#VALUE!", NA: "#N/A", NUM: "#NUM!" } as const;
+/** LEADGRADE's arguments in order (SPEC §0); the task pane's inputs share these names. */
+export const LEADGRADE_ARGS = [
+  "payment",
+  "satisfaction",
+  "revisits",
+  "calls",
+  "siteVisits",
+  "processAsked",
+  "priceTolerance",
+  "siteOpen",
+] as const satisfies readonly ArgName[];
+
+/** URGENCY's arguments in order (SPEC §0). */
+export const URGENCY_ARGS = [
+  "timeline",
+  "resources",
+  "decisionLevel",
+  "competition",
+  "today",
+] as const satisfies readonly ArgName[];
 
 /** Arguments that set how a lead is judged rather than describe it: they never make a row non-blank. */
 const SETTINGS: ReadonlySet<ArgName> = new Set<ArgName>(["siteOpen", "today"]);
@@ -113,17 +132,7 @@ function explained(
 }
 
 function leadGradeArgs(a: readonly unknown[]): [ArgName, unknown][] {
-  const names: ArgName[] = [
-    "payment",
-    "satisfaction",
-    "revisits",
-    "calls",
-    "siteVisits",
-    "processAsked",
-    "priceTolerance",
-    "siteOpen",
-  ];
-  return names.map((n, k) => [n, a[k]] as [ArgName, unknown]);
+  return LEADGRADE_ARGS.map((n, k) => [n, a[k]] as [ArgName, unknown]);
 }
 
 function leadGradeRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
@@ -168,15 +177,7 @@ function urgencyRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
 }
 
 const urgencyArgs = (a: readonly unknown[]): [ArgName, unknown][] =>
-  (
-    [
-      "timeline",
-      "resources",
-      "decisionLevel",
-      "competition",
-      "today",
-    ] as ArgName[]
-  ).map((n, k) => [n, a[k]] as [ArgName, unknown]);
+  URGENCY_ARGS.map((n, k) => [n, a[k]] as [ArgName, unknown]);
 
 function isBlankArg(v: unknown): boolean {
   if (v === null || v === undefined) return true;

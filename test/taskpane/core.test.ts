@@ -199,6 +199,38 @@ describe("formulas and text", () => {
       "=SALES.NEXTFOLLOWUP(I6,E6)",
     ]);
   });
+  test("live formulas read the same observation cells as static values: stage and notes apart → HSTACK", () => {
+    const mapping = proposeMapping(["跟进记录", "上次联系", "意向阶段"]);
+    const place = {
+      firstRow: 1,
+      inputColumn: (k: keyof typeof mapping) => mapping[k].column,
+      outputColumn: () => null,
+    };
+    expect(
+      buildFormulas(1, mapping, ["stage"], place, "zh").get("stage"),
+    ).toEqual(["=SALES.INTENTSTAGE(HSTACK(A2,C2))"]);
+    const side = proposeMapping(["跟进记录", "意向阶段"]);
+    expect(
+      buildFormulas(
+        1,
+        side,
+        ["stage"],
+        { ...place, inputColumn: (k) => side[k].column },
+        "zh",
+      ).get("stage"),
+    ).toEqual(["=SALES.INTENTSTAGE(A2:B2)"]);
+    // and the static path reads both cells of the row
+    const out = computeStatic(
+      [["询问价格", 46300, "已签约"]],
+      mapping,
+      ["stage"],
+      "zh",
+      undefined,
+      46351,
+    );
+    expect(out.columns.get("stage")).toEqual([5]);
+  });
+
   test("text that Excel would read as a formula stays text", () => {
     expect(asText('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(asText("A")).toBe("A");

@@ -280,3 +280,17 @@ export const INPUTS: readonly InputSpec[] = [
 export const INPUT_BY_KEY: ReadonlyMap<InputKey, InputSpec> = new Map(
   INPUTS.map((i) => [i.key, i]),
 );
+
+/** The sheet columns that feed URGENCY's first four arguments, in its order (deadline → timeline). */
+export const URGENCY_INPUTS = [
+  "deadline",
+  "resources",
+  "decisionLevel",
+  "competition",
+] as const satisfies readonly InputKey[];
+
+/** The sheet columns read together as INTENTSTAGE's observations. */
+export const OBSERVATION_INPUTS = [
+  "notes",
+  "stage",
+] as const satisfies readonly InputKey[];

@@ -4,7 +4,8 @@
  * static value computed by the same engine the functions use.
  */
 import type { Lang } from "../../engine/lang";
-import type { InputKey } from "./inputs";
+import { OBSERVATION_INPUTS, URGENCY_INPUTS, type InputKey } from "./inputs";
+import { LEADGRADE_ARGS } from "../../engine/sales";
 
 export type OutputKind =
   | "grade"
@@ -30,7 +31,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
     kind: "grade",
     header: { zh: "客户等级", en: "Lead grade" },
     needsAny: [],
-    needsAll: ["payment", "satisfaction"],
+    needsAll: LEADGRADE_ARGS.slice(0, 2),
   },
   {
     kind: "intentClass",
@@ -41,40 +42,32 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     kind: "stage",
     header: { zh: "意向阶段", en: "Intent stage" },
-    needsAny: ["notes", "stage"],
+    needsAny: OBSERVATION_INPUTS,
     needsAll: [],
   },
   {
     kind: "stageLabel",
     header: { zh: "阶段名称", en: "Stage label" },
-    needsAny: ["notes", "stage"],
+    needsAny: OBSERVATION_INPUTS,
     needsAll: [],
   },
   {
     kind: "urgency",
     header: { zh: "紧急程度", en: "Urgency" },
-    needsAny: ["deadline", "resources", "decisionLevel", "competition"],
+    needsAny: URGENCY_INPUTS,
     needsAll: [],
   },
   {
     kind: "nextFollowUp",
     header: { zh: "下次跟进", en: "Next follow-up" },
-    needsAny: ["notes", "stage"],
+    needsAny: OBSERVATION_INPUTS,
     needsAll: ["lastContact"],
     numberFormat: "yyyy-mm-dd",
   },
   {
     kind: "explanation",
     header: { zh: "评级说明", en: "Explanation" },
-    needsAny: [
-      "payment",
-      "notes",
-      "stage",
-      "deadline",
-      "resources",
-      "decisionLevel",
-      "competition",
-    ],
+    needsAny: ["payment", ...OBSERVATION_INPUTS, ...URGENCY_INPUTS],
     needsAll: [],
   },
 ];

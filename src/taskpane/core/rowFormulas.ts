@@ -8,12 +8,12 @@ import { CellError } from "../../engine/cellError";
 import { makeCtx } from "../../engine/ctx";
 import type { Criteria } from "../../engine/criteria";
 import type { Lang } from "../../engine/lang";
-import { errorMessage } from "../../engine/messages";
-import { sales, type Column } from "../../engine/sales";
+import { ERROR_TEXT, errorMessage } from "../../engine/messages";
+import { LEADGRADE_ARGS, sales, type Column } from "../../engine/sales";
 import { formatStageLabel } from "../../engine/functions/stageLabel";
 import type { Stage } from "../../engine/tables/intentStages";
 import type { Mapping } from "./columnMapping";
-import type { InputKey } from "./inputs";
+import { OBSERVATION_INPUTS, URGENCY_INPUTS, type InputKey } from "./inputs";
 import type { OutputKind } from "./outputs";
 
 export type CellOut = string | number;
@@ -33,8 +33,6 @@ export interface ComputedOutputs {
   readonly stages: (number | undefined)[];
 }
 
-const ERROR_TEXT = { VALUE: "#VALUE!", NA: "#N/A", NUM: "#NUM!" } as const;
-
 /** Text that Excel would read as a formula or error is kept as text (a leading apostrophe). */
 export function asText(s: string): string {
   return /^[=+\-@]/.test(s) ? `'${s}` : s;
@@ -47,6 +45,21 @@ function columnOf(
 ): unknown[][] | null {
   const c = mapping[key].column;
   return c === null ? null : rows.map((r) => [r[c] ?? null]);
+}
+
+/** Which explanations the explanation column joins: those whose inputs are mapped. */
+function explanationParts(mapping: Mapping): {
+  lead: boolean;
+  stage: boolean;
+  urgency: boolean;
+} {
+  const any = (keys: readonly InputKey[]) =>
+    keys.some((k) => mapping[k].column !== null);
+  return {
+    lead: any(LEADGRADE_ARGS.slice(0, 2)),
+    stage: any(OBSERVATION_INPUTS),
+    urgency: any(URGENCY_INPUTS),
+  };
 }
 
 /** Static values for the chosen outputs over the data rows (header row excluded). */
@@ -86,29 +99,18 @@ export function computeStatic(
     });
   };
 
-  const leadArgs = () => [
-    col("payment"),
-    col("satisfaction"),
-    col("revisits"),
-    col("calls"),
-    col("siteVisits"),
-    col("processAsked"),
-    col("priceTolerance"),
-    columnOf(rows, mapping, "siteOpen"),
-  ];
-  const observations = () => {
-    const keys: InputKey[] = (["stage", "notes"] as InputKey[]).filter(
-      (k) => mapping[k].column !== null,
+  const leadArgs = () =>
+    LEADGRADE_ARGS.map((k) =>
+      k === "siteOpen" ? columnOf(rows, mapping, k) : col(k),
     );
+  const observations = () => {
+    const keys = OBSERVATION_INPUTS.filter((k) => mapping[k].column !== null);
     return rows.map((r) =>
       keys.map((k) => r[mapping[k].column as number] ?? null),
     );
   };
   const urgencyArgs = () => [
-    col("deadline"),
-    col("resources"),
-    col("decisionLevel"),
-    col("competition"),
+    ...URGENCY_INPUTS.map(col),
     today === undefined ? null : [[today]],
   ];
 
@@ -168,20 +170,11 @@ export function computeStatic(
       }
       case "explanation": {
         const parts: Column[] = [];
-        if (
-          mapping.payment.column !== null ||
-          mapping.satisfaction.column !== null
-        )
-          parts.push(sales.WHYLEADGRADE(leadArgs(), ctx));
-        if (mapping.notes.column !== null || mapping.stage.column !== null)
+        const which = explanationParts(mapping);
+        if (which.lead) parts.push(sales.WHYLEADGRADE(leadArgs(), ctx));
+        if (which.stage)
           parts.push(sales.WHYINTENTSTAGE(observations(), null, ctx));
-        if (
-          ["deadline", "resources", "decisionLevel", "competition"].some(
-            (k) => mapping[k as InputKey].column !== null,
-          )
-        ) {
-          parts.push(sales.WHYURGENCY(urgencyArgs(), ctx));
-        }
+        if (which.urgency) parts.push(sales.WHYURGENCY(urgencyArgs(), ctx));
         const text = rows.map((_, i) =>
           parts
             .map((p) => (p instanceof CellError ? errorMessage(p, lang) : p[i]))
@@ -250,37 +243,27 @@ export function buildFormulas(
     col === null ? '""' : `${columnLetter(col)}${r + 1}`;
   const input = (k: InputKey, r: number) => ref(place.inputColumn(k), r);
   const langArg = `"${lang}"`;
+  // The mapped observation columns: one cell, a row range when side by side, else HSTACK —
+  // the same cells the static path reads.
   const obs = (r: number) => {
-    const cols = (["stage", "notes"] as InputKey[])
-      .map((k) => place.inputColumn(k))
-      .filter((c): c is number => c !== null);
+    const cols = OBSERVATION_INPUTS.map((k) => place.inputColumn(k)).filter(
+      (c): c is number => c !== null,
+    );
     if (cols.length === 0) return '""';
-    if (
-      cols.length === 2 &&
-      Math.abs((cols[0] as number) - (cols[1] as number)) === 1
-    ) {
-      const [a, b] = [Math.min(...cols), Math.max(...cols)];
-      return `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`;
-    }
-    return ref(cols[0] as number, r);
+    if (cols.length === 1) return ref(cols[0] as number, r);
+    const [a, b] = [Math.min(...cols), Math.max(...cols)];
+    return b - a === cols.length - 1
+      ? `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`
+      : `HSTACK(${cols.map((c) => ref(c, r)).join(",")})`;
   };
   const lead = (r: number) =>
-    (
-      [
-        "payment",
-        "satisfaction",
-        "revisits",
-        "calls",
-        "siteVisits",
-        "processAsked",
-        "priceTolerance",
-      ] as InputKey[]
+    LEADGRADE_ARGS.filter(
+      (k) => k !== "siteOpen" || mapping.siteOpen.column !== null,
     )
       .map((k) => input(k, r))
-      .join(",") +
-    (mapping.siteOpen.column !== null ? `,${input("siteOpen", r)}` : "");
+      .join(",");
   const urg = (r: number) =>
-    `${input("deadline", r)},${input("resources", r)},${input("decisionLevel", r)},${input("competition", r)},TODAY()`;
+    `${URGENCY_INPUTS.map((k) => input(k, r)).join(",")},TODAY()`;
   const stageRef = (r: number) => {
     const c = place.outputColumn("stage");
     return c === null ? `SALES.INTENTSTAGE(${obs(r)})` : ref(c, r);
@@ -312,20 +295,14 @@ export function buildFormulas(
           break;
         case "explanation": {
           const parts: string[] = [];
-          if (
-            mapping.payment.column !== null ||
-            mapping.satisfaction.column !== null
-          )
+          const which = explanationParts(mapping);
+          if (which.lead)
             parts.push(
               `SALES.WHYLEADGRADE(${lead(r)}${mapping.siteOpen.column !== null ? "" : ","},${langArg})`,
             );
-          if (mapping.notes.column !== null || mapping.stage.column !== null)
+          if (which.stage)
             parts.push(`SALES.WHYINTENTSTAGE(${obs(r)},,${langArg})`);
-          if (
-            ["deadline", "resources", "decisionLevel", "competition"].some(
-              (k) => mapping[k as InputKey].column !== null,
-            )
-          )
+          if (which.urgency)
             parts.push(`SALES.WHYURGENCY(${urg(r)},${langArg})`);
           cells.push(parts.length === 0 ? "" : `=${parts.join('&" | "&')}`);
           break;
