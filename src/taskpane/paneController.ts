@@ -89,7 +89,7 @@ export interface ApplyOptions {
   readonly outputs: readonly OutputKind[];
   readonly live: boolean;
   readonly lang: Lang;
-  /** write even over the listed conflicts: never offered for user data, only after "write further right" */
+  /** put every output in fresh columns right of everything used on the sheet (outside any table) — the answer to a conflict */
   readonly placeAfterUsed?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
   readonly cancelled?: () => boolean;
@@ -129,18 +129,14 @@ export async function apply(
     opts.today ?? todaySerial(),
   );
 
-  let registry = s.registry;
-  if (opts.placeAfterUsed) {
-    // The user chose empty columns right of everything on the sheet instead of the conflicting ones.
-    registry = { ...registry, owned: {} };
-  }
-  const headerRowCells = opts.placeAfterUsed
-    ? [
-        ...s.headers,
-        ...Array(usedRight(s) - data.left - s.headers.length).fill("x"),
-      ]
-    : s.headers;
-  const placement = placeOutputs(outputs, headerRowCells, data.left, registry);
+  // "Use empty columns further right": fresh columns past everything used on the sheet.
+  const placement = placeOutputs(
+    outputs,
+    s.headers,
+    data.left,
+    s.registry,
+    opts.placeAfterUsed ? data.usedRight : undefined,
+  );
   const firstRow = data.top + headerIndex + 1;
 
   let cells: Map<OutputKind, CellOut[]>;
@@ -186,7 +182,7 @@ export async function apply(
     rowCount: rows.length,
     writes,
     live: opts.live,
-    owned: opts.placeAfterUsed ? new Set() : owned,
+    owned,
     maxBytes: opts.maxBytes,
     colours: {
       grade: placement.columns.get("grade") ?? null,
@@ -199,7 +195,7 @@ export async function apply(
     return result.status === "conflict" ? result : { status: "cancelled" };
 
   const ownedNow: Partial<Record<OutputKind, number>> = {
-    ...(opts.placeAfterUsed ? {} : (s.registry?.owned ?? {})),
+    ...s.registry?.owned,
   };
   for (const [kind, col] of placement.columns) ownedNow[kind] = col;
   await saveRegistry(data.sheetName, {
@@ -220,11 +216,6 @@ export async function apply(
     columns: placement.columns,
     syncs: result.syncs,
   };
-}
-
-/** The column right of everything used on the sheet (for "write in empty columns further right"). */
-function usedRight(s: Scan): number {
-  return s.data.usedRight;
 }
 
 export { revert };

@@ -9,7 +9,7 @@ import {
   labelLanguage,
   setLabelLanguage,
 } from "../functions/host";
-import type { Mapping } from "./core/columnMapping";
+import { assignColumn, type Mapping } from "./core/columnMapping";
 import { INPUTS, INPUT_BY_KEY, type InputKey } from "./core/inputs";
 import { OUTPUTS, type OutputKind } from "./core/outputs";
 import { columnLetter } from "./core/rowFormulas";
@@ -243,13 +243,11 @@ function updateApply(): void {
 
 function changeMapping(key: InputKey, value: string): void {
   if (!state.mapping) return;
-  const column = value === "" ? null : Number(value);
-  const next = { ...state.mapping };
-  if (column !== null)
-    for (const k of Object.keys(next) as InputKey[])
-      if (next[k].column === column) next[k] = { column: null, confidence: 0 };
-  next[key] = { column, confidence: column === null ? 0 : 1 };
-  state.mapping = next;
+  state.mapping = assignColumn(
+    state.mapping,
+    key,
+    value === "" ? null : Number(value),
+  );
   renderScan();
 }
 

@@ -1,5 +1,6 @@
 /** The pane's pure core against golden sheets: header row, mapping, computed outputs. */
 import {
+  assignColumn,
   proposeMapping,
   restoreMapping,
   mappingToSave,
@@ -64,6 +65,19 @@ describe("column mapping", () => {
     expect(n.payment.confidence).toBeGreaterThan(0.5);
     expect(n.payment.confidence).toBeLessThan(1);
   });
+  test("assigning a column takes it from any other input; null unmaps", () => {
+    const m = assignColumn(
+      proposeMapping(["付款能力", "满意度"]),
+      "satisfaction",
+      0,
+    );
+    expect(m.satisfaction).toEqual({ column: 0, confidence: 1 });
+    expect(m.payment).toEqual({ column: null, confidence: 0 });
+    expect(assignColumn(m, "satisfaction", null).satisfaction).toEqual({
+      column: null,
+      confidence: 0,
+    });
+  });
   test("a remembered mapping wins over the proposal and follows moved columns", () => {
     const saved = mappingToSave(
       {
@@ -112,6 +126,18 @@ describe("placement and conflicts", () => {
       ["stage", 6],
     ]);
     expect([...again.ownedInBlock]).toEqual([5, 6]);
+    // "use empty columns further right": fresh columns from the given start, own columns not reused
+    const further = placeOutputs(
+      ["grade", "stage"],
+      ["a", "b", "c", "客户等级", "Intent stage"],
+      2,
+      { owned: { grade: 5, stage: 6 } },
+      12,
+    );
+    expect([...further.columns]).toEqual([
+      ["grade", 12],
+      ["stage", 13],
+    ]);
   });
   test("a remembered column whose header the user replaced is no longer ours", () => {
     const p = placeOutputs(["grade"], ["a", "我的列"], 0, {

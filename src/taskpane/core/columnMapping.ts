@@ -58,21 +58,33 @@ export function proposeMapping(headers: readonly unknown[]): Mapping {
   return mapping;
 }
 
+/** The mapping with `column` given to `key` and taken from any other input (a column serves one input). */
+export function assignColumn(
+  mapping: Mapping,
+  key: InputKey,
+  column: number | null,
+): Mapping {
+  const next = { ...mapping };
+  if (column !== null) {
+    for (const k of Object.keys(next) as InputKey[])
+      if (next[k].column === column) next[k] = { column: null, confidence: 0 };
+  }
+  next[key] = { column, confidence: column === null ? 0 : 1 };
+  return next;
+}
+
 /** A remembered mapping (by header text) applied to today's headers: columns may have moved. */
 export function restoreMapping(
   saved: Partial<Record<InputKey, string>>,
   headers: readonly unknown[],
 ): Mapping {
-  const mapping = proposeMapping(headers);
+  let mapping = proposeMapping(headers);
   const folded = headers.map((h) =>
     h === null || h === undefined ? "" : fold(String(h)),
   );
   for (const [key, header] of Object.entries(saved) as [InputKey, string][]) {
     const c = folded.indexOf(fold(header));
-    if (c < 0) continue;
-    for (const k of Object.keys(mapping) as InputKey[])
-      if (mapping[k].column === c) mapping[k] = { column: null, confidence: 0 };
-    mapping[key] = { column: c, confidence: 1 };
+    if (c >= 0) mapping = assignColumn(mapping, key, c);
   }
   return mapping;
 }

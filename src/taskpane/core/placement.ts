@@ -32,6 +32,8 @@ export function placeOutputs(
   headerRow: readonly unknown[],
   left: number,
   registry: SheetRegistry | undefined,
+  /** place every output in fresh columns from here (the user's "use empty columns further right") */
+  startAt?: number,
 ): Placement {
   const columns = new Map<OutputKind, number>();
   const ownedInBlock = new Set<number>();
@@ -49,13 +51,13 @@ export function placeOutputs(
         .includes(fold(String(h ?? "")));
     if (ours || h === undefined) {
       if (ours) ownedInBlock.add(col);
-      if (outputs.includes(kind)) {
+      if (outputs.includes(kind) && startAt === undefined) {
         columns.set(kind, col);
         used.add(col);
       }
     }
   }
-  let next = left + headerRow.length;
+  let next = Math.max(left + headerRow.length, startAt ?? 0);
   for (const c of ownedInBlock) next = Math.max(next, c + 1);
   for (const kind of outputs) {
     if (columns.has(kind)) continue;
