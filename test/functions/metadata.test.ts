@@ -114,6 +114,17 @@ test("data arguments take ranges (matrix), so a whole column is one call that sp
   }
 });
 
+test("the pane's function list names exactly the registered functions", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { FUNCTION_SUMMARY } = require("../../src/taskpane/paneText") as {
+    FUNCTION_SUMMARY: { name: string; zh: string; en: string }[];
+  };
+  expect(FUNCTION_SUMMARY.map((f) => f.name).sort()).toEqual(
+    functions.map((f) => f.id).sort(),
+  );
+  for (const f of FUNCTION_SUMMARY) expect(f.zh && f.en).toBeTruthy();
+});
+
 test("the built dist/functions.json, when present, is the same metadata", () => {
   const built = path.join(__dirname, "../../dist/functions.json");
   if (!fs.existsSync(built)) return; // `npm run build` makes it; .ci/run builds before testing
