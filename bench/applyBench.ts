@@ -6,8 +6,8 @@
 import "../test/setup/customFunctions";
 import { FakeWorkbook, installFakeOffice } from "../test/fakeExcel/fakeExcel";
 import { scan, apply } from "../src/taskpane/paneController";
-import { computeStatic } from "../src/taskpane/core/rowFormulas";
-import type { OutputKind } from "../src/taskpane/core/outputs";
+import { computeStatic } from "../src/sheet/rowFormulas";
+import type { OutputKind } from "../src/sheet/outputs";
 
 const ROWS = Number(process.env.BENCH_APPLY_ROWS ?? 100000);
 const NAIVE_ROWS = Number(process.env.BENCH_NAIVE_ROWS ?? ROWS);

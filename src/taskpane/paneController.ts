@@ -10,17 +10,17 @@ import {
   proposeMapping,
   restoreMapping,
   type Mapping,
-} from "./core/columnMapping";
-import { detectHeaderRow } from "./core/headerRow";
-import type { InputKey } from "./core/inputs";
-import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "./core/outputs";
+} from "../sheet/columnMapping";
+import { detectHeaderRow } from "../sheet/headerRow";
+import type { InputKey } from "../sheet/inputs";
+import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
 import {
   placeOutputs,
   type Conflict,
   type SheetRegistry,
-} from "./core/placement";
-import { buildFormulas, computeStatic, type CellOut } from "./core/rowFormulas";
-import { summarise, type Summary } from "./core/summary";
+} from "../sheet/placement";
+import { buildFormulas, computeStatic, type CellOut } from "../sheet/rowFormulas";
+import { summarise, type Summary } from "../sheet/summary";
 import {
   applyOutputs,
   findData,

@@ -1,7 +1,7 @@
 /** The pane's own words, per label language (SPEC §12). A missing entry fails to compile. */
 import type { Lang } from "../engine/lang";
 import type { DataSource } from "./excel/gateway";
-import type { OutputKind } from "./core/outputs";
+import type { OutputKind } from "../sheet/outputs";
 
 interface PaneWords {
   intro: string;

@@ -9,10 +9,10 @@ import {
   labelLanguage,
   setLabelLanguage,
 } from "../functions/host";
-import { assignColumn, type Mapping } from "./core/columnMapping";
-import { INPUTS, INPUT_BY_KEY, type InputKey } from "./core/inputs";
-import { OUTPUTS, type OutputKind } from "./core/outputs";
-import { columnLetter } from "./core/rowFormulas";
+import { assignColumn, type Mapping } from "../sheet/columnMapping";
+import { INPUTS, INPUT_BY_KEY, type InputKey } from "../sheet/inputs";
+import { OUTPUTS, type OutputKind } from "../sheet/outputs";
+import { columnLetter } from "../sheet/rowFormulas";
 import { selectRow, type Snapshot } from "./excel/gateway";
 import {
   apply,
@@ -344,7 +344,7 @@ function showConflicts(lines: string[]): void {
   box.hidden = false;
 }
 
-function showSummary(summary: import("./core/summary").Summary): void {
+function showSummary(summary: import("../sheet/summary").Summary): void {
   const w = t();
   const s = state.scan;
   const box = byId("summary");

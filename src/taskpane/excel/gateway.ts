@@ -3,14 +3,14 @@
  * to the pure core, and writes whole 2-D arrays: the number of context.sync() calls does not
  * grow with rows except for the byte-budget chunks that keep each request under 4 MB.
  */
-import { chunkRows, MAX_REQUEST_BYTES } from "../core/chunking";
+import { chunkRows, MAX_REQUEST_BYTES } from "../../sheet/chunking";
 import {
   findConflicts,
   type Conflict,
   type SheetRegistry,
-} from "../core/placement";
-import type { OutputKind } from "../core/outputs";
-import { columnLetter } from "../core/rowFormulas";
+} from "../../sheet/placement";
+import type { OutputKind } from "../../sheet/outputs";
+import { columnLetter } from "../../sheet/rowFormulas";
 
 export type DataSource = "table" | "region" | "used";
 

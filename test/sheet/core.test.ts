@@ -4,18 +4,18 @@ import {
   proposeMapping,
   restoreMapping,
   mappingToSave,
-} from "../../src/taskpane/core/columnMapping";
-import { chunkRows } from "../../src/taskpane/core/chunking";
-import { findConflicts, placeOutputs } from "../../src/taskpane/core/placement";
+} from "../../src/sheet/columnMapping";
+import { chunkRows } from "../../src/sheet/chunking";
+import { findConflicts, placeOutputs } from "../../src/sheet/placement";
 import {
   asText,
   buildFormulas,
   columnLetter,
   computeStatic,
-} from "../../src/taskpane/core/rowFormulas";
-import type { OutputKind } from "../../src/taskpane/core/outputs";
+} from "../../src/sheet/rowFormulas";
+import type { OutputKind } from "../../src/sheet/outputs";
 import { scan, availableOutputs } from "../../src/taskpane/paneController";
-import { sheetCases, workbookFor } from "./sheetFixtures";
+import { sheetCases, workbookFor } from "../taskpane/sheetFixtures";
 
 const TODAY = 46351; // 2026-11-25
 

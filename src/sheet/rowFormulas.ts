@@ -4,14 +4,14 @@
  * writes =SALES.… formulas that reference each row, so a trainer can change a number and
  * watch the grade move.
  */
-import { CellError } from "../../engine/cellError";
-import { makeCtx } from "../../engine/ctx";
-import type { Criteria } from "../../engine/criteria";
-import type { Lang } from "../../engine/lang";
-import { ERROR_TEXT, errorMessage } from "../../engine/messages";
-import { LEADGRADE_ARGS, sales, type Column } from "../../engine/sales";
-import { formatStageLabel } from "../../engine/functions/stageLabel";
-import type { Stage } from "../../engine/tables/intentStages";
+import { CellError } from "../engine/cellError";
+import { makeCtx } from "../engine/ctx";
+import type { Criteria } from "../engine/criteria";
+import type { Lang } from "../engine/lang";
+import { ERROR_TEXT, errorMessage } from "../engine/messages";
+import { LEADGRADE_ARGS, sales, type Column } from "../engine/sales";
+import { formatStageLabel } from "../engine/functions/stageLabel";
+import type { Stage } from "../engine/tables/intentStages";
 import type { Mapping } from "./columnMapping";
 import { OBSERVATION_INPUTS, URGENCY_INPUTS, type InputKey } from "./inputs";
 import type { OutputKind } from "./outputs";

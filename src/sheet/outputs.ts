@@ -3,9 +3,9 @@
  * language, and how a row gets its value — a live formula (=SALES.…, recalculating) or a
  * static value computed by the same engine the functions use.
  */
-import type { Lang } from "../../engine/lang";
+import type { Lang } from "../engine/lang";
 import { OBSERVATION_INPUTS, URGENCY_INPUTS, type InputKey } from "./inputs";
-import { LEADGRADE_ARGS } from "../../engine/sales";
+import { LEADGRADE_ARGS } from "../engine/sales";
 
 export type OutputKind =
   | "grade"

@@ -4,7 +4,7 @@
  * one), scaled by how much of the header the synonym covers. Each column serves one input;
  * the most confident pairs are taken first.
  */
-import { fold } from "../../engine/text";
+import { fold } from "../engine/text";
 import { INPUTS, type InputKey } from "./inputs";
 
 export interface ColumnChoice {

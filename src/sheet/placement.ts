@@ -4,7 +4,7 @@
  * else take the columns right of the data. A target cell holding anything not written by
  * the add-in is a conflict: the pane stops and asks.
  */
-import { fold } from "../../engine/text";
+import { fold } from "../engine/text";
 import type { OutputKind } from "./outputs";
 import { headersOf } from "./outputs";
 
