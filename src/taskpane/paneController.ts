@@ -7,9 +7,11 @@ import type { Lang } from "../engine/lang";
 import { todaySerial } from "../engine/read";
 import {
   mappingToSave,
+  parseWorkbookWords,
   proposeMapping,
   restoreMapping,
   type Mapping,
+  type MappingOptions,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
 import type { InputKey } from "../sheet/inputs";
@@ -19,11 +21,16 @@ import {
   type Conflict,
   type SheetRegistry,
 } from "../sheet/placement";
-import { buildFormulas, computeStatic, type CellOut } from "../sheet/rowFormulas";
+import {
+  buildFormulas,
+  computeStatic,
+  type CellOut,
+} from "../sheet/rowFormulas";
 import { summarise, type Summary } from "../sheet/summary";
 import {
   applyOutputs,
   findData,
+  readHeaderWords,
   readRegistry,
   revert,
   saveRegistry,
@@ -52,16 +59,16 @@ export async function scan(): Promise<Scan | null> {
   const headers = data.values[headerIndex] ?? [];
   const registry = readRegistry(data.sheetName);
   const { ownedInBlock } = placeOutputs([], headers, data.left, registry);
-  // Our own earlier outputs are not inputs.
-  const inputHeaders = headers.map((h, j) =>
-    ownedInBlock.has(data.left + j) ? "" : h,
-  );
+  // Our own earlier outputs are never inputs; the cells below each header are judged with it.
+  const options: MappingOptions = {
+    rows: data.values.slice(headerIndex + 1),
+    exclude: new Set([...ownedInBlock].map((c) => c - data.left)),
+    groups: headerIndex > 0 ? data.values[headerIndex - 1] : undefined,
+    words: parseWorkbookWords(readHeaderWords()).words,
+  };
   const mapping = registry?.mapping
-    ? restoreMapping(
-        registry.mapping as Partial<Record<InputKey, string>>,
-        inputHeaders,
-      )
-    : proposeMapping(inputHeaders);
+    ? restoreMapping(registry.mapping, headers, options)
+    : proposeMapping(headers, options);
   return {
     data,
     headerIndex,
