@@ -143,8 +143,13 @@ function scoreSegment(seg: string, word: string): number {
   if (!s || !w) return 0;
   if (s === w) return 1;
   if (containsWord(seg, word)) return 0.5 + 0.4 * (w.length / s.length);
-  // Part of a longer word: 付款能力评估's reverse, e.g. 考察次 in 工地考察次数.
-  if (s.length >= 3 && w.includes(s) && s.length / w.length >= 0.6)
+  // Part of a longer Chinese word (考察次 of 工地考察次数); English is matched by whole words only.
+  if (
+    !LATIN.test(s) &&
+    s.length >= 3 &&
+    w.includes(s) &&
+    s.length / w.length >= 0.6
+  )
     return 0.4 + 0.3 * (s.length / w.length);
   return 0;
 }
@@ -210,7 +215,12 @@ function judge(
   // Two cells are not evidence enough to go against a header.
   if (profile.cells < MIN_EVIDENCE) return { factor: 1, reason: null };
   if (topShare >= 0.5) {
-    if (STRONG.has(top) || (STRICT.has(spec.key) && top !== "shortTags"))
+    if (
+      STRONG.has(top) ||
+      (STRICT.has(spec.key) &&
+        // names too short to tell from tags (刘, 甲) only lower a name column
+        !(top === "shortTags" && spec.fits.includes("person")))
+    )
       return {
         factor: 0,
         reason: { kind: top, effect: "overturns" },

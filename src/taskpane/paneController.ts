@@ -218,6 +218,9 @@ export async function apply(
       computed.grades,
       computed.stages,
       computed.problems,
+      mapping.teamGrade.column === null
+        ? undefined
+        : rows.map((r) => r[mapping.teamGrade.column as number]),
     ),
     snapshot: result.snapshot,
     columns: placement.columns,
