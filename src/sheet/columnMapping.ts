@@ -272,6 +272,30 @@ interface Candidate {
   readonly header: string;
 }
 
+/** Headers that say what, not of what: under a group (上次联系 › 日期) they are read with it. */
+const SUB_HEADERS = [
+  "日期",
+  "时间",
+  "次数",
+  "记录",
+  "内容",
+  "情况",
+  "结果",
+  "金额",
+  "人",
+  "date",
+  "time",
+  "count",
+  "notes",
+  "amount",
+  "by",
+];
+
+function isSubHeader(header: unknown): boolean {
+  const f = compact(fold(String(header ?? "")));
+  return SUB_HEADERS.includes(f);
+}
+
 /** Each group cell's text carried rightwards over the blank cells a merge leaves. */
 function groupTexts(
   groups: readonly unknown[] | undefined,
@@ -325,7 +349,7 @@ export function proposeMapping(
     for (const spec of INPUTS) {
       let h = headerScore(spec.key, headers[c], words);
       // A sub-header under a group (上次联系 › 日期) is read with its group when alone it names nothing.
-      if (h === 0 && groups[c])
+      if (h === 0 && groups[c] && isSubHeader(headers[c]))
         h =
           0.9 *
           headerScore(
