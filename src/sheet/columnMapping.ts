@@ -129,23 +129,38 @@ function segments(header: string): string[] {
   return [...out].filter((s) => s !== "");
 }
 
-/** Latin words: compared as whole words; Chinese: as characters. */
-function containsWord(hay: string, needle: string): boolean {
-  if (!LATIN.test(needle)) return compact(hay).includes(compact(needle));
-  const h = ` ${hay.replace(/[^a-z0-9\u3400-\u9fff%]+/g, " ").trim()} `;
-  const n = needle.replace(/[^a-z0-9\u3400-\u9fff%]+/g, " ").trim();
-  return h.includes(` ${n} `);
+/** A word or a header part ready to compare: folded, without separators, English as spaced words. */
+interface Prepared {
+  readonly compact: string;
+  /** " word word " for whole-word matching; "" for Chinese */
+  readonly spaced: string;
 }
 
-function scoreSegment(seg: string, word: string): number {
-  const s = compact(seg);
-  const w = compact(word);
+function prepare(text: string): Prepared {
+  const f = fold(text);
+  return {
+    compact: compact(f),
+    spaced: LATIN.test(f)
+      ? ` ${f.replace(/[^a-z0-9\u3400-\u9fff%]+/g, " ").trim()} `
+      : "",
+  };
+}
+
+/** Latin words: compared as whole words; Chinese: as characters. */
+function contains(hay: Prepared, needle: Prepared): boolean {
+  if (!needle.spaced) return hay.compact.includes(needle.compact);
+  return hay.spaced.includes(needle.spaced);
+}
+
+function scoreSegment(seg: Prepared, word: Prepared): number {
+  const s = seg.compact;
+  const w = word.compact;
   if (!s || !w) return 0;
   if (s === w) return 1;
-  if (containsWord(seg, word)) return 0.5 + 0.4 * (w.length / s.length);
+  if (contains(seg, word)) return 0.5 + 0.4 * (w.length / s.length);
   // Part of a longer Chinese word (考察次 of 工地考察次数); English is matched by whole words only.
   if (
-    !LATIN.test(s) &&
+    !seg.spaced &&
     s.length >= 3 &&
     w.includes(s) &&
     s.length / w.length >= 0.6
@@ -154,14 +169,56 @@ function scoreSegment(seg: string, word: string): number {
   return 0;
 }
 
-function wordsFor(key: InputKey, extra?: WorkbookWords): HeaderWords {
-  const base = HEADER_SYNONYMS[key];
-  const own = extra?.[key];
-  if (!own) return base;
-  return {
-    words: [...(own.words ?? []), ...base.words],
-    never: [...(own.never ?? []), ...(base.never ?? [])],
-  };
+interface PreparedWords {
+  readonly words: readonly Prepared[];
+  readonly never: readonly Prepared[];
+}
+
+const preparedDefault = new Map<InputKey, PreparedWords>();
+const preparedOwn = new WeakMap<WorkbookWords, Map<InputKey, PreparedWords>>();
+
+/** The input's words (the workbook's own first), prepared once per table. */
+function wordsFor(key: InputKey, extra?: WorkbookWords): PreparedWords {
+  const cache = extra
+    ? (preparedOwn.get(extra) ??
+      (preparedOwn.set(extra, new Map()), preparedOwn.get(extra)!))
+    : preparedDefault;
+  let p = cache.get(key);
+  if (!p) {
+    const base = HEADER_SYNONYMS[key];
+    const own = extra?.[key];
+    p = {
+      words: [...(own?.words ?? []), ...base.words].map(prepare),
+      never: [...(own?.never ?? []), ...(base.never ?? [])].map(prepare),
+    };
+    cache.set(key, p);
+  }
+  return p;
+}
+
+/** Headers repeat across calls (six candidate header rows, every input): their parts are kept. */
+const headerParts = new Map<
+  string,
+  { whole: Prepared; plain: Prepared[]; numbered: Prepared[] }
+>();
+
+function partsOf(text: string) {
+  let p = headerParts.get(text);
+  if (!p) {
+    const segs = segments(text);
+    // One column per call (第一次跟进, 跟进记录2, Call 1 notes): without its numbering.
+    const unnumbered = segs.map((x) =>
+      x.replace(ORDINAL, "").replace(/第|次/g, "").trim(),
+    );
+    p = {
+      whole: prepare(text),
+      plain: segs.map(prepare),
+      numbered: [...segs, ...unnumbered].map(prepare),
+    };
+    if (headerParts.size > 5000) headerParts.clear();
+    headerParts.set(text, p);
+  }
+  return p;
 }
 
 /** How well a header names an input, 0–1, by header words alone. */
@@ -174,18 +231,17 @@ export function headerScore(
   const text = String(header);
   if (text.trim() === "") return 0;
   const { words, never } = wordsFor(key, extra);
-  const folded = fold(text);
-  if (never?.some((w) => containsWord(folded, fold(w)))) return 0;
+  const parts = partsOf(text);
+  if (never.some((w) => contains(parts.whole, w))) return 0;
   const spec = INPUT_BY_KEY.get(key) as InputSpec;
-  const segs = segments(text);
-  // One column per call (第一次跟进, 跟进记录2, Call 1 notes): the numbering names no other input.
-  if (spec.multi)
-    for (const s of [...segs])
-      segs.push(s.replace(ORDINAL, "").replace(/第|次/g, "").trim());
-  else if (key === "lastContact" && ORDINAL.test(folded)) return 0;
+  if (!spec.multi && key === "lastContact" && ORDINAL.test(fold(text)))
+    return 0;
   let best = 0;
-  for (const seg of segs)
-    for (const w of words) best = Math.max(best, scoreSegment(seg, fold(w)));
+  for (const seg of spec.multi ? parts.numbered : parts.plain)
+    for (const w of words) {
+      best = Math.max(best, scoreSegment(seg, w));
+      if (best === 1) return 1;
+    }
   return best;
 }
 

@@ -141,13 +141,19 @@ function isPerson(f: string, raw: string): boolean {
   );
 }
 
-function containsAny(f: string, words: readonly string[]): boolean {
-  return words.some((w) =>
-    /^[a-z ]+$/.test(w)
-      ? new RegExp(`(^|[^a-z])${w}([^a-z]|$)`).test(f)
-      : f.includes(w),
-  );
+/** One matcher per word list: Chinese words anywhere, English words whole. */
+function matcher(words: readonly string[]): (folded: string) => boolean {
+  const han = words.filter((w) => !/^[a-z0-9 ]+$/.test(w));
+  const latin = words.filter((w) => /^[a-z0-9 ]+$/.test(w));
+  const re = latin.length
+    ? new RegExp(`(^|[^a-z])(${latin.join("|")})([^a-z]|$)`)
+    : undefined;
+  return (f) => han.some((w) => f.includes(w)) || (re?.test(f) ?? false);
 }
+
+const isPaymentMethod = matcher(PAYMENT_METHOD_WORDS);
+const isSource = matcher(SOURCE_WORDS);
+const isGradeHeader = matcher(GRADE_HEADER_WORDS);
 
 /** How much a text says: Chinese characters count one each, an English word about two and a half. */
 export function textSize(folded: string): number {
@@ -184,10 +190,9 @@ export function cellKind(value: unknown): CellKind | undefined {
       ? "count"
       : "amount";
   }
-  if (compact.length <= 12 && containsAny(f, PAYMENT_METHOD_WORDS))
-    return "paymentMethod";
+  if (compact.length <= 12 && isPaymentMethod(f)) return "paymentMethod";
   if (compact.length <= 6 && LEVEL_WORDS.has(compact)) return "levels";
-  if (compact.length <= 12 && containsAny(f, SOURCE_WORDS)) return "source";
+  if (compact.length <= 12 && isSource(f)) return "source";
   if (isCompany(f)) return "company";
   if (isPerson(f, value)) return "person";
   return textSize(f) >= 15 ? "longText" : "text";
@@ -227,10 +232,7 @@ export function profileColumn(
   // A/B alone is a rating unless the header says it is a grade; any other letter, or A级/B类,
   // makes the whole column a class someone assigned.
   const letters = cells ? (outsideAB + ab) / cells : 0;
-  const gradeHeader = containsAny(
-    fold(String(header ?? "")),
-    GRADE_HEADER_WORDS,
-  );
+  const gradeHeader = isGradeHeader(fold(String(header ?? "")));
   const classLetters =
     cells > 0 && letters >= 0.6 && (outsideAB > 0 || gradeHeader);
   return {

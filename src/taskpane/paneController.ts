@@ -8,12 +8,10 @@ import { todaySerial } from "../engine/read";
 import {
   mappingToSave,
   parseWorkbookWords,
-  proposeMapping,
-  restoreMapping,
   type Mapping,
-  type MappingOptions,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
+import { findColumns } from "../sheet/sheetColumns";
 import type { InputKey } from "../sheet/inputs";
 import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
 import {
@@ -55,20 +53,21 @@ export interface Scan {
 export async function scan(): Promise<Scan | null> {
   const data = await findData();
   if (!data) return null;
-  const headerIndex = detectHeaderRow(data.values);
-  const headers = data.values[headerIndex] ?? [];
   const registry = readRegistry(data.sheetName);
-  const { ownedInBlock } = placeOutputs([], headers, data.left, registry);
+  const headerIndex = detectHeaderRow(data.values);
+  const { ownedInBlock } = placeOutputs(
+    [],
+    data.values[headerIndex] ?? [],
+    data.left,
+    registry,
+  );
   // Our own earlier outputs are never inputs; the cells below each header are judged with it.
-  const options: MappingOptions = {
-    rows: data.values.slice(headerIndex + 1),
+  const { headers, mapping } = findColumns(data.values, {
+    headerRow: headerIndex,
     exclude: new Set([...ownedInBlock].map((c) => c - data.left)),
-    groups: headerIndex > 0 ? data.values[headerIndex - 1] : undefined,
     words: parseWorkbookWords(readHeaderWords()).words,
-  };
-  const mapping = registry?.mapping
-    ? restoreMapping(registry.mapping, headers, options)
-    : proposeMapping(headers, options);
+    saved: registry?.mapping,
+  });
   return {
     data,
     headerIndex,

@@ -25,6 +25,7 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   {
     name: "案场来访登记 (title + group rows)",
     headerRow: 2,
+    // prettier-ignore
     rows: [
       ["2026年11月 来访客户登记表", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
       ["客户信息", null, null, null, "来访", null, null, "意向评估", null, null, null, null, "跟进", null, null, null],
@@ -61,6 +62,7 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   {
     name: "CRM export, bilingual headers",
     headerRow: 0,
+    // prettier-ignore
     rows: [
       ["客户编号/ID", "客户名称/Customer Name", "联系人/Contact", "手机/Mobile", "邮箱/Email", "省份/Province", "城市/City", "行业/Industry", "人员规模/Size", "客户来源/Source", "客户级别/Level", "负责人/Owner", "前负责人/Previous Owner", "所属部门/Department", "创建人/Created By", "创建时间/Created Time", "最后修改时间/Last Modified", "最后跟进时间/Last Follow-up", "销售阶段/Sales Stage", "商机金额/Opportunity Amount", "采购预算/Budget", "预计成交日期/Expected Close Date", "决策人/Decision Maker", "竞争对手/Competitors", "跟进记录/Notes", "备注/Remarks", "锁定状态/Locked", "成交状态/Won", "地址/Address", "网址/Website"],
       ["C0001", "上海启明科技有限公司", "王伟", "13800138000", "wangwei@qiming.cn", "上海", "上海", "软件", "100-499", "官网", "A", "李娜", "张强", "华东一部", "李娜", "2026-09-01 10:12", "2026-11-24 18:00", "2026-11-20 15:30", "方案报价", "¥380,000", "50万", "2026-12-31", "总经理", "用友、金蝶", "客户问了报价和实施周期，下周安排演示", "重点", "未锁定", "否", "浦东新区张江路88号", "www.qiming.cn"],
@@ -94,6 +96,7 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   {
     name: "ads team lead tracking",
     headerRow: 0,
+    // prettier-ignore
     rows: [
       ["日期", "渠道", "计划名称", "留资时间", "姓名", "电话", "城市", "意向产品", "资源类型", "是否接通", "跟进结果", "备注", "分配销售", "是否到店", "成交金额"],
       [S - 6, "抖音", "双11-信息流-A", S - 6 + 0.42, "刘女士", "+86 138-0013-8000", "成都", "全屋定制", "抖音", "是", "加了微信，发了案例图，约周末到店量尺寸", "", "何军", "是", 38000],
@@ -115,6 +118,7 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   {
     name: "4S dealer A-card list",
     headerRow: 0,
+    // prettier-ignore
     rows: [
       ["建卡日期", "客户姓名", "联系电话", "意向车型", "意向级别", "销售顾问", "信息来源", "到店次数", "试驾", "付款方式", "预计购车时间", "对比车型", "最近跟进日期", "下次跟进日期", "回访记录1", "回访记录2", "回访记录3", "订车日期", "成交顾问"],
       [S - 40, "李先生", "13800138000", "凯美瑞 2.0G", "H", "王磊", "汽车之家", 3, "是", "分期", "一周内", "雅阁", S - 1, S + 1, "到店看车，试驾后很满意，问了贷款政策", "打电话确认了颜色，要白色", "问了交车时间，准备这周订车", S, "王磊"],
@@ -149,6 +153,7 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   {
     name: "English pipeline (overseas office)",
     headerRow: 0,
+    // prettier-ignore
     rows: [
       ["Account Name", "Contact", "Title", "Email", "Phone", "Lead Owner", "Lead Source", "Rating", "Budget", "Authority", "Timeline", "Competitors", "Last Activity", "Next Step", "Notes", "Created Date", "Deal Value"],
       ["Northwind Traders Ltd", "Sarah Jones", "Head of Procurement", "sarah@northwind.co.uk", "+44 20 7946 0958", "Tom Baker", "Trade Show", "Hot", "$120,000", "VP Operations", S + 40, "Acme Corp", S - 2, "Send proposal", "Asked for pricing tiers and a pilot; wants to go live before Q2", S - 60, 120000],
@@ -182,6 +187,7 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   {
     name: "full-width typed sheet starting at C4, an empty column and two 备注",
     headerRow: 0,
+    // prettier-ignore
     rows: [
       ["客户", "电话", null, "付款能力", "满意度", "来电次数", "备注", "备注", "上次联系"],
       ["王先生", "１３８　００１３　８０００", null, "Ａ", "Ａ", "３次", "意向高", "客户说下周带家人来看房，问了首付比例和贷款", "２０２６－１１－２０"],
@@ -203,6 +209,7 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   {
     name: "duplicate-lead register (撞单)",
     headerRow: 0,
+    // prettier-ignore
     rows: [
       ["登记日期", "客户姓名", "手机", "公司名称", "报备销售", "成交人", "成交日期", "撞单提出日期", "成交金额", "最近购买日期", "备注"],
       ["2026-10-01", "王先生", "13800138000", "启明科技有限公司", "李娜", "周强", "2026-11-02", "2026-11-05", "¥86,000", "2026-11-02", "两人都报备了"],
