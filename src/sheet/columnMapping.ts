@@ -168,7 +168,14 @@ function scoreSegment(seg: Prepared, word: Prepared): number {
   if (s.length >= 3 && w.includes(s) && s.length / w.length >= 0.6)
     return 0.4 + 0.3 * (s.length / w.length);
   // An abbreviation: its characters in order, from the first (付能 付款能力, 置顾 置业顾问).
-  if (s.length >= 2 && s.length < w.length && s[0] === w[0] && inOrder(s, w))
+  // (A plain prefix such as 时间 of 时间线 is a different word, not an abbreviation.)
+  if (
+    s.length >= 2 &&
+    s.length < w.length &&
+    s[0] === w[0] &&
+    !w.includes(s) &&
+    inOrder(s, w)
+  )
     return 0.45 + 0.2 * (s.length / w.length);
   return 0;
 }
