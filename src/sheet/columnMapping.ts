@@ -29,7 +29,13 @@ export interface Reason {
   /** what the cells hold; "header" when judged by the header alone (no cells, or mixed) */
   readonly kind: ColumnKind | "header" | "mixed";
   readonly effect:
-    "confirms" | "lowers" | "overturns" | "remembered" | "chosen";
+    | "confirms"
+    | "lowers"
+    | "overturns"
+    | "remembered"
+    | "chosen"
+    /** the user picked it by hand in the pane */
+    | "yours";
 }
 
 export interface ColumnChoice {
@@ -251,6 +257,9 @@ export function headerScore(
   if (text.trim() === "") return 0;
   const { words, never, weak } = wordsFor(key, extra);
   const parts = partsOf(text);
+  // The workbook's own word for exactly this header wins over any never-word.
+  const own = extra?.[key]?.words;
+  if (own?.some((w) => prepare(w).compact === parts.whole.compact)) return 1;
   if (never.some((w) => contains(parts.whole, w))) return 0;
   const spec = INPUT_BY_KEY.get(key) as InputSpec;
   if (!spec.multi && key === "lastContact" && ORDINAL.test(fold(text)))
@@ -579,7 +588,10 @@ export function assignColumn(
       : typeof column === "number"
         ? [column]
         : [...new Set(column)];
-  const columns = INPUT_BY_KEY.get(key)?.multi ? wanted : wanted.slice(0, 1);
+  // Several columns are read left to right, as the sheet shows them.
+  const columns = INPUT_BY_KEY.get(key)?.multi
+    ? wanted.sort((a, b) => a - b)
+    : wanted.slice(0, 1);
   const next = { ...mapping };
   for (const k of Object.keys(next) as InputKey[]) {
     if (k === key) continue;
@@ -590,7 +602,7 @@ export function assignColumn(
         : UNMAPPED;
   }
   next[key] = columns.length
-    ? chosen(columns, 1, { kind: "header", effect: "chosen" })
+    ? chosen(columns, 1, { kind: "header", effect: "yours" })
     : UNMAPPED;
   return next;
 }
@@ -720,4 +732,36 @@ export function inputNamed(name: string): InputKey | undefined {
   return INPUTS.find(
     (i) => fold(i.key) === f || fold(i.zh) === f || fold(i.en) === f,
   )?.key;
+}
+
+/** Words kept per input: a workbook teaches a few names, not a dictionary. */
+const MAX_OWN_WORDS = 40;
+
+/**
+ * The workbook's words after the user mapped columns by hand: each header picked for an input
+ * that its words do not already name surely is added, so the next sheet with that header is
+ * recognised. `undefined` when there is nothing new.
+ */
+export function learnWords(
+  current: WorkbookWords,
+  mapping: Mapping,
+  headers: readonly unknown[],
+): WorkbookWords | undefined {
+  const next: Partial<Record<InputKey, HeaderWords>> = { ...current };
+  let changed = false;
+  for (const spec of INPUTS) {
+    const choice = mapping[spec.key];
+    if (choice.reason?.effect !== "yours") continue;
+    for (const c of choice.columns) {
+      const header = String(headers[c] ?? "").trim();
+      if (!header || header.length > 60) continue;
+      if (headerScore(spec.key, header, current) >= 0.95) continue;
+      if (next[spec.key]?.words.includes(header)) continue;
+      const own = next[spec.key];
+      const words = [header, ...(own?.words ?? [])].slice(0, MAX_OWN_WORDS);
+      next[spec.key] = { words, never: own?.never ?? [] };
+      changed = true;
+    }
+  }
+  return changed ? next : undefined;
 }

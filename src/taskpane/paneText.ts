@@ -241,6 +241,7 @@ const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
 };
 
 function reasonText(r: Reason, lang: Lang): string {
+  if (r.effect === "yours") return lang === "zh" ? "你的选择" : "your choice";
   if (r.effect === "remembered")
     return lang === "zh" ? "上次的选择" : "your last choice";
   if (r.effect === "chosen")
