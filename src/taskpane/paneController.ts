@@ -10,6 +10,7 @@ import {
   mappingToSave,
   parseWorkbookWords,
   type Mapping,
+  type WordsIssue,
   type WorkbookWords,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
@@ -53,6 +54,8 @@ export interface Scan {
   readonly ownedInBlock: ReadonlySet<number>;
   /** the workbook's own header words (taught by mapping columns by hand) */
   readonly words: WorkbookWords;
+  /** entries of the stored words that could not be read (skipped) */
+  readonly wordIssues: readonly WordsIssue[];
 }
 
 export async function scan(): Promise<Scan | null> {
@@ -67,7 +70,7 @@ export async function scan(): Promise<Scan | null> {
     registry,
   );
   // Our own earlier outputs are never inputs; the cells below each header are judged with it.
-  const words = parseWorkbookWords(readHeaderWords()).words;
+  const { words, issues: wordIssues } = parseWorkbookWords(readHeaderWords());
   const { headers, mapping } = findColumns(data.values, {
     headerRow: headerIndex,
     exclude: new Set([...ownedInBlock].map((c) => c - data.left)),
@@ -83,6 +86,7 @@ export async function scan(): Promise<Scan | null> {
     registry,
     ownedInBlock,
     words,
+    wordIssues,
   };
 }
 
