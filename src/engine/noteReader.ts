@@ -1,0 +1,381 @@
+/**
+ * Reads a follow-up note (跟进记录) for the intent stage, SPEC §5 [seed 002]: finds the
+ * signal concepts of ./tables/stageSignals.ts in the text — one form, or two parts a few
+ * characters apart in either order (`问了下价格`, `价格问了三次`, "asked about pricing") —
+ * scopes negation to its clause, and applies the decision rule: won if any won signal that
+ * is not negated; else the highest positive stage; else −1 if a refusal; else nothing.
+ *
+ * Cost: one pass of one compiled alternation over the note (every form, negator, clause
+ * break and stage mention, longest first), then constant work per hit. No per-note
+ * allocation besides the RegExp's match arrays; no memo (real notes are all different).
+ */
+import { isStage, type Stage } from "./tables/intentStages";
+import {
+  CLAUSE_BREAKS,
+  CONCEPTS,
+  NEGATORS,
+  NEUTRAL_WORDS,
+  PARTS,
+  PLANNED_MARKERS,
+  type Concept,
+  type SignalPart,
+  type SignalWord,
+} from "./tables/stageSignals";
+import { escapeRegExp } from "./text";
+
+/**
+ * A phrase a workbook adds to the vocabulary (its criteria sheet) and its stage; stage null:
+ * the phrase means nothing (it only hides the signals inside it).
+ */
+export type StageWord = SignalWord;
+
+/** One signal found, for the explanation. */
+export interface Reading {
+  /** the text as written in the note (folded) */
+  readonly text: string;
+  readonly concept: Concept;
+  /** the stage it counts for, or null when cancelled */
+  readonly stage: Stage | null;
+  /** the negator that cancelled (or turned) it */
+  readonly negatedBy?: string;
+  /** the marker that made a won form a plan (stage 4) */
+  readonly plannedBy?: string;
+}
+
+/** The outcome of a note: won, highest positive stage (−1 none), refusal seen. */
+export interface Tally {
+  won: boolean;
+  best: number;
+  refused: boolean;
+  /** a stage mention out of range (`阶段9`), as written */
+  badMention: string | undefined;
+}
+
+const NEG = 1;
+const PLAN = 2;
+const BREAK = 4;
+const HEAD = 8; // starts with a Latin letter or digit: must start a word
+const TAIL = 16; // ends with one: must end a word
+const LATIN_ATOM = 32;
+
+interface Atom {
+  concept: number; // index into concepts, −1 none
+  parts: number; // bit mask of SignalPart
+  flags: number;
+}
+
+const PART_NAMES = Object.keys(PARTS) as SignalPart[];
+const PART_BIT = new Map<SignalPart, number>(
+  PART_NAMES.map((p, i) => [p, 1 << i]),
+);
+
+/** Distance (characters between) within which two parts pair up, and a negator reaches. */
+const PAIR_GAP_ZH = 6;
+const PAIR_GAP_LATIN = 24;
+const NEG_REACH_ZH = 6;
+const NEG_REACH_LATIN = 24;
+
+const WORDY = /[a-z0-9]/;
+const CJK_NUMERALS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+};
+/** Full-width letters, digits, the ideographic space: the only forms that need NFKC here. */
+const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
+
+function isWordy(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39
+  );
+}
+
+/** Folds a note for reading: lower case; NFKC only when full-width letters or digits occur. */
+export function foldNote(text: string): string {
+  const t = WIDE.test(text) ? text.normalize("NFKC") : text;
+  return t.toLowerCase();
+}
+
+interface Pair {
+  readonly concept: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+// Scratch space for the parts seen in the current clause (allocation-free per note).
+const MAX_PARTS = 64;
+const partStart = new Int32Array(MAX_PARTS);
+const partEnd = new Int32Array(MAX_PARTS);
+const partMask = new Int32Array(MAX_PARTS);
+
+/** A compiled vocabulary: build once per criteria value. */
+export class NoteReader {
+  readonly concepts: readonly Concept[];
+  private readonly atoms = new Map<string, Atom>();
+  private readonly pattern: RegExp;
+  private readonly pairs: readonly Pair[];
+  private readonly partsInPairs: number;
+  /** every surface form, longest first (for the benchmark's baseline scan) */
+  readonly forms: readonly string[];
+
+  constructor(
+    concepts: readonly Concept[] = CONCEPTS,
+    extra: readonly StageWord[] = [],
+  ) {
+    const all: Concept[] = [...concepts];
+    // A workbook's phrases come last and override a default form of the same spelling.
+    for (const w of extra) {
+      const phrase = w.phrase.trim();
+      if (phrase === "") continue;
+      all.push({
+        id: "workbook",
+        label: { zh: "工作簿词语", en: "workbook phrase" },
+        stage: w.stage,
+        words: [phrase],
+      });
+    }
+    this.concepts = all;
+    const atom = (form: string): Atom => {
+      const f = foldNote(form.trim());
+      let a = this.atoms.get(f);
+      if (!a) {
+        let flags = 0;
+        if (WORDY.test(f[0] ?? "")) flags |= HEAD;
+        if (WORDY.test(f[f.length - 1] ?? "")) flags |= TAIL;
+        if (/^[\x20-\x7e]+$/.test(f)) flags |= LATIN_ATOM;
+        a = { concept: -1, parts: 0, flags };
+        this.atoms.set(f, a);
+      }
+      return a;
+    };
+    for (const w of NEUTRAL_WORDS) atom(w);
+    for (const w of NEGATORS) atom(w).flags |= NEG;
+    for (const w of CLAUSE_BREAKS) atom(w).flags |= BREAK;
+    for (const w of PLANNED_MARKERS) atom(w).flags |= PLAN;
+    for (const p of PART_NAMES)
+      for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
+    all.forEach((c, i) => {
+      for (const w of c.words) {
+        const a = atom(w);
+        a.concept = i;
+        // A form that is a signal of its own is not also a negator or a break (`不拒绝`).
+        a.flags &= ~(NEG | BREAK);
+      }
+    });
+    const pairs: Pair[] = [];
+    let used = 0;
+    all.forEach((c, i) => {
+      for (const [x, y] of c.pairs ?? []) {
+        const a = PART_BIT.get(x) as number;
+        const b = PART_BIT.get(y) as number;
+        pairs.push({ concept: i, a, b });
+        used |= a | b;
+      }
+    });
+    this.pairs = pairs;
+    this.partsInPairs = used;
+    const forms = [...this.atoms.keys()]
+      .filter((f) => f !== "")
+      .sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+    this.forms = forms;
+    this.pattern = new RegExp(
+      "阶段\\s*-?\\d+|stage\\s*-?\\d+|阶段[零一二三四五]|[,，。.;；!！?？\\n\\r]|" +
+        forms.map(escapeRegExp).join("|"),
+      "g",
+    );
+  }
+
+  /**
+   * Reads one note into `t` (which the caller resets). When `trace` is given, every signal
+   * found is pushed to it; otherwise nothing is allocated beyond the scan itself.
+   */
+  read(note: string, t: Tally, trace?: Reading[]): void {
+    const text = foldNote(note);
+    const re = this.pattern;
+    const atoms = this.atoms;
+    const concepts = this.concepts;
+    re.lastIndex = 0;
+    let nParts = 0;
+    let negEnd = -1; // end of the last unused negator in this clause
+    let negLatin = false;
+    let negText = "";
+    let planned = "";
+    let pendingStart = -1; // a won form waiting for the end of its clause (unlessPlanned)
+    let pendingConcept = -1;
+    let pendingText = "";
+    let m: RegExpExecArray | null;
+    for (;;) {
+      m = re.exec(text);
+      const at = m === null ? text.length : m.index;
+      const s = m === null ? "" : m[0];
+      const a = s.length > 0 ? atoms.get(s) : undefined;
+      let isBreak = m === null;
+      if (m !== null && a === undefined) {
+        const c = s.charCodeAt(0);
+        if (s.length === 1 && (c < 0x4e00 || c > 0x9fff)) isBreak = true;
+        else this.mention(s, t, trace);
+        if (!isBreak) continue;
+      }
+      if (a !== undefined) {
+        const end = at + s.length;
+        // Latin forms match whole words only; else retry one character on.
+        if (
+          ((a.flags & HEAD) !== 0 &&
+            at > 0 &&
+            isWordy(text.charCodeAt(at - 1))) ||
+          ((a.flags & TAIL) !== 0 && isWordy(text.charCodeAt(end)))
+        ) {
+          re.lastIndex = at + 1;
+          continue;
+        }
+        if ((a.flags & BREAK) !== 0) isBreak = true;
+        else {
+          if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
+          let neg = "";
+          if (negEnd >= 0) {
+            const reach = negLatin ? NEG_REACH_LATIN : NEG_REACH_ZH;
+            if (at - negEnd <= reach) neg = negText;
+          }
+          if (a.concept >= 0) {
+            const c = concepts[a.concept] as Concept;
+            if (neg !== "") {
+              this.count(c, s, neg, "", t, trace);
+              negEnd = -1; // a negator cancels the first signal after it
+            } else if (!c.unlessPlanned) this.count(c, s, "", "", t, trace);
+            else if (pendingStart < 0) {
+              pendingStart = at;
+              pendingConcept = a.concept;
+              pendingText = s;
+            }
+          }
+          if ((a.parts & this.partsInPairs) !== 0) {
+            // Pair with an earlier part of this clause, either order, within the gap.
+            for (let k = 0; k < nParts; k++) {
+              const gap = at - (partEnd[k] as number);
+              const limit =
+                (a.flags & LATIN_ATOM) !== 0 ? PAIR_GAP_LATIN : PAIR_GAP_ZH;
+              if (gap > limit) continue;
+              const pm = partMask[k] as number;
+              for (const p of this.pairs) {
+                if (
+                  ((pm & p.a) !== 0 && (a.parts & p.b) !== 0) ||
+                  ((pm & p.b) !== 0 && (a.parts & p.a) !== 0)
+                ) {
+                  // negated when a negator stands between or just before the two parts
+                  let pn = neg;
+                  if (
+                    pn === "" &&
+                    negEnd >= 0 &&
+                    negEnd > (partStart[k] as number) - 2
+                  )
+                    pn = negText;
+                  const c = concepts[p.concept] as Concept;
+                  this.count(
+                    c,
+                    trace ? text.slice(partStart[k] as number, end) : "",
+                    pn,
+                    "",
+                    t,
+                    trace,
+                  );
+                  if (pn !== "") negEnd = -1;
+                }
+              }
+            }
+            if (nParts < MAX_PARTS) {
+              partStart[nParts] = at;
+              partEnd[nParts] = end;
+              partMask[nParts] = a.parts;
+              nParts++;
+            }
+          }
+          if ((a.flags & NEG) !== 0 && a.concept < 0) {
+            negEnd = end;
+            negLatin = (a.flags & LATIN_ATOM) !== 0;
+            negText = s;
+          }
+        }
+      }
+      if (isBreak) {
+        if (pendingStart >= 0) {
+          this.count(
+            concepts[pendingConcept] as Concept,
+            pendingText,
+            "",
+            planned,
+            t,
+            trace,
+          );
+          pendingStart = -1;
+        }
+        nParts = 0;
+        negEnd = -1;
+        planned = "";
+        if (m === null) return;
+      }
+    }
+  }
+
+  /** `阶段3` / `stage 3` / `阶段三` in the text. */
+  private mention(s: string, t: Tally, trace?: Reading[]): void {
+    const tail = s.replace(/^(阶段|stage)\s*/, "");
+    const n =
+      tail in CJK_NUMERALS ? (CJK_NUMERALS[tail] as number) : Number(tail);
+    if (!isStage(n)) {
+      if (t.badMention === undefined) t.badMention = s;
+      return;
+    }
+    addStage(t, n);
+    if (trace) trace.push({ text: s, concept: STAGE_MENTION, stage: n });
+  }
+
+  private count(
+    c: Concept,
+    text: string,
+    neg: string,
+    planned: string,
+    t: Tally,
+    trace?: Reading[],
+  ): void {
+    let stage: Stage | null = c.stage;
+    if (neg !== "") stage = c.negated ?? null;
+    else if (planned !== "" && c.unlessPlanned) stage = 4;
+    if (stage !== null) addStage(t, stage);
+    if (trace)
+      trace.push({
+        text,
+        concept: c,
+        stage,
+        ...(neg !== "" ? { negatedBy: neg } : {}),
+        ...(planned !== "" && c.unlessPlanned && neg === ""
+          ? { plannedBy: planned }
+          : {}),
+      });
+  }
+}
+
+/** The pseudo-concept of a stage written out (`阶段3`). */
+export const STAGE_MENTION: Concept = {
+  id: "mention",
+  label: { zh: "写明的阶段", en: "stage written out" },
+  stage: null,
+  words: [],
+};
+
+/** Counts one signal's stage into a tally. */
+export function addStage(t: Tally, s: Stage): void {
+  if (s === 5) t.won = true;
+  else if (s === -1) t.refused = true;
+  else if (s > t.best) t.best = s;
+}
+
+/** SPEC §5's rule: won; else the highest positive stage; else −1 on a refusal; else null. */
+export function decide(t: Tally): Stage | null {
+  if (t.won) return 5;
+  if (t.best >= 0) return t.best as Stage;
+  if (t.refused) return -1;
+  return null;
+}
