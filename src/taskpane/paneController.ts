@@ -19,7 +19,11 @@ import {
   type Conflict,
   type SheetRegistry,
 } from "../sheet/placement";
-import { buildFormulas, computeStatic, type CellOut } from "../sheet/rowFormulas";
+import {
+  buildFormulas,
+  computeStatic,
+  type CellOut,
+} from "../sheet/rowFormulas";
 import { summarise, type Summary } from "../sheet/summary";
 import {
   applyOutputs,

@@ -27,7 +27,9 @@ export function headerStage(header: unknown, ctx: Ctx): Stage | undefined {
   return decide(t) ?? undefined;
 }
 
-const WHOLE_INT = /^-?\d+$/;
+/** A whole cell that is a stage number (`3`, `-1`); longer numbers are phones, amounts, ids. */
+const WHOLE_INT = /^-?\d{1,2}$/;
+const isStageLike = (n: number) => Number.isInteger(n) && Math.abs(n) < 100;
 
 function fresh(): Tally {
   return { won: false, best: -1, refused: false, badMention: undefined };
@@ -109,6 +111,7 @@ export function intentStage(
       if (yes === false) continue;
     }
     if (typeof v === "number") {
+      if (!isStageLike(v)) continue; // a phone, an amount, a date serial: not a stage
       if (!isStage(v))
         return numError("outOfRange", {
           arg: "observations",

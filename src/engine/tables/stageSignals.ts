@@ -24,7 +24,9 @@ export type SignalPart =
   | "confirm"
   | "deal"
   | "contract"
-  | "hand";
+  | "hand"
+  | "listen"
+  | "intro";
 
 export interface Concept {
   readonly id: string;
@@ -232,6 +234,8 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
     "the deal",
   ],
   contract: ["合同", "协议", "contract", "agreement"],
+  listen: ["听", "听了", "听完", "听取", "listened to", "heard"],
+  intro: ["介绍", "讲解", "方案", "pitch", "presentation", "intro", "overview"],
   hand: [
     "递",
     "发",
@@ -714,6 +718,7 @@ export const CONCEPTS: readonly Concept[] = [
       ["answer", "question"],
       ["ask", "question"],
       ["ask", "basics"],
+      ["listen", "intro"],
     ],
   },
   // 2 评估价值: asks about results, compares with competitors, related services; a visit can be booked [seed 002]
@@ -789,6 +794,7 @@ export const CONCEPTS: readonly Concept[] = [
       "演示",
       "试用",
       "来公司",
+      "来访",
       "visit",
       "visited",
       "site visit",
