@@ -119,7 +119,15 @@ export interface ReadingLine {
 
 export const READING_TEXT: {
   readonly [
-    K in "found" | "negated" | "negatedTurned" | "planned" | "headerMark"
+    K in
+      | "found"
+      | "negated"
+      | "negatedTurned"
+      | "covered"
+      | "planned"
+      | "asked"
+      | "rival"
+      | "headerMark"
   ]: Record<Lang, (p: ReadingLine) => string>;
 } = {
   found: {
@@ -135,6 +143,24 @@ export const READING_TEXT: {
     zh: (p) => `“${p.text}”（${p.concept}）被“${p.marker}”否定 → ${p.stage}`,
     en: (p) =>
       `“${p.text}” (${p.concept}) negated by “${p.marker}” → ${p.stage}`,
+  },
+  covered: {
+    zh: (p) =>
+      `“${p.text}”（${p.concept}）跟在“${p.marker}”之后，属于拒绝或抱怨的内容，不计`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) follows “${p.marker}”, what is refused or complained about, counts for nothing`,
+  },
+  asked: {
+    zh: (p) =>
+      `“${p.text}”（${p.concept}）是在“${p.marker}”时问到的成交条件 → ${p.stage}`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) is asked about (“${p.marker}”), a term of the deal → ${p.stage}`,
+  },
+  rival: {
+    zh: (p) =>
+      `“${p.text}”（${p.concept}）与“${p.marker}”同句：成交给了别家 → ${p.stage}`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) with “${p.marker}” in its clause: done with a rival → ${p.stage}`,
   },
   planned: {
     zh: (p) =>

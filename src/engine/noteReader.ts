@@ -17,6 +17,7 @@ import {
   NEUTRAL_WORDS,
   PARTS,
   PLANNED_MARKERS,
+  INTENT_MARKERS,
   type Concept,
   type SignalPart,
   type SignalWord,
@@ -36,10 +37,13 @@ export interface Reading {
   readonly concept: Concept;
   /** the stage it counts for, or null when cancelled */
   readonly stage: Stage | null;
-  /** the negator that cancelled (or turned) it */
-  readonly negatedBy?: string;
-  /** the marker that made a won form a plan (stage 4) */
-  readonly plannedBy?: string;
+  /**
+   * why it counts for another stage than its concept's: negated (`没`), covered by a refusal
+   * or complaint before it, a won form planned (stage 4), asked about (3), done with a rival (−1)
+   */
+  readonly why?: "negated" | "covered" | "planned" | "asked" | "rival";
+  /** the word that made it so */
+  readonly marker?: string;
 }
 
 /** The outcome of a note: won, highest positive stage (−1 none), refusal seen. */
@@ -57,6 +61,7 @@ const BREAK = 4;
 const HEAD = 8; // starts with a Latin letter or digit: must start a word
 const TAIL = 16; // ends with one: must end a word
 const LATIN_ATOM = 32;
+const INTENT = 64;
 
 interface Atom {
   concept: number; // index into concepts, −1 none
@@ -110,6 +115,12 @@ const MAX_PARTS = 64;
 const partStart = new Int32Array(MAX_PARTS);
 const partEnd = new Int32Array(MAX_PARTS);
 const partMask = new Int32Array(MAX_PARTS);
+const MAX_PENDING = 16;
+const pendStart = new Int32Array(MAX_PENDING);
+const pendEnd = new Int32Array(MAX_PENDING);
+const pendConcept = new Int32Array(MAX_PENDING);
+const pendIntent = new Uint8Array(MAX_PENDING);
+const pendAsked = new Uint8Array(MAX_PENDING);
 
 /** A compiled vocabulary: build once per criteria value. */
 export class NoteReader {
@@ -155,6 +166,7 @@ export class NoteReader {
     for (const w of NEGATORS) atom(w).flags |= NEG;
     for (const w of CLAUSE_BREAKS) atom(w).flags |= BREAK;
     for (const w of PLANNED_MARKERS) atom(w).flags |= PLAN;
+    for (const w of INTENT_MARKERS) atom(w).flags |= PLAN | INTENT;
     for (const p of PART_NAMES)
       for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
     all.forEach((c, i) => {
@@ -197,15 +209,22 @@ export class NoteReader {
     const re = this.pattern;
     const atoms = this.atoms;
     const concepts = this.concepts;
+    const askBit = PART_BIT.get("ask") as number;
+    const rivalBit = PART_BIT.get("rival") as number;
     re.lastIndex = 0;
     let nParts = 0;
+    let nPending = 0;
     let negEnd = -1; // end of the last unused negator in this clause
     let negLatin = false;
     let negText = "";
+    let chainEnd = -1; // end of the last negated signal: what directly follows is negated too
+    let coverEnd = -1; // end of a refusal or complaint: it covers the next signal
+    let coverText = "";
     let planned = "";
-    let pendingStart = -1; // a won form waiting for the end of its clause (unlessPlanned)
-    let pendingConcept = -1;
-    let pendingText = "";
+    let intentEnd = -1;
+    let intentText = "";
+    let rival = "";
+    let asked = "";
     let m: RegExpExecArray | null;
     for (;;) {
       m = re.exec(text);
@@ -233,31 +252,51 @@ export class NoteReader {
         }
         if ((a.flags & BREAK) !== 0) isBreak = true;
         else {
-          if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
+          const latin = (a.flags & LATIN_ATOM) !== 0;
           let neg = "";
-          if (negEnd >= 0) {
-            const reach = negLatin ? NEG_REACH_LATIN : NEG_REACH_ZH;
-            if (at - negEnd <= reach) neg = negText;
-          }
+          if (
+            negEnd >= 0 &&
+            at - negEnd <= (negLatin ? NEG_REACH_LATIN : NEG_REACH_ZH)
+          )
+            neg = negText;
+          else if (chainEnd >= 0 && at - chainEnd <= 1) neg = negText;
+          let cover = "";
+          if (
+            neg === "" &&
+            coverEnd >= 0 &&
+            at - coverEnd <= (latin ? NEG_REACH_LATIN : NEG_REACH_ZH)
+          )
+            cover = coverText;
+          let signalled = false;
           if (a.concept >= 0) {
             const c = concepts[a.concept] as Concept;
-            if (neg !== "") {
-              this.count(c, s, neg, "", t, trace);
-              negEnd = -1; // a negator cancels the first signal after it
-            } else if (!c.unlessPlanned) this.count(c, s, "", "", t, trace);
-            else if (pendingStart < 0) {
-              pendingStart = at;
-              pendingConcept = a.concept;
-              pendingText = s;
+            signalled = true;
+            if (neg !== "" || cover !== "")
+              this.count(c, s, neg, cover, t, trace);
+            else if (c.stage === 5) {
+              // Won forms wait for the end of their clause: a plan, a rival or a question there changes them.
+              if (nPending < MAX_PENDING) {
+                pendStart[nPending] = at;
+                pendEnd[nPending] = end;
+                pendConcept[nPending] = a.concept;
+                pendIntent[nPending] =
+                  intentEnd >= 0 && at - intentEnd <= 2 ? 1 : 0;
+                pendAsked[nPending] = asked !== "" ? 1 : 0;
+                nPending++;
+              }
+            } else {
+              this.count(c, s, "", "", t, trace);
+              if (c.coversNext) {
+                coverEnd = end;
+                coverText = s;
+              }
             }
           }
           if ((a.parts & this.partsInPairs) !== 0) {
             // Pair with an earlier part of this clause, either order, within the gap.
             for (let k = 0; k < nParts; k++) {
               const gap = at - (partEnd[k] as number);
-              const limit =
-                (a.flags & LATIN_ATOM) !== 0 ? PAIR_GAP_LATIN : PAIR_GAP_ZH;
-              if (gap > limit) continue;
+              if (gap > (latin ? PAIR_GAP_LATIN : PAIR_GAP_ZH)) continue;
               const pm = partMask[k] as number;
               for (const p of this.pairs) {
                 if (
@@ -272,16 +311,15 @@ export class NoteReader {
                     negEnd > (partStart[k] as number) - 2
                   )
                     pn = negText;
-                  const c = concepts[p.concept] as Concept;
+                  signalled = true;
                   this.count(
-                    c,
+                    concepts[p.concept] as Concept,
                     trace ? text.slice(partStart[k] as number, end) : "",
                     pn,
-                    "",
+                    pn === "" ? cover : "",
                     t,
                     trace,
                   );
-                  if (pn !== "") negEnd = -1;
                 }
               }
             }
@@ -292,28 +330,53 @@ export class NoteReader {
               nParts++;
             }
           }
+          if (signalled) {
+            if (neg !== "") {
+              negEnd = -1; // a negator covers the first signal after it…
+              chainEnd = end; // …and what directly follows it (`没问价格`)
+            } else chainEnd = -1;
+            if (cover !== "") coverEnd = -1;
+          }
+          if ((a.parts & askBit) !== 0 && asked === "") asked = s;
+          if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
+          if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
+          if ((a.flags & INTENT) !== 0) {
+            intentEnd = end;
+            intentText = s;
+          }
           if ((a.flags & NEG) !== 0 && a.concept < 0) {
             negEnd = end;
-            negLatin = (a.flags & LATIN_ATOM) !== 0;
+            negLatin = latin;
             negText = s;
           }
         }
       }
       if (isBreak) {
-        if (pendingStart >= 0) {
-          this.count(
-            concepts[pendingConcept] as Concept,
-            pendingText,
-            "",
-            planned,
-            t,
-            trace,
-          );
-          pendingStart = -1;
+        for (let k = 0; k < nPending; k++) {
+          const c = concepts[pendConcept[k] as number] as Concept;
+          let stage: Stage = 5;
+          let why: Reading["why"];
+          let marker = "";
+          if (rival !== "") [stage, why, marker] = [-1, "rival", rival];
+          else if (c.unlessPlanned && pendAsked[k] === 1)
+            [stage, why, marker] = [3, "asked", asked];
+          else if (c.unlessPlanned && planned !== "")
+            [stage, why, marker] = [4, "planned", planned];
+          else if (pendIntent[k] === 1)
+            [stage, why, marker] = [4, "planned", intentText];
+          addStage(t, stage);
+          if (trace)
+            trace.push({
+              text: text.slice(pendStart[k] as number, pendEnd[k] as number),
+              concept: c,
+              stage,
+              ...(why ? { why, marker } : {}),
+            });
         }
+        nPending = 0;
         nParts = 0;
-        negEnd = -1;
-        planned = "";
+        negEnd = chainEnd = coverEnd = intentEnd = -1;
+        planned = rival = asked = "";
         if (m === null) return;
       }
     }
@@ -336,23 +399,24 @@ export class NoteReader {
     c: Concept,
     text: string,
     neg: string,
-    planned: string,
+    cover: string,
     t: Tally,
     trace?: Reading[],
   ): void {
     let stage: Stage | null = c.stage;
     if (neg !== "") stage = c.negated ?? null;
-    else if (planned !== "" && c.unlessPlanned) stage = 4;
+    else if (cover !== "") stage = null;
     if (stage !== null) addStage(t, stage);
     if (trace)
       trace.push({
         text,
         concept: c,
         stage,
-        ...(neg !== "" ? { negatedBy: neg } : {}),
-        ...(planned !== "" && c.unlessPlanned && neg === ""
-          ? { plannedBy: planned }
-          : {}),
+        ...(neg !== ""
+          ? { why: "negated" as const, marker: neg }
+          : cover !== ""
+            ? { why: "covered" as const, marker: cover }
+            : {}),
       });
   }
 }

@@ -41,15 +41,14 @@ function traceReading(r: Reading, ctx: Ctx): void {
       text: r.text,
       concept: r.concept.label[lang],
       stage: r.stage === null ? "" : stageText(r.stage, lang),
-      marker: r.negatedBy ?? r.plannedBy ?? "",
+      marker: r.marker ?? "",
     };
-    const kind = r.negatedBy
-      ? r.stage === null
-        ? "negated"
-        : "negatedTurned"
-      : r.plannedBy
-        ? "planned"
-        : "found";
+    const kind =
+      r.why === undefined
+        ? "found"
+        : r.why === "negated" && r.stage !== null
+          ? "negatedTurned"
+          : r.why;
     return READING_TEXT[kind][lang](p);
   };
   note(
