@@ -79,6 +79,8 @@ const PAIR_GAP_ZH = 6;
 const PAIR_GAP_LATIN = 24;
 const NEG_REACH_ZH = 6;
 const NEG_REACH_LATIN = 24;
+/** how far a negation runs on past a negated word ("didn't ask about the price") */
+const CHAIN_LATIN = 12;
 
 const WORDY = /[a-z0-9]/;
 const CJK_NUMERALS: Record<string, number> = {
@@ -98,9 +100,22 @@ function isWordy(code: number): boolean {
   );
 }
 
-/** Folds a note for reading: lower case; NFKC only when full-width letters or digits occur. */
+/** Traditional characters common in notes, and their simplified forms (the vocabulary's). */
+const TRADITIONAL =
+  "問沒價錢簽約報還對無這來過買賣車現優談聯繫話電興絕掛訂單與較實際試駕費氣關係見說會時間確認經後給發們個嗎為點聽樣帶預戶額專業務讓開貨幣結轉張勢產體驗總決幫據達應擬辦歡謝別條處";
+const SIMPLIFIED =
+  "问没价钱签约报还对无这来过买卖车现优谈联系话电兴绝挂订单与较实际试驾费气关系见说会时间确认经后给发们个吗为点听样带预户额专业务让开货币结转张势产体验总决帮据达应拟办欢谢别条处";
+const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`);
+const TO_SIMPLIFIED = new RegExp(`[${TRADITIONAL}]`, "g");
+const simplify = (ch: string) => SIMPLIFIED[TRADITIONAL.indexOf(ch)] ?? ch;
+
+/**
+ * Folds a note for reading: lower case; NFKC only when full-width letters or digits occur;
+ * traditional characters to simplified only when one occurs (the common case costs two tests).
+ */
 export function foldNote(text: string): string {
-  const t = WIDE.test(text) ? text.normalize("NFKC") : text;
+  let t = WIDE.test(text) ? text.normalize("NFKC") : text;
+  if (HAS_TRADITIONAL.test(t)) t = t.replace(TO_SIMPLIFIED, simplify);
   return t.toLowerCase();
 }
 
@@ -194,7 +209,7 @@ export class NoteReader {
       .sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
     this.forms = forms;
     this.pattern = new RegExp(
-      "阶段\\s*-?\\d+|stage\\s*-?\\d+|阶段[零一二三四五]|[,，。.;；!！?？\\n\\r]|" +
+      "阶段\\s*-?\\d+|stage\\s*-?\\d+|阶段[零一二三四五]|[,，。.;；!！?？\\n\\r—–()（）]|" +
         forms.map(escapeRegExp).join("|"),
       "g",
     );
@@ -220,11 +235,13 @@ export class NoteReader {
     let chainEnd = -1; // end of the last negated signal: what directly follows is negated too
     let coverEnd = -1; // end of a refusal or complaint: it covers the next signal
     let coverText = "";
+    let coverDeal = false; // a condition (`如果`) covers deals only
     let planned = "";
     let intentEnd = -1;
     let intentText = "";
     let rival = "";
     let asked = "";
+    let askEnd = -1;
     let m: RegExpExecArray | null;
     for (;;) {
       m = re.exec(text);
@@ -259,7 +276,8 @@ export class NoteReader {
             at - negEnd <= (negLatin ? NEG_REACH_LATIN : NEG_REACH_ZH)
           )
             neg = negText;
-          else if (chainEnd >= 0 && at - chainEnd <= 1) neg = negText;
+          else if (chainEnd >= 0 && at - chainEnd <= (latin ? CHAIN_LATIN : 1))
+            neg = negText;
           let cover = "";
           if (
             neg === "" &&
@@ -270,25 +288,34 @@ export class NoteReader {
           let signalled = false;
           if (a.concept >= 0) {
             const c = concepts[a.concept] as Concept;
+            const cv = coverDeal && (c.stage ?? 0) < 4 ? "" : cover;
             signalled = true;
-            if (neg !== "" || cover !== "")
-              this.count(c, s, neg, cover, t, trace);
-            else if (c.stage === 5) {
+            if (neg !== "" || cv !== "") {
+              if (this.count(c, s, neg, cv, rival, t, trace) === -1) {
+                coverEnd = end; // "no interest in a demo": the demo is refused too
+                coverText = s;
+                coverDeal = false;
+              }
+            } else if (c.stage === 5) {
               // Won forms wait for the end of their clause: a plan, a rival or a question there changes them.
               if (nPending < MAX_PENDING) {
                 pendStart[nPending] = at;
                 pendEnd[nPending] = end;
                 pendConcept[nPending] = a.concept;
                 pendIntent[nPending] =
-                  intentEnd >= 0 && at - intentEnd <= 2 ? 1 : 0;
-                pendAsked[nPending] = asked !== "" ? 1 : 0;
+                  intentEnd >= 0 && at - intentEnd <= 2 && !s.includes("已")
+                    ? 1
+                    : 0;
+                pendAsked[nPending] =
+                  asked !== "" && (c.unlessPlanned || at - askEnd <= 4) ? 1 : 0;
                 nPending++;
               }
             } else {
-              this.count(c, s, "", "", t, trace);
-              if (c.coversNext) {
+              const got = this.count(c, s, "", "", rival, t, trace);
+              if (c.coversNext !== undefined || got === -1) {
                 coverEnd = end;
                 coverText = s;
+                coverDeal = c.coversNext === "deal";
               }
             }
           }
@@ -312,11 +339,15 @@ export class NoteReader {
                   )
                     pn = negText;
                   signalled = true;
+                  const pc = concepts[p.concept] as Concept;
                   this.count(
-                    concepts[p.concept] as Concept,
+                    pc,
                     trace ? text.slice(partStart[k] as number, end) : "",
                     pn,
-                    pn === "" ? cover : "",
+                    pn === "" && !(coverDeal && (pc.stage ?? 0) < 4)
+                      ? cover
+                      : "",
+                    rival,
                     t,
                     trace,
                   );
@@ -335,9 +366,12 @@ export class NoteReader {
               negEnd = -1; // a negator covers the first signal after it…
               chainEnd = end; // …and what directly follows it (`没问价格`)
             } else chainEnd = -1;
-            if (cover !== "") coverEnd = -1;
+            if (cover !== "") coverEnd = end; // a complaint runs on over what it is about
           }
-          if ((a.parts & askBit) !== 0 && asked === "") asked = s;
+          if ((a.parts & askBit) !== 0) {
+            if (asked === "") asked = s;
+            askEnd = end;
+          }
           if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
           if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
           if ((a.flags & INTENT) !== 0) {
@@ -358,7 +392,7 @@ export class NoteReader {
           let why: Reading["why"];
           let marker = "";
           if (rival !== "") [stage, why, marker] = [-1, "rival", rival];
-          else if (c.unlessPlanned && pendAsked[k] === 1)
+          else if (pendAsked[k] === 1)
             [stage, why, marker] = [3, "asked", asked];
           else if (c.unlessPlanned && planned !== "")
             [stage, why, marker] = [4, "planned", planned];
@@ -400,12 +434,16 @@ export class NoteReader {
     text: string,
     neg: string,
     cover: string,
+    rival: string,
     t: Tally,
     trace?: Reading[],
-  ): void {
+  ): Stage | null {
     let stage: Stage | null = c.stage;
     if (neg !== "") stage = c.negated ?? null;
     else if (cover !== "") stage = null;
+    // a deal fixed with a rival (`已经在别家定了`) is lost to us
+    const lost = stage === 4 && rival !== "";
+    if (lost) stage = -1;
     if (stage !== null) addStage(t, stage);
     if (trace)
       trace.push({
@@ -416,8 +454,11 @@ export class NoteReader {
           ? { why: "negated" as const, marker: neg }
           : cover !== ""
             ? { why: "covered" as const, marker: cover }
-            : {}),
+            : lost
+              ? { why: "rival" as const, marker: rival }
+              : {}),
       });
+    return stage;
   }
 }
 

@@ -33,7 +33,10 @@ export type SignalPart =
   | "contract"
   | "hand"
   | "listen"
-  | "intro";
+  | "intro"
+  | "tell"
+  | "callAgain"
+  | "material";
 
 export interface Concept {
   readonly id: string;
@@ -54,9 +57,10 @@ export interface Concept {
   readonly unlessPlanned?: boolean;
   /**
    * What it says covers the next signal in its clause: a refusal of it (`拒绝试听`), a
-   * complaint about it (`抱怨费用太高`); that signal counts for nothing.
+   * complaint about it (`抱怨费用太高`), a condition on a deal (`如果签约`, "deal" only:
+   * stages 4 and 5); that signal counts for nothing.
    */
-  readonly coversNext?: boolean;
+  readonly coversNext?: "all" | "deal";
 }
 
 /** The words of each part (the verb-like and object-like halves of a two-part signal). */
@@ -87,7 +91,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "compare|compares|compared|comparing|comparison|benchmarking",
   ),
   rival: w(
-    "竞品|竞争对手|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
+    "竞品|竞争对手|instead|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
       "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere",
   ),
   book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
@@ -100,11 +104,18 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "confirmed|decided|agreed|committed",
   ),
   deal: w(
-    "合作|成交|签约|签合同|签|下单|购买|买|报|报名|要|用|上|做|选|订|投保|" +
+    "合作|成交|签约|签合同|签|下单|购买|采购|买|报|报名|要|用|上|做|选|订|投保|" +
       "go ahead|to buy|to sign|the deal|to enroll|to take",
   ),
   contract: w("合同|协议|contract|agreement"),
   hand: w("递|发|给|看|审|拿|带|寄|sent|send|reviewing|reviewed|review"),
+  tell: w(
+    "说|让|叫|要|让我|叫我|让我们|said to|told me to|told us to|asked for",
+  ),
+  callAgain: w("再打|再打过来|晚点打|再联系|发个短信|发微信|call|text"),
+  material: w(
+    "资料|发点|发份|产品介绍|介绍资料|pdf|户型图|彩页|materials|brochure",
+  ),
   listen: w("听|听了|听完|听取|listened to|heard"),
   intro: w("介绍|讲解|方案|pitch|presentation|intro|overview"),
 };
@@ -119,7 +130,7 @@ export const PLANNED_MARKERS: readonly string[] = w(
     "下次|到时候|什么时候|时间|过来|来|回来|当天|之前|再|" +
     "will|going to|plan to|plans to|planning to|ready to|agreed to|agrees to|about to|" +
     "expected to|expects to|wants to|would|next week|next month|tomorrow|pending|waiting|" +
-    "scheduled|when to|to be|if",
+    "scheduled|when to|to be",
 );
 
 /**
@@ -151,14 +162,14 @@ export const CLAUSE_BREAKS: readonly string[] = w(
 export const NEUTRAL_WORDS: readonly string[] = w(
   "不错|不少|不久|不同意|不一样|不一定|不断|不仅|不管|不知道|不清楚|不确定|不好说|差不多|" +
     "有没有|是不是|能不能|可不可以|要不要|会不会|好不好|行不行|对不对|包不包|有无|无论|没问题|" +
-    "没关系|问题不大|没想到|不然|不好意思|不得不|不停|不光|不足|不止|不耐烦|不着急|不急|" +
+    "没关系|问题不大|没想到|不然|不好意思|不得不|不停|不光|不足|不止|不耐烦|" +
     "特别|分别|级别|类别|告别|别人|没错|未来|非常|无所谓|除非|顾问|问候|访问|请问|学问|" +
     "开会员|标签|签到|签证|签收|会员|机会|会议室|社会|比如|比例|比上次|性价比|" +
     "效果图|试用装|电话拜访|已收到|提交|交流|上班|上课|上市|上门服务|要求|需要我们|" +
     "no problem|not sure|no idea|not only|nothing|paid ads|paid search|paid social|" +
     "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
     "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
-    "not rude|no rush|if so",
+    "not rude|no rush|if so|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
 );
 
 export const CONCEPTS: readonly Concept[] = [
@@ -168,7 +179,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "拒绝", en: "refuses" },
     stage: -1,
     negated: 0,
-    coversNext: true,
+    coversNext: "all",
     words: w(
       "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
         "不想换|不想了解|不考虑|不再考虑|不合作|不做了|不做|不买|不买了|不报|不报了|不学了|" +
@@ -194,6 +205,13 @@ export const CONCEPTS: readonly Concept[] = [
     negated: -1,
     words: w("兴趣|意向|意愿|需要|需求|interest|need|needs"),
   },
+  {
+    id: "hypothetical",
+    label: { zh: "假设", en: "a condition" },
+    stage: null,
+    coversNext: "deal",
+    words: w("如果|要是|假如|万一|if|unless"),
+  },
   // 0 不拒绝: not averse, no harsh words, complains, cold-call refusal, busy and agrees to a later time [seed 002]
   {
     id: "notAverse",
@@ -209,7 +227,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: "complains",
     label: { zh: "抱怨、发牢骚", en: "complains" },
     stage: 0,
-    coversNext: true,
+    coversNext: "all",
     words: w(
       "抱怨|牢骚|吐槽|埋怨|诉苦|发泄|complain|complains|complained|complaining|complaint|" +
         "grumbled|vented",
@@ -229,13 +247,15 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "不方便，约下次", en: "busy, agrees to a later time" },
     stage: 0,
     words: w(
-      "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|" +
+      "晚点打|晚点再打|" +
+        "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|" +
         "稍后|晚点|晚些时候|改天|回头再说|回头联系|下次再聊|下周再聊|下次再说|再聊|再联系|" +
-        "约定下次|下次联系|再打|再打过来|回电|发个短信|发短信|发信息|" +
+        "约定下次|下次联系|回电|发个短信|" +
         "in a meeting|busy|call back|callback|call later|call me later|call after|bad time|" +
         "not a good time|driving|at work|travelling|traveling|reach out|try again|" +
         "follow up later|agreed a later time|text her|text him|text me|send a text",
     ),
+    pairs: [["tell", "callAgain"]],
   },
   // 1 有互动: answers questions, asks basic information, long sentences and own ideas [seed 002]
   {
@@ -268,6 +288,7 @@ export const CONCEPTS: readonly Concept[] = [
         "opened up|willing to talk|asked for materials|asked for info",
     ),
     pairs: [
+      ["tell", "material"],
       ["answer", "question"],
       ["ask", "question"],
       ["ask", "basics"],
@@ -280,7 +301,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "询问效果", en: "asks about results" },
     stage: 2,
     words: w(
-      "评估价值|评估|效果|转化率|见效|收益|保值|保值率|升值|升值空间|通过率|就业|推荐工作|稳定性|" +
+      "成功案例|师资|" +
+        "评估价值|评估|效果|转化率|见效|收益|保值|保值率|升值|升值空间|通过率|就业|推荐工作|稳定性|" +
         "宕机|油耗|续航|环保|甲醛|咨询量|询盘|效率提升|哪个更适合|好不好租|出租|性价比|" +
         "roi|case study|case studies|pass rate|track record",
     ),
@@ -291,7 +313,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "与竞品比较", en: "compares with competitors" },
     stage: 2,
     words: w(
-      "对比|比较了|比较一下|比较下|在比较|做了比较|货比三家|比了几家|比比|比一比|比有什么|比呢|" +
+      "做比较|作比较|做个比较|" +
+        "对比|比较了|比较一下|比较下|在比较|做了比较|货比三家|比了几家|比比|比一比|比有什么|比呢|" +
         "区别|有什么不同|什么不同|优势|compared|compares|comparing|compare|comparison|" +
         "difference|different from|versus|evaluating|evaluates",
     ),
@@ -305,8 +328,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "咨询相关服务", en: "asks about related services" },
     stage: 2,
     words: w(
-      "咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制|定制开发|对接|接口|迁移|" +
-        "集成|物业|学区|配套|交通|地铁|学校|related services|integrate|integrates|" +
+      "咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
+        "集成|物业|学区|配套|交通|related services|integrate|integrates|" +
         "integration|integrations|customization|customisation",
     ),
   },
@@ -378,7 +401,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "确定成交", en: "deal confirmed" },
     stage: 4,
     words: w(
-      "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
+      "同意了|点头了|松口了|" +
+        "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
         "决定报|答应了|口头答应|口头确定|拍板|定了|就定|定下来|就用我们|选我们|要做|签约时间|" +
         "签约日期|签订日期|签合同时间|成交时间|付款时间|付款审批|考虑金额|考虑推广金额|金额待定|" +
         "另一个负责人|负责人阻挠|老板审批|领导审批|走审批|定金|订金|deal confirmed|" +
