@@ -64,6 +64,7 @@ const LATIN_ATOM = 32;
 const INTENT = 64;
 
 interface Atom {
+  readonly form: string;
   concept: number; // index into concepts, −1 none
   parts: number; // bit mask of SignalPart
   flags: number;
@@ -92,7 +93,46 @@ const CJK_NUMERALS: Record<string, number> = {
   五: 5,
 };
 /** Full-width letters, digits, the ideographic space: the only forms that need NFKC here. */
+const UPPER = /[A-Z\u00c0-\u00de]/;
 const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
+
+/** Where the last stage mention ended (set by `mention`, read by the scanner). */
+let mentionEnd = 0;
+
+/** Punctuation that ends a clause: , ， 。 . ; ； ! ！ ? ？ newline, dashes and brackets. */
+function isBreakChar(c: number): boolean {
+  switch (c) {
+    case 44:
+    case 0xff0c:
+    case 0x3002:
+    case 46:
+    case 59:
+    case 0xff1b:
+    case 33:
+    case 0xff01:
+    case 63:
+    case 0xff1f:
+    case 10:
+    case 13:
+    case 0x2014:
+    case 0x2013:
+    case 40:
+    case 41:
+    case 0xff08:
+    case 0xff09:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Latin forms match whole words only (`won` is not found in `wonder`). */
+function wholeWord(text: string, at: number, x: Atom): boolean {
+  return !(
+    ((x.flags & HEAD) !== 0 && at > 0 && isWordy(text.charCodeAt(at - 1))) ||
+    ((x.flags & TAIL) !== 0 && isWordy(text.charCodeAt(at + x.form.length)))
+  );
+}
 
 function isWordy(code: number): boolean {
   return (
@@ -107,6 +147,10 @@ const SIMPLIFIED =
   "问没价钱签约报还对无这来过买卖车现优谈联系话电兴绝挂订单与较实际试驾费气关系见说会时间确认经后给发们个吗为点听样带预户额专业务让开货币结转张势产体验总决帮据达应拟办欢谢别条处";
 const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`);
 const TO_SIMPLIFIED = new RegExp(`[${TRADITIONAL}]`, "g");
+/** One pass decides whether a note needs folding at all (most do not). */
+const NEEDS_FOLD = new RegExp(
+  `[A-Z\u00c0-\u00de\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000${TRADITIONAL}]`,
+);
 const simplify = (ch: string) => SIMPLIFIED[TRADITIONAL.indexOf(ch)] ?? ch;
 
 /**
@@ -114,9 +158,10 @@ const simplify = (ch: string) => SIMPLIFIED[TRADITIONAL.indexOf(ch)] ?? ch;
  * traditional characters to simplified only when one occurs (the common case costs two tests).
  */
 export function foldNote(text: string): string {
+  if (!NEEDS_FOLD.test(text)) return text;
   let t = WIDE.test(text) ? text.normalize("NFKC") : text;
   if (HAS_TRADITIONAL.test(t)) t = t.replace(TO_SIMPLIFIED, simplify);
-  return t.toLowerCase();
+  return UPPER.test(t) ? t.toLowerCase() : t;
 }
 
 interface Pair {
@@ -141,7 +186,15 @@ const pendAsked = new Uint8Array(MAX_PENDING);
 export class NoteReader {
   readonly concepts: readonly Concept[];
   private readonly atoms = new Map<string, Atom>();
-  private readonly pattern: RegExp;
+  /**
+   * The scanner's index: for each character code that starts a form (`firstIndex`, 0 = none),
+   * its one-character form and its longer forms by second character, longest first.
+   */
+  private readonly firstIndex = new Uint16Array(65536);
+  private readonly starts: {
+    one: Atom | undefined;
+    readonly two: Map<number, Atom[]>;
+  }[] = [{ one: undefined, two: new Map() }];
   private readonly pairs: readonly Pair[];
   private readonly partsInPairs: number;
   /** every surface form, longest first (for the benchmark's baseline scan) */
@@ -172,7 +225,7 @@ export class NoteReader {
         if (WORDY.test(f[0] ?? "")) flags |= HEAD;
         if (WORDY.test(f[f.length - 1] ?? "")) flags |= TAIL;
         if (/^[\x20-\x7e]+$/.test(f)) flags |= LATIN_ATOM;
-        a = { concept: -1, parts: 0, flags };
+        a = { form: f, concept: -1, parts: 0, flags };
         this.atoms.set(f, a);
       }
       return a;
@@ -208,11 +261,23 @@ export class NoteReader {
       .filter((f) => f !== "")
       .sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
     this.forms = forms;
-    this.pattern = new RegExp(
-      "阶段\\s*-?\\d+|stage\\s*-?\\d+|阶段[零一二三四五]|[,，。.;；!！?？\\n\\r—–()（）]|" +
-        forms.map(escapeRegExp).join("|"),
-      "g",
-    );
+    for (const f of forms) {
+      const a = this.atoms.get(f) as Atom;
+      const c = f.charCodeAt(0);
+      let k = this.firstIndex[c] as number;
+      if (k === 0) {
+        k = this.starts.push({ one: undefined, two: new Map() }) - 1;
+        this.firstIndex[c] = k;
+      }
+      const start = this.starts[k] as (typeof this.starts)[number];
+      if (f.length === 1) {
+        start.one = a;
+        continue;
+      }
+      const list = start.two.get(f.charCodeAt(1));
+      if (list) list.push(a);
+      else start.two.set(f.charCodeAt(1), [a]);
+    }
   }
 
   /**
@@ -221,12 +286,11 @@ export class NoteReader {
    */
   read(note: string, t: Tally, trace?: Reading[]): void {
     const text = foldNote(note);
-    const re = this.pattern;
-    const atoms = this.atoms;
+    const firstIndex = this.firstIndex;
+    const starts = this.starts;
     const concepts = this.concepts;
     const askBit = PART_BIT.get("ask") as number;
     const rivalBit = PART_BIT.get("rival") as number;
-    re.lastIndex = 0;
     let nParts = 0;
     let nPending = 0;
     let negEnd = -1; // end of the last unused negator in this clause
@@ -242,31 +306,45 @@ export class NoteReader {
     let rival = "";
     let asked = "";
     let askEnd = -1;
-    let m: RegExpExecArray | null;
+    let pos = 0;
     for (;;) {
-      m = re.exec(text);
-      const at = m === null ? text.length : m.index;
-      const s = m === null ? "" : m[0];
-      const a = s.length > 0 ? atoms.get(s) : undefined;
-      let isBreak = m === null;
-      if (m !== null && a === undefined) {
-        const c = s.charCodeAt(0);
-        if (s.length === 1 && (c < 0x4e00 || c > 0x9fff)) isBreak = true;
-        else this.mention(s, t, trace);
-        if (!isBreak) continue;
-      }
-      if (a !== undefined) {
-        const end = at + s.length;
-        // Latin forms match whole words only; else retry one character on.
-        if (
-          ((a.flags & HEAD) !== 0 &&
-            at > 0 &&
-            isWordy(text.charCodeAt(at - 1))) ||
-          ((a.flags & TAIL) !== 0 && isWordy(text.charCodeAt(end)))
-        ) {
-          re.lastIndex = at + 1;
+      // The next form, clause break or stage mention at or after pos (longest form first).
+      let at = pos;
+      let a: Atom | undefined;
+      let isBreak = false;
+      const n = text.length;
+      for (; at < n; at++) {
+        const c = text.charCodeAt(at);
+        if (isBreakChar(c)) {
+          isBreak = true;
+          break;
+        }
+        if ((c === 0x9636 || c === 115) && this.mention(text, at, t, trace)) {
+          at = mentionEnd;
           continue;
         }
+        const k = firstIndex[c] as number;
+        if (k === 0) continue;
+        const start = starts[k] as (typeof starts)[number];
+        const list = start.two.get(text.charCodeAt(at + 1));
+        if (list !== undefined)
+          for (const x of list) {
+            if (!text.startsWith(x.form, at) || !wholeWord(text, at, x))
+              continue;
+            a = x;
+            break;
+          }
+        if (a === undefined) {
+          const x = start.one;
+          if (x !== undefined && wholeWord(text, at, x)) a = x;
+        }
+        if (a !== undefined) break;
+      }
+      if (at >= n) isBreak = true;
+      pos = a !== undefined ? at + a.form.length : at + 1;
+      if (a !== undefined) {
+        const s = a.form;
+        const end = pos;
         if ((a.flags & BREAK) !== 0) isBreak = true;
         else {
           const latin = (a.flags & LATIN_ATOM) !== 0;
@@ -411,22 +489,59 @@ export class NoteReader {
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
         planned = rival = asked = "";
-        if (m === null) return;
+        if (at >= n) return;
       }
     }
   }
 
   /** `阶段3` / `stage 3` / `阶段三` in the text. */
-  private mention(s: string, t: Tally, trace?: Reading[]): void {
-    const tail = s.replace(/^(阶段|stage)\s*/, "");
-    const n =
-      tail in CJK_NUMERALS ? (CJK_NUMERALS[tail] as number) : Number(tail);
-    if (!isStage(n)) {
-      if (t.badMention === undefined) t.badMention = s;
-      return;
+  /**
+   * A stage written out at `at` (`阶段3`, `阶段 -1`, `阶段三`, `stage 3`): counts it (or notes
+   * an out-of-range one) and sets `mentionEnd`; false when there is none.
+   */
+  private mention(
+    text: string,
+    at: number,
+    t: Tally,
+    trace?: Reading[],
+  ): boolean {
+    let i: number;
+    if (text.startsWith("阶段", at)) i = at + 2;
+    else if (
+      text.startsWith("stage", at) &&
+      (at === 0 || !isWordy(text.charCodeAt(at - 1)))
+    )
+      i = at + 5;
+    else return false;
+    while (text.charCodeAt(i) === 32) i++;
+    let value: number;
+    const numeral = CJK_NUMERALS[text.charAt(i)];
+    if (numeral !== undefined) {
+      value = numeral;
+      i++;
+    } else {
+      const start = i;
+      if (text.charCodeAt(i) === 45) i++;
+      const digits = i;
+      while (
+        i < text.length &&
+        text.charCodeAt(i) >= 48 &&
+        text.charCodeAt(i) <= 57
+      )
+        i++;
+      if (i === digits) return false;
+      value = Number(text.slice(start, i));
     }
-    addStage(t, n);
-    if (trace) trace.push({ text: s, concept: STAGE_MENTION, stage: n });
+    mentionEnd = i - 1;
+    const written = text.slice(at, i);
+    if (!isStage(value)) {
+      if (t.badMention === undefined) t.badMention = written;
+      return true;
+    }
+    addStage(t, value);
+    if (trace)
+      trace.push({ text: written, concept: STAGE_MENTION, stage: value });
+    return true;
   }
 
   private count(

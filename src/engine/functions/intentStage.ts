@@ -126,8 +126,9 @@ export function intentStage(
         );
     } else if (typeof v === "string") {
       // A cell that is only a whole number is a stage number (SPEC §5: `3`).
-      const f = WHOLE_INT.test(v.trim()) ? v.trim() : fold(v);
-      if (WHOLE_INT.test(f)) {
+      // (only short cells can be one: notes skip the fold, which caches and allocates)
+      const f = v.length <= 6 ? fold(v) : "";
+      if (f !== "" && WHOLE_INT.test(f)) {
         const n = Number(f);
         if (!isStage(n))
           return numError("outOfRange", {
