@@ -339,6 +339,17 @@ describe("each kind of miss", () => {
       columns: { 预约到店时间: DATES },
       want: { registeredAt: null, lastContact: null },
     },
+    {
+      about:
+        "登记本序号 is the reception log's order; 序号 is the sheet's row number",
+      columns: { 序号: [1, 2, 3, 4, 5], 登记本序号: [12, 13, 15, 16, 20] },
+      want: { receptionOrder: "登记本序号" },
+    },
+    {
+      about: "序号 alone is nothing",
+      columns: { 序号: [1, 2, 3, 4, 5] },
+      want: { receptionOrder: null, revisits: null, amount: null },
+    },
     // Several note columns, one per call
     {
       about: "第一次跟进 … 第三次跟进",

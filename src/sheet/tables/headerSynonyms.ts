@@ -891,6 +891,7 @@ export const HEADER_SYNONYMS: { readonly [K in InputKey]: HeaderWords } = {
       "首次到店",
       "registered",
       "registered on",
+      "registered at",
       "registration date",
       "reg date",
       "reg dt",
@@ -914,6 +915,20 @@ export const HEADER_SYNONYMS: { readonly [K in InputKey]: HeaderWords } = {
     never: ["修改", "更新", "下次", "预约", "modified", "updated", "next"],
     // A lead log's one date column is the day the lead came in.
     weak: ["日期", "date", "时间"],
+  },
+  receptionOrder: {
+    // Not 序号 alone: that is the sheet's own row number.
+    words: [
+      "登记本序号",
+      "登记序号",
+      "接待序号",
+      "接待顺序",
+      "来访序号",
+      "来店序号",
+      "log order",
+      "log no",
+      "reception order",
+    ],
   },
   amount: {
     words: [
@@ -1020,6 +1035,8 @@ export const HEADER_SYNONYMS: { readonly [K in InputKey]: HeaderWords } = {
       "签单销售",
       "签单顾问",
       "成交置业顾问",
+      "成交业代",
+      "closer",
       "closed by",
       "won by",
       "closing rep",
@@ -1050,6 +1067,7 @@ export const HEADER_SYNONYMS: { readonly [K in InputKey]: HeaderWords } = {
       "closed date",
       "date closed",
       "closed on",
+      "closed at",
       "cls dt",
       "won date",
       "deal closed",
@@ -1090,6 +1108,9 @@ export const HEADER_SYNONYMS: { readonly [K in InputKey]: HeaderWords } = {
       ),
       "conflict raised",
       "conflict raised on",
+      "claim raised",
+      "撞单提出",
+      "提出日期",
       "conflict date",
       "dispute date",
       "dispute raised",
