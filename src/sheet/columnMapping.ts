@@ -13,11 +13,12 @@
  * observations input takes every column of notes (one per call, a stage column…).
  * Pure: the task pane and the command line share it.
  */
-import { fold } from "../engine/text";
+import { fold, isBlankCell } from "../engine/text";
 import {
   columnKinds,
   IDENTIFYING,
   profileColumn,
+  SAMPLE_ROWS,
   type ColumnKind,
   type ColumnProfile,
 } from "./columnProfile";
@@ -27,7 +28,7 @@ import { HEADER_SYNONYMS, type HeaderWords } from "./tables/headerSynonyms";
 /** Why a column was chosen, lowered or refused: what its cells hold, or its header alone. */
 export interface Reason {
   /** what the cells hold; "header" when judged by the header alone (no cells, or mixed) */
-  readonly kind: ColumnKind | "header" | "mixed";
+  readonly kind: ColumnKind | "header" | "mixed" | "empty";
   readonly effect:
     | "confirms"
     | "lowers"
@@ -280,8 +281,14 @@ export function headerScore(
 function judge(
   spec: InputSpec,
   profile: ColumnProfile | undefined,
+  sheetHasData: boolean,
 ): { factor: number; reason: Reason | null; moveTo?: InputKey } {
-  if (!profile || profile.cells === 0) return { factor: 1, reason: null };
+  if (!profile) return { factor: 1, reason: null };
+  // An empty column beside filled ones holds nothing to read; on a new sheet headers decide.
+  if (profile.cells === 0)
+    return sheetHasData
+      ? { factor: 0, reason: { kind: "empty", effect: "overturns" } }
+      : { factor: 1, reason: null };
   const wantsAmount =
     spec.fits.includes("amount") && !spec.fits.includes("date");
   const kinds = columnKinds(profile, wantsAmount ? "amount" : "date");
@@ -425,6 +432,10 @@ export function proposeMapping(
   };
   const headerText = (c: number) =>
     fold(String(headers[c] ?? "")).replace(/\s+/g, " ");
+  const sheetHasData =
+    (rows ?? [])
+      .slice(0, SAMPLE_ROWS)
+      .filter((r) => r.some((v) => !isBlankCell(v))).length >= MIN_EVIDENCE;
 
   const candidates: Candidate[] = [];
   const refusals = new Map<
@@ -445,7 +456,7 @@ export function proposeMapping(
             words,
           );
       if (h === 0) continue;
-      const verdict = judge(spec, profile(c));
+      const verdict = judge(spec, profile(c), sheetHasData);
       const confidence = Math.min(1, h * verdict.factor);
       if (verdict.factor === 0 && verdict.reason) {
         const prev = refusals.get(spec.key);

@@ -224,6 +224,7 @@ const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
     longText: "内容多为文字记录",
     shortTags: "内容多为短标签",
     mixed: "内容杂乱",
+    empty: "列中没有数据",
     header: "按表头",
   },
   en: {
@@ -242,6 +243,7 @@ const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
     longText: "mostly written notes",
     shortTags: "mostly short tags",
     mixed: "mixed contents",
+    empty: "the column is empty",
     header: "by its header",
   },
 };

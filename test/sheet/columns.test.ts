@@ -354,6 +354,24 @@ describe("each kind of miss", () => {
       columns: { 序号: [1, 2, 3, 4, 5] },
       want: { receptionOrder: null, revisits: null, amount: null },
     },
+    {
+      about: "an empty column beside filled ones is never chosen",
+      columns: { 跟进记录: ["", "", "", "", ""], 上次联系: DATES, 姓名: NAMES },
+      want: { observations: null, lastContact: "上次联系" },
+    },
+    {
+      about: "masked phones in an ads export",
+      columns: {
+        手机号: [
+          "138****8000",
+          "139****9000",
+          "137****7000",
+          "136****6000",
+          "135****5000",
+        ],
+      },
+      want: { phone: "手机号" },
+    },
     // Several note columns, one per call
     {
       about: "第一次跟进 … 第三次跟进",
@@ -438,6 +456,11 @@ describe("each kind of miss", () => {
     const all = Object.values(m).flatMap((c) => c.columns);
     expect(all).not.toContain(1);
     expect(all).not.toContain(2);
+  });
+
+  test("on a new sheet (headers only) the headers decide", () => {
+    const m = proposeMapping(["跟进记录", "上次联系"], { rows: [] });
+    expect([m.observations.columns, m.lastContact.column]).toEqual([[0], 1]);
   });
 
   test("two cells are not enough to overturn a header", () => {
