@@ -618,6 +618,13 @@ export function assignColumn(
   return next;
 }
 
+const LEGACY_KEYS: Readonly<Record<string, InputKey>> = {
+  name: "customerName",
+  notes: "observations",
+  stage: "observations",
+  deadline: "timeline",
+};
+
 /** What is remembered per sheet: each mapped input's header text (a list for several columns). */
 export type SavedMapping = Partial<Record<InputKey, string | string[]>>;
 
@@ -636,9 +643,18 @@ export function restoreMapping(
     h === null || h === undefined ? "" : fold(String(h)),
   );
   const taken = new Set<number>();
-  for (const [key, value] of Object.entries(saved)) {
-    if (!INPUT_BY_KEY.has(key as InputKey)) continue;
-    const names = (Array.isArray(value) ? value : [value]).filter(
+  // Mappings saved before the inputs were renamed (name, notes, stage, deadline) still apply.
+  const merged = new Map<InputKey, unknown[]>();
+  for (const [k, value] of Object.entries(saved)) {
+    const key = (LEGACY_KEYS[k] ?? k) as InputKey;
+    if (!INPUT_BY_KEY.has(key)) continue;
+    merged.set(key, [
+      ...(merged.get(key) ?? []),
+      ...(Array.isArray(value) ? value : [value]),
+    ]);
+  }
+  for (const [key, values] of merged) {
+    const names = values.filter(
       (v): v is string => typeof v === "string" && v.trim() !== "",
     );
     const cols: number[] = [];
