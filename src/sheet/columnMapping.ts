@@ -170,7 +170,7 @@ function scoreSegment(seg: Prepared, word: Prepared): number {
   // A one-character word (电, 级) names a column only on its own.
   if (w.length === 1 && !word.spaced) return 0;
   if (contains(seg, word)) return 0.5 + 0.4 * (w.length / s.length);
-  if (seg.spaced) return 0; // English is matched by whole words only
+  if (seg.spaced) return abbreviatedWords(seg.spaced, word.spaced);
   // Part of a longer Chinese word (考察次 of 工地考察次数).
   if (s.length >= 3 && w.includes(s) && s.length / w.length >= 0.6)
     return 0.4 + 0.3 * (s.length / w.length);
@@ -185,6 +185,26 @@ function scoreSegment(seg: Prepared, word: Prepared): number {
   )
     return 0.45 + 0.2 * (s.length / w.length);
   return 0;
+}
+
+/**
+ * English abbreviated word by word: each header word (three letters or more) begins the word's
+ * word in the same place (Comp. Level → competition level, Cust Name → customer name).
+ */
+function abbreviatedWords(header: string, word: string): number {
+  if (!word) return 0;
+  const h = header.trim().split(" ");
+  const w = word.trim().split(" ");
+  if (h.length !== w.length) return 0;
+  let shortened = false;
+  for (let i = 0; i < h.length; i++) {
+    const a = h[i] as string;
+    const b = w[i] as string;
+    if (a === b) continue;
+    if (a.length < 3 || !b.startsWith(a)) return 0;
+    shortened = true;
+  }
+  return shortened ? 0.6 : 0;
 }
 
 function inOrder(short: string, long: string): boolean {
@@ -440,7 +460,7 @@ export function proposeMapping(
   const candidates: Candidate[] = [];
   const refusals = new Map<
     InputKey,
-    { column: number; reason: Reason; score: number }
+    { column: number; reason: Reason; score: number; moveTo?: InputKey }
   >();
   for (let c = 0; c < headers.length; c++) {
     if (exclude?.has(c)) continue;
@@ -465,6 +485,7 @@ export function proposeMapping(
             column: c,
             reason: verdict.reason,
             score: h,
+            moveTo: verdict.moveTo,
           });
         if (verdict.moveTo && verdict.moveTo !== spec.key)
           candidates.push({
@@ -523,8 +544,15 @@ export function proposeMapping(
         m.reason,
       );
     }
+  // A refusal is worth showing for a column no other input took, or one its contents moved
+  // (客户名称 → company: the customer's name says why it is not there).
   for (const [key, r] of refusals)
-    if (mapping[key].column === null)
+    if (
+      mapping[key].column === null &&
+      (!used.has(r.column) ||
+        (r.moveTo !== undefined &&
+          mapping[r.moveTo].columns.includes(r.column)))
+    )
       mapping[key] = {
         ...UNMAPPED,
         refused: { column: r.column, reason: r.reason },
@@ -544,7 +572,7 @@ function dropShortRemarks(
   if (choice.columns.length < 2) return choice;
   const length = (c: number) => profile(c)?.meanLength ?? 0;
   const longest = Math.max(...choice.columns.map(length));
-  if (longest < 12) return choice;
+  if (longest < 8) return choice;
   const keep = choice.columns.filter((c) => {
     const generic = segments(String(headers[c] ?? "")).some((s) =>
       GENERIC_NOTES.some(
@@ -552,7 +580,8 @@ function dropShortRemarks(
           compact(s) === compact(g) || compact(s).replace(/\d+$/, "") === g,
       ),
     );
-    return !(generic && length(c) <= 8);
+    // Tags: short, and less than half as long as the notes beside them.
+    return !(generic && length(c) <= 8 && length(c) * 2 <= longest);
   });
   return keep.length === choice.columns.length
     ? choice

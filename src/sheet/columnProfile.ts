@@ -134,6 +134,8 @@ function isPerson(f: string, raw: string): boolean {
       return SURNAMES.has(s[0] as string);
     // 阿杰, 小韩, 老王: familiar forms of a name.
     if (s.length === 2 && /^[阿小老]/.test(s)) return true;
+    // 乐乐, 朵朵: a doubled character is a child's or familiar name.
+    if (s.length === 2 && s[0] === s[1]) return true;
     return (
       s.length <= 4 &&
       (SURNAMES.has(s[0] as string) || SURNAMES.has(s.slice(0, 2)))
@@ -229,7 +231,13 @@ export function profileColumn(
     if (kind === undefined) continue;
     cells++;
     counts[kind] = (counts[kind] ?? 0) + 1;
-    const f = typeof v === "string" ? fold(v) : String(v);
+    // Excel gives text, numbers and booleans; anything else is counted, never printed.
+    const f =
+      typeof v === "string"
+        ? fold(v)
+        : typeof v === "number" || typeof v === "boolean"
+          ? String(v)
+          : "\u0000object";
     seen.add(f);
     if (typeof v === "string") {
       textLength += textSize(f);
