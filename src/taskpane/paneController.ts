@@ -215,6 +215,7 @@ export async function apply(
       computed.grades,
       computed.stages,
       computed.problems,
+      computed.unread,
     ),
     snapshot: result.snapshot,
     columns: placement.columns,

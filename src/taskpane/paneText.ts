@@ -41,6 +41,9 @@ interface PaneWords {
   errorsTitle: (n: number) => string;
   noErrors: string;
   errorRow: (row: number, message: string) => string;
+  unreadTitle: (rows: number, groups: number) => string;
+  unreadGroup: (text: string, rows: number, firstRow: number) => string;
+  showMore: (n: number) => string;
   revert: string;
   reverted: string;
   cancelled: string;
@@ -84,6 +87,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} 处需要处理（点击选中该行）：`,
     noErrors: "没有错误。",
     errorRow: (row, m) => `第 ${row} 行：${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} 行跟进记录未识别到意向信号（${groups} 种写法，按出现次数排列；点击选中第一行）。可在评分标准中补充词语：`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "（空）"}” × ${rows}（第 ${first} 行起）`,
+    showMore: (n) => `还有 ${n} 项，全部显示`,
     revert: "撤销上次应用",
     reverted: "已恢复为应用前的内容。",
     cancelled: "已取消，表格已恢复原样。",
@@ -131,6 +139,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} to look at (click to select the row):`,
     noErrors: "No errors.",
     errorRow: (row, m) => `Row ${row}: ${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} notes with no signal recognised (${groups} different texts, most frequent first; click to select the first row). Add words for them in the criteria:`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "(empty)"}” × ${rows} (from row ${first})`,
+    showMore: (n) => `and ${n} more: show all`,
     revert: "Revert last apply",
     reverted: "Restored what was there before the apply.",
     cancelled: "Cancelled; the sheet is as it was.",
