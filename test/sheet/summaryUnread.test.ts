@@ -70,7 +70,8 @@ describe("the static apply path", () => {
   test("notes with no signal are grouped for the summary, not listed as problems", () => {
     expect(out.problems).toEqual([]);
     expect(
-      summarise(rows.length, [], [], out.problems, out.unread).unread,
+      summarise(rows.length, [], [], out.problems, undefined, out.unread)
+        .unread,
     ).toEqual([
       { text: "未接通", rows: [0, 3] },
       { text: "天气不错", rows: [4] },
