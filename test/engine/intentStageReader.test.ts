@@ -199,7 +199,7 @@ table(
     ["客户问能不能免费试用", 2],
     ["约了周五下午面谈", 2],
     ["老板出差了，下周回来签", 4],
-      ["款已经打过来了", 5],
+    ["款已经打过来了", 5],
     ["客户要求再便宜点，否则不签", 3],
     ["客户说不考虑了，已经找了别家", -1],
     ["没时间，挂了", -1],
@@ -212,7 +212,7 @@ table(
     ["客户说车子还在比较，下周再来看看", 2],
     ["已提车", 5],
     ["4S店报价18.5万，客户说回去商量", 3],
-      ["老板自己打过来问的价格", 3],
+    ["老板自己打过来问的价格", 3],
   ],
 );
 
@@ -389,4 +389,37 @@ describe("properties of the decision rule", () => {
       ),
     );
   });
+});
+
+test("a column of repeated notes reads as each note alone (the memo changes nothing)", () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.constantFrom(
+          ...POSITIVE.map(([p]) => p),
+          ...REFUSAL,
+          ...FILLER,
+          "已签约",
+          "",
+        ),
+        {
+          minLength: 1,
+          maxLength: 300,
+        },
+      ),
+      (texts) => {
+        const column = sales.INTENTSTAGE(
+          texts.map((t) => [t]),
+          null,
+          zh,
+        );
+        const single = texts.map((t) => {
+          const one = sales.INTENTSTAGE([[t]], null, zh);
+          return one instanceof CellError ? one : one[0];
+        });
+        expect(column).toEqual(single);
+      },
+    ),
+    { numRuns: 30 },
+  );
 });
