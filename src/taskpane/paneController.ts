@@ -6,9 +6,12 @@
 import type { Lang } from "../engine/lang";
 import { todaySerial } from "../engine/read";
 import {
+  learnWords,
   mappingToSave,
   parseWorkbookWords,
   type Mapping,
+  type WordsIssue,
+  type WorkbookWords,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
 import { findColumns } from "../sheet/sheetColumns";
@@ -30,6 +33,7 @@ import {
   findData,
   readHeaderWords,
   readRegistry,
+  saveHeaderWords,
   revert,
   saveRegistry,
   type ColumnWrite,
@@ -48,6 +52,10 @@ export interface Scan {
   readonly registry: SheetRegistry | undefined;
   /** columns of the block that are the add-in's earlier outputs */
   readonly ownedInBlock: ReadonlySet<number>;
+  /** the workbook's own header words (taught by mapping columns by hand) */
+  readonly words: WorkbookWords;
+  /** entries of the stored words that could not be read (skipped) */
+  readonly wordIssues: readonly WordsIssue[];
 }
 
 export async function scan(): Promise<Scan | null> {
@@ -62,10 +70,11 @@ export async function scan(): Promise<Scan | null> {
     registry,
   );
   // Our own earlier outputs are never inputs; the cells below each header are judged with it.
+  const { words, issues: wordIssues } = parseWorkbookWords(readHeaderWords());
   const { headers, mapping } = findColumns(data.values, {
     headerRow: headerIndex,
     exclude: new Set([...ownedInBlock].map((c) => c - data.left)),
-    words: parseWorkbookWords(readHeaderWords()).words,
+    words,
     saved: registry?.mapping,
   });
   return {
@@ -76,6 +85,8 @@ export async function scan(): Promise<Scan | null> {
     mapping,
     registry,
     ownedInBlock,
+    words,
+    wordIssues,
   };
 }
 
@@ -204,6 +215,9 @@ export async function apply(
     ...s.registry?.owned,
   };
   for (const [kind, col] of placement.columns) ownedNow[kind] = col;
+  // Headers the user mapped by hand are remembered for the whole workbook.
+  const learned = learnWords(s.words, mapping, s.headers);
+  if (learned) await saveHeaderWords(learned);
   await saveRegistry(data.sheetName, {
     owned: ownedNow,
     mapping: mappingToSave(mapping, s.headers),

@@ -290,6 +290,9 @@ async function findAgain(): Promise<void> {
   try {
     state.scan = inExcel() ? await scan() : null;
     state.mapping = state.scan?.mapping ?? null;
+    const ignored = state.scan?.wordIssues ?? [];
+    if (ignored.length)
+      say(t().wordsIgnored(ignored.length, ignored[0]?.path ?? ""));
     const last = state.scan?.registry;
     if (last?.outputs) state.chosen = new Set(last.outputs);
     if (last?.live !== undefined) {
