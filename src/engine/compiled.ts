@@ -39,7 +39,10 @@ export function compile(criteria: Criteria): Compiled {
     yes: new Set(criteria.reader.yes.map(fold)),
     no: new Set(criteria.reader.no.map(fold)),
     signals: new WordMatcher(
-      criteria.signals.map((s) => ({ phrase: s.phrase, payload: s.stage })),
+      [...(criteria.extraSignals ?? []), ...criteria.signals].map((s) => ({
+        phrase: s.phrase,
+        payload: s.stage,
+      })),
     ),
     timelineWords: new WordMatcher(
       u.timelineWords.map((w) => ({ phrase: w.phrase, payload: w.points })),

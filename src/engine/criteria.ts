@@ -29,6 +29,11 @@ import {
   VALUE_TIER_SHARES,
 } from "./tables/customerTypes";
 
+/** A table's shape with its literal numbers widened: a workbook may hold any number there. */
+type Numbers<T> = {
+  readonly [K in keyof T]: T[K] extends number ? number : Numbers<T[K]>;
+};
+
 export interface Criteria {
   readonly reader: {
     readonly yes: readonly string[];
@@ -36,25 +41,30 @@ export interface Criteria {
   };
   readonly leadGrade: {
     readonly table: typeof LEAD_GRADE_TABLE;
-    readonly bands: typeof INTENT_BANDS;
+    readonly bands: Numbers<typeof INTENT_BANDS>;
     readonly countThresholds: typeof COUNT_THRESHOLDS;
     /** [default] with siteOpen = FALSE the site-inspection indicator counts as A */
     readonly siteClosedCountsAsA: boolean;
   };
   readonly intentClassMin: typeof INTENT_CLASS_MIN;
   readonly signals: readonly SignalWord[];
+  /**
+   * A workbook's own signal words (the criteria sheet's team words, e.g. 认筹 → 3), read
+   * before the built-in vocabulary, so a team's word wins over a built-in one.
+   */
+  readonly extraSignals?: readonly SignalWord[];
   readonly followUpDays: typeof FOLLOW_UP_DAYS;
   readonly statusByStage: typeof STATUS_BY_STAGE;
   readonly urgency: {
-    readonly timeline: typeof TIMELINE_POINTS;
+    readonly timeline: Numbers<typeof TIMELINE_POINTS>;
     readonly timelineWords: typeof TIMELINE_WORDS;
     readonly levelWords: typeof LEVEL_WORDS;
     readonly criterionWords: typeof CRITERION_WORDS;
-    readonly yesNo: typeof YES_NO_POINTS;
-    readonly levelMin: typeof URGENCY_LEVEL_MIN;
+    readonly yesNo: Numbers<typeof YES_NO_POINTS>;
+    readonly levelMin: Numbers<typeof URGENCY_LEVEL_MIN>;
   };
   readonly roleKeywords: typeof ROLE_KEYWORDS;
-  readonly valueTierShares: typeof VALUE_TIER_SHARES;
+  readonly valueTierShares: Numbers<typeof VALUE_TIER_SHARES>;
   readonly activeWithinDays: number;
   readonly noPurchaseWords: readonly string[];
 }
@@ -69,6 +79,7 @@ export const DEFAULT_CRITERIA: Criteria = {
   },
   intentClassMin: INTENT_CLASS_MIN,
   signals: SIGNAL_WORDS,
+  extraSignals: [],
   followUpDays: FOLLOW_UP_DAYS,
   statusByStage: STATUS_BY_STAGE,
   urgency: {

@@ -225,7 +225,7 @@ describe("formulas and text", () => {
       "=SALES.NEXTFOLLOWUP(I6,E6)",
     ]);
   });
-  test("live formulas read the same observation cells as static values: stage and notes apart → HSTACK", () => {
+  test("live formulas read the same observation cells as static values: stage and notes apart → CHOOSE({1,2},…) (no HSTACK: Excel 2021 lacks it)", () => {
     const mapping = proposeMapping(["跟进记录", "上次联系", "意向阶段"]);
     const place = {
       firstRow: 1,
@@ -234,7 +234,7 @@ describe("formulas and text", () => {
     };
     expect(
       buildFormulas(1, mapping, ["stage"], place, "zh").get("stage"),
-    ).toEqual(["=SALES.INTENTSTAGE(HSTACK(A2,C2))"]);
+    ).toEqual(["=SALES.INTENTSTAGE(CHOOSE({1,2},A2,C2))"]);
     const side = proposeMapping(["跟进记录", "意向阶段"]);
     expect(
       buildFormulas(
