@@ -548,11 +548,15 @@ const urgencyNotes: Section = {
 
 // Roles [seed 003]; keywords [default] ------------------------------------------------------
 const SPLIT = /[、,，;；/\n]+/;
+/** Roles in the order their keywords are listed (the order decides between equal matches). */
+const roleOrder = (): Role[] => [
+  ...new Set([...DEFAULT_CRITERIA.roleKeywords.map((k) => k.role), ...ROLES]),
+];
 const roles: Section = {
   title: bi("客户角色：职位关键词与关注点", "Buyer roles: job-title keywords and focus"),
   header: { zh: ["角色", "职位关键词（用、分隔）", "关注点", "", ""], en: ["Role", "Title keywords (separated by ,)", "Focus", "", ""] },
   rows: (lang) =>
-    ROLES.map((r) => [
+    roleOrder().map((r) => [
       ROLE_LABELS[r][lang],
       DEFAULT_CRITERIA.roleKeywords.filter((k) => k.role === r).map((k) => k.keyword).join(lang === "zh" ? "、" : ", "),
       ROLE_FOCUS[r][lang],
@@ -562,20 +566,27 @@ const roles: Section = {
     ]),
   parse: (rows, ctx) => {
     const out: { keyword: string; role: Role }[] = [];
-    let missing = false;
-    for (const role of ROLES) {
-      const r = rows.find((x) => same(x.cells[0], ROLE_LABELS[role]));
-      if (!r) {
-        issue(ctx, ctx.titleRow, 0, `缺少角色“${ROLE_LABELS[role].zh}”一行；${KEEP.zh}`, `the role "${ROLE_LABELS[role].en}" is missing; ${KEEP.en}`);
-        missing = true;
+    let bad = false;
+    const seen = new Set<Role>();
+    for (const r of rows) {
+      const role = ROLES.find((x) => same(r.cells[0], ROLE_LABELS[x]));
+      if (!role) {
+        issue(ctx, r.index, 0, `${showValue(r.cells[0])} 不是角色（${ROLES.map((x) => ROLE_LABELS[x].zh).join("、")}）；${KEEP.zh}`, `${showValue(r.cells[0])} is not a role (${ROLES.map((x) => ROLE_LABELS[x].en).join(", ")}); ${KEEP.en}`);
+        bad = true;
         continue;
       }
+      seen.add(role);
       for (const k of text(r.cells[1]).split(SPLIT)) {
         const w = k.trim();
         if (w) out.push({ keyword: w, role });
       }
     }
-    if (!missing) ctx.draft.roleKeywords = out;
+    for (const role of ROLES)
+      if (!seen.has(role)) {
+        issue(ctx, ctx.titleRow, 0, `缺少角色“${ROLE_LABELS[role].zh}”一行；${KEEP.zh}`, `the role "${ROLE_LABELS[role].en}" is missing; ${KEEP.en}`);
+        bad = true;
+      }
+    if (!bad) ctx.draft.roleKeywords = out;
   },
 };
 
