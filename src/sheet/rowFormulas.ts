@@ -314,7 +314,10 @@ export function buildFormulas(
       const h = place.outputHeader?.("stage");
       return h ? structuredRef(h) : `SALES.INTENTSTAGE(${obs(r)})`;
     }
-    return ref(c, r);
+    // A spilled stage column holds #N/A where no signal was read; Excel may not call a
+    // function whose range argument holds an error, so those rows go in blank (the stage
+    // column already shows the error).
+    return layout === "spill" ? `IFERROR(${ref(c, r)},"")` : ref(c, r);
   };
   const formula = (kind: OutputKind, r: number): string => {
     switch (kind) {
