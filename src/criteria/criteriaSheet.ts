@@ -856,3 +856,24 @@ export function pointsAddress(parsed: ParsedCriteria, sheetName: string): string
   if (!p) return undefined;
   return `'${sheetName.replace(/'/g, "''")}'!$A$${p.first + 1}:$C$${p.last + 1}`;
 }
+
+/**
+ * The check column to write: this parse's messages, other text in the column (its header)
+ * kept, old messages cleared. `null` when nothing would change, so the pane does not write
+ * (its own write fires the sheet's change event again).
+ */
+export function mergeCheckColumn(
+  current: readonly (readonly unknown[])[],
+  check: readonly string[],
+): string[] | null {
+  const n = Math.max(current.length, check.length);
+  const next: string[] = [];
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const cur = text(current[i]?.[CHECK_COL]);
+    const want = check[i] || (cur.startsWith("⚠") ? "" : cur);
+    if (want !== cur) changed = true;
+    next.push(want);
+  }
+  return changed ? next : null;
+}
