@@ -12,7 +12,12 @@ import { DEFAULT_CRITERIA, type Criteria } from "../engine/criteria";
 import type { Lang } from "../engine/lang";
 import { readDate } from "../engine/read";
 import { fold, isBlankCell, showValue } from "../engine/text";
-import { ROLES, ROLE_FOCUS, ROLE_LABELS, type Role } from "../engine/tables/buyerRoles";
+import {
+  ROLES,
+  ROLE_FOCUS,
+  ROLE_LABELS,
+  type Role,
+} from "../engine/tables/buyerRoles";
 import { STATUS_LABELS, type Status } from "../engine/tables/customerStatus";
 import { INTENT_CLASS_TRAITS } from "../engine/tables/intentClasses";
 import {
@@ -59,13 +64,17 @@ export interface ParsedCriteria {
   /** the date serial in the today cell, when it holds one */
   readonly today: number | undefined;
   /** 0-based sheet rows of the points table (header included): the range SALES.SCORE reads */
-  readonly pointsRows: { readonly first: number; readonly last: number } | undefined;
+  readonly pointsRows:
+    { readonly first: number; readonly last: number } | undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 type Draft = Mutable<Criteria>;
 
-const DEFAULT_TAG: Record<Lang, string> = { zh: "默认（我们的默认值）", en: "our default" };
+const DEFAULT_TAG: Record<Lang, string> = {
+  zh: "默认（我们的默认值）",
+  en: "our default",
+};
 const SEED_TAG = (n: string): Record<Lang, string> => ({
   zh: `来源 ${n}`,
   en: `source text ${n}`,
@@ -152,8 +161,15 @@ function numberIn(
 ): number | undefined {
   const v = row.cells[col];
   const n = num(v);
-  if (n === undefined || n < min || n > max || (integer && !Number.isInteger(n))) {
-    const kind = integer ? bi("整数", "a whole number") : bi("数字", "a number");
+  if (
+    n === undefined ||
+    n < min ||
+    n > max ||
+    (integer && !Number.isInteger(n))
+  ) {
+    const kind = integer
+      ? bi("整数", "a whole number")
+      : bi("数字", "a number");
     issue(
       ctx,
       row.index,
@@ -197,14 +213,20 @@ const label = (lang: Lang, l: Record<Lang, string>) => l[lang];
 
 // Grade table [seed 002] --------------------------------------------------------
 const NECESSARY: readonly Keyed<NecessaryRow>[] = [
-  { key: "bothA", label: bi("两项必要条件都是A", "both necessary conditions A") },
+  {
+    key: "bothA",
+    label: bi("两项必要条件都是A", "both necessary conditions A"),
+  },
   { key: "oneA", label: bi("恰好一项是A", "exactly one A") },
   { key: "bothB", label: bi("两项都是B", "both B") },
 ];
 const BAND_KEYS = ["k5", "k3to4", "k0to2"] as const;
 
 const gradeTable: Section = {
-  title: bi("客户分级表（必要条件 × 意向程度为A的项数）", "Lead grade table (necessary conditions × intent indicators at A)"),
+  title: bi(
+    "客户分级表（必要条件 × 意向程度为A的项数）",
+    "Lead grade table (necessary conditions × intent indicators at A)",
+  ),
   header: {
     zh: ["必要条件", "5项全A", "3–4项A", "0–2项A", ""],
     en: ["Necessary conditions", "all 5 at A", "3–4 at A", "0–2 at A", ""],
@@ -244,34 +266,64 @@ const COUNTS: readonly Keyed<CountKey | "siteClosed" | "all" | "midFrom">[] = [
   { key: "calls", label: bi("主动来电次数 ≥", "calls ≥") },
   { key: "siteVisits", label: bi("工地考察次数 ≥", "site visits ≥") },
   { key: "processAsked", label: bi("询问购买流程次数 ≥", "process asked ≥") },
-  { key: "siteClosed", label: bi("工地未开放时工地考察按A计", "site closed: site visits count as A") },
-  { key: "all", label: bi("最高档：为A的项数 =", "top band: indicators at A =") },
-  { key: "midFrom", label: bi("中档：为A的项数 ≥", "middle band: indicators at A ≥") },
+  {
+    key: "siteClosed",
+    label: bi(
+      "工地未开放时工地考察按A计",
+      "site closed: site visits count as A",
+    ),
+  },
+  {
+    key: "all",
+    label: bi("最高档：为A的项数 =", "top band: indicators at A ="),
+  },
+  {
+    key: "midFrom",
+    label: bi("中档：为A的项数 ≥", "middle band: indicators at A ≥"),
+  },
 ];
 const countThresholds: Section = {
-  title: bi("意向程度：计数达到多少算A", "Intent indicators: counts that count as A"),
+  title: bi(
+    "意向程度：计数达到多少算A",
+    "Intent indicators: counts that count as A",
+  ),
   header: { zh: ["项目", "值", "", "", ""], en: ["Item", "Value", "", "", ""] },
   rows: (lang) => {
     const lg = DEFAULT_CRITERIA.leadGrade;
     const value = (k: (typeof COUNTS)[number]["key"]): SheetCell =>
       k === "siteClosed"
-        ? lang === "zh" ? (lg.siteClosedCountsAsA ? "是" : "否") : lg.siteClosedCountsAsA ? "yes" : "no"
-        : k === "all" ? lg.bands.all
-        : k === "midFrom" ? lg.bands.midFrom
-        : lg.countThresholds[k];
+        ? lang === "zh"
+          ? lg.siteClosedCountsAsA
+            ? "是"
+            : "否"
+          : lg.siteClosedCountsAsA
+            ? "yes"
+            : "no"
+        : k === "all"
+          ? lg.bands.all
+          : k === "midFrom"
+            ? lg.bands.midFrom
+            : lg.countThresholds[k];
     return COUNTS.map((c) => [
       label(lang, c.label),
       value(c.key),
       "",
       "",
       "",
-      c.key === "all" || c.key === "midFrom" ? SEED_TAG("002")[lang] : DEFAULT_TAG[lang],
+      c.key === "all" || c.key === "midFrom"
+        ? SEED_TAG("002")[lang]
+        : DEFAULT_TAG[lang],
     ]);
   },
   parse: (rows, ctx) => {
     const f = byLabel(rows, COUNTS, ctx);
     const lg = ctx.draft.leadGrade;
-    for (const k of ["revisits", "calls", "siteVisits", "processAsked"] as const) {
+    for (const k of [
+      "revisits",
+      "calls",
+      "siteVisits",
+      "processAsked",
+    ] as const) {
       const r = f[k];
       const n = r && numberIn(ctx, r, 1, 0, 1000);
       if (n !== undefined) lg.countThresholds[k] = n;
@@ -279,13 +331,25 @@ const countThresholds: Section = {
     if (f.siteClosed) {
       const b = yesNo(f.siteClosed.cells[1]);
       if (b === undefined)
-        issue(ctx, f.siteClosed.index, 1, `${showValue(f.siteClosed.cells[1])} 应为 是/否；${KEEP.zh}`, `${showValue(f.siteClosed.cells[1])} should be yes/no; ${KEEP.en}`);
+        issue(
+          ctx,
+          f.siteClosed.index,
+          1,
+          `${showValue(f.siteClosed.cells[1])} 应为 是/否；${KEEP.zh}`,
+          `${showValue(f.siteClosed.cells[1])} should be yes/no; ${KEEP.en}`,
+        );
       else lg.siteClosedCountsAsA = b;
     }
     const all = f.all && numberIn(ctx, f.all, 1, 1, 5);
     const mid = f.midFrom && numberIn(ctx, f.midFrom, 1, 0, 5);
     if (all !== undefined && mid !== undefined && mid >= all && f.midFrom) {
-      issue(ctx, f.midFrom.index, 1, `中档起点 ${mid} 不低于最高档 ${all}，顺序不合理；${KEEP.zh}`, `middle band from ${mid} is not below the top band ${all}; ${KEEP.en}`);
+      issue(
+        ctx,
+        f.midFrom.index,
+        1,
+        `中档起点 ${mid} 不低于最高档 ${all}，顺序不合理；${KEEP.zh}`,
+        `middle band from ${mid} is not below the top band ${all}; ${KEEP.en}`,
+      );
     } else {
       if (all !== undefined) (lg.bands as { all: number }).all = all;
       if (mid !== undefined) (lg.bands as { midFrom: number }).midFrom = mid;
@@ -296,23 +360,46 @@ const countThresholds: Section = {
 // Intent classes [seed 002] ---------------------------------------------------------
 const CLASSES = ["A", "B", "C", "D"] as const;
 const intentClasses: Section = {
-  title: bi("意向等级（得分 0–100）及原文特征", "Intent classes (score 0–100) and the source's traits"),
-  header: { zh: ["等级", "最低分", "特征", "", ""], en: ["Class", "Lowest score", "Trait", "", ""] },
+  title: bi(
+    "意向等级（得分 0–100）及原文特征",
+    "Intent classes (score 0–100) and the source's traits",
+  ),
+  header: {
+    zh: ["等级", "最低分", "特征", "", ""],
+    en: ["Class", "Lowest score", "Trait", "", ""],
+  },
   rows: (lang) =>
     CLASSES.flatMap((c) => {
       const t = INTENT_CLASS_TRAITS[c];
       const min = c === "D" ? "" : DEFAULT_CRITERIA.intentClassMin[c];
       return [
-        [c, min, lang === "zh" ? t.summary : t.summaryEn, "", "", SEED_TAG("002")[lang]],
+        [
+          c,
+          min,
+          lang === "zh" ? t.summary : t.summaryEn,
+          "",
+          "",
+          SEED_TAG("002")[lang],
+        ],
         ...t.traits.map((x, i) => [c, "", `${i + 1}. ${x}`, "", "", ""]),
       ];
     }),
   parse: (rows, ctx) => {
     const mins: Partial<Record<"A" | "B" | "C", { n: number; row: Row }>> = {};
     for (const c of ["A", "B", "C"] as const) {
-      const r = rows.find((x) => fold(text(x.cells[0])) === c.toLowerCase() && !isBlankCell(x.cells[1]));
+      const r = rows.find(
+        (x) =>
+          fold(text(x.cells[0])) === c.toLowerCase() &&
+          !isBlankCell(x.cells[1]),
+      );
       if (!r) {
-        issue(ctx, ctx.titleRow, 0, `缺少${c}级的最低分；${KEEP.zh}`, `class ${c} has no lowest score; ${KEEP.en}`);
+        issue(
+          ctx,
+          ctx.titleRow,
+          0,
+          `缺少${c}级的最低分；${KEEP.zh}`,
+          `class ${c} has no lowest score; ${KEEP.en}`,
+        );
         continue;
       }
       const n = numberIn(ctx, r, 1, 0, 100, false);
@@ -322,7 +409,13 @@ const intentClasses: Section = {
     if (A && B && C) {
       if (!(A.n > B.n && B.n > C.n)) {
         const bad = A.n <= B.n ? B : C;
-        issue(ctx, bad.row.index, 1, `分数线顺序不合理（应为 A ${A.n} > B ${B.n} > C ${C.n}）；${KEEP.zh}`, `the cut-offs are out of order (A ${A.n} > B ${B.n} > C ${C.n} expected); ${KEEP.en}`);
+        issue(
+          ctx,
+          bad.row.index,
+          1,
+          `分数线顺序不合理（应为 A ${A.n} > B ${B.n} > C ${C.n}）；${KEEP.zh}`,
+          `the cut-offs are out of order (A ${A.n} > B ${B.n} > C ${C.n} expected); ${KEEP.en}`,
+        );
       } else {
         ctx.draft.intentClassMin = { A: A.n, B: B.n, C: C.n };
       }
@@ -332,8 +425,14 @@ const intentClasses: Section = {
 
 // Points checklist [seed 002] --------------------------------------------------------
 const pointsTable: Section = {
-  title: bi("评分表（项目 · 选项 · 分值，SALES.SCORE 直接读取）", "Points checklist (item · option · points, read by SALES.SCORE)"),
-  header: { zh: ["项目", "选项", "分值", "", ""], en: ["Item", "Option", "Points", "", ""] },
+  title: bi(
+    "评分表（项目 · 选项 · 分值，SALES.SCORE 直接读取）",
+    "Points checklist (item · option · points, read by SALES.SCORE)",
+  ),
+  header: {
+    zh: ["项目", "选项", "分值", "", ""],
+    en: ["Item", "Option", "Points", "", ""],
+  },
   rows: (lang) =>
     POINTS_TABLE.map((p) => [
       p.item,
@@ -355,10 +454,11 @@ const pointsTable: Section = {
 
 // Stages, cadence and advice [seed 002]; status [default] --------------------------------
 const stageSignals = (s: Stage, lang: Lang) =>
-  SIGNAL_WORDS.filter((w) => w.stage === s && /[^\x20-\x7e]/.test(w.phrase) === (lang === "zh"))
+  SIGNAL_WORDS.filter(
+    (w) => w.stage === s && /[^\x20-\x7e]/.test(w.phrase) === (lang === "zh"),
+  )
     .map((w) => w.phrase)
     .join(lang === "zh" ? "、" : ", ");
-const STAGE_WORD = bi("阶段", "stage");
 
 function readStage(v: unknown): Stage | undefined {
   if (typeof v === "number") return isStage(v) ? v : undefined;
@@ -368,10 +468,25 @@ function readStage(v: unknown): Stage | undefined {
 }
 
 const stages: Section = {
-  title: bi("意向阶段：信号词、跟进间隔与推进方法", "Intent stages: signal words, follow-up interval and advice"),
+  title: bi(
+    "意向阶段：信号词、跟进间隔与推进方法",
+    "Intent stages: signal words, follow-up interval and advice",
+  ),
   header: {
-    zh: ["阶段", "名称", "内置信号词（团队用语请加在最下方）", "至少每隔几天联系", "推进方法"],
-    en: ["Stage", "Name", "Built-in signal words (add team words at the bottom)", "Contact at least every (days)", "Advice"],
+    zh: [
+      "阶段",
+      "名称",
+      "内置信号词（团队用语请加在最下方）",
+      "至少每隔几天联系",
+      "推进方法",
+    ],
+    en: [
+      "Stage",
+      "Name",
+      "Built-in signal words (add team words at the bottom)",
+      "Contact at least every (days)",
+      "Advice",
+    ],
   },
   rows: (lang) =>
     STAGES.map((s) => [
@@ -386,7 +501,13 @@ const stages: Section = {
     for (const s of STAGES) {
       const r = rows.find((x) => readStage(x.cells[0]) === s);
       if (!r) {
-        issue(ctx, ctx.titleRow, 0, `缺少阶段 ${s} 一行；${KEEP.zh}`, `the row of stage ${s} is missing; ${KEEP.en}`);
+        issue(
+          ctx,
+          ctx.titleRow,
+          0,
+          `缺少阶段 ${s} 一行；${KEEP.zh}`,
+          `the row of stage ${s} is missing; ${KEEP.en}`,
+        );
         continue;
       }
       const v = r.cells[3];
@@ -403,39 +524,90 @@ const stages: Section = {
 const STATUSES = Object.keys(STATUS_LABELS) as Status[];
 const statusMap: Section = {
   title: bi("客户状态：由阶段得出", "Customer status from the stage"),
-  header: { zh: ["阶段", "客户状态", "", "", ""], en: ["Stage", "Status", "", "", ""] },
+  header: {
+    zh: ["阶段", "客户状态", "", "", ""],
+    en: ["Stage", "Status", "", "", ""],
+  },
   rows: (lang) =>
-    STAGES.map((s) => [s, STATUS_LABELS[DEFAULT_CRITERIA.statusByStage[s]][lang], "", "", "", DEFAULT_TAG[lang]]),
+    STAGES.map((s) => [
+      s,
+      STATUS_LABELS[DEFAULT_CRITERIA.statusByStage[s]][lang],
+      "",
+      "",
+      "",
+      DEFAULT_TAG[lang],
+    ]),
   parse: (rows, ctx) => {
     for (const s of STAGES) {
       const r = rows.find((x) => readStage(x.cells[0]) === s);
       if (!r) {
-        issue(ctx, ctx.titleRow, 0, `缺少阶段 ${s} 一行；${KEEP.zh}`, `the row of stage ${s} is missing; ${KEEP.en}`);
+        issue(
+          ctx,
+          ctx.titleRow,
+          0,
+          `缺少阶段 ${s} 一行；${KEEP.zh}`,
+          `the row of stage ${s} is missing; ${KEEP.en}`,
+        );
         continue;
       }
       const st = STATUSES.find((k) => same(r.cells[1], STATUS_LABELS[k]));
       if (st) ctx.draft.statusByStage[s] = st;
       else
-        issue(ctx, r.index, 1, `${showValue(r.cells[1])} 不是客户状态（${STATUSES.map((k) => STATUS_LABELS[k].zh).join("、")}）；${KEEP.zh}`, `${showValue(r.cells[1])} is not a status (${STATUSES.map((k) => STATUS_LABELS[k].en).join(", ")}); ${KEEP.en}`);
+        issue(
+          ctx,
+          r.index,
+          1,
+          `${showValue(r.cells[1])} 不是客户状态（${STATUSES.map((k) => STATUS_LABELS[k].zh).join("、")}）；${KEEP.zh}`,
+          `${showValue(r.cells[1])} is not a status (${STATUSES.map((k) => STATUS_LABELS[k].en).join(", ")}); ${KEEP.en}`,
+        );
     }
   },
 };
 
 // Urgency scoring model [default] ------------------------------------------------------
-type UrgencyKey = "within30" | "within90" | "later" | "hasDeadline" | "yes" | "no" | "high" | "medium";
+type UrgencyKey =
+  | "within30"
+  | "within90"
+  | "later"
+  | "hasDeadline"
+  | "yes"
+  | "no"
+  | "high"
+  | "medium";
 const URGENCY_ROWS: readonly Keyed<UrgencyKey>[] = [
-  { key: "within30", label: bi("截止日期在N天内（或已过）", "deadline within N days (or passed)") },
+  {
+    key: "within30",
+    label: bi(
+      "截止日期在N天内（或已过）",
+      "deadline within N days (or passed)",
+    ),
+  },
   { key: "within90", label: bi("截止日期在N天内", "deadline within N days") },
   { key: "later", label: bi("截止日期更远", "deadline later") },
-  { key: "hasDeadline", label: bi("有截止日期（未给日期）", "has a deadline (no date given)") },
-  { key: "yes", label: bi("资源/决策层/竞争：是", "resources/level/competition: yes") },
-  { key: "no", label: bi("资源/决策层/竞争：否", "resources/level/competition: no") },
+  {
+    key: "hasDeadline",
+    label: bi("有截止日期（未给日期）", "has a deadline (no date given)"),
+  },
+  {
+    key: "yes",
+    label: bi("资源/决策层/竞争：是", "resources/level/competition: yes"),
+  },
+  {
+    key: "no",
+    label: bi("资源/决策层/竞争：否", "resources/level/competition: no"),
+  },
   { key: "high", label: bi("高：总分 ≥", "High: total ≥") },
   { key: "medium", label: bi("中：总分 ≥", "Medium: total ≥") },
 ];
 const urgencyModel: Section = {
-  title: bi("紧急程度评分模型（总分 0–9）", "Urgency scoring model (total 0–9)"),
-  header: { zh: ["项目", "天数 / 分数线", "分值", "", ""], en: ["Item", "Days / cut-off", "Points", "", ""] },
+  title: bi(
+    "紧急程度评分模型（总分 0–9）",
+    "Urgency scoring model (total 0–9)",
+  ),
+  header: {
+    zh: ["项目", "天数 / 分数线", "分值", "", ""],
+    en: ["Item", "Days / cut-off", "Points", "", ""],
+  },
   rows: (lang) => {
     const u = DEFAULT_CRITERIA.urgency;
     const t = u.timeline;
@@ -449,7 +621,13 @@ const urgencyModel: Section = {
       high: [u.levelMin.high, ""],
       medium: [u.levelMin.medium, ""],
     };
-    return URGENCY_ROWS.map((r) => [label(lang, r.label), ...vals[r.key], "", "", DEFAULT_TAG[lang]]);
+    return URGENCY_ROWS.map((r) => [
+      label(lang, r.label),
+      ...vals[r.key],
+      "",
+      "",
+      DEFAULT_TAG[lang],
+    ]);
   },
   parse: (rows, ctx) => {
     const f = byLabel(rows, URGENCY_ROWS, ctx);
@@ -461,7 +639,13 @@ const urgencyModel: Section = {
     const d30 = f.within30 && numberIn(ctx, f.within30, 1, 0, 3650);
     const d90 = f.within90 && numberIn(ctx, f.within90, 1, 0, 3650);
     if (d30 !== undefined && d90 !== undefined && d30 >= d90 && f.within90)
-      issue(ctx, f.within90.index, 1, `${d90} 天不大于 ${d30} 天，顺序不合理；${KEEP.zh}`, `${d90} days is not more than ${d30} days; ${KEEP.en}`);
+      issue(
+        ctx,
+        f.within90.index,
+        1,
+        `${d90} 天不大于 ${d30} 天，顺序不合理；${KEEP.zh}`,
+        `${d90} days is not more than ${d30} days; ${KEEP.en}`,
+      );
     else {
       if (d30 !== undefined) u.timeline.within30.maxDays = d30;
       if (d90 !== undefined) u.timeline.within90.maxDays = d90;
@@ -481,7 +665,13 @@ const urgencyModel: Section = {
     const hi = f.high && numberIn(ctx, f.high, 1, 0, 9);
     const me = f.medium && numberIn(ctx, f.medium, 1, 0, 9);
     if (hi !== undefined && me !== undefined && me >= hi && f.medium)
-      issue(ctx, f.medium.index, 1, `“中”的分数线 ${me} 不低于“高”的 ${hi}，顺序不合理；${KEEP.zh}`, `the Medium cut-off ${me} is not below High ${hi}; ${KEEP.en}`);
+      issue(
+        ctx,
+        f.medium.index,
+        1,
+        `“中”的分数线 ${me} 不低于“高”的 ${hi}，顺序不合理；${KEEP.zh}`,
+        `the Medium cut-off ${me} is not below High ${hi}; ${KEEP.en}`,
+      );
     else {
       if (hi !== undefined) u.levelMin.high = hi;
       if (me !== undefined) u.levelMin.medium = me;
@@ -489,40 +679,72 @@ const urgencyModel: Section = {
   },
 };
 
-type WordKind = "level" | "timeline" | "resources" | "decisionLevel" | "competition";
+type WordKind =
+  "level" | "timeline" | "resources" | "decisionLevel" | "competition";
 const WORD_KINDS: readonly Keyed<WordKind>[] = [
-  { key: "level", label: bi("程度词（各项通用）", "level words (every criterion)") },
+  {
+    key: "level",
+    label: bi("程度词（各项通用）", "level words (every criterion)"),
+  },
   { key: "timeline", label: bi("截止日期", "deadline") },
   { key: "resources", label: bi("资源投入", "resources") },
   { key: "decisionLevel", label: bi("决策层级", "decision level") },
   { key: "competition", label: bi("市场竞争", "competition") },
 ];
 const urgencyWords: Section = {
-  title: bi("紧急程度：词与分值（最长的词优先）", "Urgency: words and points (longest word first)"),
-  header: { zh: ["标准", "词", "分值", "", ""], en: ["Criterion", "Word", "Points", "", ""] },
+  title: bi(
+    "紧急程度：词与分值（最长的词优先）",
+    "Urgency: words and points (longest word first)",
+  ),
+  header: {
+    zh: ["标准", "词", "分值", "", ""],
+    en: ["Criterion", "Word", "Points", "", ""],
+  },
   rows: (lang) => {
     const u = DEFAULT_CRITERIA.urgency;
     const of = (k: WordKind) =>
-      k === "level" ? u.levelWords : k === "timeline" ? u.timelineWords : u.criterionWords[k];
+      k === "level"
+        ? u.levelWords
+        : k === "timeline"
+          ? u.timelineWords
+          : u.criterionWords[k];
     return WORD_KINDS.flatMap((k) =>
-      of(k.key).map((w) => [label(lang, k.label), w.phrase, w.points, "", "", DEFAULT_TAG[lang]]),
+      of(k.key).map((w) => [
+        label(lang, k.label),
+        w.phrase,
+        w.points,
+        "",
+        "",
+        DEFAULT_TAG[lang],
+      ]),
     );
   },
   parse: (rows, ctx) => {
     const lists: Record<WordKind, { phrase: string; points: number }[]> = {
-      level: [], timeline: [], resources: [], decisionLevel: [], competition: [],
+      level: [],
+      timeline: [],
+      resources: [],
+      decisionLevel: [],
+      competition: [],
     };
     let bad = false;
     for (const r of rows) {
       const k = WORD_KINDS.find((x) => same(r.cells[0], x.label));
       if (!k) {
-        issue(ctx, r.index, 0, `${showValue(r.cells[0])} 不是标准（${WORD_KINDS.map((x) => x.label.zh).join("、")}）`, `${showValue(r.cells[0])} is not a criterion (${WORD_KINDS.map((x) => x.label.en).join(", ")})`);
+        issue(
+          ctx,
+          r.index,
+          0,
+          `${showValue(r.cells[0])} 不是标准（${WORD_KINDS.map((x) => x.label.zh).join("、")}）`,
+          `${showValue(r.cells[0])} is not a criterion (${WORD_KINDS.map((x) => x.label.en).join(", ")})`,
+        );
         bad = true;
         continue;
       }
       const n = numberIn(ctx, r, 2, 0, 3);
       if (n === undefined || isBlankCell(r.cells[1])) {
-        if (isBlankCell(r.cells[1])) issue(ctx, r.index, 1, "词为空", "the word is blank");
+        if (isBlankCell(r.cells[1]))
+          issue(ctx, r.index, 1, "词为空", "the word is blank");
         bad = true;
         continue;
       }
@@ -541,9 +763,20 @@ const urgencyWords: Section = {
 };
 
 const urgencyNotes: Section = {
-  title: bi("紧急程度：影响因素（参考，不计分）", "Urgency: influencing factors (guidance, not scored)"),
+  title: bi(
+    "紧急程度：影响因素（参考，不计分）",
+    "Urgency: influencing factors (guidance, not scored)",
+  ),
   header: { zh: ["因素", "", "", "", ""], en: ["Factor", "", "", "", ""] },
-  rows: (lang) => URGENCY_FACTORS[lang].map((f) => [f, "", "", "", "", SEED_TAG("004")[lang]]),
+  rows: (lang) =>
+    URGENCY_FACTORS[lang].map((f) => [
+      f,
+      "",
+      "",
+      "",
+      "",
+      SEED_TAG("004")[lang],
+    ]),
 };
 
 // Roles [seed 003]; keywords [default] ------------------------------------------------------
@@ -553,12 +786,21 @@ const roleOrder = (): Role[] => [
   ...new Set([...DEFAULT_CRITERIA.roleKeywords.map((k) => k.role), ...ROLES]),
 ];
 const roles: Section = {
-  title: bi("客户角色：职位关键词与关注点", "Buyer roles: job-title keywords and focus"),
-  header: { zh: ["角色", "职位关键词（用、分隔）", "关注点", "", ""], en: ["Role", "Title keywords (separated by ,)", "Focus", "", ""] },
+  title: bi(
+    "客户角色：职位关键词与关注点",
+    "Buyer roles: job-title keywords and focus",
+  ),
+  header: {
+    zh: ["角色", "职位关键词（用、分隔）", "关注点", "", ""],
+    en: ["Role", "Title keywords (separated by ,)", "Focus", "", ""],
+  },
   rows: (lang) =>
     roleOrder().map((r) => [
       ROLE_LABELS[r][lang],
-      DEFAULT_CRITERIA.roleKeywords.filter((k) => k.role === r).map((k) => k.keyword).join(lang === "zh" ? "、" : ", "),
+      DEFAULT_CRITERIA.roleKeywords
+        .filter((k) => k.role === r)
+        .map((k) => k.keyword)
+        .join(lang === "zh" ? "、" : ", "),
       ROLE_FOCUS[r][lang],
       "",
       "",
@@ -571,7 +813,13 @@ const roles: Section = {
     for (const r of rows) {
       const role = ROLES.find((x) => same(r.cells[0], ROLE_LABELS[x]));
       if (!role) {
-        issue(ctx, r.index, 0, `${showValue(r.cells[0])} 不是角色（${ROLES.map((x) => ROLE_LABELS[x].zh).join("、")}）；${KEEP.zh}`, `${showValue(r.cells[0])} is not a role (${ROLES.map((x) => ROLE_LABELS[x].en).join(", ")}); ${KEEP.en}`);
+        issue(
+          ctx,
+          r.index,
+          0,
+          `${showValue(r.cells[0])} 不是角色（${ROLES.map((x) => ROLE_LABELS[x].zh).join("、")}）；${KEEP.zh}`,
+          `${showValue(r.cells[0])} is not a role (${ROLES.map((x) => ROLE_LABELS[x].en).join(", ")}); ${KEEP.en}`,
+        );
         bad = true;
         continue;
       }
@@ -583,7 +831,13 @@ const roles: Section = {
     }
     for (const role of ROLES)
       if (!seen.has(role)) {
-        issue(ctx, ctx.titleRow, 0, `缺少角色“${ROLE_LABELS[role].zh}”一行；${KEEP.zh}`, `the role "${ROLE_LABELS[role].en}" is missing; ${KEEP.en}`);
+        issue(
+          ctx,
+          ctx.titleRow,
+          0,
+          `缺少角色“${ROLE_LABELS[role].zh}”一行；${KEEP.zh}`,
+          `the role "${ROLE_LABELS[role].en}" is missing; ${KEEP.en}`,
+        );
         bad = true;
       }
     if (!bad) ctx.draft.roleKeywords = out;
@@ -593,24 +847,63 @@ const roles: Section = {
 // Customer types [default] -----------------------------------------------------------------
 type TierKey = "high" | "mid" | "days";
 const TIER_ROWS: readonly Keyed<TierKey>[] = [
-  { key: "high", label: bi("高价值：金额最高的比例", "High value: top share of amounts") },
-  { key: "mid", label: bi("中价值：其后的比例", "Medium value: the next share") },
-  { key: "days", label: bi("活跃：最近购买在N天内", "Active: last purchase within N days") },
+  {
+    key: "high",
+    label: bi("高价值：金额最高的比例", "High value: top share of amounts"),
+  },
+  {
+    key: "mid",
+    label: bi("中价值：其后的比例", "Medium value: the next share"),
+  },
+  {
+    key: "days",
+    label: bi("活跃：最近购买在N天内", "Active: last purchase within N days"),
+  },
 ];
 const customerTypes: Section = {
-  title: bi("客户类型：价值分层与活跃期", "Customer types: value tiers and the activity window"),
+  title: bi(
+    "客户类型：价值分层与活跃期",
+    "Customer types: value tiers and the activity window",
+  ),
   header: { zh: ["项目", "值", "", "", ""], en: ["Item", "Value", "", "", ""] },
   rows: (lang) => [
-    [label(lang, TIER_ROWS[0]!.label), DEFAULT_CRITERIA.valueTierShares.high, "", "", "", DEFAULT_TAG[lang]],
-    [label(lang, TIER_ROWS[1]!.label), DEFAULT_CRITERIA.valueTierShares.mid, "", "", "", DEFAULT_TAG[lang]],
-    [label(lang, TIER_ROWS[2]!.label), DEFAULT_CRITERIA.activeWithinDays, "", "", "", DEFAULT_TAG[lang]],
+    [
+      label(lang, TIER_ROWS[0]!.label),
+      DEFAULT_CRITERIA.valueTierShares.high,
+      "",
+      "",
+      "",
+      DEFAULT_TAG[lang],
+    ],
+    [
+      label(lang, TIER_ROWS[1]!.label),
+      DEFAULT_CRITERIA.valueTierShares.mid,
+      "",
+      "",
+      "",
+      DEFAULT_TAG[lang],
+    ],
+    [
+      label(lang, TIER_ROWS[2]!.label),
+      DEFAULT_CRITERIA.activeWithinDays,
+      "",
+      "",
+      "",
+      DEFAULT_TAG[lang],
+    ],
   ],
   parse: (rows, ctx) => {
     const f = byLabel(rows, TIER_ROWS, ctx);
     const hi = f.high && numberIn(ctx, f.high, 1, 0, 1, false);
     const mid = f.mid && numberIn(ctx, f.mid, 1, 0, 1, false);
     if (hi !== undefined && mid !== undefined && hi + mid > 1 && f.mid)
-      issue(ctx, f.mid.index, 1, `两个比例之和 ${hi + mid} 超过 100%；${KEEP.zh}`, `the shares add up to ${hi + mid}, over 100%; ${KEEP.en}`);
+      issue(
+        ctx,
+        f.mid.index,
+        1,
+        `两个比例之和 ${hi + mid} 超过 100%；${KEEP.zh}`,
+        `the shares add up to ${hi + mid}, over 100%; ${KEEP.en}`,
+      );
     else if (hi !== undefined || mid !== undefined)
       ctx.draft.valueTierShares = {
         high: hi ?? ctx.draft.valueTierShares.high,
@@ -639,20 +932,38 @@ const DUPLICATE_RULES: Record<Lang, readonly string[]> = {
 const duplicates: Section = {
   title: bi("撞单判定（说明）", "Duplicate leads (rules as text)"),
   header: { zh: ["规则", "", "", "", ""], en: ["Rule", "", "", "", ""] },
-  rows: (lang) => DUPLICATE_RULES[lang].map((t) => [t, "", "", "", "", SEED_TAG("002")[lang]]),
+  rows: (lang) =>
+    DUPLICATE_RULES[lang].map((t) => [
+      t,
+      "",
+      "",
+      "",
+      "",
+      SEED_TAG("002")[lang],
+    ]),
 };
 const dropRules: Section = {
-  title: bi("何时不再跟踪一个客户（说明）", "When to drop a lead (rules as text)"),
+  title: bi(
+    "何时不再跟踪一个客户（说明）",
+    "When to drop a lead (rules as text)",
+  ),
   header: { zh: ["规则", "", "", "", ""], en: ["Rule", "", "", "", ""] },
-  rows: (lang) => DROP_RULES[lang].map((t) => [t, "", "", "", "", SEED_TAG("002")[lang]]),
+  rows: (lang) =>
+    DROP_RULES[lang].map((t) => [t, "", "", "", "", SEED_TAG("002")[lang]]),
 };
 
 // Team words: last, so rows can be added below without limit ----------------------------------
 const NEUTRAL = bi("中性", "neutral");
-export const TEAM_WORDS_TITLE = bi("团队用语：信号词 → 阶段（在下方添加，如 认筹、网签、定金）", "Team words: signal → stage (add below, e.g. deposit paid, e-signed)");
+export const TEAM_WORDS_TITLE = bi(
+  "团队用语：信号词 → 阶段（在下方添加，如 认筹、网签、定金）",
+  "Team words: signal → stage (add below, e.g. deposit paid, e-signed)",
+);
 const teamWords: Section = {
   title: TEAM_WORDS_TITLE,
-  header: { zh: ["信号词", "阶段（-1…5 或 中性）", "", "", ""], en: ["Signal words", "Stage (-1…5 or neutral)", "", "", ""] },
+  header: {
+    zh: ["信号词", "阶段（-1…5 或 中性）", "", "", ""],
+    en: ["Signal words", "Stage (-1…5 or neutral)", "", "", ""],
+  },
   rows: () => [],
   parse: (rows, ctx) => {
     const extra: SignalWord[] = [];
@@ -667,9 +978,15 @@ const teamWords: Section = {
         extra.push({ phrase, stage: null });
         continue;
       }
-      const s = typeof v === "number" || /^\s*-?\d+\s*$/.test(text(v)) ? readStage(v) : readStage(v);
+      const s = readStage(v);
       if (s === undefined || isBlankCell(v)) {
-        issue(ctx, r.index, 1, `${showValue(v)} 不是阶段（-1…5 或 中性）；该词未生效`, `${showValue(v)} is not a stage (-1…5 or neutral); the word is not used`);
+        issue(
+          ctx,
+          r.index,
+          1,
+          `${showValue(v)} 不是阶段（-1…5 或 中性）；该词未生效`,
+          `${showValue(v)} is not a stage (-1…5 or neutral); the word is not used`,
+        );
         continue;
       }
       extra.push({ phrase, stage: s });
@@ -695,11 +1012,23 @@ export const SECTIONS: readonly Section[] = [
   teamWords,
 ];
 
-const TITLE = bi("评分标准（可编辑：改一个数字，本工作簿所有 SALES 结果随之更新）", "Criteria (editable: change a number and every SALES result in this workbook follows)");
+const TITLE = bi(
+  "评分标准（可编辑：改一个数字，本工作簿所有 SALES 结果随之更新）",
+  "Criteria (editable: change a number and every SALES result in this workbook follows)",
+);
 const TODAY_LABEL = bi("今天", "Today");
-const TODAY_NOTE = bi("任务窗格在打开工作簿时更新；按日期计算的结果（紧急程度）以此为准", "refreshed by the task pane when the workbook opens; date-dependent results (urgency) count from it");
-const HEADER_NOTE = bi("“默认（我们的默认值）”= 原文没有给出数字，这是我们的默认值，可按团队习惯修改；“检查”列显示填写错误", "\"our default\" = the source gives no number; this is ours, change it to your team's. The Check column shows what is wrong");
-const COLUMN_HEADS = { source: bi("来源", "Source"), check: bi("检查", "Check") };
+const TODAY_NOTE = bi(
+  "任务窗格在打开工作簿时更新；按日期计算的结果（紧急程度）以此为准",
+  "refreshed by the task pane when the workbook opens; date-dependent results (urgency) count from it",
+);
+const HEADER_NOTE = bi(
+  "“默认（我们的默认值）”= 原文没有给出数字，这是我们的默认值，可按团队习惯修改；“检查”列显示填写错误",
+  '"our default" = the source gives no number; this is ours, change it to your team\'s. The Check column shows what is wrong',
+);
+const COLUMN_HEADS = {
+  source: bi("来源", "Source"),
+  check: bi("检查", "Check"),
+};
 
 const pad = (row: readonly SheetCell[]): SheetCell[] => {
   const out = row.slice(0, WIDTH);
@@ -717,7 +1046,13 @@ export function buildCriteriaSheet(lang: Lang, today: number): SheetRows {
   for (const s of SECTIONS) {
     rows.push(pad([]));
     rows.push(pad([TITLE_MARK + s.title[lang]]));
-    rows.push(pad([...s.header[lang], COLUMN_HEADS.source[lang], COLUMN_HEADS.check[lang]]));
+    rows.push(
+      pad([
+        ...s.header[lang],
+        COLUMN_HEADS.source[lang],
+        COLUMN_HEADS.check[lang],
+      ]),
+    );
     for (const r of s.rows(lang)) rows.push(pad(r));
   }
   return rows;
@@ -763,7 +1098,14 @@ export function parseCriteriaSheet(
     if (index < 3 && same(cells[0], TODAY_LABEL)) {
       const d = isBlankCell(cells[1]) ? undefined : readDate(cells[1]);
       if (d === undefined && !isBlankCell(cells[1]))
-        issues.push({ row: index, col: 1, message: bi(`${showValue(cells[1])} 不是日期`, `${showValue(cells[1])} is not a date`) });
+        issues.push({
+          row: index,
+          col: 1,
+          message: bi(
+            `${showValue(cells[1])} 不是日期`,
+            `${showValue(cells[1])} is not a date`,
+          ),
+        });
       today = d;
       return;
     }
@@ -774,13 +1116,21 @@ export function parseCriteriaSheet(
       return;
     }
     current.rows.push({ index, cells });
-    if (pointsRows && found.get(pointsTable) === current) pointsRows = { first: pointsRows.first, last: index };
+    if (pointsRows && found.get(pointsTable) === current)
+      pointsRows = { first: pointsRows.first, last: index };
   });
   for (const s of SECTIONS) {
     const f = found.get(s);
     if (!f) {
       if (s.parse)
-        issues.push({ row: 0, col: 0, message: bi(`缺少“${s.title.zh}”部分；已沿用上次有效值（可“恢复默认”）`, `the section "${s.title.en}" is missing; the last valid values are kept (Reset restores it)`) });
+        issues.push({
+          row: 0,
+          col: 0,
+          message: bi(
+            `缺少“${s.title.zh}”部分；已沿用上次有效值（可“恢复默认”）`,
+            `the section "${s.title.en}" is missing; the last valid values are kept (Reset restores it)`,
+          ),
+        });
       continue;
     }
     s.parse?.(f.rows, { draft, issues, titleRow: f.titleRow, title: s.title });
@@ -851,7 +1201,10 @@ export function addSignalWord(
 }
 
 /** The points checklist as SALES.SCORE's criteria range on a sheet (A1 address, columns A:C). */
-export function pointsAddress(parsed: ParsedCriteria, sheetName: string): string | undefined {
+export function pointsAddress(
+  parsed: ParsedCriteria,
+  sheetName: string,
+): string | undefined {
   const p = parsed.pointsRows;
   if (!p) return undefined;
   return `'${sheetName.replace(/'/g, "''")}'!$A$${p.first + 1}:$C$${p.last + 1}`;

@@ -51,8 +51,50 @@ export const DEMO_OUTPUTS: readonly OutputKind[] = [
   "explanation",
 ];
 
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余";
-const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "晓燕", "海燕", "春梅", "国庆", "丹", "鹏", "玲", "浩", "宇", "欣怡", "子涵", "雨轩", "思远", "佳怡", "梓萱", "一鸣"];
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余";
+const GIVEN = [
+  "伟",
+  "芳",
+  "娜",
+  "敏",
+  "静",
+  "丽",
+  "强",
+  "磊",
+  "军",
+  "洋",
+  "勇",
+  "艳",
+  "杰",
+  "娟",
+  "涛",
+  "明",
+  "超",
+  "秀英",
+  "霞",
+  "平",
+  "刚",
+  "桂英",
+  "建华",
+  "志强",
+  "晓燕",
+  "海燕",
+  "春梅",
+  "国庆",
+  "丹",
+  "鹏",
+  "玲",
+  "浩",
+  "宇",
+  "欣怡",
+  "子涵",
+  "雨轩",
+  "思远",
+  "佳怡",
+  "梓萱",
+  "一鸣",
+];
 const OWNERS = ["张敏", "李强", "王芳", "陈晨"];
 
 /** Follow-up notes as reps write them: 40 different ones, some in a team's own jargon. */
@@ -116,8 +158,10 @@ function lcg(seed: number): () => number {
 /** The 40 leads (input columns only), dates as serials around `today`. */
 export function demoLeads(today: number): DemoCell[][] {
   const rnd = lcg(20261125);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T =>
+    xs[Math.floor(rnd() * xs.length)] as T;
+  const int = (lo: number, hi: number) =>
+    lo + Math.floor(rnd() * (hi - lo + 1));
   return NOTES.map((note, i) => {
     const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`;
     const phone = `1${pick(["38", "39", "58", "86", "35"])}${String(int(0, 9999)).padStart(4, "0")}${String(int(0, 9999)).padStart(4, "0")}`;

@@ -124,7 +124,10 @@ export function intentgrade(score: any[][]): any[][] {
  */
 export function whyintentgrade(score: any[][], language?: any): any[][] {
   const ctx = contextFor(language);
-  return toExcel(withCriteriaWarning(sales.WHYINTENTGRADE(score, ctx), ctx), ctx);
+  return toExcel(
+    withCriteriaWarning(sales.WHYINTENTGRADE(score, ctx), ctx),
+    ctx,
+  );
 }
 
 /**

@@ -285,7 +285,9 @@ export function buildFormulas(
     return ref(place.inputColumn(k), r);
   };
   const obs = (r: number) => {
-    const keys = OBSERVATION_INPUTS.filter((k) => place.inputColumn(k) !== null);
+    const keys = OBSERVATION_INPUTS.filter(
+      (k) => place.inputColumn(k) !== null,
+    );
     if (keys.length === 0) return '""';
     if (keys.length === 1) return input(keys[0] as InputKey, r);
     const cols = keys.map((k) => place.inputColumn(k) as number);

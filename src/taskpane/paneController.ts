@@ -19,7 +19,11 @@ import {
   type Conflict,
   type SheetRegistry,
 } from "../sheet/placement";
-import { buildFormulas, computeStatic, type CellOut } from "../sheet/rowFormulas";
+import {
+  buildFormulas,
+  computeStatic,
+  type CellOut,
+} from "../sheet/rowFormulas";
 import { summarise, type Summary } from "../sheet/summary";
 import {
   applyOutputs,
@@ -96,6 +100,8 @@ export interface ApplyOptions {
   readonly maxBytes?: number;
   /** the date urgency and follow-ups count from (tests pin it); default today */
   readonly today?: number;
+  /** live formulas: the criteria sheet's today cell (`'评分标准'!$B$2`), when the workbook has one */
+  readonly todayRef?: string;
 }
 
 export type ApplyOutcome =
@@ -152,6 +158,17 @@ export async function apply(
             ? null
             : data.left + (mapping[k].column as number),
         outputColumn: (kind) => placement.columns.get(kind) ?? null,
+        // Inside an Excel table spills give #SPILL!: calculated columns there; one spilling
+        // formula per column on a plain range.
+        layout:
+          data.source === "table" && !opts.placeAfterUsed ? "table" : "spill",
+        inputHeader: (k) =>
+          mapping[k].column === null
+            ? null
+            : String(s.headers[mapping[k].column as number] ?? ""),
+        outputHeader: (kind) =>
+          OUTPUT_BY_KIND.get(kind)?.header[opts.lang] ?? null,
+        todayRef: opts.todayRef,
       },
       opts.lang,
     );

@@ -14,7 +14,10 @@ import {
   type SheetRows,
 } from "../../src/criteria/criteriaSheet";
 import { DEFAULT_CRITERIA } from "../../src/engine/criteria";
-import { useSheetCriteria, useDefaultCriteria } from "../../src/taskpane/criteria/useSheetCriteria";
+import {
+  useSheetCriteria,
+  useDefaultCriteria,
+} from "../../src/taskpane/criteria/useSheetCriteria";
 import { setLabelLanguage } from "../../src/functions/host";
 import { call, F } from "../helpers";
 
@@ -73,12 +76,26 @@ describe("insert → read back", () => {
   test("SALES.SCORE reads the points checklist straight from the sheet", () => {
     const rows = buildCriteriaSheet("zh", TODAY);
     const p = parseCriteriaSheet(rows);
-    expect(pointsAddress(p, "评分标准")).toMatch(/^'评分标准'!\$A\$\d+:\$C\$\d+$/);
+    expect(pointsAddress(p, "评分标准")).toMatch(
+      /^'评分标准'!\$A\$\d+:\$C\$\d+$/,
+    );
     const block = rows
       .slice(p.pointsRows!.first, p.pointsRows!.last + 1)
       .map((r) => r.slice(0, 3));
     // 9 answers, each the first (10-point) option → 90 of 90 → 100 %
-    const answers = [["夫妻收入≥8000", "需求强烈", "意识强，正在使用产品", "自己决定", "夫妻/全家", "经理和员工一起", "≥2", "转介绍，自己来", "是"]];
+    const answers = [
+      [
+        "夫妻收入≥8000",
+        "需求强烈",
+        "意识强，正在使用产品",
+        "自己决定",
+        "夫妻/全家",
+        "经理和员工一起",
+        "≥2",
+        "转介绍，自己来",
+        "是",
+      ],
+    ];
     expect(call(F.score, answers, block)).toEqual([90]);
     // a points value edited on the sheet is what SCORE adds up
     block[1]![2] = 7;
@@ -96,13 +113,17 @@ describe("edits reach the functions", () => {
     rows[rowOf(rows, "高：总分 ≥")]![1] = 5;
     const added = addSignalWord(rows, "认筹", 3, "zh")!;
     rows[added.row] = [...added.values, "", "", "", "", ""];
-    expect(call(F.intentstage, c1("客户已认筹"))).toMatchObject([{ error: "#N/A" }]);
+    expect(call(F.intentstage, c1("客户已认筹"))).toMatchObject([
+      { error: "#N/A" },
+    ]);
 
     const { parsed } = useSheetCriteria(rows, "评分标准", "zh");
     expect(parsed.issues).toEqual([]);
     expect(call(F.leadgrade, ...args)).toEqual(["A"]);
     expect(call(F.intentstage, c1("客户已认筹"))).toEqual([3]);
-    expect(call(F.urgency, c1(20), c1("已分配"), c1("无"), c1("无"), c1(TODAY))).toEqual(["高"]); // 3+2 = 5
+    expect(
+      call(F.urgency, c1(20), c1("已分配"), c1("无"), c1("无"), c1(TODAY)),
+    ).toEqual(["高"]); // 3+2 = 5
   });
 
   test("adding a phrase twice changes its stage instead of adding a row", () => {
@@ -130,14 +151,18 @@ describe("bad edits are caught, never crash", () => {
     const { parsed, check } = useSheetCriteria(rows, "评分标准", "zh");
     expect(parsed.issues).toHaveLength(1);
     expect(parsed.issues[0]).toMatchObject({ row: r, col: 1 });
-    expect(check[r]).toMatch(/^⚠ B\d+: "abc" 不是 0–1000 之间的整数；已沿用上次有效值$/);
+    expect(check[r]).toMatch(
+      /^⚠ B\d+: "abc" 不是 0–1000 之间的整数；已沿用上次有效值$/,
+    );
     expect(parsed.criteria.leadGrade.countThresholds.revisits).toBe(2);
     const why = call(F.whyleadgrade, ...["是", "是", 2, 2, 2, 1, "A"].map(c1));
-    expect(String(why[0])).toMatch(/^A — .*注意：评分标准表有 1 处错误（如 评分标准!B\d+/);
-    setLabelLanguage("en");
-    expect(String(call(F.whyleadgrade, ...["是", "是", 2, 2, 2, 1, "A"].map(c1))[0])).toMatch(
-      /Note: the criteria sheet has 1 error\(s\)/,
+    expect(String(why[0])).toMatch(
+      /^A — .*注意：评分标准表有 1 处错误（如 评分标准!B\d+/,
     );
+    setLabelLanguage("en");
+    expect(
+      String(call(F.whyleadgrade, ...["是", "是", 2, 2, 2, 1, "A"].map(c1))[0]),
+    ).toMatch(/Note: the criteria sheet has 1 error\(s\)/);
   });
 
   test("B above A: the band order is refused", () => {
@@ -171,8 +196,12 @@ describe("bad edits are caught, never crash", () => {
     expect(p.issues).toHaveLength(4);
     const check = checkColumn(rows.length, p.issues, "en");
     expect(check.filter((x) => x !== "")).toHaveLength(4);
-    expect(p.criteria.leadGrade.table).toEqual(DEFAULT_CRITERIA.leadGrade.table);
-    expect(p.criteria.urgency.levelMin).toEqual(DEFAULT_CRITERIA.urgency.levelMin);
+    expect(p.criteria.leadGrade.table).toEqual(
+      DEFAULT_CRITERIA.leadGrade.table,
+    );
+    expect(p.criteria.urgency.levelMin).toEqual(
+      DEFAULT_CRITERIA.urgency.levelMin,
+    );
     expect(p.criteria.extraSignals).toEqual([]);
   });
 
@@ -181,18 +210,34 @@ describe("bad edits are caught, never crash", () => {
     const editable: [number, number][] = [];
     base.forEach((r, i) =>
       r.forEach((v, j) => {
-        if (j > 0 && j < 5 && (typeof v === "number" || /^[A-E]$/.test(String(v)))) editable.push([i, j]);
+        if (
+          j > 0 &&
+          j < 5 &&
+          (typeof v === "number" || /^[A-E]$/.test(String(v)))
+        )
+          editable.push([i, j]);
       }),
     );
     const junk = fc.oneof(
       fc.string(),
       fc.integer({ min: -100, max: 10000 }),
       fc.double({ noNaN: false }),
-      fc.constantFrom("", "abc", "１０", "50%", "-1", "E", "无", null as unknown as string),
+      fc.constantFrom(
+        "",
+        "abc",
+        "１０",
+        "50%",
+        "-1",
+        "E",
+        "无",
+        null as unknown as string,
+      ),
     );
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...editable), junk), { maxLength: 6 }),
+        fc.array(fc.tuple(fc.constantFrom(...editable), junk), {
+          maxLength: 6,
+        }),
         fc.boolean(),
         (edits, drop) => {
           const rows = copy(base);
@@ -206,10 +251,14 @@ describe("bad edits are caught, never crash", () => {
           }
           const m = p.criteria.intentClassMin;
           expect(m.A > m.B && m.B > m.C).toBe(true);
-          expect(p.criteria.urgency.levelMin.high).toBeGreaterThan(p.criteria.urgency.levelMin.medium);
+          expect(p.criteria.urgency.levelMin.high).toBeGreaterThan(
+            p.criteria.urgency.levelMin.medium,
+          );
           // the functions run on whatever was kept
           useSheetCriteria(rows, "评分标准", "zh");
-          expect(() => call(F.leadgrade, ...["是", "是", 3, 2, 2, 1, "A"].map(c1))).not.toThrow();
+          expect(() =>
+            call(F.leadgrade, ...["是", "是", 3, 2, 2, 1, "A"].map(c1)),
+          ).not.toThrow();
         },
       ),
       { numRuns: 150 },
@@ -223,7 +272,14 @@ describe("bad edits are caught, never crash", () => {
         fc.constantFrom("number", "text", "fullwidth"),
         (n, form) => {
           const rows = buildCriteriaSheet("zh", TODAY);
-          const v = form === "number" ? n : form === "text" ? ` ${n} ` : String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+          const v =
+            form === "number"
+              ? n
+              : form === "text"
+                ? ` ${n} `
+                : String(n).replace(/\d/g, (d) =>
+                    String.fromCharCode(0xff10 + Number(d)),
+                  );
           rows[rowOf(rows, "回访次数 ≥")]![1] = v;
           const p = parseCriteriaSheet(rows);
           expect(p.issues).toEqual([]);
@@ -243,5 +299,7 @@ test("reset: a fresh sheet restores the documented defaults, whatever was edited
   const { parsed, check } = useSheetCriteria(reset, "评分标准", "zh");
   expect(parsed.criteria).toEqual({ ...DEFAULT_CRITERIA, extraSignals: [] });
   expect(check.every((x) => x === "")).toBe(true);
-  expect(reset.every((r) => r[CHECK_COL] === "" || r[CHECK_COL] === "检查")).toBe(true);
+  expect(
+    reset.every((r) => r[CHECK_COL] === "" || r[CHECK_COL] === "检查"),
+  ).toBe(true);
 });

@@ -100,7 +100,11 @@ export class FakeWorkbook {
   addSheet(name: string): void {
     if (name.length < 1 || name.length > 31 || /[:\\/?*[\]]/.test(name))
       throw new FakeError("InvalidArgument", `sheet name ${name}`);
-    if ([...this.sheets.keys()].some((k) => k.toLowerCase() === name.toLowerCase()))
+    if (
+      [...this.sheets.keys()].some(
+        (k) => k.toLowerCase() === name.toLowerCase(),
+      )
+    )
       throw new FakeError("ItemAlreadyExists", `sheet ${name}`);
     this.sheets.set(name, new Map());
   }
@@ -437,11 +441,19 @@ class FakeRange extends Proxy {
   }
   calculate(): void {
     const b = this.need();
-    this.ctx.wb.calculations.push({ kind: "calculate", sheet: b.sheet, address: boxAddress(b) });
+    this.ctx.wb.calculations.push({
+      kind: "calculate",
+      sheet: b.sheet,
+      address: boxAddress(b),
+    });
   }
   setDirty(): void {
     const b = this.need();
-    this.ctx.wb.calculations.push({ kind: "setDirty", sheet: b.sheet, address: boxAddress(b) });
+    this.ctx.wb.calculations.push({
+      kind: "setDirty",
+      sheet: b.sheet,
+      address: boxAddress(b),
+    });
   }
   select(): void {
     this.ctx.wb.selection = this.need();
@@ -636,7 +648,11 @@ class FakeWorksheet extends Proxy {
     this.ctx.wb.activeSheet = this.sheetName;
   }
   calculate(_markAllDirty: boolean): void {
-    this.ctx.wb.calculations.push({ kind: "sheetCalculate", sheet: this.sheetName, address: "" });
+    this.ctx.wb.calculations.push({
+      kind: "sheetCalculate",
+      sheet: this.sheetName,
+      address: "",
+    });
   }
   get onChanged() {
     const wb = this.ctx.wb;
@@ -676,7 +692,10 @@ class FakeWorksheetCollection extends Proxy {
   }
   protected override snapshotOf(p: string): unknown {
     if (p === "items") return [...this.ctx.wb.sheets.keys()];
-    throw new FakeError("InvalidArgument", `the fake sheets cannot load '${p}'`);
+    throw new FakeError(
+      "InvalidArgument",
+      `the fake sheets cannot load '${p}'`,
+    );
   }
   get items(): FakeWorksheet[] {
     return this.read<string[]>("items").map((n) =>

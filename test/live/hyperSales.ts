@@ -121,9 +121,7 @@ HyperFormula.registerFunctionPlugin(SalesPlugin as never, {
   ),
 });
 
-export function buildEngine(
-  sheets: Record<string, unknown[][]>,
-): HyperFormula {
+export function buildEngine(sheets: Record<string, unknown[][]>): HyperFormula {
   // Writing "" through range.formulas/values leaves a cell empty in Excel: the same here.
   const empty = Object.fromEntries(
     Object.entries(sheets).map(([k, rows]) => [

@@ -18,7 +18,10 @@ import {
   demoMapping,
 } from "../../src/demo/demoSheet";
 import { setLabelLanguage } from "../../src/functions/host";
-import { useDefaultCriteria, useSheetCriteria } from "../../src/taskpane/criteria/useSheetCriteria";
+import {
+  useDefaultCriteria,
+  useSheetCriteria,
+} from "../../src/taskpane/criteria/useSheetCriteria";
 import { buildFormulas, computeStatic } from "../../src/sheet/rowFormulas";
 import { currentCriteria } from "../../src/functions/host";
 import type { OutputKind } from "../../src/sheet/outputs";
@@ -46,7 +49,10 @@ function criteriaEdited(hf: ReturnType<typeof workbook>["hf"]) {
 }
 
 const outCol = (k: OutputKind) => DEMO_COLUMNS.length + DEMO_OUTPUTS.indexOf(k);
-function column(hf: ReturnType<typeof workbook>["hf"], k: OutputKind): unknown[] {
+function column(
+  hf: ReturnType<typeof workbook>["hf"],
+  k: OutputKind,
+): unknown[] {
   const v = hf.getSheetValues(hf.getSheetId(DEMO)!);
   return v.slice(1, 41).map((r) => {
     const x = r[outCol(k)];
@@ -63,14 +69,31 @@ afterEach(() => {
 
 test("the demo's live results equal the static path on the same 40 leads", () => {
   const { hf, demo } = workbook();
-  const stat = computeStatic(inputs(demo), demoMapping(), DEMO_OUTPUTS, "zh", undefined, TODAY);
+  const stat = computeStatic(
+    inputs(demo),
+    demoMapping(),
+    DEMO_OUTPUTS,
+    "zh",
+    undefined,
+    TODAY,
+  );
   const stageErr = column(hf, "stage").map((s) => s === "#N/A");
-  for (const k of ["grade", "stage", "stageLabel", "urgency", "nextFollowUp"] as const) {
+  for (const k of [
+    "grade",
+    "stage",
+    "stageLabel",
+    "urgency",
+    "nextFollowUp",
+  ] as const) {
     const live = column(hf, k);
     const expected = stat.columns.get(k)!.map((v, i) =>
       // where the stage is #N/A (shown once, in the stage column) the spilled label is blank
       // and the follow-up says the stage is missing
-      k === "stageLabel" && stageErr[i] ? "" : typeof v === "string" && v.startsWith("#") ? v.split(" ")[0] : v,
+      k === "stageLabel" && stageErr[i]
+        ? ""
+        : typeof v === "string" && v.startsWith("#")
+          ? v.split(" ")[0]
+          : v,
     );
     expect(live).toEqual(expected);
   }
@@ -97,14 +120,22 @@ test("editing a criterion on the sheet moves the grades; team words move the sta
   calls.count = 0;
   criteriaEdited(hf);
   // one call per SALES function in the 6 spilling formulas (the explanation joins three): not per row
-  const inFormulas = hf.getSheetFormulas(hf.getSheetId(DEMO)!).flat().join().match(/SALES\./g)!.length;
+  const inFormulas = hf
+    .getSheetFormulas(hf.getSheetId(DEMO)!)
+    .flat()
+    .join()
+    .match(/SALES\./g)!.length;
   expect(inFormulas).toBe(8);
   expect(calls.count).toBe(inFormulas);
   const after = column(hf, "grade");
   expect(after).not.toEqual(before);
   // a lower threshold only ever raises a grade (A best)
   after.forEach((g, i) => {
-    if (typeof g === "string" && typeof before[i] === "string" && /^[A-E]$/.test(g))
+    if (
+      typeof g === "string" &&
+      typeof before[i] === "string" &&
+      /^[A-E]$/.test(g)
+    )
       expect(g <= (before[i] as string)).toBe(true);
   });
 
@@ -115,10 +146,13 @@ test("editing a criterion on the sheet moves the grades; team words move the sta
   const stagesAfter = column(hf, "stage");
   const notes = inputs(workbook().demo).map((x) => String(x[11]));
   notes.forEach((n, i) => {
-    if (n.includes("认筹") && stagesBefore[i] === "#N/A") expect(stagesAfter[i]).toBe(3);
+    if (n.includes("认筹") && stagesBefore[i] === "#N/A")
+      expect(stagesAfter[i]).toBe(3);
     if (!n.includes("认筹")) expect(stagesAfter[i]).toEqual(stagesBefore[i]);
   });
-  expect(notes.some((n, i) => n.includes("认筹") && stagesBefore[i] === "#N/A")).toBe(true);
+  expect(
+    notes.some((n, i) => n.includes("认筹") && stagesBefore[i] === "#N/A"),
+  ).toBe(true);
 });
 
 test("a bad edit keeps the last valid criteria and the explanations say so", () => {
@@ -130,25 +164,37 @@ test("a bad edit keeps the last valid criteria and the explanations say so", () 
   const { check } = criteriaEdited(hf);
   expect(check[r]).toMatch(/"abc"/);
   expect(column(hf, "grade")).toEqual(before);
-  expect(String(column(hf, "explanation")[0])).toMatch(/注意：评分标准表有 1 处错误/);
+  expect(String(column(hf, "explanation")[0])).toMatch(
+    /注意：评分标准表有 1 处错误/,
+  );
   expect(currentCriteria().leadGrade.countThresholds.revisits).toBe(3);
 });
 
 test("switching the label language relabels every existing result (no language pinned in formulas)", () => {
   const { hf } = workbook();
-  expect(column(hf, "stageLabel").some((x) => /^阶段/.test(String(x)))).toBe(true);
+  expect(column(hf, "stageLabel").some((x) => /^阶段/.test(String(x)))).toBe(
+    true,
+  );
   setLabelLanguage("en");
   recalcSalesCells(hf);
-  const labels = column(hf, "stageLabel").filter((x) => typeof x === "string" && x !== "");
+  const labels = column(hf, "stageLabel").filter(
+    (x) => typeof x === "string" && x !== "",
+  );
   expect(labels.length).toBeGreaterThan(20);
   expect(labels.every((x) => /^Stage /.test(String(x)))).toBe(true);
-  expect(column(hf, "urgency").filter((x) => x !== "#N/A").every((x) => ["High", "Medium", "Low"].includes(String(x)))).toBe(true);
+  expect(
+    column(hf, "urgency")
+      .filter((x) => x !== "#N/A")
+      .every((x) => ["High", "Medium", "Low"].includes(String(x))),
+  ).toBe(true);
 });
 
 test("the today cell keeps date-dependent results current: one edit, no volatile TODAY()", () => {
   const { hf } = workbook();
   const before = column(hf, "urgency");
-  hf.setCellContents({ sheet: hf.getSheetId(CRIT)!, row: 1, col: 1 }, [[TODAY + 120]]);
+  hf.setCellContents({ sheet: hf.getSheetId(CRIT)!, row: 1, col: 1 }, [
+    [TODAY + 120],
+  ]);
   const after = column(hf, "urgency");
   expect(after).not.toEqual(before); // deadlines came closer or passed: a dependency Excel tracks
 });
@@ -171,7 +217,9 @@ test("the per-row layout the pane writes evaluates to the same results, non-adja
     [...demo.rows[0]!.slice(0, DEMO_COLUMNS.length), "阶段"],
     ...rows.map((r, i) => [...r, ...outputs.map((k) => f.get(k)![i]!)]),
   ];
-  expect(f.get("stage")![0]).toMatch(/^=SALES\.INTENTSTAGE\(CHOOSE\(\{1,2\},L2,R2\)\)$/);
+  expect(f.get("stage")![0]).toMatch(
+    /^=SALES\.INTENTSTAGE\(CHOOSE\(\{1,2\},L2,R2\)\)$/,
+  );
   const hf = buildEngine({ S: sheet, [CRIT]: buildCriteriaSheet("zh", TODAY) });
   const stat = computeStatic(rows, m, outputs, "zh", currentCriteria(), TODAY);
   const values = hf.getSheetValues(0).slice(1);
@@ -180,7 +228,11 @@ test("the per-row layout the pane writes evaluates to the same results, non-adja
       const x = r[stageCol + 1 + j];
       return x && typeof x === "object" ? (x as { value: string }).value : x;
     });
-    const expected = stat.columns.get(k)!.map((v) => (typeof v === "string" && v.startsWith("#") ? v.split(" ")[0] : v));
+    const expected = stat.columns
+      .get(k)!
+      .map((v) =>
+        typeof v === "string" && v.startsWith("#") ? v.split(" ")[0] : v,
+      );
     expect(live).toEqual(expected);
   });
 });

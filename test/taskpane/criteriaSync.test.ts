@@ -36,13 +36,17 @@ function workbook(apiVersion = "1.20"): FakeWorkbook {
     ["是", "否", 4, 0, '=SALES.LEADGRADE(A4,B4,C4,D4,"","","")', "=SUM(C4:D4)"],
   ]);
   // a formula typed by hand on another sheet, lower-case, inside another function
-  wb.setValues("Notes", 2, 1, [['=IFERROR(sales.intentstage("客户已认筹"),"")'], ["=NOW()"]]);
+  wb.setValues("Notes", 2, 1, [
+    ['=IFERROR(sales.intentstage("客户已认筹"),"")'],
+    ["=NOW()"],
+  ]);
   return wb;
 }
 
 /** The 0-based row of the criteria sheet whose column A reads `label`. */
 function rowOf(wb: FakeWorkbook, label: string): number {
-  for (let r = 0; r < 400; r++) if (wb.formulaAt(CRIT, r, 0) === label) return r;
+  for (let r = 0; r < 400; r++)
+    if (wb.formulaAt(CRIT, r, 0) === label) return r;
   throw new Error(`no row ${label}`);
 }
 
@@ -59,7 +63,10 @@ test("insert writes the defaults once; a second insert only activates the sheet"
   const row = rowOf(wb, "回访次数 ≥");
   wb.setValues(CRIT, row, 1, [[5]]);
   const before = wb.dump(CRIT);
-  expect(await insertCriteriaSheet("en", TODAY)).toEqual({ name: CRIT, created: false });
+  expect(await insertCriteriaSheet("en", TODAY)).toEqual({
+    name: CRIT,
+    created: false,
+  });
   expect(wb.dump(CRIT)).toEqual(before);
   expect(wb.cell(CRIT, 1, 1)).toMatchObject({ v: TODAY, nf: "yyyy-mm-dd" });
 });
@@ -120,7 +127,10 @@ test("a bad edit: the check column says what is wrong, the functions keep the la
   await wait(DEBOUNCE_MS + 100);
   expect(String(wb.formulaAt(CRIT, r, 6))).toMatch(/^⚠ B\d+: "abc" 不是/);
   expect(currentCriteria().leadGrade.countThresholds.revisits).toBe(4);
-  const why = call(F.whyleadgrade, ...["是", "是", 4, 2, "", "", ""].map((v) => [[v]]));
+  const why = call(
+    F.whyleadgrade,
+    ...["是", "是", 4, 2, "", "", ""].map((v) => [[v]]),
+  );
   expect(String(why[0])).toMatch(/注意：评分标准表有 1 处错误/);
 
   // the check column's own change event is ignored
@@ -155,7 +165,9 @@ test("reset restores the documented defaults (team words too)", async () => {
   expect(wb.dump(CRIT)).toEqual(fresh.dump(CRIT));
   installFakeOffice(wb);
   expect(currentCriteria().extraSignals).toEqual([]);
-  expect(call(F.intentstage, [["客户已认筹"]])).toMatchObject([{ error: "#N/A" }]);
+  expect(call(F.intentstage, [["客户已认筹"]])).toMatchObject([
+    { error: "#N/A" },
+  ]);
 });
 
 test("switching the label language recalculates the SALES cells only", async () => {
@@ -172,15 +184,36 @@ test("the demo sheet: one click, 40 leads, one spilling formula per output colum
   const r = await insertDemoSheet("zh", TODAY);
   expect(r).toEqual({ name: "示例", criteriaCreated: true });
   expect(wb.sheets.has(CRIT)).toBe(true);
-  const header = Array.from({ length: 23 }, (_, c) => wb.formulaAt("示例", 0, c));
+  const header = Array.from({ length: 23 }, (_, c) =>
+    wb.formulaAt("示例", 0, c),
+  );
   expect(header.slice(0, 17)).toEqual([
-    "客户姓名", "电话", "负责人", "登记日期", "付款能力", "个案满意度", "回访次数", "来电次数",
-    "看房次数", "询问流程", "价格承受", "跟进记录", "截止日期", "资源", "决策层级", "竞争", "上次联系",
+    "客户姓名",
+    "电话",
+    "负责人",
+    "登记日期",
+    "付款能力",
+    "个案满意度",
+    "回访次数",
+    "来电次数",
+    "看房次数",
+    "询问流程",
+    "价格承受",
+    "跟进记录",
+    "截止日期",
+    "资源",
+    "决策层级",
+    "竞争",
+    "上次联系",
   ]);
   expect(wb.usedBox("示例")).toMatchObject({ h: 41, w: 23 });
-  const formulas = [...wb.sheet("示例").values()].filter((c) => c.f).map((c) => c.f!);
+  const formulas = [...wb.sheet("示例").values()]
+    .filter((c) => c.f)
+    .map((c) => c.f!);
   expect(formulas).toHaveLength(6);
-  expect(formulas.every((f) => f.includes("'评分标准'!$B$2") || !/URGENCY/.test(f))).toBe(true);
+  expect(
+    formulas.every((f) => f.includes("'评分标准'!$B$2") || !/URGENCY/.test(f)),
+  ).toBe(true);
   expect(wb.cell("示例", 5, 3)?.nf).toBe("yyyy-mm-dd");
   // a second demo never overwrites the first
   expect((await insertDemoSheet("zh", TODAY)).name).toBe("示例 (2)");

@@ -32,11 +32,13 @@ export interface SyncStatus {
 }
 
 const state: {
+  sheet: string | null;
   lang: () => Lang;
   watching: Set<string>;
   timer: ReturnType<typeof setTimeout> | undefined;
   onStatus: (s: SyncStatus) => void;
 } = {
+  sheet: null,
   lang: () => "zh",
   watching: new Set(),
   timer: undefined,
@@ -61,7 +63,11 @@ export async function loadCriteria(
   ) {
     (sheet.values[TODAY_ROW] as unknown[])[1] = today;
   }
-  const { parsed, check } = useSheetCriteria(sheet.values, sheet.name, state.lang());
+  const { parsed, check } = useSheetCriteria(
+    sheet.values,
+    sheet.name,
+    state.lang(),
+  );
   await writeCheckColumn(sheet.name, sheet.values, check);
   await watch(sheet.name);
   const custom =
@@ -71,10 +77,15 @@ export async function loadCriteria(
     opts.recalc === "always" || (opts.recalc !== "never" && custom)
       ? await recalcSalesCells()
       : 0;
-  return report({ sheet: sheet.name, issues: parsed.issues.length, recalculated: recalc });
+  return report({
+    sheet: sheet.name,
+    issues: parsed.issues.length,
+    recalculated: recalc,
+  });
 }
 
 function report(s: SyncStatus): SyncStatus {
+  state.sheet = s.sheet;
   state.onStatus(s);
   return s;
 }
@@ -118,9 +129,31 @@ export async function startCriteriaSync(
 ): Promise<SyncStatus> {
   state.lang = lang;
   state.onStatus = onStatus;
-  const s = await loadCriteria({ recalc: "ifCustom", today: todaySerial() });
+  const today = todaySerial();
+  const s = await loadCriteria({ recalc: "ifCustom", today });
   if (s.sheet) await loadWithDocument();
+  else await dailyRecalc(today);
   return s;
+}
+
+/** The criteria sheet's name when the workbook has one (live formulas reference its today cell). */
+export function criteriaSheetName(): string | null {
+  return state.sheet;
+}
+
+const LAST_RECALC = "SALES.lastRecalc";
+/**
+ * Without a criteria sheet there is no today cell: urgency formulas read the clock, and
+ * non-volatile functions do not rerun when a workbook opens. So once a day, the first time the
+ * runtime starts, the SALES cells are recalculated.
+ */
+async function dailyRecalc(today: number): Promise<void> {
+  if (typeof Office === "undefined" || !Office.context?.document) return;
+  const settings = Office.context.document.settings;
+  if (settings.get(LAST_RECALC) === today) return;
+  await recalcSalesCells();
+  settings.set(LAST_RECALC, today);
+  settings.saveAsync();
 }
 
 /** From now on the runtime loads with this workbook, so its criteria apply before any edit. */

@@ -68,7 +68,10 @@ export async function readCriteriaSheet(): Promise<CriteriaSheetValues | null> {
   });
 }
 
-export type InsertOutcome = { readonly name: string; readonly created: boolean };
+export type InsertOutcome = {
+  readonly name: string;
+  readonly created: boolean;
+};
 
 /**
  * Inserts the criteria sheet with the documented defaults, or — when the workbook already has
@@ -119,8 +122,9 @@ export async function resetCriteriaSheet(
     if (!used.isNullObject) {
       const h = used.rowIndex + used.rowCount;
       const w = Math.max(WIDTH, used.columnIndex + used.columnCount);
-      sheet.getRangeByIndexes(0, 0, h, w).values = Array.from({ length: h }, () =>
-        new Array<string>(w).fill(""),
+      sheet.getRangeByIndexes(0, 0, h, w).values = Array.from(
+        { length: h },
+        () => new Array<string>(w).fill(""),
       );
     }
     writeDefaults(sheet, lang, today);
@@ -143,7 +147,9 @@ export async function writeCheckColumn(
   await Excel.run(async (context) => {
     context.workbook.worksheets
       .getItem(name)
-      .getRangeByIndexes(0, CHECK_COL, next.length, 1).values = next.map((x) => [x]);
+      .getRangeByIndexes(0, CHECK_COL, next.length, 1).values = next.map(
+      (x) => [x],
+    );
     await context.sync();
   });
   return true;

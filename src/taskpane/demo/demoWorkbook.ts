@@ -18,14 +18,19 @@ export async function insertDemoSheet(
   today: number,
 ): Promise<{ name: string; criteriaCreated: boolean }> {
   const criteria = await insertCriteriaSheet(lang, today);
-  const demo = buildDemoSheet(lang, today, sheetRef(criteria.name, TODAY_ADDRESS));
+  const demo = buildDemoSheet(
+    lang,
+    today,
+    sheetRef(criteria.name, TODAY_ADDRESS),
+  );
   const name = await Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     await context.sync();
     const taken = new Set(sheets.items.map((s) => s.name));
     let name = DEMO_SHEET_NAME[lang];
-    for (let i = 2; taken.has(name); i++) name = `${DEMO_SHEET_NAME[lang]} (${i})`;
+    for (let i = 2; taken.has(name); i++)
+      name = `${DEMO_SHEET_NAME[lang]} (${i})`;
     const sheet = sheets.add(name);
     const h = demo.rows.length;
     const w = demo.rows[0]!.length;
@@ -41,4 +46,3 @@ export async function insertDemoSheet(
   });
   return { name, criteriaCreated: criteria.created };
 }
-
