@@ -10,6 +10,7 @@ import { findConflicts, placeOutputs } from "../../src/sheet/placement";
 import {
   asText,
   buildFormulas,
+  structuredRef,
   columnLetter,
   computeStatic,
 } from "../../src/sheet/rowFormulas";
@@ -255,6 +256,13 @@ describe("formulas and text", () => {
       46351,
     );
     expect(out.columns.get("stage")).toEqual([5]);
+  });
+
+  test("structured references escape the characters Excel reserves in column names", () => {
+    expect(structuredRef("跟进记录")).toBe("[@[跟进记录]]");
+    expect(structuredRef("Notes [old] #1 'x'")).toBe(
+      "[@[Notes '[old'] '#1 ''x'']]",
+    );
   });
 
   test("text that Excel would read as a formula stays text", () => {
