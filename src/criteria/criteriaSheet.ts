@@ -1230,3 +1230,37 @@ export function mergeCheckColumn(
   }
   return changed ? next : null;
 }
+
+export interface SheetStyle {
+  /** 0-based rows: the sheet title and each table's title */
+  readonly titles: readonly number[];
+  /** 0-based rows: each table's header */
+  readonly headers: readonly number[];
+  /** cells holding shares, shown as percentages */
+  readonly percent: readonly (readonly [number, number])[];
+  /** column widths in points, A–G */
+  readonly widths: readonly number[];
+}
+
+/** How the sheet is laid out for reading: bold titles, shaded headers, percentages, widths. */
+export function criteriaSheetStyle(
+  rows: readonly (readonly unknown[])[],
+): SheetStyle {
+  const titles = [0];
+  const headers: number[] = [];
+  const percent: [number, number][] = [];
+  rows.forEach((r, i) => {
+    if (sectionOf(r[0])) {
+      titles.push(i);
+      headers.push(i + 1);
+    }
+    if (TIER_ROWS.slice(0, 2).some((t) => same(r[0], t.label)))
+      percent.push([i, 1]);
+  });
+  return {
+    titles,
+    headers,
+    percent,
+    widths: [150, 90, 260, 90, 260, 130, 260],
+  };
+}

@@ -4,6 +4,8 @@
  * to the cell and keep the last valid criteria → reset restores the defaults.
  */
 import fc from "fast-check";
+import { readFileSync } from "fs";
+import { join } from "path";
 import {
   CHECK_COL,
   addSignalWord,
@@ -76,9 +78,11 @@ describe("insert → read back", () => {
   test("SALES.SCORE reads the points checklist straight from the sheet", () => {
     const rows = buildCriteriaSheet("zh", TODAY);
     const p = parseCriteriaSheet(rows);
-    expect(pointsAddress(p, "评分标准")).toMatch(
-      /^'评分标准'!\$A\$\d+:\$C\$\d+$/,
-    );
+    expect(pointsAddress(p, "评分标准")).toBe("'评分标准'!$A$54:$C$80");
+    // the README's SCORE examples point at this range
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    expect(readme).toContain("评分标准!A54:C80");
+    expect(readme).toContain("Criteria!A54:C80");
     const block = rows
       .slice(p.pointsRows!.first, p.pointsRows!.last + 1)
       .map((r) => r.slice(0, 3));

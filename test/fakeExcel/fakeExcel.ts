@@ -76,6 +76,13 @@ export class FakeWorkbook {
     sheet: string;
     address: string;
   }[] = [];
+  /** range.format settings in order */
+  readonly formats: {
+    sheet: string;
+    address: string;
+    prop: string;
+    value: unknown;
+  }[] = [];
   /** worksheet.onChanged handlers per sheet name */
   readonly changeHandlers = new Map<string, ((e: unknown) => unknown)[]>();
   /** what Office.addin.setStartupBehavior was last given */
@@ -438,6 +445,31 @@ class FakeRange extends Proxy {
         x.left < b.c + b.w,
     );
     return new FakeTableCollection(this.ctx, found);
+  }
+  /** Cell formatting (font, fill, width, wrap): recorded in `wb.formats`, not rendered. */
+  get format() {
+    const b = this.need();
+    const wb = this.ctx.wb;
+    const rec = (prop: string, value: unknown) =>
+      wb.formats.push({ sheet: b.sheet, address: boxAddress(b), prop, value });
+    return {
+      set columnWidth(v: number) {
+        rec("columnWidth", v);
+      },
+      set wrapText(v: boolean) {
+        rec("wrapText", v);
+      },
+      font: {
+        set bold(v: boolean) {
+          rec("font.bold", v);
+        },
+      },
+      fill: {
+        set color(v: string) {
+          rec("fill.color", v);
+        },
+      },
+    };
   }
   calculate(): void {
     const b = this.need();

@@ -69,6 +69,14 @@ test("insert writes the defaults once; a second insert only activates the sheet"
   });
   expect(wb.dump(CRIT)).toEqual(before);
   expect(wb.cell(CRIT, 1, 1)).toMatchObject({ v: TODAY, nf: "yyyy-mm-dd" });
+  // laid out for reading: bold titles, shaded headers, shares as percentages
+  const share = rowOf(wb, "高价值：金额最高的比例");
+  expect(wb.cell(CRIT, share, 1)).toMatchObject({ v: 0.2, nf: "0%" });
+  const bold = wb.formats
+    .filter((f) => f.prop === "font.bold")
+    .map((f) => f.address);
+  expect(bold).toContain("A1");
+  expect(bold.filter((a) => a.includes(":")).length).toBe(14); // one header row per table
 });
 
 test("start-up reads the sheet into the functions and loads the runtime with the document from then on", async () => {

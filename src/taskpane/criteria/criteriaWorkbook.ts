@@ -18,6 +18,7 @@ import {
   WIDTH,
   addSignalWord,
   buildCriteriaSheet,
+  criteriaSheetStyle,
   mergeCheckColumn,
 } from "../../criteria/criteriaSheet";
 import { salesCellRuns } from "../../criteria/salesCells";
@@ -100,6 +101,21 @@ function writeDefaults(sheet: Excel.Worksheet, lang: Lang, today: number) {
   const rows = buildCriteriaSheet(lang, today);
   sheet.getRangeByIndexes(0, 0, rows.length, WIDTH).values = rows;
   sheet.getRangeByIndexes(TODAY_ROW, 1, 1, 1).numberFormat = [["yyyy-mm-dd"]];
+  const style = criteriaSheetStyle(rows);
+  for (const r of style.titles)
+    sheet.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
+  for (const r of style.headers) {
+    const h = sheet.getRangeByIndexes(r, 0, 1, WIDTH);
+    h.format.font.bold = true;
+    h.format.fill.color = "#F2F2F2";
+  }
+  for (const [r, c] of style.percent)
+    sheet.getRangeByIndexes(r, c, 1, 1).numberFormat = [["0%"]];
+  style.widths.forEach((w, c) => {
+    const col = sheet.getRangeByIndexes(0, c, rows.length, 1);
+    col.format.columnWidth = w;
+    col.format.wrapText = c === 2 || c === 4 || c === CHECK_COL;
+  });
 }
 
 /**

@@ -35,6 +35,9 @@ export async function insertDemoSheet(
     const h = demo.rows.length;
     const w = demo.rows[0]!.length;
     sheet.getRangeByIndexes(0, 0, h, w).formulas = demo.rows;
+    const head = sheet.getRangeByIndexes(0, 0, 1, w);
+    head.format.font.bold = true;
+    head.format.fill.color = "#F2F2F2";
     for (const c of demo.dateColumns)
       sheet.getRangeByIndexes(1, c, h - 1, 1).numberFormat = Array.from(
         { length: h - 1 },
