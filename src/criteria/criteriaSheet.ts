@@ -991,7 +991,7 @@ const teamWords: Section = {
       }
       extra.push({ phrase, stage: s });
     }
-    ctx.draft.extraSignals = extra;
+    ctx.draft.signals = extra;
   },
 };
 
@@ -1078,7 +1078,9 @@ export function parseCriteriaSheet(
   values: readonly (readonly unknown[])[],
   fallback: Criteria = DEFAULT_CRITERIA,
 ): ParsedCriteria {
-  const draft = clone(fallback) as Draft;
+  // The concept vocabulary is not on the sheet: kept by reference (it is large).
+  const { stageConcepts, ...rest } = fallback;
+  const draft = { ...clone(rest), stageConcepts } as unknown as Draft;
   // Word lists and signals keep their identity-free copies; engine tables are plain data.
   const issues: SheetIssue[] = [];
   const found = new Map<Section, { titleRow: number; rows: Row[] }>();
@@ -1135,8 +1137,7 @@ export function parseCriteriaSheet(
     }
     s.parse?.(f.rows, { draft, issues, titleRow: f.titleRow, title: s.title });
   }
-  if (!found.has(teamWords))
-    draft.extraSignals = [...(fallback.extraSignals ?? [])];
+  if (!found.has(teamWords)) draft.signals = [...(fallback.signals ?? [])];
   return { criteria: draft as Criteria, issues, today, pointsRows };
 }
 

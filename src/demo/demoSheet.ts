@@ -23,10 +23,10 @@ export const DEMO_COLUMNS: readonly {
   readonly input: InputKey | null;
   readonly date?: true;
 }[] = [
-  { zh: "客户姓名", en: "Customer", input: "name" },
+  { zh: "客户姓名", en: "Customer", input: "customerName" },
   { zh: "电话", en: "Phone", input: "phone" },
   { zh: "负责人", en: "Owner", input: "owner" },
-  { zh: "登记日期", en: "Registered", input: null, date: true },
+  { zh: "登记日期", en: "Registered", input: "registeredAt", date: true },
   { zh: "付款能力", en: "Payment", input: "payment" },
   { zh: "个案满意度", en: "Satisfaction", input: "satisfaction" },
   { zh: "回访次数", en: "Revisits", input: "revisits" },
@@ -34,8 +34,8 @@ export const DEMO_COLUMNS: readonly {
   { zh: "看房次数", en: "Site visits", input: "siteVisits" },
   { zh: "询问流程", en: "Process asked", input: "processAsked" },
   { zh: "价格承受", en: "Price tolerance", input: "priceTolerance" },
-  { zh: "跟进记录", en: "Follow-up notes", input: "notes" },
-  { zh: "截止日期", en: "Deadline", input: "deadline", date: true },
+  { zh: "跟进记录", en: "Follow-up notes", input: "observations" },
+  { zh: "截止日期", en: "Deadline", input: "timeline", date: true },
   { zh: "资源", en: "Resources", input: "resources" },
   { zh: "决策层级", en: "Decision level", input: "decisionLevel" },
   { zh: "竞争", en: "Competition", input: "competition" },
@@ -193,7 +193,8 @@ export function demoLeads(today: number): DemoCell[][] {
 export function demoMapping(): Mapping {
   const m = emptyMapping();
   DEMO_COLUMNS.forEach((c, j) => {
-    if (c.input) m[c.input] = { column: j, confidence: 1 };
+    if (c.input)
+      m[c.input] = { column: j, columns: [j], confidence: 1, reason: null };
   });
   return m;
 }

@@ -11,7 +11,7 @@ import {
   LEAD_GRADE_TABLE,
 } from "./tables/leadGradeTable";
 import { INTENT_CLASS_MIN } from "./tables/intentClasses";
-import { SIGNAL_WORDS, type SignalWord } from "./tables/intentStages";
+import { CONCEPTS, type Concept, type SignalWord } from "./tables/stageSignals";
 import { FOLLOW_UP_DAYS } from "./tables/followUpCadence";
 import { STATUS_BY_STAGE } from "./tables/customerStatus";
 import {
@@ -47,12 +47,13 @@ export interface Criteria {
     readonly siteClosedCountsAsA: boolean;
   };
   readonly intentClassMin: typeof INTENT_CLASS_MIN;
-  readonly signals: readonly SignalWord[];
+  /** SPEC §5 signal concepts (their Chinese and English forms), see tables/stageSignals.ts */
+  readonly stageConcepts: readonly Concept[];
   /**
-   * A workbook's own signal words (the criteria sheet's team words, e.g. 认筹 → 3), read
-   * before the built-in vocabulary, so a team's word wins over a built-in one.
+   * a workbook's own phrases, each read as the stage given (added to the concepts, winning
+   * over a default form of the same spelling): the criteria sheet's team words (认筹 → 3)
    */
-  readonly extraSignals?: readonly SignalWord[];
+  readonly signals: readonly SignalWord[];
   readonly followUpDays: typeof FOLLOW_UP_DAYS;
   readonly statusByStage: typeof STATUS_BY_STAGE;
   readonly urgency: {
@@ -78,8 +79,8 @@ export const DEFAULT_CRITERIA: Criteria = {
     siteClosedCountsAsA: true,
   },
   intentClassMin: INTENT_CLASS_MIN,
-  signals: SIGNAL_WORDS,
-  extraSignals: [],
+  stageConcepts: CONCEPTS,
+  signals: [],
   followUpDays: FOLLOW_UP_DAYS,
   statusByStage: STATUS_BY_STAGE,
   urgency: {

@@ -104,10 +104,8 @@ export function computeStatic(
       k === "siteOpen" ? columnOf(rows, mapping, k) : col(k),
     );
   const observations = () => {
-    const keys = OBSERVATION_INPUTS.filter((k) => mapping[k].column !== null);
-    return rows.map((r) =>
-      keys.map((k) => r[mapping[k].column as number] ?? null),
-    );
+    const cols = OBSERVATION_INPUTS.flatMap((k) => mapping[k].columns);
+    return rows.map((r) => cols.map((c) => r[c] ?? null));
   };
   const urgencyArgs = () => [
     ...URGENCY_INPUTS.map(col),
@@ -238,8 +236,8 @@ export interface FormulaPlace {
    * - `rows` (default): one formula per row with A1 references.
    */
   readonly layout?: "rows" | "spill" | "table";
-  /** table column name of each mapped input and output (for `table`) */
-  readonly inputHeader?: (key: InputKey) => string | null;
+  /** the table column name of an absolute sheet column (for `table`) */
+  readonly columnHeader?: (column: number) => string | null;
   readonly outputHeader?: (kind: OutputKind) => string | null;
   /**
    * The cell the date-dependent functions count from (e.g. `'评分标准'!$B$2`, refreshed by the
@@ -277,28 +275,35 @@ export function buildFormulas(
       ? `${c}${place.firstRow + 1}:${c}${last}`
       : `${c}${r + 1}`;
   };
+  // One column of this row: its table column (table) or its cells (rows, spill).
+  const cell = (col: number, r: number): string => {
+    if (layout !== "table") return ref(col, r);
+    const h = place.columnHeader?.(col);
+    return h === null || h === undefined || h === "" ? '""' : structuredRef(h);
+  };
   const input = (k: InputKey, r: number): string => {
-    if (layout === "table") {
-      const h = place.inputColumn(k) === null ? null : place.inputHeader?.(k);
-      return h === null || h === undefined ? '""' : structuredRef(h);
-    }
-    return ref(place.inputColumn(k), r);
+    const col = place.inputColumn(k);
+    return col === null ? '""' : cell(col, r);
   };
   const obs = (r: number) => {
-    const keys = OBSERVATION_INPUTS.filter(
-      (k) => place.inputColumn(k) !== null,
-    );
-    if (keys.length === 0) return '""';
-    if (keys.length === 1) return input(keys[0] as InputKey, r);
-    const cols = keys.map((k) => place.inputColumn(k) as number);
+    // Several note columns are one input: its first column's sheet position places the rest.
+    const cols = OBSERVATION_INPUTS.flatMap((k) => {
+      const first = place.inputColumn(k);
+      const own = mapping[k].columns;
+      return first === null
+        ? []
+        : own.map((c) => first - (own[0] as number) + c);
+    });
+    if (cols.length === 0) return '""';
+    if (cols.length === 1) return cell(cols[0] as number, r);
     const [a, b] = [Math.min(...cols), Math.max(...cols)];
     if (layout !== "table" && b - a === cols.length - 1) {
       return layout === "spill"
         ? `${columnLetter(a)}${place.firstRow + 1}:${columnLetter(b)}${last}`
         : `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`;
     }
-    const order = keys.map((_, i) => i + 1).join(",");
-    return `CHOOSE({${order}},${keys.map((k) => input(k, r)).join(",")})`;
+    const order = cols.map((_, i) => i + 1).join(",");
+    return `CHOOSE({${order}},${cols.map((c) => cell(c, r)).join(",")})`;
   };
   const lead = (r: number) =>
     LEADGRADE_ARGS.filter(

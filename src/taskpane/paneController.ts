@@ -7,11 +7,11 @@ import type { Lang } from "../engine/lang";
 import { todaySerial } from "../engine/read";
 import {
   mappingToSave,
-  proposeMapping,
-  restoreMapping,
+  parseWorkbookWords,
   type Mapping,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
+import { findColumns } from "../sheet/sheetColumns";
 import type { InputKey } from "../sheet/inputs";
 import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
 import {
@@ -28,6 +28,7 @@ import { summarise, type Summary } from "../sheet/summary";
 import {
   applyOutputs,
   findData,
+  readHeaderWords,
   readRegistry,
   revert,
   saveRegistry,
@@ -52,20 +53,21 @@ export interface Scan {
 export async function scan(): Promise<Scan | null> {
   const data = await findData();
   if (!data) return null;
-  const headerIndex = detectHeaderRow(data.values);
-  const headers = data.values[headerIndex] ?? [];
   const registry = readRegistry(data.sheetName);
-  const { ownedInBlock } = placeOutputs([], headers, data.left, registry);
-  // Our own earlier outputs are not inputs.
-  const inputHeaders = headers.map((h, j) =>
-    ownedInBlock.has(data.left + j) ? "" : h,
+  const headerIndex = detectHeaderRow(data.values);
+  const { ownedInBlock } = placeOutputs(
+    [],
+    data.values[headerIndex] ?? [],
+    data.left,
+    registry,
   );
-  const mapping = registry?.mapping
-    ? restoreMapping(
-        registry.mapping as Partial<Record<InputKey, string>>,
-        inputHeaders,
-      )
-    : proposeMapping(inputHeaders);
+  // Our own earlier outputs are never inputs; the cells below each header are judged with it.
+  const { headers, mapping } = findColumns(data.values, {
+    headerRow: headerIndex,
+    exclude: new Set([...ownedInBlock].map((c) => c - data.left)),
+    words: parseWorkbookWords(readHeaderWords()).words,
+    saved: registry?.mapping,
+  });
   return {
     data,
     headerIndex,
@@ -162,10 +164,7 @@ export async function apply(
         // formula per column on a plain range.
         layout:
           data.source === "table" && !opts.placeAfterUsed ? "table" : "spill",
-        inputHeader: (k) =>
-          mapping[k].column === null
-            ? null
-            : String(s.headers[mapping[k].column as number] ?? ""),
+        columnHeader: (col) => String(s.headers[col - data.left] ?? ""),
         outputHeader: (kind) =>
           OUTPUT_BY_KIND.get(kind)?.header[opts.lang] ?? null,
         todayRef: opts.todayRef,
@@ -228,6 +227,9 @@ export async function apply(
       computed.grades,
       computed.stages,
       computed.problems,
+      mapping.teamGrade.column === null
+        ? undefined
+        : rows.map((r) => r[mapping.teamGrade.column as number]),
     ),
     snapshot: result.snapshot,
     columns: placement.columns,

@@ -51,7 +51,7 @@ describe("insert → read back", () => {
       const rows = buildCriteriaSheet(lang, TODAY);
       const p = parseCriteriaSheet(rows);
       expect(p.issues).toEqual([]);
-      expect(p.criteria).toEqual({ ...DEFAULT_CRITERIA, extraSignals: [] });
+      expect(p.criteria).toEqual(DEFAULT_CRITERIA);
       expect(p.today).toBe(TODAY);
       expect(rows.every((r) => r.length === 7)).toBe(true);
     },
@@ -138,7 +138,7 @@ describe("edits reach the functions", () => {
     expect(b.row).toBe(a.row);
     rows[b.row] = [...b.values, "", "", "", "", ""];
     rows.push(["定金", "中性", "", "", "", "", ""]);
-    expect(parseCriteriaSheet(rows).criteria.extraSignals).toEqual([
+    expect(parseCriteriaSheet(rows).criteria.signals).toEqual([
       { phrase: "网签", stage: 5 },
       { phrase: "定金", stage: null },
     ]);
@@ -206,7 +206,7 @@ describe("bad edits are caught, never crash", () => {
     expect(p.criteria.urgency.levelMin).toEqual(
       DEFAULT_CRITERIA.urgency.levelMin,
     );
-    expect(p.criteria.extraSignals).toEqual([]);
+    expect(p.criteria.signals).toEqual([]);
   });
 
   test("property: any text in any editable cell never throws; every issue points at a real cell; the result stays usable", () => {
@@ -301,7 +301,7 @@ test("reset: a fresh sheet restores the documented defaults, whatever was edited
   useSheetCriteria(rows, "评分标准", "zh");
   const reset = buildCriteriaSheet("zh", TODAY);
   const { parsed, check } = useSheetCriteria(reset, "评分标准", "zh");
-  expect(parsed.criteria).toEqual({ ...DEFAULT_CRITERIA, extraSignals: [] });
+  expect(parsed.criteria).toEqual(DEFAULT_CRITERIA);
   expect(check.every((x) => x === "")).toBe(true);
   expect(
     reset.every((r) => r[CHECK_COL] === "" || r[CHECK_COL] === "检查"),

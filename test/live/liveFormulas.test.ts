@@ -205,7 +205,12 @@ test("the per-row layout the pane writes evaluates to the same results, non-adja
   // stage is an input too here, in a column apart from the notes (CHOOSE, not HSTACK)
   const rows = inputs(demo).map((r, i) => [...r, i % 5 === 0 ? "阶段2" : ""]);
   const stageCol = DEMO_COLUMNS.length;
-  m.stage = { column: stageCol, confidence: 1 };
+  m.observations = {
+    column: 11,
+    columns: [11, stageCol],
+    confidence: 1,
+    reason: null,
+  };
   const outputs: OutputKind[] = ["grade", "stage", "urgency", "nextFollowUp"];
   const f = buildFormulas(rows.length, m, outputs, {
     firstRow: 1,

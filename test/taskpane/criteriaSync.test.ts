@@ -172,7 +172,7 @@ test("reset restores the documented defaults (team words too)", async () => {
   await insertCriteriaSheet("zh", TODAY);
   expect(wb.dump(CRIT)).toEqual(fresh.dump(CRIT));
   installFakeOffice(wb);
-  expect(currentCriteria().extraSignals).toEqual([]);
+  expect(currentCriteria().signals).toEqual([]);
   expect(call(F.intentstage, [["客户已认筹"]])).toMatchObject([
     { error: "#N/A" },
   ]);

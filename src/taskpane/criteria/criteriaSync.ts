@@ -71,8 +71,7 @@ export async function loadCriteria(
   await writeCheckColumn(sheet.name, sheet.values, check);
   await watch(sheet.name);
   const custom =
-    JSON.stringify(parsed.criteria) !==
-    JSON.stringify({ ...DEFAULT_CRITERIA, extraSignals: [] });
+    JSON.stringify(parsed.criteria) !== JSON.stringify(DEFAULT_CRITERIA);
   const recalc =
     opts.recalc === "always" || (opts.recalc !== "never" && custom)
       ? await recalcSalesCells()
