@@ -6,7 +6,12 @@
  * and the result spills one value per row.
  */
 import { sales } from "../engine/sales";
-import { contextFor, initFromOffice, toExcel } from "./host";
+import {
+  contextFor,
+  initFromOffice,
+  toExcel,
+  withCriteriaWarning,
+} from "./host";
 
 initFromOffice();
 
@@ -79,17 +84,20 @@ export function whyleadgrade(
 ): any[][] {
   const ctx = contextFor(language);
   return toExcel(
-    sales.WHYLEADGRADE(
-      [
-        payment,
-        satisfaction,
-        revisits,
-        calls,
-        siteVisits,
-        processAsked,
-        priceTolerance,
-        siteOpen,
-      ],
+    withCriteriaWarning(
+      sales.WHYLEADGRADE(
+        [
+          payment,
+          satisfaction,
+          revisits,
+          calls,
+          siteVisits,
+          processAsked,
+          priceTolerance,
+          siteOpen,
+        ],
+        ctx,
+      ),
       ctx,
     ),
     ctx,
@@ -116,7 +124,10 @@ export function intentgrade(score: any[][]): any[][] {
  */
 export function whyintentgrade(score: any[][], language?: any): any[][] {
   const ctx = contextFor(language);
-  return toExcel(sales.WHYINTENTGRADE(score, ctx), ctx);
+  return toExcel(
+    withCriteriaWarning(sales.WHYINTENTGRADE(score, ctx), ctx),
+    ctx,
+  );
 }
 
 /**
@@ -164,7 +175,10 @@ export function whyintentstage(
   language?: any,
 ): any[][] {
   const ctx = contextFor(language);
-  return toExcel(sales.WHYINTENTSTAGE(observations, headers, ctx), ctx);
+  return toExcel(
+    withCriteriaWarning(sales.WHYINTENTSTAGE(observations, headers, ctx), ctx),
+    ctx,
+  );
 }
 
 /**
@@ -265,8 +279,11 @@ export function whyurgency(
 ): any[][] {
   const ctx = contextFor(language);
   return toExcel(
-    sales.WHYURGENCY(
-      [timeline, resources, decisionLevel, competition, today],
+    withCriteriaWarning(
+      sales.WHYURGENCY(
+        [timeline, resources, decisionLevel, competition, today],
+        ctx,
+      ),
       ctx,
     ),
     ctx,

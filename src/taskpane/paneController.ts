@@ -113,6 +113,8 @@ export interface ApplyOptions {
   readonly maxBytes?: number;
   /** the date urgency and follow-ups count from (tests pin it); default today */
   readonly today?: number;
+  /** live formulas: the criteria sheet's today cell (`'评分标准'!$B$2`), when the workbook has one */
+  readonly todayRef?: string;
 }
 
 export type ApplyOutcome =
@@ -169,6 +171,14 @@ export async function apply(
             ? null
             : data.left + (mapping[k].column as number),
         outputColumn: (kind) => placement.columns.get(kind) ?? null,
+        // Inside an Excel table spills give #SPILL!: calculated columns there; one spilling
+        // formula per column on a plain range.
+        layout:
+          data.source === "table" && !opts.placeAfterUsed ? "table" : "spill",
+        columnHeader: (col) => String(s.headers[col - data.left] ?? ""),
+        outputHeader: (kind) =>
+          OUTPUT_BY_KIND.get(kind)?.header[opts.lang] ?? null,
+        todayRef: opts.todayRef,
       },
       opts.lang,
     );

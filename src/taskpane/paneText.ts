@@ -86,7 +86,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     outputsHeading: "3 输出",
     needs: "需要先对应：",
     modeLive: "实时公式",
-    modeLiveHint: "写入 =SALES. 公式，数据改动后自动重算",
+    modeLiveHint:
+      "写入 =SALES. 公式，数据或评分标准改动后自动重算；未安装加载项的同事会看到 #NAME?",
     modeStatic: "静态值",
     modeStaticHint: "写入结果文本，未安装加载项的同事也能看到",
     apply: "应用",
@@ -143,7 +144,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     outputsHeading: "3 Outputs",
     needs: "Map first: ",
     modeLive: "Live formulas",
-    modeLiveHint: "writes =SALES. formulas that recalculate when data changes",
+    modeLiveHint:
+      "writes =SALES. formulas that follow the data and the criteria sheet; colleagues without the add-in see #NAME?",
     modeStatic: "Static values",
     modeStaticHint:
       "writes plain results that colleagues without the add-in can see",
