@@ -66,8 +66,39 @@ function xlsxSink(
     useSharedStrings: false,
   });
   const ws = wb.addWorksheet(sheetName);
+  // exceljs's worksheet stream writes into the zip's deflate stream without waiting for it
+  // (nor does the zip wait for the file): on a large sheet the whole uncompressed XML piles up
+  // in memory. Wait while anything downstream holds more than a few MB.
+  const HIGH = 8 * 1024 * 1024;
+  type Streamish = {
+    writableLength?: number;
+    readableLength?: number;
+    _writableState?: { length: number };
+    _readableState?: { length: number };
+  };
+  // archiver's streams come from readable-stream 2, which has no writableLength: read the state.
+  const held = (x: Streamish | undefined) =>
+    x === undefined
+      ? 0
+      : (x.writableLength ?? x._writableState?.length ?? 0) +
+        (x.readableLength ?? x._readableState?.length ?? 0);
+  const buffered = () => {
+    const sheetStream = (ws as unknown as { stream?: { pipes?: Streamish[] } })
+      .stream;
+    const zip = (wb as unknown as { zip?: Streamish }).zip;
+    return (
+      (sheetStream?.pipes ?? []).reduce((n, p) => n + held(p), 0) +
+      held(zip) +
+      out.writableLength
+    );
+  };
+  let sinceCheck = 0;
   return {
     async writeRow(number, cells) {
+      if (++sinceCheck >= 256) {
+        sinceCheck = 0;
+        while (buffered() > HIGH) await new Promise((r) => setTimeout(r, 2));
+      }
       const row = ws.getRow(number);
       cells.forEach((c, i) => {
         if (c === undefined || c.value === null || c.value === undefined)

@@ -46,14 +46,18 @@ export const ZH_PARAMS: Record<string, string> = {
   siteVisits: `工地考察次数：A/是，或次数（${COUNT_THRESHOLDS.siteVisits} 次及以上记为 A，默认值）。`,
   processAsked: `购买流程询问：A/是，或次数（${COUNT_THRESHOLDS.processAsked} 次及以上记为 A，默认值）。`,
   priceTolerance: "价格变化心理承受能力：A/B 或 是/否。",
-  siteOpen: "工地是否已开放：默认 TRUE；为 FALSE 时工地考察一项按 A 计（默认规则）。",
+  siteOpen:
+    "工地是否已开放：默认 TRUE；为 FALSE 时工地考察一项按 A 计（默认规则）。",
   language: "标签语言：“zh” 或 “en”；省略时用工作簿的标签语言。",
   score: "得分，0 到 100（例如 SALES.SCORE 按百分比得出的结果）。",
   answers: "答案：每行一位客户，每列一个评分项。",
-  criteria: "评分标准表：每行“评分项 · 选项 · 分值”（可带表头）；选项可写成门槛，如 ≥8000 或 8000以上。",
+  criteria:
+    "评分标准表：每行“评分项 · 选项 · 分值”（可带表头）；选项可写成门槛，如 ≥8000 或 8000以上。",
   headers: "表头行：给出后按名称匹配，而不是按列的顺序。",
-  asPercent: "按百分比：TRUE 时返回得分占满分的百分比，可直接交给 SALES.INTENTGRADE。",
-  observations: "跟进记录：每行一位客户，可以是备注、标签、阶段（如 阶段3）或打勾的信号列。",
+  asPercent:
+    "按百分比：TRUE 时返回得分占满分的百分比，可直接交给 SALES.INTENTGRADE。",
+  observations:
+    "跟进记录：每行一位客户，可以是备注、标签、阶段（如 阶段3）或打勾的信号列。",
   stage: "意向阶段 −1 到 5（数字、阶段3 或阶段名称）。",
   lastContact: "上次联系日期。",
   timeline: "项目时间线：截止日期、剩余天数，或 是/否（有无截止日期）。",
@@ -129,7 +133,9 @@ const STAGE_RULES_EN = [
   'Finds the signals of each stage in the notes (e.g. "asked the price" → stage 3, "signed" → stage 5, "not interested" → stage −1) and takes the highest positive stage; only refusals give −1.',
   "A stage may also be written directly (3, Stage 3), or ticked in columns headed by a signal.",
 ];
-const STAGE_DEFAULTS_ZH = ["信号词表中的近义词和英文词是我们的补充，原文只列出中文表征。"];
+const STAGE_DEFAULTS_ZH = [
+  "信号词表中的近义词和英文词是我们的补充，原文只列出中文表征。",
+];
 const STAGE_DEFAULTS_EN = [
   "Synonyms and English words in the signal vocabulary are ours; the source lists the Chinese signs only.",
 ];
@@ -138,12 +144,16 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
   LEADGRADE: {
     method: "lead-grade",
     zh: {
-      description: "客户分级 A–E：由两项必要条件（支付能力、满意程度）和五项意向指标评定。给出区域时每行一个等级，空行留空。",
+      description:
+        "客户分级 A–E：由两项必要条件（支付能力、满意程度）和五项意向指标评定。给出区域时每行一个等级，空行留空。",
       rules: LEAD_RULES_ZH,
       examples: [
         ['=SALES.LEADGRADE("是","是",4,2,"A","是","A")', "A"],
         ['=SALES.LEADGRADE("A","B",3,2,2,1,"A")', "C（必要条件只有一项为 A）"],
-        ["=SALES.LEADGRADE(B2:B500,C2:C500,D2:D500,E2:E500,F2:F500,G2:G500,H2:H500)", "每行一个等级，空行留空"],
+        [
+          "=SALES.LEADGRADE(B2:B500,C2:C500,D2:D500,E2:E500,F2:F500,G2:G500,H2:H500)",
+          "每行一个等级，空行留空",
+        ],
       ],
       defaults: LEAD_DEFAULTS_ZH,
     },
@@ -151,7 +161,10 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
       rules: LEAD_RULES_EN,
       examples: [
         ['=SALES.LEADGRADE("yes","yes",4,2,"A","yes","A")', "A"],
-        ['=SALES.LEADGRADE("A","B",3,2,2,1,"A")', "C (only one necessary condition at A)"],
+        [
+          '=SALES.LEADGRADE("A","B",3,2,2,1,"A")',
+          "C (only one necessary condition at A)",
+        ],
       ],
       defaults: LEAD_DEFAULTS_EN,
     },
@@ -159,14 +172,25 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
   WHYLEADGRADE: {
     method: "lead-grade",
     zh: {
-      description: "解释客户分级：每项输入如何读取、由哪条规则决定，以及用到的每个默认值。",
+      description:
+        "解释客户分级：每项输入如何读取、由哪条规则决定，以及用到的每个默认值。",
       rules: LEAD_RULES_ZH,
-      examples: [["=SALES.WHYLEADGRADE(B2,C2,D2,E2,F2,G2,H2)", "B — 付款能力 = A（“是”）；…；必要条件 2 个为A，意向程度 4/5 个为A → B级"]],
+      examples: [
+        [
+          "=SALES.WHYLEADGRADE(B2,C2,D2,E2,F2,G2,H2)",
+          "B — 付款能力 = A（“是”）；…；必要条件 2 个为A，意向程度 4/5 个为A → B级",
+        ],
+      ],
       defaults: LEAD_DEFAULTS_ZH,
     },
     en: {
       rules: LEAD_RULES_EN,
-      examples: [['=SALES.WHYLEADGRADE(B2,C2,D2,E2,F2,G2,H2,,"en")', "B — payment = A (\"yes\"); …; grade B"]],
+      examples: [
+        [
+          '=SALES.WHYLEADGRADE(B2,C2,D2,E2,F2,G2,H2,,"en")',
+          'B — payment = A ("yes"); …; grade B',
+        ],
+      ],
       defaults: LEAD_DEFAULTS_EN,
     },
   },
@@ -174,13 +198,22 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
     method: "intent-class",
     zh: {
       description: `意向等级 A–D：按 0–100 分评定，${INTENT_CLASS_MIN.A} 分及以上 A，${INTENT_CLASS_MIN.B} 分及以上 B，${INTENT_CLASS_MIN.C} 分及以上 C，其余 D。`,
-      rules: [`A ≥ ${INTENT_CLASS_MIN.A}，B ≥ ${INTENT_CLASS_MIN.B}，C ≥ ${INTENT_CLASS_MIN.C}，其余 D。`],
+      rules: [
+        `A ≥ ${INTENT_CLASS_MIN.A}，B ≥ ${INTENT_CLASS_MIN.B}，C ≥ ${INTENT_CLASS_MIN.C}，其余 D。`,
+      ],
       examples: [["=SALES.INTENTGRADE(85)", "B"]],
       defaults: [],
     },
     en: {
-      rules: [`A ≥ ${INTENT_CLASS_MIN.A}, B ≥ ${INTENT_CLASS_MIN.B}, C ≥ ${INTENT_CLASS_MIN.C}, otherwise D.`],
-      examples: [["=SALES.INTENTGRADE(SALES.SCORE(B2:J2, Criteria!A1:C27, , TRUE))", "the class from the checklist"]],
+      rules: [
+        `A ≥ ${INTENT_CLASS_MIN.A}, B ≥ ${INTENT_CLASS_MIN.B}, C ≥ ${INTENT_CLASS_MIN.C}, otherwise D.`,
+      ],
+      examples: [
+        [
+          "=SALES.INTENTGRADE(SALES.SCORE(B2:J2, Criteria!A1:C27, , TRUE))",
+          "the class from the checklist",
+        ],
+      ],
       defaults: [],
     },
   },
@@ -188,25 +221,42 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
     method: "intent-class",
     zh: {
       description: "解释意向等级：得分所在区间，以及该等级客户的典型表现。",
-      rules: [`A ≥ ${INTENT_CLASS_MIN.A}，B ≥ ${INTENT_CLASS_MIN.B}，C ≥ ${INTENT_CLASS_MIN.C}，其余 D。`],
-      examples: [["=SALES.WHYINTENTGRADE(92)", "A — 意向很强烈，整体得分90分以上，…"]],
+      rules: [
+        `A ≥ ${INTENT_CLASS_MIN.A}，B ≥ ${INTENT_CLASS_MIN.B}，C ≥ ${INTENT_CLASS_MIN.C}，其余 D。`,
+      ],
+      examples: [
+        ["=SALES.WHYINTENTGRADE(92)", "A — 意向很强烈，整体得分90分以上，…"],
+      ],
       defaults: [],
     },
     en: {
-      rules: [`A ≥ ${INTENT_CLASS_MIN.A}, B ≥ ${INTENT_CLASS_MIN.B}, C ≥ ${INTENT_CLASS_MIN.C}, otherwise D.`],
-      examples: [['=SALES.WHYINTENTGRADE(92, "en")', "A — very strong intent, score 90 or more, …"]],
+      rules: [
+        `A ≥ ${INTENT_CLASS_MIN.A}, B ≥ ${INTENT_CLASS_MIN.B}, C ≥ ${INTENT_CLASS_MIN.C}, otherwise D.`,
+      ],
+      examples: [
+        [
+          '=SALES.WHYINTENTGRADE(92, "en")',
+          "A — very strong intent, score 90 or more, …",
+        ],
+      ],
       defaults: [],
     },
   },
   SCORE: {
     method: "points",
     zh: {
-      description: "评分表合计：每个答案在评分标准表中选中该项的一个选项，累加分值。",
+      description:
+        "评分表合计：每个答案在评分标准表中选中该项的一个选项，累加分值。",
       rules: [
         "答案按以下顺序匹配选项：相同文字；满足的最高门槛（≥、>、以上、+）；相同的是/否；唯一包含关系。",
         "asPercent 为 TRUE 时，返回合计 ÷ 各项最高分之和 × 100。",
       ],
-      examples: [["=SALES.SCORE(B2:J2, 评分标准!A1:C27, , TRUE)", "得分占满分的百分比，可接 INTENTGRADE"]],
+      examples: [
+        [
+          "=SALES.SCORE(B2:J2, 评分标准!A1:C27, , TRUE)",
+          "得分占满分的百分比，可接 INTENTGRADE",
+        ],
+      ],
       defaults: [],
     },
     en: {
@@ -221,11 +271,15 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
   INTENTSTAGE: {
     method: "intent-stage",
     zh: {
-      description: "意向阶段 −1 到 5：从跟进记录、标签、阶段名称或数字，或信号表头下的勾选中读取。",
+      description:
+        "意向阶段 −1 到 5：从跟进记录、标签、阶段名称或数字，或信号表头下的勾选中读取。",
       rules: STAGE_RULES_ZH,
       examples: [
         ['=SALES.INTENTSTAGE("客户询问价格和优惠，不反感递合同")', "3"],
-        ["=SALES.INTENTSTAGE(K2:N2, K1:N1)", "表头为信号（如“询问价格”），单元格打 ✓"],
+        [
+          "=SALES.INTENTSTAGE(K2:N2, K1:N1)",
+          "表头为信号（如“询问价格”），单元格打 ✓",
+        ],
       ],
       defaults: STAGE_DEFAULTS_ZH,
     },
@@ -238,14 +292,25 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
   WHYINTENTSTAGE: {
     method: "intent-stage",
     zh: {
-      description: "解释意向阶段：识别到的每个信号、它指向的阶段、结果和下一步。",
+      description:
+        "解释意向阶段：识别到的每个信号、它指向的阶段、结果和下一步。",
       rules: STAGE_RULES_ZH,
-      examples: [['=SALES.WHYINTENTSTAGE("不感兴趣")', "-1 — “不感兴趣” → 阶段-1 拒绝；…"]],
+      examples: [
+        [
+          '=SALES.WHYINTENTSTAGE("不感兴趣")',
+          "-1 — “不感兴趣” → 阶段-1 拒绝；…",
+        ],
+      ],
       defaults: STAGE_DEFAULTS_ZH,
     },
     en: {
       rules: STAGE_RULES_EN,
-      examples: [['=SALES.WHYINTENTSTAGE("not interested", , "en")', "-1 — “not interested” → stage -1 refused; …"]],
+      examples: [
+        [
+          '=SALES.WHYINTENTSTAGE("not interested", , "en")',
+          "-1 — “not interested” → stage -1 refused; …",
+        ],
+      ],
       defaults: STAGE_DEFAULTS_EN,
     },
   },
@@ -257,7 +322,12 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
         `阶段0：${stageDays(0)} 天内至少联系一次；阶段1–2：约 ${stageDays(1)} 天一次；阶段3–4：${stageDays(3)} 天以内一次；已成交：一个月至少两次（每 ${stageDays(5)} 天）。`,
         "阶段-1（拒绝）没有固定频率，结果留空。",
       ],
-      examples: [['=SALES.NEXTFOLLOWUP(3,"2026-11-25")', "46354（设为日期格式：2026-11-28）"]],
+      examples: [
+        [
+          '=SALES.NEXTFOLLOWUP(3,"2026-11-25")',
+          "46354（设为日期格式：2026-11-28）",
+        ],
+      ],
       defaults: [],
     },
     en: {
@@ -265,7 +335,12 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
         `Stage 0: at least every ${stageDays(0)} days; stages 1–2: about every ${stageDays(1)} days; stages 3–4: within ${stageDays(3)} days; won: at least twice a month (every ${stageDays(5)} days).`,
         "Stage −1 (refused) has no cadence: the result is blank.",
       ],
-      examples: [['=SALES.NEXTFOLLOWUP(3,"2026-11-25")', "46354 (as a date: 2026-11-28)"]],
+      examples: [
+        [
+          '=SALES.NEXTFOLLOWUP(3,"2026-11-25")',
+          "46354 (as a date: 2026-11-28)",
+        ],
+      ],
       defaults: [],
     },
   },
@@ -273,12 +348,16 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
     method: "intent-stage",
     zh: {
       description: "阶段名称，例如 阶段3 考虑成交。",
-      rules: ["-1 拒绝，0 不拒绝，1 有互动，2 评估价值，3 考虑成交，4 确定成交，5 已成交。"],
+      rules: [
+        "-1 拒绝，0 不拒绝，1 有互动，2 评估价值，3 考虑成交，4 确定成交，5 已成交。",
+      ],
       examples: [["=SALES.STAGELABEL(3)", "阶段3 考虑成交"]],
       defaults: [],
     },
     en: {
-      rules: ["−1 refused, 0 not refusing, 1 interacts, 2 evaluates, 3 considers a deal, 4 deal confirmed, 5 won."],
+      rules: [
+        "−1 refused, 0 not refusing, 1 interacts, 2 evaluates, 3 considers a deal, 4 deal confirmed, 5 won.",
+      ],
       examples: [['=SALES.STAGELABEL(4, "en")', "Stage 4 · deal confirmed"]],
       defaults: [],
     },
@@ -286,15 +365,24 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
   STATUS: {
     method: "status",
     zh: {
-      description: "客户状态（由意向阶段得出）：排斥型、潜在客户、关注型、意向型、决策型或忠诚客户。",
-      rules: ["阶段-1 排斥型，0 潜在客户，1 关注型，2 意向型，3–4 决策型，5 忠诚客户。"],
+      description:
+        "客户状态（由意向阶段得出）：排斥型、潜在客户、关注型、意向型、决策型或忠诚客户。",
+      rules: [
+        "阶段-1 排斥型，0 潜在客户，1 关注型，2 意向型，3–4 决策型，5 忠诚客户。",
+      ],
       examples: [["=SALES.STATUS(2)", "意向型"]],
-      defaults: ["阶段到状态的对应关系是我们的默认值：原文只列出状态，没有给出对应。"],
+      defaults: [
+        "阶段到状态的对应关系是我们的默认值：原文只列出状态，没有给出对应。",
+      ],
     },
     en: {
-      rules: ["Stage −1 Rejecting, 0 Potential, 1 Attentive, 2 Intending, 3–4 Deciding, 5 Loyal."],
+      rules: [
+        "Stage −1 Rejecting, 0 Potential, 1 Attentive, 2 Intending, 3–4 Deciding, 5 Loyal.",
+      ],
       examples: [['=SALES.STATUS(2, "en")', "Intending"]],
-      defaults: ["The stage → status mapping is our default: the source lists the states without a mapping."],
+      defaults: [
+        "The stage → status mapping is our default: the source lists the states without a mapping.",
+      ],
     },
   },
   NEXTACTION: {
@@ -302,26 +390,41 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
     zh: {
       description: "推动客户从当前阶段向上一阶段的做法。",
       rules: ["每个阶段对应原文中“推动客户意向提升”的方法。"],
-      examples: [["=SALES.NEXTACTION(3)", "推动从阶段3到阶段4：明确决策人情况；…"]],
+      examples: [
+        ["=SALES.NEXTACTION(3)", "推动从阶段3到阶段4：明确决策人情况；…"],
+      ],
       defaults: [],
     },
     en: {
       rules: ["Each stage has the source's advice for moving the customer up."],
-      examples: [['=SALES.NEXTACTION(3, "en")', "From stage 3 to 4: clear the decision-maker; …"]],
+      examples: [
+        [
+          '=SALES.NEXTACTION(3, "en")',
+          "From stage 3 to 4: clear the decision-maker; …",
+        ],
+      ],
       defaults: [],
     },
   },
   URGENCY: {
     method: "urgency",
     zh: {
-      description: "紧急程度 高/中/低：按截止日期、资源投入、决策层级和市场竞争评 0–9 分（默认评分模型）。",
+      description:
+        "紧急程度 高/中/低：按截止日期、资源投入、决策层级和市场竞争评 0–9 分（默认评分模型）。",
       rules: URG_RULES_ZH,
-      examples: [['=SALES.URGENCY("2026-12-20","已分配","老板","激烈",TODAY())', "高"]],
+      examples: [
+        ['=SALES.URGENCY("2026-12-20","已分配","老板","激烈",TODAY())', "高"],
+      ],
       defaults: URG_DEFAULTS_ZH,
     },
     en: {
       rules: URG_RULES_EN,
-      examples: [['=SALES.URGENCY(20, "approved", "CEO", "fierce", TODAY(), "en")', "High"]],
+      examples: [
+        [
+          '=SALES.URGENCY(20, "approved", "CEO", "fierce", TODAY(), "en")',
+          "High",
+        ],
+      ],
       defaults: URG_DEFAULTS_EN,
     },
   },
@@ -330,12 +433,22 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
     zh: {
       description: "解释紧急程度：每项标准的得分、合计、等级和跟进策略。",
       rules: URG_RULES_ZH,
-      examples: [['=SALES.WHYURGENCY(60,"申请中","经理","一般",TODAY())', "每项得分，合计 5/9 → 中，跟进策略"]],
+      examples: [
+        [
+          '=SALES.WHYURGENCY(60,"申请中","经理","一般",TODAY())',
+          "每项得分，合计 5/9 → 中，跟进策略",
+        ],
+      ],
       defaults: URG_DEFAULTS_ZH,
     },
     en: {
       rules: URG_RULES_EN,
-      examples: [['=SALES.WHYURGENCY(60, "partial", "manager", "some", TODAY(), "en")', "points per criterion, total 5/9 → Medium, strategy"]],
+      examples: [
+        [
+          '=SALES.WHYURGENCY(60, "partial", "manager", "some", TODAY(), "en")',
+          "points per criterion, total 5/9 → Medium, strategy",
+        ],
+      ],
       defaults: URG_DEFAULTS_EN,
     },
   },
@@ -343,27 +456,41 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
     method: "roles",
     zh: {
       description: "由职位推断客户角色：决策者、影响者、使用者、采购者或教练。",
-      rules: ["在职位中找关键词（最靠前、最长的优先），例如 采购 → 采购者，总经理 → 决策者。"],
+      rules: [
+        "在职位中找关键词（最靠前、最长的优先），例如 采购 → 采购者，总经理 → 决策者。",
+      ],
       examples: [['=SALES.ROLE("采购经理")', "采购者"]],
       defaults: ["职位关键词表是我们的默认值：原文只描述角色，不给关键词。"],
     },
     en: {
-      rules: ["Looks for a keyword in the title (leftmost, longest first), e.g. purchasing → buyer, CEO → decision-maker."],
+      rules: [
+        "Looks for a keyword in the title (leftmost, longest first), e.g. purchasing → buyer, CEO → decision-maker.",
+      ],
       examples: [['=SALES.ROLE("CTO", "en")', "Decision-maker"]],
-      defaults: ["The title keywords are our default: the source describes the roles without keywords."],
+      defaults: [
+        "The title keywords are our default: the source describes the roles without keywords.",
+      ],
     },
   },
   ROLEFOCUS: {
     method: "roles",
     zh: {
-      description: "某个角色关心什么，例如 采购者：价格、合同条款和供应商信誉。",
+      description:
+        "某个角色关心什么，例如 采购者：价格、合同条款和供应商信誉。",
       rules: ["角色名称（中文或英文）直接查表；否则按职位推断角色后查表。"],
       examples: [['=SALES.ROLEFOCUS("采购者")', "价格、合同条款和供应商信誉"]],
       defaults: [],
     },
     en: {
-      rules: ["A role name (either language) is looked up directly; a job title is read as a role first."],
-      examples: [['=SALES.ROLEFOCUS("Buyer", "en")', "price, contract terms and supplier reputation"]],
+      rules: [
+        "A role name (either language) is looked up directly; a job title is read as a role first.",
+      ],
+      examples: [
+        [
+          '=SALES.ROLEFOCUS("Buyer", "en")',
+          "price, contract terms and supplier reputation",
+        ],
+      ],
       defaults: [],
     },
   },
@@ -371,28 +498,46 @@ export const FUNCTION_HELP: { [F in FunctionId]: FunctionHelp } = {
     method: "customer-type",
     zh: {
       description: `价值分层：金额排名前 ${pct(VALUE_TIER_SHARES.high)} 为高价值，其后 ${pct(VALUE_TIER_SHARES.mid)} 为中价值，其余为低价值（默认比例）。`,
-      rules: [`比该客户金额大的客户少于 ${pct(VALUE_TIER_SHARES.high)} → 高价值；少于 ${pct(VALUE_TIER_SHARES.high + VALUE_TIER_SHARES.mid)} → 中价值；其余低价值。金额相同分层相同。`],
+      rules: [
+        `比该客户金额大的客户少于 ${pct(VALUE_TIER_SHARES.high)} → 高价值；少于 ${pct(VALUE_TIER_SHARES.high + VALUE_TIER_SHARES.mid)} → 中价值；其余低价值。金额相同分层相同。`,
+      ],
       examples: [["=SALES.VALUETIER(E2:E500, E2:E500)", "每行一个分层"]],
-      defaults: [`${pct(VALUE_TIER_SHARES.high)} / ${pct(VALUE_TIER_SHARES.mid)} 的比例是我们的默认值：原文按价值贡献分类，不给比例。`],
+      defaults: [
+        `${pct(VALUE_TIER_SHARES.high)} / ${pct(VALUE_TIER_SHARES.mid)} 的比例是我们的默认值：原文按价值贡献分类，不给比例。`,
+      ],
     },
     en: {
-      rules: [`Fewer than ${pct(VALUE_TIER_SHARES.high)} of customers with a larger amount → High value; fewer than ${pct(VALUE_TIER_SHARES.high + VALUE_TIER_SHARES.mid)} → Medium; else Low. Equal amounts share a tier.`],
-      examples: [['=SALES.VALUETIER(E2:E500, E2:E500, "en")', "one tier per row"]],
-      defaults: [`The ${pct(VALUE_TIER_SHARES.high)} / ${pct(VALUE_TIER_SHARES.mid)} shares are our default: the source classifies by value contribution without shares.`],
+      rules: [
+        `Fewer than ${pct(VALUE_TIER_SHARES.high)} of customers with a larger amount → High value; fewer than ${pct(VALUE_TIER_SHARES.high + VALUE_TIER_SHARES.mid)} → Medium; else Low. Equal amounts share a tier.`,
+      ],
+      examples: [
+        ['=SALES.VALUETIER(E2:E500, E2:E500, "en")', "one tier per row"],
+      ],
+      defaults: [
+        `The ${pct(VALUE_TIER_SHARES.high)} / ${pct(VALUE_TIER_SHARES.mid)} shares are our default: the source classifies by value contribution without shares.`,
+      ],
     },
   },
   ACTIVITY: {
     method: "customer-type",
     zh: {
       description: `购买活跃度：最近一次购买在 ${ACTIVE_WITHIN_DAYS} 天内为活跃，超过为流失，从未购买为潜在。`,
-      rules: [`最近购买距今 ≤ ${ACTIVE_WITHIN_DAYS} 天 → 活跃；更早 → 流失；“无”/none → 潜在。`],
+      rules: [
+        `最近购买距今 ≤ ${ACTIVE_WITHIN_DAYS} 天 → 活跃；更早 → 流失；“无”/none → 潜在。`,
+      ],
       examples: [['=SALES.ACTIVITY("2026-06-01", TODAY())', "活跃"]],
-      defaults: [`${ACTIVE_WITHIN_DAYS} 天是我们的默认值：原文按购买行为分类，不给天数。`],
+      defaults: [
+        `${ACTIVE_WITHIN_DAYS} 天是我们的默认值：原文按购买行为分类，不给天数。`,
+      ],
     },
     en: {
-      rules: [`Last purchase within ${ACTIVE_WITHIN_DAYS} days → Active; older → Lapsed; "none" → Potential.`],
+      rules: [
+        `Last purchase within ${ACTIVE_WITHIN_DAYS} days → Active; older → Lapsed; "none" → Potential.`,
+      ],
       examples: [['=SALES.ACTIVITY("2026-06-01", TODAY(), "en")', "Active"]],
-      defaults: [`${ACTIVE_WITHIN_DAYS} days is our default: the source classifies by purchase behaviour without a number.`],
+      defaults: [
+        `${ACTIVE_WITHIN_DAYS} days is our default: the source classifies by purchase behaviour without a number.`,
+      ],
     },
   },
 };
