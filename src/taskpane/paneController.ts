@@ -16,7 +16,12 @@ import {
 import { detectHeaderRow } from "../sheet/headerRow";
 import { findColumns } from "../sheet/sheetColumns";
 import type { InputKey } from "../sheet/inputs";
-import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
+import {
+  OUTPUTS,
+  OUTPUT_BY_KIND,
+  availableOutputs,
+  type OutputKind,
+} from "../sheet/outputs";
 import {
   placeOutputs,
   type Conflict,
@@ -91,16 +96,7 @@ export async function scan(): Promise<Scan | null> {
 }
 
 /** Outputs whose inputs are mapped (the others are shown disabled, with the reason). */
-export function availableOutputs(mapping: Mapping): OutputKind[] {
-  const has = (k: InputKey) => mapping[k].column !== null;
-  return OUTPUTS.filter(
-    (o) =>
-      o.needsAll.every(
-        (k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey),
-      ) &&
-      (o.needsAny.length === 0 || o.needsAny.some(has)),
-  ).map((o) => o.kind);
-}
+export { availableOutputs };
 
 export interface ApplyOptions {
   readonly outputs: readonly OutputKind[];
