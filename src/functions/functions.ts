@@ -6,7 +6,7 @@
  * and the result spills one value per row.
  */
 import { sales } from "../engine/sales";
-import { contextFor, initFromOffice, toExcel } from "./host";
+import { contextFor, initFromOffice, oneCell, toExcel } from "./host";
 
 initFromOffice();
 
@@ -34,21 +34,34 @@ export function leadgrade(
   siteOpen?: any[][],
 ): any[][] {
   const ctx = contextFor();
-  return toExcel(
-    sales.LEADGRADE(
-      [
-        payment,
-        satisfaction,
-        revisits,
-        calls,
-        siteVisits,
-        processAsked,
-        priceTolerance,
-        siteOpen,
-      ],
+  return (
+    oneCell.LEADGRADE(
+      payment,
+      satisfaction,
+      revisits,
+      calls,
+      siteVisits,
+      processAsked,
+      priceTolerance,
+      siteOpen,
       ctx,
-    ),
-    ctx,
+    ) ??
+    toExcel(
+      sales.LEADGRADE(
+        [
+          payment,
+          satisfaction,
+          revisits,
+          calls,
+          siteVisits,
+          processAsked,
+          priceTolerance,
+          siteOpen,
+        ],
+        ctx,
+      ),
+      ctx,
+    )
   );
 }
 
@@ -235,12 +248,22 @@ export function urgency(
   language?: any,
 ): any[][] {
   const ctx = contextFor(language);
-  return toExcel(
-    sales.URGENCY(
-      [timeline, resources, decisionLevel, competition, today],
+  return (
+    oneCell.URGENCY(
+      timeline,
+      resources,
+      decisionLevel,
+      competition,
+      today,
       ctx,
-    ),
-    ctx,
+    ) ??
+    toExcel(
+      sales.URGENCY(
+        [timeline, resources, decisionLevel, competition, today],
+        ctx,
+      ),
+      ctx,
+    )
   );
 }
 
