@@ -48,6 +48,7 @@ function ctxIn(lang: Lang): Ctx {
 
 /** Context for one call: the function's own `language` argument, else the workbook's. */
 export function contextFor(language?: unknown): Ctx {
+  if (language === undefined || language === null) return ctxIn(state.lang);
   const raw = isGrid(language) ? language[0]?.[0] : language;
   if (raw === null || raw === undefined || isBlankCell(raw))
     return ctxIn(state.lang);
