@@ -160,7 +160,10 @@ export function score(
  */
 export function intentstage(observations: any[][], headers?: any[][]): any[][] {
   const ctx = contextFor();
-  return toExcel(sales.INTENTSTAGE(observations, headers, ctx), ctx);
+  return (
+    oneCell.INTENTSTAGE(observations, headers, ctx) ??
+    toExcel(sales.INTENTSTAGE(observations, headers, ctx), ctx)
+  );
 }
 
 /**

@@ -13,6 +13,7 @@ import { MANY, isGrid, single } from "../engine/spill";
 import { isBlankCell } from "../engine/read";
 import { leadGrade } from "../engine/functions/leadGrade";
 import { todayOf, urgencyLevel } from "../engine/functions/urgency";
+import { intentStage } from "../engine/functions/intentStage";
 
 /** Workbook setting that stores the label language (SPEC §12), shared with the task pane. */
 export const LANGUAGE_SETTING = "SALES.labelLanguage";
@@ -167,6 +168,20 @@ export const oneCell = {
       return undefined;
     const v = urgencyLevel(tl, rs, dl, cp, todayOf(td), ctx);
     return cellOut(urgencyLabel(v, ctx), ctx);
+  },
+  /** One cell of notes (or a stage) without headers: the engine's reader on that one cell. */
+  INTENTSTAGE(
+    observations: unknown,
+    headers: unknown,
+    ctx: Ctx,
+  ): (string | number)[][] | undefined {
+    if (headers !== null && headers !== undefined) return undefined;
+    if (single(observations) === MANY || !Array.isArray(observations))
+      return undefined;
+    return cellOut(
+      intentStage(observations[0] as readonly unknown[], undefined, ctx),
+      ctx,
+    );
   },
 };
 
