@@ -9,6 +9,7 @@ import { sales } from "../engine/sales";
 import {
   contextFor,
   initFromOffice,
+  oneCell,
   toExcel,
   withCriteriaWarning,
 } from "./host";
@@ -39,21 +40,34 @@ export function leadgrade(
   siteOpen?: any[][],
 ): any[][] {
   const ctx = contextFor();
-  return toExcel(
-    sales.LEADGRADE(
-      [
-        payment,
-        satisfaction,
-        revisits,
-        calls,
-        siteVisits,
-        processAsked,
-        priceTolerance,
-        siteOpen,
-      ],
+  return (
+    oneCell.LEADGRADE(
+      payment,
+      satisfaction,
+      revisits,
+      calls,
+      siteVisits,
+      processAsked,
+      priceTolerance,
+      siteOpen,
       ctx,
-    ),
-    ctx,
+    ) ??
+    toExcel(
+      sales.LEADGRADE(
+        [
+          payment,
+          satisfaction,
+          revisits,
+          calls,
+          siteVisits,
+          processAsked,
+          priceTolerance,
+          siteOpen,
+        ],
+        ctx,
+      ),
+      ctx,
+    )
   );
 }
 
@@ -158,7 +172,10 @@ export function score(
  */
 export function intentstage(observations: any[][], headers?: any[][]): any[][] {
   const ctx = contextFor();
-  return toExcel(sales.INTENTSTAGE(observations, headers, ctx), ctx);
+  return (
+    oneCell.INTENTSTAGE(observations, headers, ctx) ??
+    toExcel(sales.INTENTSTAGE(observations, headers, ctx), ctx)
+  );
 }
 
 /**
@@ -249,12 +266,22 @@ export function urgency(
   language?: any,
 ): any[][] {
   const ctx = contextFor(language);
-  return toExcel(
-    sales.URGENCY(
-      [timeline, resources, decisionLevel, competition, today],
+  return (
+    oneCell.URGENCY(
+      timeline,
+      resources,
+      decisionLevel,
+      competition,
+      today,
       ctx,
-    ),
-    ctx,
+    ) ??
+    toExcel(
+      sales.URGENCY(
+        [timeline, resources, decisionLevel, competition, today],
+        ctx,
+      ),
+      ctx,
+    )
   );
 }
 
