@@ -27,6 +27,19 @@ import {
   type Scan,
 } from "./paneController";
 import { FUNCTION_SUMMARY, OUTPUT_HINTS, PANE_TEXT } from "./paneText";
+import { TODAY_ADDRESS } from "../criteria/criteriaSheet";
+import {
+  mountCriteriaPanel,
+  type CriteriaPanel,
+} from "./criteria/criteriaPanel";
+import {
+  criteriaSheetName,
+  languageChanged,
+  startCriteriaSync,
+} from "./criteria/criteriaSync";
+import { sheetRef } from "./demo/demoWorkbook";
+
+let criteriaPanel: CriteriaPanel | undefined;
 
 const state: {
   lang: Lang;
@@ -93,6 +106,7 @@ function renderChrome(): void {
   byId("apply").textContent = w.apply;
   byId("cancel").textContent = w.cancel;
   byId("revert").textContent = w.revert;
+  criteriaPanel?.render();
   byId("functionsHeading").textContent = w.functions;
   byId("functions").replaceChildren(
     ...FUNCTION_SUMMARY.map((f) => {
@@ -290,6 +304,9 @@ async function findAgain(): Promise<void> {
   try {
     state.scan = inExcel() ? await scan() : null;
     state.mapping = state.scan?.mapping ?? null;
+    const ignored = state.scan?.wordIssues ?? [];
+    if (ignored.length)
+      say(t().wordsIgnored(ignored.length, ignored[0]?.path ?? ""));
     const last = state.scan?.registry;
     if (last?.outputs) state.chosen = new Set(last.outputs);
     if (last?.live !== undefined) {
@@ -331,6 +348,10 @@ async function runApply(placeAfterUsed = false): Promise<void> {
       live,
       lang: state.lang,
       placeAfterUsed,
+      todayRef: (() => {
+        const name = criteriaSheetName();
+        return name ? sheetRef(name, TODAY_ADDRESS) : undefined;
+      })(),
       cancelled: () => state.cancel,
       onProgress: (done, total) => {
         byId<HTMLProgressElement>("progress").value = total ? done / total : 1;
@@ -494,6 +515,8 @@ async function chooseLanguage(lang: Lang): Promise<void> {
   settings.set(LANGUAGE_SETTING, lang);
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
   say(t().saved);
+  // Formulas pin no language: every existing SALES result relabels.
+  await languageChanged().catch(() => 0);
 }
 
 async function start(): Promise<void> {
@@ -510,7 +533,17 @@ async function start(): Promise<void> {
       Office.context.document.settings.saveAsync();
     }
   }
+  criteriaPanel = mountCriteriaPanel(
+    byId("criteriaSection"),
+    () => state.lang,
+    say,
+  );
   renderChrome();
+  if (inExcel())
+    void startCriteriaSync(
+      () => state.lang,
+      (s) => criteriaPanel?.show(s),
+    ).catch((e) => say(t().failed(e instanceof Error ? e.message : String(e))));
   byId<HTMLSelectElement>("language").addEventListener("change", (e) => {
     const chosen = langFrom((e.target as HTMLSelectElement).value);
     if (chosen) void chooseLanguage(chosen);
