@@ -241,3 +241,39 @@ test("the per-row layout the pane writes evaluates to the same results, non-adja
     expect(live).toEqual(expected);
   });
 });
+
+test("SALES.SCORE reads the points checklist on the criteria sheet: a points edit moves the score by itself", () => {
+  const answers = [
+    "夫妻收入≥8000",
+    "需求强烈",
+    "意识强，正在使用产品",
+    "自己决定",
+    "夫妻/全家",
+    "经理和员工一起",
+    "≥2",
+    "转介绍，自己来",
+    "否",
+  ];
+  const hf = buildEngine({
+    [CRIT]: buildCriteriaSheet("zh", TODAY),
+    S: [
+      [
+        ...answers,
+        `=SALES.SCORE(A1:I1,'${CRIT}'!A54:C80)`,
+        // TRUE() rather than TRUE: HyperFormula reads a bare TRUE as a name; Excel takes both
+        `=SALES.INTENTGRADE(SALES.SCORE(A1:I1,'${CRIT}'!A54:C80,,TRUE()))`,
+      ],
+    ],
+  });
+  const s = hf.getSheetId("S")!;
+  const read = () => [
+    hf.getCellValue({ sheet: s, row: 0, col: 9 }),
+    hf.getCellValue({ sheet: s, row: 0, col: 10 }),
+  ];
+  expect(read()).toEqual([85, "A"]); // 8 × 10 + 5 of 90 → 94 % → A
+  // the trainer lowers 需求强烈 from 10 to 2: 77 of 88 (the item's best is now 8) → 87.5 % → B
+  const crit = hf.getSheetId(CRIT)!;
+  const row = serialized(hf, CRIT).findIndex((r) => r[1] === "需求强烈");
+  hf.setCellContents({ sheet: crit, row, col: 2 }, [[2]]);
+  expect(read()).toEqual([77, "B"]); // no recalculation asked: the range is an argument
+});
