@@ -4,6 +4,7 @@
  * registered, a criterion edited and the results seen to change; the formulas the pane writes
  * (spill and per-row layouts) evaluated against the static path on the same rows.
  */
+import { FIRST_OPTIONS } from "../criteria/pointsAnswers";
 import { buildEngine, calls, recalcSalesCells, serialized } from "./hyperSales";
 import {
   CRITERIA_SHEET_NAME,
@@ -243,17 +244,7 @@ test("the per-row layout the pane writes evaluates to the same results, non-adja
 });
 
 test("SALES.SCORE reads the points checklist on the criteria sheet: a points edit moves the score by itself", () => {
-  const answers = [
-    "夫妻收入≥8000",
-    "需求强烈",
-    "意识强，正在使用产品",
-    "自己决定",
-    "夫妻/全家",
-    "经理和员工一起",
-    "≥2",
-    "转介绍，自己来",
-    "否",
-  ];
+  const answers = [...FIRST_OPTIONS.slice(0, 8), "否"];
   const hf = buildEngine({
     [CRIT]: buildCriteriaSheet("zh", TODAY),
     S: [
