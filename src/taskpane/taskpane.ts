@@ -3,6 +3,7 @@
  * (manifest <Page>), so it changes the functions' label language directly.
  * Every text is set with textContent: nothing from a cell is ever parsed as HTML.
  */
+import { firstOf, type Summary } from "../sheet/summary";
 import { langFrom, type Lang } from "../engine/lang";
 import {
   LANGUAGE_SETTING,
@@ -303,6 +304,9 @@ async function findAgain(): Promise<void> {
   try {
     state.scan = inExcel() ? await scan() : null;
     state.mapping = state.scan?.mapping ?? null;
+    const ignored = state.scan?.wordIssues ?? [];
+    if (ignored.length)
+      say(t().wordsIgnored(ignored.length, ignored[0]?.path ?? ""));
     const last = state.scan?.registry;
     if (last?.outputs) state.chosen = new Set(last.outputs);
     if (last?.live !== undefined) {
@@ -394,7 +398,7 @@ function showConflicts(lines: string[]): void {
   box.hidden = false;
 }
 
-function showSummary(summary: import("../sheet/summary").Summary): void {
+function showSummary(summary: Summary): void {
   const w = t();
   const s = state.scan;
   const box = byId("summary");
@@ -421,29 +425,65 @@ function showSummary(summary: import("../sheet/summary").Summary): void {
         ),
       );
   }
+  const select = (row: number) => {
+    if (!s) return;
+    const sheetRow = s.data.top + s.headerIndex + 1 + row;
+    void selectRow(s.data.sheetName, sheetRow, s.data.left, s.data.columnCount);
+  };
+  const sheetRowOf = (row: number) =>
+    (s ? s.data.top + s.headerIndex + 1 : 0) + row + 1;
+  /** A list that shows `limit` items and a button for the rest: never cut off silently. */
+  const list = <T>(
+    items: readonly T[],
+    limit: number,
+    line: (x: T) => { text: string; row: number },
+  ): HTMLElement => {
+    const ul = el("ul");
+    const fill = (n: number) => {
+      const { shown, more } = firstOf(items, n);
+      const lis = shown.map((x) => {
+        const { text, row } = line(x);
+        const b = el("button", text, "link");
+        b.type = "button";
+        b.addEventListener("click", () => select(row));
+        const li = el("li");
+        li.append(b);
+        return li;
+      });
+      if (more > 0) {
+        const b = el("button", w.showMore(more), "link");
+        b.type = "button";
+        b.addEventListener("click", () => fill(items.length));
+        const li = el("li");
+        li.append(b);
+        lis.push(li);
+      }
+      ul.replaceChildren(...lis);
+    };
+    fill(limit);
+    return ul;
+  };
   if (summary.problems.length === 0) {
     parts.push(el("p", w.noErrors, "muted"));
   } else {
     parts.push(el("p", w.errorsTitle(summary.problems.length)));
-    const list = el("ul");
-    for (const p of summary.problems.slice(0, 200)) {
-      const sheetRow = (s ? s.data.top + s.headerIndex + 1 : 0) + p.row;
-      const b = el("button", w.errorRow(sheetRow + 1, p.message), "link");
-      b.type = "button";
-      b.addEventListener("click", () => {
-        if (s)
-          void selectRow(
-            s.data.sheetName,
-            sheetRow,
-            s.data.left,
-            s.data.columnCount,
-          );
-      });
-      const li = el("li");
-      li.append(b);
-      list.append(li);
-    }
-    parts.push(list);
+    parts.push(
+      list(summary.problems, 200, (p) => ({
+        text: w.errorRow(sheetRowOf(p.row), p.message),
+        row: p.row,
+      })),
+    );
+  }
+  const unread = summary.unread ?? [];
+  if (unread.length > 0) {
+    const rows = unread.reduce((n, g) => n + g.rows.length, 0);
+    parts.push(el("p", w.unreadTitle(rows, unread.length)));
+    parts.push(
+      list(unread, 20, (g) => ({
+        text: w.unreadGroup(g.text, g.rows.length, sheetRowOf(g.rows[0] ?? 0)),
+        row: g.rows[0] ?? 0,
+      })),
+    );
   }
   box.replaceChildren(...parts);
   box.hidden = false;

@@ -229,7 +229,7 @@ describe("formulas and text", () => {
     ]);
   });
   test("live formulas read the same observation cells as static values: stage and notes apart → CHOOSE({1,2},…) (no HSTACK: Excel 2021 lacks it)", () => {
-    const mapping = proposeMapping(["跟进记录", "上次联系", "意向阶段"]);
+    const mapping = proposeMapping(["跟进记录", "上次联系", "备注"]);
     const place = {
       firstRow: 1,
       inputColumn: (k: keyof typeof mapping) => mapping[k].column,
@@ -238,7 +238,7 @@ describe("formulas and text", () => {
     expect(
       buildFormulas(1, mapping, ["stage"], place, "zh").get("stage"),
     ).toEqual(["=SALES.INTENTSTAGE(CHOOSE({1,2},A2,C2))"]);
-    const side = proposeMapping(["跟进记录", "意向阶段"]);
+    const side = proposeMapping(["跟进记录", "备注"]);
     expect(
       buildFormulas(
         1,
