@@ -62,7 +62,8 @@ export async function readCriteriaSheet(): Promise<CriteriaSheetValues | null> {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("rowIndex,rowCount");
     await context.sync();
-    if (used.isNullObject) return { name: sheet.name, id: sheet.id, values: [] };
+    if (used.isNullObject)
+      return { name: sheet.name, id: sheet.id, values: [] };
     const rows = used.rowIndex + used.rowCount;
     const range = sheet.getRangeByIndexes(0, 0, rows, WIDTH);
     range.load("values");
