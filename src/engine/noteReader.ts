@@ -22,7 +22,6 @@ import {
   type SignalPart,
   type SignalWord,
 } from "./tables/stageSignals";
-import { escapeRegExp } from "./text";
 
 /**
  * A phrase a workbook adds to the vocabulary (its criteria sheet) and its stage; stage null:
