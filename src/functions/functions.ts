@@ -6,7 +6,13 @@
  * and the result spills one value per row.
  */
 import { sales } from "../engine/sales";
-import { contextFor, initFromOffice, toExcel } from "./host";
+import {
+  contextFor,
+  initFromOffice,
+  oneCell,
+  toExcel,
+  withCriteriaWarning,
+} from "./host";
 
 initFromOffice();
 
@@ -34,21 +40,34 @@ export function leadgrade(
   siteOpen?: any[][],
 ): any[][] {
   const ctx = contextFor();
-  return toExcel(
-    sales.LEADGRADE(
-      [
-        payment,
-        satisfaction,
-        revisits,
-        calls,
-        siteVisits,
-        processAsked,
-        priceTolerance,
-        siteOpen,
-      ],
+  return (
+    oneCell.LEADGRADE(
+      payment,
+      satisfaction,
+      revisits,
+      calls,
+      siteVisits,
+      processAsked,
+      priceTolerance,
+      siteOpen,
       ctx,
-    ),
-    ctx,
+    ) ??
+    toExcel(
+      sales.LEADGRADE(
+        [
+          payment,
+          satisfaction,
+          revisits,
+          calls,
+          siteVisits,
+          processAsked,
+          priceTolerance,
+          siteOpen,
+        ],
+        ctx,
+      ),
+      ctx,
+    )
   );
 }
 
@@ -79,17 +98,20 @@ export function whyleadgrade(
 ): any[][] {
   const ctx = contextFor(language);
   return toExcel(
-    sales.WHYLEADGRADE(
-      [
-        payment,
-        satisfaction,
-        revisits,
-        calls,
-        siteVisits,
-        processAsked,
-        priceTolerance,
-        siteOpen,
-      ],
+    withCriteriaWarning(
+      sales.WHYLEADGRADE(
+        [
+          payment,
+          satisfaction,
+          revisits,
+          calls,
+          siteVisits,
+          processAsked,
+          priceTolerance,
+          siteOpen,
+        ],
+        ctx,
+      ),
       ctx,
     ),
     ctx,
@@ -116,7 +138,10 @@ export function intentgrade(score: any[][]): any[][] {
  */
 export function whyintentgrade(score: any[][], language?: any): any[][] {
   const ctx = contextFor(language);
-  return toExcel(sales.WHYINTENTGRADE(score, ctx), ctx);
+  return toExcel(
+    withCriteriaWarning(sales.WHYINTENTGRADE(score, ctx), ctx),
+    ctx,
+  );
 }
 
 /**
@@ -147,7 +172,10 @@ export function score(
  */
 export function intentstage(observations: any[][], headers?: any[][]): any[][] {
   const ctx = contextFor();
-  return toExcel(sales.INTENTSTAGE(observations, headers, ctx), ctx);
+  return (
+    oneCell.INTENTSTAGE(observations, headers, ctx) ??
+    toExcel(sales.INTENTSTAGE(observations, headers, ctx), ctx)
+  );
 }
 
 /**
@@ -164,7 +192,10 @@ export function whyintentstage(
   language?: any,
 ): any[][] {
   const ctx = contextFor(language);
-  return toExcel(sales.WHYINTENTSTAGE(observations, headers, ctx), ctx);
+  return toExcel(
+    withCriteriaWarning(sales.WHYINTENTSTAGE(observations, headers, ctx), ctx),
+    ctx,
+  );
 }
 
 /**
@@ -235,12 +266,22 @@ export function urgency(
   language?: any,
 ): any[][] {
   const ctx = contextFor(language);
-  return toExcel(
-    sales.URGENCY(
-      [timeline, resources, decisionLevel, competition, today],
+  return (
+    oneCell.URGENCY(
+      timeline,
+      resources,
+      decisionLevel,
+      competition,
+      today,
       ctx,
-    ),
-    ctx,
+    ) ??
+    toExcel(
+      sales.URGENCY(
+        [timeline, resources, decisionLevel, competition, today],
+        ctx,
+      ),
+      ctx,
+    )
   );
 }
 
@@ -265,8 +306,11 @@ export function whyurgency(
 ): any[][] {
   const ctx = contextFor(language);
   return toExcel(
-    sales.WHYURGENCY(
-      [timeline, resources, decisionLevel, competition, today],
+    withCriteriaWarning(
+      sales.WHYURGENCY(
+        [timeline, resources, decisionLevel, competition, today],
+        ctx,
+      ),
       ctx,
     ),
     ctx,
