@@ -18,10 +18,16 @@ import { intentStage } from "../engine/functions/intentStage";
 /** Workbook setting that stores the label language (SPEC §12), shared with the task pane. */
 export const LANGUAGE_SETTING = "SALES.labelLanguage";
 
-const state: { lang: Lang; criteria: Criteria; ctx: Map<Lang, Ctx> } = {
+const state: {
+  lang: Lang;
+  criteria: Criteria;
+  ctx: Map<Lang, Ctx>;
+  warning: (lang: Lang) => string;
+} = {
   lang: "zh",
   criteria: DEFAULT_CRITERIA,
   ctx: new Map(),
+  warning: () => "",
 };
 
 export function setLabelLanguage(lang: Lang): void {
@@ -32,10 +38,31 @@ export function labelLanguage(): Lang {
   return state.lang;
 }
 
-/** A workbook's own criteria replace SPEC's defaults (the criteria sheet, a later issue). */
-export function setCriteria(criteria: Criteria): void {
+/**
+ * A workbook's own criteria (read from its criteria sheet) replace SPEC's defaults. `warning`
+ * says, per language, that some cells of the sheet are wrong and their last valid values are
+ * in use; every WHY… explanation ends with it.
+ */
+export function setCriteria(
+  criteria: Criteria,
+  warning: (lang: Lang) => string = () => "",
+): void {
   state.criteria = criteria;
+  state.warning = warning;
   state.ctx.clear();
+}
+
+export function currentCriteria(): Criteria {
+  return state.criteria;
+}
+
+/** Adds the criteria sheet's warning to each explanation (text results only). */
+export function withCriteriaWarning(result: Column, ctx: Ctx): Column {
+  const w = state.warning(ctx.lang);
+  if (!w || result instanceof CellError) return result;
+  return result.map((v) =>
+    typeof v === "string" && v !== "" ? `${v} | ${w}` : v,
+  );
 }
 
 function ctxIn(lang: Lang): Ctx {
