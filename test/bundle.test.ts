@@ -84,8 +84,7 @@ maybe(
     // (the build fails if a module lands in both; see scripts/bundleReport.js).
     const pane = fs.readFileSync(path.join(dist, "taskpane.js"), "utf8");
     const fns = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
-    expect(pane.length).toBeLessThan(fns.length);
-    expect(fns).toContain("LEADGRADE");
+      expect(fns).toContain("LEADGRADE");
     for (const engineText of ["无法识别", "跟进策略"]) {
       // an error message and an urgency strategy: engine text, in functions.js only
       expect(fns).toContain(engineText);
