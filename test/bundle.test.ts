@@ -84,9 +84,14 @@ maybe(
     // (the build fails if a module lands in both; see scripts/bundleReport.js).
     const pane = fs.readFileSync(path.join(dist, "taskpane.js"), "utf8");
     const fns = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
-      expect(fns).toContain("LEADGRADE");
-    for (const engineText of ["无法识别", "跟进策略"]) {
-      // an error message and an urgency strategy: engine text, in functions.js only
+    expect(fns).toContain("LEADGRADE");
+    // Explanation texts of LEADGRADE and URGENCY and the number reader's unit words: engine
+    // modules, in functions.js only.
+    for (const engineText of [
+      "necessary conditions at A",
+      "days to the deadline",
+      "(元|块|次|天",
+    ]) {
       expect(fns).toContain(engineText);
       expect(pane).not.toContain(engineText);
     }
