@@ -15,8 +15,12 @@ import {
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
 import { findColumns } from "../sheet/sheetColumns";
-import type { InputKey } from "../sheet/inputs";
-import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
+import {
+  OUTPUTS,
+  OUTPUT_BY_KIND,
+  availableOutputs,
+  type OutputKind,
+} from "../sheet/outputs";
 import {
   placeOutputs,
   type Conflict,
@@ -91,16 +95,7 @@ export async function scan(): Promise<Scan | null> {
 }
 
 /** Outputs whose inputs are mapped (the others are shown disabled, with the reason). */
-export function availableOutputs(mapping: Mapping): OutputKind[] {
-  const has = (k: InputKey) => mapping[k].column !== null;
-  return OUTPUTS.filter(
-    (o) =>
-      o.needsAll.every(
-        (k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey),
-      ) &&
-      (o.needsAny.length === 0 || o.needsAny.some(has)),
-  ).map((o) => o.kind);
-}
+export { availableOutputs };
 
 export interface ApplyOptions {
   readonly outputs: readonly OutputKind[];
@@ -113,6 +108,8 @@ export interface ApplyOptions {
   readonly maxBytes?: number;
   /** the date urgency and follow-ups count from (tests pin it); default today */
   readonly today?: number;
+  /** live formulas: the criteria sheet's today cell (`'评分标准'!$B$2`), when the workbook has one */
+  readonly todayRef?: string;
 }
 
 export type ApplyOutcome =
@@ -169,6 +166,14 @@ export async function apply(
             ? null
             : data.left + (mapping[k].column as number),
         outputColumn: (kind) => placement.columns.get(kind) ?? null,
+        // Inside an Excel table spills give #SPILL!: calculated columns there; one spilling
+        // formula per column on a plain range.
+        layout:
+          data.source === "table" && !opts.placeAfterUsed ? "table" : "spill",
+        columnHeader: (col) => String(s.headers[col - data.left] ?? ""),
+        outputHeader: (kind) =>
+          OUTPUT_BY_KIND.get(kind)?.header[opts.lang] ?? null,
+        todayRef: opts.todayRef,
       },
       opts.lang,
     );
@@ -234,6 +239,7 @@ export async function apply(
       mapping.teamGrade.column === null
         ? undefined
         : rows.map((r) => r[mapping.teamGrade.column as number]),
+      computed.unread,
     ),
     snapshot: result.snapshot,
     columns: placement.columns,

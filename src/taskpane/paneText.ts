@@ -5,6 +5,8 @@ import type { OutputKind } from "../sheet/outputs";
 import type { Reason } from "../sheet/columnMapping";
 
 interface PaneWords {
+  /** the add-in's name, as the manifest gives it per language */
+  title: string;
   intro: string;
   language: string;
   functions: string;
@@ -52,6 +54,9 @@ interface PaneWords {
   errorsTitle: (n: number) => string;
   noErrors: string;
   errorRow: (row: number, message: string) => string;
+  unreadTitle: (rows: number, groups: number) => string;
+  unreadGroup: (text: string, rows: number, firstRow: number) => string;
+  showMore: (n: number) => string;
   revert: string;
   reverted: string;
   cancelled: string;
@@ -62,6 +67,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
   zh: {
     intro:
       "把评级标准应用到本工作表：客户分级 A–E、意向阶段及跟进频率、紧急程度。也可在单元格中直接输入 =SALES. 函数。",
+    title: "销售线索评级",
     language: "标签语言",
     functions: "函数一览",
     saved: "已保存到工作簿：所有同事看到相同的标签。",
@@ -86,7 +92,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     outputsHeading: "3 输出",
     needs: "需要先对应：",
     modeLive: "实时公式",
-    modeLiveHint: "写入 =SALES. 公式，数据改动后自动重算",
+    modeLiveHint:
+      "写入 =SALES. 公式，数据或评分标准改动后自动重算；未安装加载项的同事会看到 #NAME?",
     modeStatic: "静态值",
     modeStaticHint: "写入结果文本，未安装加载项的同事也能看到",
     apply: "应用",
@@ -102,6 +109,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} 处需要处理（点击选中该行）：`,
     noErrors: "没有错误。",
     errorRow: (row, m) => `第 ${row} 行：${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} 行跟进记录未识别到意向信号（${groups} 种写法，按出现次数排列；点击选中第一行）。可在评分标准中补充词语：`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "（空）"}” × ${rows}（第 ${first} 行起）`,
+    showMore: (n) => `还有 ${n} 项，全部显示`,
     revert: "撤销上次应用",
     reverted: "已恢复为应用前的内容。",
     cancelled: "已取消，表格已恢复原样。",
@@ -110,6 +122,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
   en: {
     intro:
       "Apply the qualification tables to this sheet: lead grade A–E, intent stage with its follow-up cadence, urgency. Or type =SALES. functions in any cell.",
+    title: "Sales Qualify",
     language: "Label language",
     functions: "Functions",
     saved: "Saved in the workbook: every colleague sees the same labels.",
@@ -139,7 +152,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     outputsHeading: "3 Outputs",
     needs: "Map first: ",
     modeLive: "Live formulas",
-    modeLiveHint: "writes =SALES. formulas that recalculate when data changes",
+    modeLiveHint:
+      "writes =SALES. formulas that follow the data and the criteria sheet; colleagues without the add-in see #NAME?",
     modeStatic: "Static values",
     modeStaticHint:
       "writes plain results that colleagues without the add-in can see",
@@ -156,6 +170,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} to look at (click to select the row):`,
     noErrors: "No errors.",
     errorRow: (row, m) => `Row ${row}: ${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} notes with no signal recognised (${groups} different texts, most frequent first; click to select the first row). Add words for them in the criteria:`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "(empty)"}” × ${rows} (from row ${first})`,
+    showMore: (n) => `and ${n} more: show all`,
     revert: "Revert last apply",
     reverted: "Restored what was there before the apply.",
     cancelled: "Cancelled; the sheet is as it was.",

@@ -61,6 +61,10 @@ export interface Concept {
    * stages 4 and 5); that signal counts for nothing.
    */
   readonly coversNext?: "all" | "deal";
+  /** counts only when one of LATER_MARKERS follows it in the note (`在开会，说3点后回`) */
+  readonly needsLater?: boolean;
+  /** a bare question or reply: a refusal in the same clause outweighs it (`还问我们怎么拿到她电话的`) */
+  readonly weak?: boolean;
 }
 
 /** The words of each part (the verb-like and object-like halves of a two-part signal). */
@@ -91,7 +95,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "compare|compares|compared|comparing|comparison|benchmarking",
   ),
   rival: w(
-    "竞品|竞争对手|instead|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
+    "竞品|竞争对手|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
       "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere",
   ),
   book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
@@ -126,7 +130,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
  */
 export const PLANNED_MARKERS: readonly string[] = w(
   "准备|打算|计划|预计|争取|希望|想|要|会|将|等|待|就差|约|约定|约好|确定|确认|决定|答应|同意|" +
-    "下周|下个月|下月|明天|后天|月底|月初|周末|周一|周二|周三|周四|周五|周六|周日|周天|星期|" +
+    "下周|下个月|下月|明天|后天|上午|下午|晚上|今晚|马上|尽快|月底|月初|周末|周一|周二|周三|周四|周五|周六|周日|周天|星期|" +
     "下次|到时候|什么时候|时间|过来|来|回来|当天|之前|再|" +
     "will|going to|plan to|plans to|planning to|ready to|agreed to|agrees to|about to|" +
     "expected to|expects to|wants to|would|next week|next month|tomorrow|pending|waiting|" +
@@ -140,6 +144,13 @@ export const PLANNED_MARKERS: readonly string[] = w(
 export const INTENT_MARKERS: readonly string[] = w(
   "准备|打算|计划|想|要|将|会|愿意|同意|答应|确定|确认|决定|拍板|敲定|定了|" +
     "will|going to|plan to|ready to|agreed to|about to|wants to|would",
+);
+
+/** A later time agreed after "cannot talk now": `在开会，下周再约`, "driving, call me back tonight". */
+export const LATER_MARKERS: readonly string[] = w(
+  "再|回|回头|改天|稍后|晚点|晚些|下周|下次|明天|后天|晚上|下午|上午|周末|周一|周二|周三|周四|周五|周六|周日|" +
+    "点后|几点|later|back|again|tonight|tomorrow|next week|monday|tuesday|wednesday|thursday|" +
+    "friday|saturday|sunday|after",
 );
 
 /** Negators (SPEC §5): a signal after one in the same clause counts for nothing. */
@@ -169,7 +180,7 @@ export const NEUTRAL_WORDS: readonly string[] = w(
     "no problem|not sure|no idea|not only|nothing|paid ads|paid search|paid social|" +
     "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
     "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
-    "not rude|no rush|if so|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
+    "not rude|no rush|if so|免费|签不签|一签|签约前|签合同前|签之前|付款前|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
 );
 
 export const CONCEPTS: readonly Concept[] = [
@@ -181,7 +192,9 @@ export const CONCEPTS: readonly Concept[] = [
     negated: 0,
     coversNext: "all",
     words: w(
-      "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
+      "happy with their current|satisfied with their current|happy with our current|already have a provider|already have a vendor|已有供应商|已经有合作的|lost to|lost the deal|丢单|有需要再联系|有需要再说|有需要会联系|需要的时候再联系|" +
+        "怎么拿到|哪来的电话|号码删掉|删掉|remove her from|remove him from|remove me from|remove us from|unsubscribe|" +
+        "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
         "不想换|不想了解|不考虑|不再考虑|不合作|不做了|不做|不买|不买了|不报|不报了|不学了|" +
         "不要了|不打算|没需求|没有需求|无需求|没预算|没有预算|别再|别打了|不要再|不要打了|" +
         "不用再|别联系|拉黑|反感|恶言|骂人|骂了|态度恶劣|选了别家|用了别家|找了别家|取消了|" +
@@ -243,16 +256,30 @@ export const CONCEPTS: readonly Concept[] = [
     ),
   },
   {
+    id: "busy",
+    label: {
+      zh: "现在不方便，约了稍后",
+      en: "cannot talk now, a later time agreed",
+    },
+    // stage 0 only when a later time follows it in the note (LATER_MARKERS); alone it says nothing
+    stage: 0,
+    needsLater: true,
+    words: w(
+      "into a meeting|heading into a meeting|going into a meeting|" +
+        "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|in a meeting|busy|driving|at work|travelling|traveling|bad time|not a good time",
+    ),
+  },
+  {
     id: "later",
     label: { zh: "不方便，约下次", en: "busy, agrees to a later time" },
     stage: 0,
     words: w(
       "晚点打|晚点再打|" +
-        "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|" +
+        "" +
         "稍后|晚点|晚些时候|改天|回头再说|回头联系|下次再聊|下周再聊|下次再说|再聊|再联系|" +
         "约定下次|下次联系|回电|发个短信|" +
-        "in a meeting|busy|call back|callback|call later|call me later|call after|bad time|" +
-        "not a good time|driving|at work|travelling|traveling|reach out|try again|" +
+        "call back|callback|call later|call me later|call after|" +
+        "reach out|" +
         "follow up later|agreed a later time|text her|text him|text me|send a text",
     ),
     pairs: [["tell", "callAgain"]],
@@ -262,6 +289,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: "asks",
     label: { zh: "主动询问", en: "asks" },
     stage: 1,
+    weak: true,
     words: w(
       "问|问了|问到|问起|询问|咨询|打听|想知道|ask|asks|asked|asking|inquired|inquires|enquired|" +
         "wanted to know|wants to know|curious",
@@ -271,6 +299,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: "answers",
     label: { zh: "回答问题", en: "answers questions" },
     stage: 1,
+    weak: true,
     words: w("回答|回复|答复|answered|answers|answering|replied|responded"),
   },
   {
@@ -328,7 +357,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "咨询相关服务", en: "asks about related services" },
     stage: 2,
     words: w(
-      "咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
+      "对口|" +
+        "咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
         "集成|物业|学区|配套|交通|related services|integrate|integrates|" +
         "integration|integrations|customization|customisation",
     ),
@@ -338,10 +368,12 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "可以约访", en: "a visit can be booked" },
     stage: 2,
     words: w(
-      "可以约访|约访|面谈|见面谈|上门拜访|拜访|上门|到店|来店|看房|看车|来看|过来看|看现场|样板间|" +
+      "a meeting|meet in person|meet up|" +
+        "来了一趟|又来了|量尺|" +
+        "可以约访|约访|面谈|见面谈|上门拜访|拜访|上门|到店|来店|看房|看车|来看|过来看|看现场|样板间|" +
         "带看|到访|来访|试驾|试听|演示|试用|参观|测评|体验|来公司|visit|visited|visiting|" +
         "site visit|visit booked|meeting booked|booked a meeting|demo|trial|test drive|" +
-        "viewing|showroom visit|in person|face to face",
+        "viewing|showroom visit",
     ),
     pairs: [["book", "visit"]],
   },
@@ -381,8 +413,9 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "售后与上线", en: "after-sales and go-live" },
     stage: 3,
     words: w(
-      "售后|上线|交付|交房时间|提车时间|开课时间|理赔|报名流程|购房流程|after-sales|after sales|" +
-        "aftersales|go live|go-live|going live|launch date|onboarding|implementation|delivery",
+      "delivery date|delivery time|保修|warranty|sla|" +
+        "售后|上线|交付|交房时间|提车时间|开课时间|理赔|报名流程|购房流程|after-sales|after sales|" +
+        "aftersales|go live|go-live|going live|launch date|onboarding|implementation",
     ),
   },
   {
@@ -401,7 +434,9 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "确定成交", en: "deal confirmed" },
     stage: 4,
     words: w(
-      "同意了|点头了|松口了|" +
+      "verbal commitment|verbally committed|verbal agreement|口头同意|" +
+        "签|" +
+        "同意了|点头了|松口了|" +
         "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
         "决定报|答应了|口头答应|口头确定|拍板|定了|就定|定下来|就用我们|选我们|要做|签约时间|" +
         "签约日期|签订日期|签合同时间|成交时间|付款时间|付款审批|考虑金额|考虑推广金额|金额待定|" +
@@ -420,7 +455,10 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 5,
     negated: null,
     words: w(
-      "已成交|成交了|已签约|签约了|签约成功|签约完成|已签单|签单了|已签合同|签了合同|合同已签|" +
+      "款已经打过来|钱已经打过来|款已打过来|" +
+        "购买了|已经购买|已经付了|已经签了|" +
+        "签认购书了|" +
+        "已成交|成交了|已签约|签约了|签约成功|签约完成|已签单|签单了|已签合同|签了合同|合同已签|" +
         "合同签了|已签|签了|签好了|签完|签下|已签订|签订了|已签署|签署了|签字了|已经签字|" +
         "已盖章|盖章了|盖章回传|合同已回传|已付款|付款了|已付|付了|付的|付全款|已付全款|" +
         "全款已付|已打款|打款了|已回款|回款了|已收款|已收|款已收到|收到款|收到货款|已付清|付清了|" +
@@ -438,7 +476,7 @@ export const CONCEPTS: readonly Concept[] = [
     negated: null,
     unlessPlanned: true,
     words: w(
-      "签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|全款|交钱|" +
+      "款打过来|钱打过来|款转过来|钱转过来|签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|全款|交钱|" +
         "交费|交学费|缴费|转账|刷卡|下单|订车|提车|首充|续费|报名缴费",
     ),
   },
