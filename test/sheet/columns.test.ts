@@ -372,6 +372,20 @@ describe("each kind of miss", () => {
       },
       want: { phone: "手机号" },
     },
+    {
+      about: "Opportunity Name and 项目名称 are not the customer's name",
+      columns: {
+        "Opportunity Name": [
+          "Acme - 50 seats",
+          "Globex renewal",
+          "Initech pilot",
+          "Umbrella SSO",
+          "Acme add-on",
+        ],
+        项目名称: ["一期改造", "仓库系统", "官网升级", "二期", "年度维保"],
+      },
+      want: { customerName: null },
+    },
     // Several note columns, one per call
     {
       about: "第一次跟进 … 第三次跟进",

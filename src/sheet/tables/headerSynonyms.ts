@@ -153,6 +153,13 @@ export const HEADER_SYNONYMS: { readonly [K in InputKey]: HeaderWords } = {
       "calls",
       "call",
       "来电",
+      "商机",
+      "项目",
+      "产品",
+      "opportunity",
+      "deal",
+      "project",
+      "product",
     ],
   },
   company: {
