@@ -608,11 +608,6 @@ function dropStages(
 
 const STAGE_WORDS = ["阶段", "stage"].map(prepare);
 
-/** The columns an input reads: several for observations, else at most one. */
-export function columnsOf(mapping: Mapping, key: InputKey): readonly number[] {
-  return mapping[key].columns;
-}
-
 /**
  * The mapping with `key` set to these columns (the user's choice) and the columns taken from
  * any other input: a column serves one input. `null` or [] unmaps.
@@ -783,7 +778,7 @@ export function parseWorkbookWords(raw: unknown): {
 }
 
 /** An input by its key or its label in either language. */
-export function inputNamed(name: string): InputKey | undefined {
+function inputNamed(name: string): InputKey | undefined {
   const f = fold(name);
   return INPUTS.find(
     (i) => fold(i.key) === f || fold(i.zh) === f || fold(i.en) === f,

@@ -167,7 +167,7 @@ const isGradeHeader = matcher(GRADE_HEADER_WORDS);
 const hasLevel = matcher(LEVEL_PARTS);
 
 /** How much a text says: Chinese characters count one each, an English word about two and a half. */
-export function textSize(folded: string): number {
+function textSize(folded: string): number {
   const han = (folded.match(/[\u3400-\u9fff]/g) ?? []).length;
   const words = (folded.match(/[a-z]+|\d+/g) ?? []).length;
   return han + words * 2.5;
