@@ -92,11 +92,14 @@ const STRICT: ReadonlySet<InputKey> = new Set<InputKey>([
   "teamGrade",
   "competition",
 ]);
-/** A column overturned for holding this kind is offered to the input that kind identifies. */
+/**
+ * A column overturned for holding this kind is offered to the input that kind identifies.
+ * (Grade letters are not moved: 满意度 of A/B/C/D is a scale of its own, not the team's grade;
+ * a grade column is found by its own header words.)
+ */
 const MOVES_TO: Partial<Record<ColumnKind, InputKey>> = {
   company: "company",
   phone: "phone",
-  classLetters: "teamGrade",
 };
 /** Header words of a catch-all remarks column: left out of observations when it holds short tags and another column holds written notes. */
 const GENERIC_NOTES = [

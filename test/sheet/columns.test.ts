@@ -219,10 +219,12 @@ describe("each kind of miss", () => {
       want: { teamGrade: "客户等级", payment: null },
     },
     {
-      about: "支付能力 holding H/A/B/C/F goes to the team's grade",
-      columns: { 支付能力: ["H", "A", "B", "C", "F"] },
-      want: { payment: null, teamGrade: "支付能力" },
-      reason: { teamGrade: "classLetters" },
+      about: "支付能力 holding H/A/B/C/F is refused: letters are never a yes",
+      columns: {
+        支付能力: ["H", "A", "B", "C", "F"],
+        满意度: ["A", "B", "C", "D", "A"],
+      },
+      want: { payment: null, satisfaction: null, teamGrade: null },
     },
     {
       about: "下次跟进 is not last contact",
@@ -442,6 +444,14 @@ describe("each kind of miss", () => {
       string,
     ][])
       expect(m[key].reason?.kind).toBe(kind);
+  });
+
+  test("a rating column of grade letters says why it was refused", () => {
+    const { headers, rows } = sheet({ 支付能力: ["H", "A", "B", "C", "F"] });
+    expect(proposeMapping(headers, { rows }).payment.refused).toEqual({
+      column: 0,
+      reason: { kind: "classLetters", effect: "overturns" },
+    });
   });
 
   test("a refused header says why: 客户名称 holding companies", () => {
