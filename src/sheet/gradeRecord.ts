@@ -68,6 +68,8 @@ export const SheetRecord = z.object({
     .object({ kinds: z.array(Kind).max(OUTPUTS.length), rows: z.array(z.string().max(200)) })
     .optional(),
   revert: RevertRecord.optional(),
+  /** ids of the add-in's own conditional-format rules (the user's are never touched) */
+  rules: z.array(z.string().max(100)).max(1000).optional(),
 });
 export type SheetRecord = z.infer<typeof SheetRecord>;
 

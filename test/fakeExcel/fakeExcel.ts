@@ -1311,6 +1311,10 @@ export class FakeContext {
   get pendingActions(): number {
     return this.queue.length;
   }
+  /** Runs now the operations queued since `mark`: proxies made by a running op (a collection's items) resolve at once. */
+  runQueuedSince(mark: number): void {
+    for (const op of this.queue.splice(mark)) op.run()?.commit?.();
+  }
   trace(_message: string): void {}
   load<T extends ClientObject>(o: T, props?: unknown): T {
     return o.load(props);
@@ -1886,7 +1890,9 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
   override load(props?: unknown): this {
     const list = propList(props).map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
     this.context.enqueue(`${this._className}.load`, ACTION_BYTES + jsonBytes(list), () => {
+      const mark = this.context.pendingActions;
       const children = this.list().map((t) => this.child(t));
+      this.context.runQueuedSince(mark);
       let bytes = 2;
       const commits: (() => void)[] = [];
       for (const ch of children) {

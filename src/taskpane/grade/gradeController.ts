@@ -152,6 +152,7 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
     placeAfterUsed: opts.placeAfterUsed,
     written: loadRecords().records[d.sheetId]?.written ?? {},
     cells: loadRecords().records[d.sheetId]?.cells,
+    ruleIds: loadRecords().records[d.sheetId]?.rules,
     answer: opts.answer,
     maxBytes: opts.maxBytes,
     onProgress: opts.onProgress,
@@ -170,6 +171,7 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
     live: opts.live,
     written: { ...(previous?.written ?? {}), ...r.written },
     cells: { kinds: [...r.cells.kinds], rows: [...r.cells.rows] },
+    rules: [...r.ruleIds],
     revert: {
       ...r.revert,
       prev: Object.fromEntries(
@@ -208,6 +210,7 @@ export async function revert(s: Scan, overwriteEdited = false): Promise<RevertRe
     headerRow: d.headerRow,
     left: d.left,
     record: rec,
+    ruleIds: loadRecords().records[d.sheetId]?.rules,
     overwriteEdited,
   });
   const stored = loadRecords().records[d.sheetId] ?? {};
@@ -222,7 +225,7 @@ export async function revert(s: Scan, overwriteEdited = false): Promise<RevertRe
   const { revert: _done, cells: _cells, ...rest } = stored;
   void _done;
   void _cells;
-  await saveRecord(d.sheetId, { ...rest, written });
+  await saveRecord(d.sheetId, { ...rest, written, rules: [...result.ruleIds] });
   pendingReverts.delete(d.sheetId);
   if (result.released.length > 0) await nameColumns(d.sheetId, new Map(), result.released);
   return result;

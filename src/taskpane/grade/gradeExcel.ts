@@ -333,6 +333,8 @@ export interface ApplyRequest {
   readonly written: Partial<Record<OutputKind, WrittenSet>>;
   /** what the add-in last wrote, per row */
   readonly cells?: CellRecord;
+  /** ids of the add-in's own colour rules */
+  readonly ruleIds?: readonly string[];
   readonly answer?: ConflictAnswer;
   readonly maxBytes?: number;
   readonly onProgress?: (done: number, total: number) => void;
@@ -344,6 +346,8 @@ export interface Written {
   readonly written: Partial<Record<OutputKind, WrittenSet>>;
   readonly cells: CellRecord;
   readonly revert: RevertRecord;
+  /** ids of the add-in's colour rules now */
+  readonly ruleIds: readonly string[];
   readonly computed: ComputedOutputs | null;
   readonly firstRow: number;
   readonly rows: number;
@@ -441,21 +445,24 @@ function describe(e: unknown): string {
   return String(e);
 }
 
-/** Removes the add-in's rules now on the columns and puts back the ones found before. */
+/** Removes the add-in's rules now on the columns and puts back the ones found before; returns the ids now. */
 async function restoreRules(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   ruleRanges: { kind: "grade" | "nextFollowUp"; range: Excel.Range }[],
+  ownIds: ReadonlySet<string>,
   before: readonly { kind: "grade" | "nextFollowUp"; address: string }[],
-): Promise<void> {
-  if (!rulesSupported()) return;
-  const now = await findOwnRules(context, ruleRanges);
+): Promise<string[]> {
+  if (!rulesSupported()) return [];
+  const now = await findOwnRules(context, ruleRanges, ownIds);
   for (const r of now) r.rule.delete();
+  const added: Excel.ConditionalFormat[] = [];
   for (const b of before) {
     const { row, col } = topLeftOf(b.address);
-    queueOwnRules(sheet.getRange(b.address), b.kind, row, col);
+    added.push(...queueOwnRules(sheet.getRange(b.address), b.kind, row, col));
   }
   await context.sync();
+  return added.map((cf) => cf.id);
 }
 
 /**
@@ -570,12 +577,9 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         kind: k as "grade" | "nextFollowUp",
         range: sheet.getRangeByIndexes(firstRow, columns[j] as number, Math.max(1, n), 1),
       }));
-    let rulesBefore: FoundRule[] = [];
-    try {
-      rulesBefore = await findOwnRules(context, ruleRanges);
-    } catch {
-      rulesBefore = [];
-    }
+    const ownIds = new Set(req.ruleIds ?? []);
+    const rulesBefore: FoundRule[] = await findOwnRules(context, ruleRanges, ownIds);
+    let ruleIds: string[] = [...ownIds];
     const rulesBeforeRec = rulesBefore.map((r) => ({ kind: r.kind, address: r.address }));
 
     let writtenRows = 0; // snapshot rows (header = 0) that may have been written
@@ -655,18 +659,20 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       // Colour codes: the add-in's own rules replaced, the user's left alone.
       if (rulesSupported() && n > 0 && ruleRanges.length > 0) {
         failedAt = "";
-        const now = await findOwnRules(context, ruleRanges);
-        for (const r of now) r.rule.delete();
+        for (const r of rulesBefore) r.rule.delete();
+        const added: Excel.ConditionalFormat[] = [];
         for (const { kind, range } of ruleRanges)
-          queueOwnRules(range, kind, firstRow, placement.get(kind) as number);
+          added.push(...queueOwnRules(range, kind, firstRow, placement.get(kind) as number));
         await context.sync();
         stats.syncs++;
+        const gone = new Set(rulesBefore.map((r) => r.id));
+        ruleIds = [...ruleIds.filter((id) => !gone.has(id)), ...added.map((cf) => cf.id)];
       }
     } catch (e) {
       const message = describe(e);
       try {
         await undo();
-        await restoreRules(context, sheet, ruleRanges, rulesBeforeRec);
+        await restoreRules(context, sheet, ruleRanges, new Set(ruleIds), rulesBeforeRec);
       } catch (e2) {
         return { status: "failed", cell: failedAt, message: `${message}; ${describe(e2)}` };
       }
@@ -705,6 +711,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       written,
       cells: { kinds: outputs, rows: fpRows.map((w, i) => encodeRow(keys[i] as string, w)) },
       revert,
+      ruleIds,
       computed,
       firstRow,
       rows: n,
@@ -738,6 +745,7 @@ export interface RevertRequest {
   readonly headerRow: number;
   readonly left: number;
   readonly record: RevertRecord;
+  readonly ruleIds?: readonly string[];
   /** also put back cells edited since the apply (the user said so) */
   readonly overwriteEdited?: boolean;
   readonly maxBytes?: number;
@@ -749,6 +757,7 @@ export interface RevertResult {
   readonly edited: readonly Conflict[];
   /** output kinds whose columns are no longer the add-in's after the revert */
   readonly released: readonly OutputKind[];
+  readonly ruleIds: readonly string[];
   readonly stats: ReadStats;
 }
 
@@ -858,8 +867,12 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         kind: k as "grade" | "nextFollowUp",
         range: sheet.getRangeByIndexes(firstRow, columns[j] as number, Math.max(1, n), 1),
       }));
-    await restoreRules(context, sheet, ruleRanges, rec.rules);
-    return { restored: put.length, edited, released, stats };
+    const ownIds = new Set(req.ruleIds ?? []);
+    const now = await findOwnRules(context, ruleRanges, ownIds);
+    const recreated = await restoreRules(context, sheet, ruleRanges, ownIds, rec.rules);
+    const gone = new Set(now.map((r) => r.id));
+    const ruleIds = [...ownIds].filter((id) => !gone.has(id)).concat(recreated);
+    return { restored: put.length, edited, released, ruleIds, stats };
   });
 }
 

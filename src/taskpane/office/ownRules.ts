@@ -1,8 +1,8 @@
 /*
- * The add-in's own conditional-format rules (colour codes), told apart from the user's by what
- * they are: a grade rule is "cell value equals "A"…"E"" with the add-in's fill; a follow-up
- * rule is exactly =AND(ISNUMBER(X),X<=TODAY()) on its own top-left cell with the add-in's fill.
- * Only these are ever deleted or replaced; the user's rules on the same cells stay.
+ * The add-in's own conditional-format rules (colour codes), told apart from the user's by a
+ * stored list of their ids (kept with the workbook). Only these are ever deleted or replaced;
+ * the user's rules on the same cells stay. A rule whose id the add-in does not know is the
+ * user's: with the list lost, the add-in may add its rules twice but never deletes a user's.
  */
 import { columnLetter } from "../../sheet/rowFormulas";
 
@@ -26,18 +26,20 @@ export function rulesSupported(): boolean {
   );
 }
 
-/** Queues the add-in's rules for `kind` on a one-column range whose top-left is (row, col). */
+/** Queues the add-in's rules for `kind` on a one-column range whose top-left is (row, col); their ids load at the next sync. */
 export function queueOwnRules(
   range: Excel.Range,
   kind: RuleKind,
   row: number,
   col: number,
-): void {
+): Excel.ConditionalFormat[] {
+  const added: Excel.ConditionalFormat[] = [];
   if (kind === "grade") {
     for (const [grade, fill] of GRADE_FILLS) {
       const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
       cf.cellValue.format.fill.color = fill;
       cf.cellValue.rule = { formula1: `="${grade}"`, operator: "EqualTo" };
+      added.push(cf);
     }
   } else {
     const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
@@ -45,73 +47,54 @@ export function queueOwnRules(
     cf.custom.rule.formula = `=AND(ISNUMBER(${cell}),${cell}<=TODAY())`;
     cf.custom.format.fill.color = DUE_FILL;
     cf.custom.format.font.color = DUE_FONT;
+    added.push(cf);
   }
+  for (const cf of added) cf.load("id");
+  return added;
 }
-
-const same = (a: unknown, b: string) =>
-  typeof a === "string" && a.toUpperCase() === b.toUpperCase();
 
 export interface FoundRule {
   readonly kind: RuleKind;
+  readonly id: string;
   /** A1 address without the sheet */
   readonly address: string;
   readonly rule: Excel.ConditionalFormat;
 }
 
 /**
- * The add-in's rules among those touching the given ranges (one per output column that can
- * carry rules). Two requests, whatever the number of rules.
+ * The add-in's rules (ids in `ownIds`) among those touching the given ranges. Two requests,
+ * whatever the number of rules.
  */
 export async function findOwnRules(
   context: Excel.RequestContext,
   ranges: readonly { kind: RuleKind; range: Excel.Range }[],
+  ownIds: ReadonlySet<string>,
 ): Promise<FoundRule[]> {
-  if (!rulesSupported() || ranges.length === 0) return [];
+  if (!rulesSupported() || ranges.length === 0 || ownIds.size === 0) return [];
   const cols = ranges.map((r) => {
     const c = r.range.conditionalFormats;
-    c.load("items/type");
+    c.load("items/id,items/type");
     return { ...r, c };
   });
   await context.sync();
-  const cands: { kind: RuleKind; cf: Excel.ConditionalFormat; at: Excel.Range }[] = [];
-  for (const { kind, c } of cols) {
+  const cands: { kind: RuleKind; id: string; cf: Excel.ConditionalFormat; at: Excel.Range }[] = [];
+  const seen = new Set<string>();
+  for (const { kind, c } of cols)
     for (const cf of c.items) {
-      const want = kind === "grade" ? "CellValue" : "Custom";
-      if (String(cf.type) !== want) continue;
-      if (kind === "grade") cf.cellValue.load("rule,format/fill/color");
-      else cf.custom.load("rule/formula,format/fill/color");
+      if (!ownIds.has(cf.id) || seen.has(cf.id)) continue;
+      seen.add(cf.id);
       const at = cf.getRange();
       at.load("address");
-      cands.push({ kind, cf, at });
+      cands.push({ kind, id: cf.id, cf, at });
     }
-  }
   if (cands.length === 0) return [];
   await context.sync();
-  const out: FoundRule[] = [];
-  const seen = new Set<Excel.ConditionalFormat>();
-  for (const { kind, cf, at } of cands) {
-    if (seen.has(cf)) continue;
-    seen.add(cf);
-    const address = at.address.replace(/^.*!/, "");
-    let ours = false;
-    if (kind === "grade") {
-      const rule = cf.cellValue.rule;
-      const fill = GRADE_FILLS.find(([g]) => same(rule.formula1, `="${g}"`));
-      ours =
-        !!fill &&
-        String(rule.operator) === "EqualTo" &&
-        same(cf.cellValue.format.fill.color, fill[1]);
-    } else {
-      const m = /^=AND\(ISNUMBER\(([A-Z]+\d+)\),([A-Z]+\d+)<=TODAY\(\)\)$/.exec(
-        cf.custom.rule.formula ?? "",
-      );
-      const topLeft = address.split(":")[0]?.replace(/\$/g, "");
-      ours =
-        !!m && m[1] === m[2] && m[1] === topLeft && same(cf.custom.format.fill.color, DUE_FILL);
-    }
-    if (ours) out.push({ kind, address, rule: cf });
-  }
-  return out;
+  return cands.map(({ kind, id, cf, at }) => ({
+    kind,
+    id,
+    address: at.address.replace(/^.*!/, ""),
+    rule: cf,
+  }));
 }
 
 /** Row and column (0-based) of an A1 address's top-left cell. */
