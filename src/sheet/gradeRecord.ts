@@ -47,8 +47,8 @@ export const RevertRecord = z.object({
   kinds: z.array(Kind).max(OUTPUTS.length),
   /** each output column's header cell before the apply */
   header: z.array(Cell),
-  /** table columns the apply added (removed by revert when untouched) */
-  added: z.array(z.string().max(255)),
+  /** outputs whose table columns the apply added (removed by revert when untouched) */
+  added: z.array(Kind).max(OUTPUTS.length),
   rows: z.array(RevertRow),
   /** the add-in's colour rules before the apply */
   rules: z.array(OwnRule),
@@ -65,7 +65,10 @@ export const SheetRecord = z.object({
   written: z.partialRecord(Kind, Written).optional(),
   /** per row (by identity), what the add-in last wrote in each of `kinds`: "key:fp,fp,…" */
   cells: z
-    .object({ kinds: z.array(Kind).max(OUTPUTS.length), rows: z.array(z.string().max(200)) })
+    .object({
+      kinds: z.array(Kind).max(OUTPUTS.length),
+      rows: z.array(z.string().max(200)),
+    })
     .optional(),
   revert: RevertRecord.optional(),
   /** ids of the add-in's own conditional-format rules (the user's are never touched) */
@@ -86,7 +89,9 @@ export function parseGradeSetting(raw: unknown): Parsed {
   if (raw === null || raw === undefined) return { records, problems };
   if (typeof raw !== "object" || Array.isArray(raw))
     return { records, problems: [`${GRADE_SETTING}: not an object`] };
-  for (const [sheetId, value] of Object.entries(raw as Record<string, unknown>)) {
+  for (const [sheetId, value] of Object.entries(
+    raw as Record<string, unknown>,
+  )) {
     const r = SheetRecord.safeParse(value);
     if (r.success) records[sheetId] = r.data;
     else
@@ -120,7 +125,9 @@ export function boundedRecord(r: SheetRecord): {
   // will be asked about before the next write (safe, never silent).
   const written = { ...(rest.written ?? {}) };
   const bySize = (Object.keys(written) as OutputKind[]).sort(
-    (a, b) => Object.keys(written[b] ?? {}).length - Object.keys(written[a] ?? {}).length,
+    (a, b) =>
+      Object.keys(written[b] ?? {}).length -
+      Object.keys(written[a] ?? {}).length,
   );
   for (const k of bySize) {
     delete written[k];

@@ -29,7 +29,8 @@ const REF = /(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\d(A-Za-z_.])/g;
  */
 export function normalised(content: unknown, row: number): string {
   if (content === null || content === undefined || content === "") return "";
-  if (typeof content !== "string") return `${typeof content}:${String(content)}`;
+  if (typeof content !== "string")
+    return `${typeof content}:${String(content)}`;
   if (!content.startsWith("=")) return `s:${content}`;
   // Quoted strings are kept as they are; references are masked outside them.
   return content
@@ -126,7 +127,11 @@ export function needsQuote(s: string): boolean {
   if (t === "") return false;
   if (/^[=+\-@']/.test(s)) return true;
   if (/^(true|false)$/i.test(t)) return true;
-  if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!)$/i.test(t))
+  if (
+    /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!)$/i.test(
+      t,
+    )
+  )
     return true;
   if (/^[$¥￥]?\(?[\d.,]+\)?%?$/.test(t)) return true;
   if (/^\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,4}日?)?$/.test(t)) return true;

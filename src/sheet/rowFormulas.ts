@@ -73,7 +73,9 @@ export class SheetError {
 
 /** The inputs each output's live formula passes, in argument order. */
 function inputsOf(kind: OutputKind, mapping: Mapping): InputKey[] {
-  const lead = LEADGRADE_ARGS.filter((k) => k !== "siteOpen" || mapping.siteOpen.column !== null);
+  const lead = LEADGRADE_ARGS.filter(
+    (k) => k !== "siteOpen" || mapping.siteOpen.column !== null,
+  );
   const keys: readonly InputKey[] =
     kind === "grade"
       ? lead

@@ -118,8 +118,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     revertNotStored:
       "本次写入较大，撤销信息只保存在本窗格中：关闭窗格后将无法撤销。",
     revertDone: (n) => `已恢复 ${n} 个单元格为应用前的内容。`,
-    revertEdited: (n) =>
-      `另有 ${n} 个单元格在应用后被修改过，已保留你的修改：`,
+    revertEdited: (n) => `另有 ${n} 个单元格在应用后被修改过，已保留你的修改：`,
     revertOverwriteEdited: (n) => `这 ${n} 个也恢复为应用前的内容`,
   },
   en: {

@@ -365,10 +365,14 @@ function showConflicts(
   const shown = conflicts.slice(0, 20);
   list.append(
     ...shown.map((c) =>
-      el("li", w.conflictCell(`${columnLetter(c.column)}${c.row + 1}`, c.content)),
+      el(
+        "li",
+        w.conflictCell(`${columnLetter(c.column)}${c.row + 1}`, c.content),
+      ),
     ),
   );
-  if (total > shown.length) list.append(el("li", w.conflictMore(total - shown.length)));
+  if (total > shown.length)
+    list.append(el("li", w.conflictMore(total - shown.length)));
   const answer = (choice: "overwrite" | "skip"): ConflictAnswer => ({
     choice,
     cells: new Map(conflicts.map((c) => [cellId(c.row, c.column), c.content])),
@@ -385,8 +389,16 @@ function showConflicts(
   const all = total <= conflicts.length;
   if (all)
     actions.append(
-      button("conflictOverwrite", w.conflictOverwrite(total), () => void runApply(placeAfterUsed, answer("overwrite"))),
-      button("conflictSkip", w.conflictSkip, () => void runApply(placeAfterUsed, answer("skip"))),
+      button(
+        "conflictOverwrite",
+        w.conflictOverwrite(total),
+        () => void runApply(placeAfterUsed, answer("overwrite")),
+      ),
+      button(
+        "conflictSkip",
+        w.conflictSkip,
+        () => void runApply(placeAfterUsed, answer("skip")),
+      ),
     );
   actions.append(
     button("conflictMove", w.conflictMove, () => void runApply(true)),
@@ -454,9 +466,18 @@ async function runRevert(overwriteEdited = false): Promise<void> {
       list.append(
         ...r.edited
           .slice(0, 20)
-          .map((c) => el("li", w.conflictCell(`${columnLetter(c.column)}${c.row + 1}`, c.content))),
+          .map((c) =>
+            el(
+              "li",
+              w.conflictCell(
+                `${columnLetter(c.column)}${c.row + 1}`,
+                c.content,
+              ),
+            ),
+          ),
       );
-      if (r.edited.length > 20) list.append(el("li", w.conflictMore(r.edited.length - 20)));
+      if (r.edited.length > 20)
+        list.append(el("li", w.conflictMore(r.edited.length - 20)));
       box.replaceChildren(el("p", w.revertEdited(r.edited.length)), list);
       box.hidden = false;
     }

@@ -14,7 +14,10 @@ import {
   computeStatic,
 } from "../../src/sheet/rowFormulas";
 import type { OutputKind } from "../../src/sheet/outputs";
-import { scan, availableOutputs } from "../../src/taskpane/grade/gradeController";
+import {
+  scan,
+  availableOutputs,
+} from "../../src/taskpane/grade/gradeController";
 import { sheetCases, workbookFor } from "../taskpane/sheetFixtures";
 
 const TODAY = 46351; // 2026-11-25
@@ -135,7 +138,11 @@ describe("placement", () => {
       ]),
       5,
     );
-    expect(Object.fromEntries(middle)).toEqual({ grade: 5, stage: 8, urgency: 7 });
+    expect(Object.fromEntries(middle)).toEqual({
+      grade: 5,
+      stage: 8,
+      urgency: 7,
+    });
   });
 });
 

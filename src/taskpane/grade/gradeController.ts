@@ -6,7 +6,11 @@
  */
 import type { Lang } from "../../engine/lang";
 import { fold } from "../../engine/text";
-import { assignColumn, proposeMapping, type Mapping } from "../../sheet/columnMapping";
+import {
+  assignColumn,
+  proposeMapping,
+  type Mapping,
+} from "../../sheet/columnMapping";
 import {
   boundedRecord,
   GRADE_SETTING,
@@ -57,8 +61,15 @@ export async function scan(): Promise<Scan | null> {
   const inputHeaders = headers.map((h, j) => (own.has(data.left + j) ? "" : h));
   let mapping = proposeMapping(inputHeaders);
   if (record?.mapping) {
-    const { columns } = resolveInputs(record.mapping, headers, data.width, data.left, own);
-    for (const [key, col] of Object.entries(columns)) mapping = assignColumn(mapping, key as InputKey, col);
+    const { columns } = resolveInputs(
+      record.mapping,
+      headers,
+      data.width,
+      data.left,
+      own,
+    );
+    for (const [key, col] of Object.entries(columns))
+      mapping = assignColumn(mapping, key as InputKey, col);
   }
   return {
     data,
@@ -76,20 +87,28 @@ export function availableOutputs(mapping: Mapping): OutputKind[] {
   const has = (k: InputKey) => mapping[k].column !== null;
   return OUTPUTS.filter(
     (o) =>
-      o.needsAll.every((k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey)) &&
+      o.needsAll.every(
+        (k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey),
+      ) &&
       (o.needsAny.length === 0 || o.needsAny.some(has)),
   ).map((o) => o.kind);
 }
 
 /** Each mapped input as header text + which of the equal headers (so duplicates keep the choice). */
-export function inputsOf(mapping: Mapping, headers: readonly unknown[], own: ReadonlySet<number>, left: number) {
+export function inputsOf(
+  mapping: Mapping,
+  headers: readonly unknown[],
+  own: ReadonlySet<number>,
+  left: number,
+) {
   const out: Partial<Record<string, InputColumn>> = {};
   for (const [key, choice] of Object.entries(mapping)) {
     const c = choice.column;
     if (c === null) continue;
     const h = String(headers[c] ?? "");
     let n = 0;
-    for (let j = 0; j < c; j++) if (!own.has(left + j) && fold(String(headers[j] ?? "")) === fold(h)) n++;
+    for (let j = 0; j < c; j++)
+      if (!own.has(left + j) && fold(String(headers[j] ?? "")) === fold(h)) n++;
     out[key] = { h, n };
   }
   return out;
@@ -122,21 +141,36 @@ export type ApplyOutcome =
       /** false when the revert snapshot was too big to keep in the workbook (kept in the pane only) */
       readonly revertStored: boolean;
     }
-  | { readonly status: "conflict"; readonly conflicts: readonly Conflict[]; readonly total: number }
+  | {
+      readonly status: "conflict";
+      readonly conflicts: readonly Conflict[];
+      readonly total: number;
+    }
   | { readonly status: "cancelled" }
-  | { readonly status: "failed"; readonly cell: string; readonly message: string };
+  | {
+      readonly status: "failed";
+      readonly cell: string;
+      readonly message: string;
+    };
 
 /** Reverts kept in the pane when too big for the workbook, by sheet id. */
 const pendingReverts = new Map<string, RevertRecord>();
 
-async function saveRecord(sheetId: string, record: SheetRecord): Promise<boolean> {
+async function saveRecord(
+  sheetId: string,
+  record: SheetRecord,
+): Promise<boolean> {
   const { records } = loadRecords();
   const { record: kept, revertStored } = boundedRecord(record);
   await writeSetting(GRADE_SETTING, { ...records, [sheetId]: kept });
   return revertStored;
 }
 
-export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Promise<ApplyOutcome> {
+export async function apply(
+  s: Scan,
+  mapping: Mapping,
+  opts: ApplyOptions,
+): Promise<ApplyOutcome> {
   const d = s.data;
   const r = await applyGrades({
     sheetId: d.sheetId,
@@ -166,7 +200,10 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
   );
   await nameColumns(d.sheetId, r.columns, moved);
   const record: SheetRecord = {
-    mapping: inputsOf(mapping, s.headers, s.ownedInBlock, d.left) as Record<string, InputColumn>,
+    mapping: inputsOf(mapping, s.headers, s.ownedInBlock, d.left) as Record<
+      string,
+      InputColumn
+    >,
     outputs: [...r.columns.keys()],
     live: opts.live,
     written: { ...(previous?.written ?? {}), ...r.written },
@@ -175,7 +212,9 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
     revert: {
       ...r.revert,
       prev: Object.fromEntries(
-        r.revert.kinds.filter((k) => previous?.written?.[k]).map((k) => [k, previous?.written?.[k]]),
+        r.revert.kinds
+          .filter((k) => previous?.written?.[k])
+          .map((k) => [k, previous?.written?.[k]]),
       ),
     },
   };
@@ -185,7 +224,12 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
   const c = r.computed;
   return {
     status: "done",
-    summary: summarise(r.rows, c?.grades ?? [], c?.stages ?? [], c?.problems ?? []),
+    summary: summarise(
+      r.rows,
+      c?.grades ?? [],
+      c?.stages ?? [],
+      c?.problems ?? [],
+    ),
     columns: r.columns,
     firstRow: r.firstRow,
     syncs: r.stats.syncs,
@@ -197,10 +241,16 @@ export async function apply(s: Scan, mapping: Mapping, opts: ApplyOptions): Prom
 
 /** The revert available for the scanned sheet: the workbook's, else the one kept in the pane. */
 export function revertFor(s: Scan): RevertRecord | undefined {
-  return pendingReverts.get(s.data.sheetId) ?? loadRecords().records[s.data.sheetId]?.revert;
+  return (
+    pendingReverts.get(s.data.sheetId) ??
+    loadRecords().records[s.data.sheetId]?.revert
+  );
 }
 
-export async function revert(s: Scan, overwriteEdited = false): Promise<RevertResult | null> {
+export async function revert(
+  s: Scan,
+  overwriteEdited = false,
+): Promise<RevertResult | null> {
   const rec = revertFor(s);
   if (!rec) return null;
   const d = s.data;
@@ -227,6 +277,7 @@ export async function revert(s: Scan, overwriteEdited = false): Promise<RevertRe
   void _cells;
   await saveRecord(d.sheetId, { ...rest, written, rules: [...result.ruleIds] });
   pendingReverts.delete(d.sheetId);
-  if (result.released.length > 0) await nameColumns(d.sheetId, new Map(), result.released);
+  if (result.released.length > 0)
+    await nameColumns(d.sheetId, new Map(), result.released);
   return result;
 }

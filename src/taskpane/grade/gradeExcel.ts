@@ -14,7 +14,12 @@ import { MAX_REQUEST_BYTES } from "../../sheet/chunking";
 import { type Mapping } from "../../sheet/columnMapping";
 import type { RevertRecord, SheetRecord } from "../../sheet/gradeRecord";
 import { detectHeaderRow } from "../../sheet/headerRow";
-import { OUTPUTS, OUTPUT_BY_KIND, headersOf, type OutputKind } from "../../sheet/outputs";
+import {
+  OUTPUTS,
+  OUTPUT_BY_KIND,
+  headersOf,
+  type OutputKind,
+} from "../../sheet/outputs";
 import {
   asWrittenText,
   cellId,
@@ -48,7 +53,13 @@ import {
   type Grid,
   type ReadStats,
 } from "../office/ranges";
-import { findOwnRules, queueOwnRules, rulesSupported, topLeftOf, type FoundRule } from "../office/ownRules";
+import {
+  findOwnRules,
+  queueOwnRules,
+  rulesSupported,
+  topLeftOf,
+  type FoundRule,
+} from "../office/ownRules";
 
 export type DataSource = "table" | "region" | "used";
 
@@ -107,7 +118,10 @@ async function namedColumns(
     Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.4") === false
   )
     return out;
-  const items = OUTPUTS.map((o) => ({ kind: o.kind, item: sheet.names.getItemOrNullObject(columnName(o.kind)) }));
+  const items = OUTPUTS.map((o) => ({
+    kind: o.kind,
+    item: sheet.names.getItemOrNullObject(columnName(o.kind)),
+  }));
   for (const x of items) x.item.load("name");
   await context.sync();
   const ranges = items
@@ -124,6 +138,19 @@ async function namedColumns(
   return out;
 }
 
+/**
+ * One of the output's headers (either language); in a table, Excel makes a header that repeats
+ * another unique by adding a number ("意向阶段2"), which is still the add-in's.
+ */
+export function isOwnHeader(kind: OutputKind, h: unknown): boolean {
+  const f = fold(String(h ?? ""));
+  return headersOf(kind)
+    .map(fold)
+    .some(
+      (x) => f === x || (f.startsWith(x) && /^\d+$/.test(f.slice(x.length))),
+    );
+}
+
 /** Output columns whose header still is one of the output's headers (either language). */
 function checkedOwn(
   named: ReadonlyMap<OutputKind, number>,
@@ -133,7 +160,7 @@ function checkedOwn(
   const own = new Map<OutputKind, number>();
   for (const [kind, col] of named) {
     const h = headers[col - left];
-    if (h !== undefined && headersOf(kind).map(fold).includes(fold(String(h ?? "")))) own.set(kind, col);
+    if (h !== undefined && isOwnHeader(kind, h)) own.set(kind, col);
   }
   return own;
 }
@@ -149,7 +176,12 @@ async function locate(
     | { sheetId: string; tableName?: string; headerRow: number; left: number }
     | "selection",
   stats: ReadStats,
-): Promise<{ located: Located; firstRows: Grid; headerIndex: number; top: number } | null> {
+): Promise<{
+  located: Located;
+  firstRows: Grid;
+  headerIndex: number;
+  top: number;
+} | null> {
   let sheet: Excel.Worksheet;
   let table: Excel.Table | null = null;
   let source: DataSource;
@@ -204,7 +236,9 @@ async function locate(
       range = t.getRange();
     } else {
       source = "region";
-      range = sheet.getRangeByIndexes(where.headerRow, where.left, 1, 1).getSurroundingRegion();
+      range = sheet
+        .getRangeByIndexes(where.headerRow, where.left, 1, 1)
+        .getSurroundingRegion();
     }
   }
   sheet.load("name,id");
@@ -217,10 +251,21 @@ async function locate(
   const left = range.columnIndex;
   const width = range.columnCount;
   const blockRows = range.rowCount - totals;
-  const usedRight = usedRange.isNullObject ? left + width : Math.max(usedRange.columnIndex + usedRange.columnCount, left + width);
+  const usedRight = usedRange.isNullObject
+    ? left + width
+    : Math.max(usedRange.columnIndex + usedRange.columnCount, left + width);
   // The first rows, to find the header row (a table's header is its first row).
   const firstRows = (
-    await readGrid(context, sheet, top, left, Math.min(6, blockRows), width, ["values"], stats)
+    await readGrid(
+      context,
+      sheet,
+      top,
+      left,
+      Math.min(6, blockRows),
+      width,
+      ["values"],
+      stats,
+    )
   ).values;
   const headerIndex =
     headerRowFixed !== undefined
@@ -229,9 +274,19 @@ async function locate(
         ? 0
         : detectHeaderRow(firstRows);
   const headerRow = top + headerIndex;
-  const headers = (
-    await readGrid(context, sheet, headerRow, left, 1, usedRight - left, ["values"], stats)
-  ).values[0] ?? [];
+  const headers =
+    (
+      await readGrid(
+        context,
+        sheet,
+        headerRow,
+        left,
+        1,
+        usedRight - left,
+        ["values"],
+        stats,
+      )
+    ).values[0] ?? [];
   const named = await namedColumns(context, sheet);
   stats.syncs += 2;
   return {
@@ -356,21 +411,32 @@ export interface Written {
 
 export type ApplyResult =
   | ({ readonly status: "done"; readonly stats: ReadStats } & Written)
-  | { readonly status: "conflict"; readonly conflicts: readonly Conflict[]; readonly total: number }
+  | {
+      readonly status: "conflict";
+      readonly conflicts: readonly Conflict[];
+      readonly total: number;
+    }
   | { readonly status: "cancelled" }
-  | { readonly status: "failed"; readonly cell: string; readonly message: string };
+  | {
+      readonly status: "failed";
+      readonly cell: string;
+      readonly message: string;
+    };
 
 /** Sheet address of a cell (0-based). */
 export function a1(row: number, col: number): string {
   let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return `${s}${row + 1}`;
 }
 
 /** Input cells as the engine reads them: an error cell (valueTypes "Error") becomes a SheetError. */
 function withErrors(values: Grid, types: Grid): Grid {
   return values.map((row, i) =>
-    row.map((v, j) => (types[i]?.[j] === "Error" ? new SheetError(String(v)) : v)),
+    row.map((v, j) =>
+      types[i]?.[j] === "Error" ? new SheetError(String(v)) : v,
+    ),
   );
 }
 
@@ -395,7 +461,16 @@ async function readTargets(
     numberFormat: Array.from({ length: rows + 1 }, () => []),
   };
   for (const col of columns) {
-    const g = await readGrid(context, sheet, headerRow, col, rows + 1, 1, ["formulas", "valueTypes", "numberFormat"], stats);
+    const g = await readGrid(
+      context,
+      sheet,
+      headerRow,
+      col,
+      rows + 1,
+      1,
+      ["formulas", "valueTypes", "numberFormat"],
+      stats,
+    );
     for (let i = 0; i <= rows; i++) {
       out.formulas[i]!.push(g.formulas[i]?.[0] ?? "");
       out.valueTypes[i]!.push(g.valueTypes[i]?.[0] ?? "Empty");
@@ -406,10 +481,17 @@ async function readTargets(
 }
 
 /** The content to put back for every target cell (header row first), as `formulas` writes it. */
-function restoreGrid(t: TargetRead): { cells: RestoreCell[][]; formats: string[][] } {
+function restoreGrid(t: TargetRead): {
+  cells: RestoreCell[][];
+  formats: string[][];
+} {
   return {
-    cells: t.formulas.map((row, i) => row.map((f, j) => restoreCell(f, t.valueTypes[i]?.[j]))),
-    formats: t.numberFormat.map((row) => row.map((f) => String(f ?? "General"))),
+    cells: t.formulas.map((row, i) =>
+      row.map((f, j) => restoreCell(f, t.valueTypes[i]?.[j])),
+    ),
+    formats: t.numberFormat.map((row) =>
+      row.map((f) => String(f ?? "General")),
+    ),
   };
 }
 
@@ -471,12 +553,19 @@ async function restoreRules(
 export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
   const stats = newStats();
   const maxBytes = req.maxBytes ?? MAX_REQUEST_BYTES;
-  const outputs = OUTPUTS.map((o) => o.kind).filter((k) => req.outputs.includes(k));
+  const outputs = OUTPUTS.map((o) => o.kind).filter((k) =>
+    req.outputs.includes(k),
+  );
   if (outputs.length === 0) throw new Error("choose at least one output");
   return Excel.run(runOptions(), async (context) => {
     const found = await locate(
       context,
-      { sheetId: req.sheetId, tableName: req.tableName, headerRow: req.headerRow, left: req.left },
+      {
+        sheetId: req.sheetId,
+        tableName: req.tableName,
+        headerRow: req.headerRow,
+        left: req.left,
+      },
       stats,
     );
     if (!found) throw new PaneError("sheetGone");
@@ -484,25 +573,37 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     const ownCols = new Set(block.own.values());
 
     // Inputs where they are now (columns may have moved); never the add-in's own columns.
-    const resolved = resolveInputs(req.inputs, block.headers, block.width, block.left, ownCols);
-    if (resolved.missing.length > 0) throw new PaneError("columnGone", resolved.missing.join("、"));
+    const resolved = resolveInputs(
+      req.inputs,
+      block.headers,
+      block.width,
+      block.left,
+      ownCols,
+    );
+    if (resolved.missing.length > 0)
+      throw new PaneError("columnGone", resolved.missing.join("、"));
     const mapping: Mapping = Object.fromEntries(
       Object.keys(req.mapping).map((k) => [
         k,
-        resolved.columns[k] === undefined ? { column: null, confidence: 0 } : { column: resolved.columns[k] as number, confidence: 1 },
+        resolved.columns[k] === undefined
+          ? { column: null, confidence: 0 }
+          : { column: resolved.columns[k] as number, confidence: 1 },
       ]),
     ) as Mapping;
 
     // Placement: a table's outputs all inside it (table columns) or all outside, never mixed.
     const tableRight = block.left + block.width;
-    const existing = new Map([...block.own].filter(([k]) => outputs.includes(k)));
+    const existing = new Map(
+      [...block.own].filter(([k]) => outputs.includes(k)),
+    );
     const inside = [...existing.values()].filter((c) => c < tableRight).length;
     let inTable = false;
     let keep = existing;
     if (table) {
       if (req.placeAfterUsed) keep = new Map();
       else if (inside === existing.size) inTable = true;
-      else if (inside > 0) keep = new Map([...existing].filter(([, c]) => c >= tableRight)); // outside ones stay outside
+      else if (inside > 0)
+        keep = new Map([...existing].filter(([, c]) => c >= tableRight)); // outside ones stay outside
     }
     const start = req.placeAfterUsed
       ? block.usedRight
@@ -516,8 +617,24 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     // Read now: the data rows and every target cell.
     const firstRow = block.headerRow + 1;
     const n = block.dataRows;
-    const data = await readGrid(context, sheet, firstRow, block.left, n, block.width, ["values", "valueTypes"], stats);
-    const targets = await readTargets(context, sheet, block.headerRow, n, columns, stats);
+    const data = await readGrid(
+      context,
+      sheet,
+      firstRow,
+      block.left,
+      n,
+      block.width,
+      ["values", "valueTypes"],
+      stats,
+    );
+    const targets = await readTargets(
+      context,
+      sheet,
+      block.headerRow,
+      n,
+      columns,
+      stats,
+    );
     const rows = withErrors(data.values, data.valueTypes);
 
     // What to write, from this read only.
@@ -530,23 +647,44 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         outputs,
         {
           firstRow,
-          inputColumn: (k) => (mapping[k].column === null ? null : block.left + (mapping[k].column as number)),
+          inputColumn: (k) =>
+            mapping[k].column === null
+              ? null
+              : block.left + (mapping[k].column as number),
           outputColumn: (kind) => placement.get(kind) ?? null,
         },
         req.lang,
       );
-      computed = computeStatic(rows, mapping, outputs, req.lang, undefined, req.today ?? todaySerial());
+      computed = computeStatic(
+        rows,
+        mapping,
+        outputs,
+        req.lang,
+        undefined,
+        req.today ?? todaySerial(),
+      );
     } else {
-      computed = computeStatic(rows, mapping, outputs, req.lang, undefined, req.today ?? todaySerial());
+      computed = computeStatic(
+        rows,
+        mapping,
+        outputs,
+        req.lang,
+        undefined,
+        req.today ?? todaySerial(),
+      );
       cells = computed.columns;
     }
     const header = outputs.map((k) => OUTPUT_BY_KIND.get(k)!.header[req.lang]);
     const body: (string | number)[][] = [];
-    for (let i = 0; i < n; i++) body.push(outputs.map((k) => cells.get(k)?.[i] ?? ""));
+    for (let i = 0; i < n; i++)
+      body.push(outputs.map((k) => cells.get(k)?.[i] ?? ""));
 
     // Whose cells are they? Content the add-in did not write is the user's.
     const inputCols = (row: readonly unknown[]) =>
-      row.filter((_, j) => !ownCols.has(block.left + j) && !columns.includes(block.left + j));
+      row.filter(
+        (_, j) =>
+          !ownCols.has(block.left + j) && !columns.includes(block.left + j),
+      );
     const keys = data.values.map((row) => rowKey(inputCols(row)));
     const conflicts: Conflict[] = [];
     outputs.forEach((kind, j) => {
@@ -554,18 +692,43 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       const ours = block.own.get(kind) === col;
       const h = targets.formulas[0]?.[j];
       if (!ours && h !== "" && h !== null && h !== undefined)
-        conflicts.push({ row: block.headerRow, column: col, content: String(h), output: "header" });
-      const fps = targets.formulas.slice(1).map((row, i) => fingerprint(row[j], firstRow + i));
-      for (const i of foreignInColumn(fps, keys, kind, ours ? (req.written[kind] ?? {}) : null, req.cells))
-        conflicts.push({ row: firstRow + i, column: col, content: String(targets.formulas[i + 1]?.[j] ?? ""), output: kind });
+        conflicts.push({
+          row: block.headerRow,
+          column: col,
+          content: String(h),
+          output: "header",
+        });
+      const fps = targets.formulas
+        .slice(1)
+        .map((row, i) => fingerprint(row[j], firstRow + i));
+      for (const i of foreignInColumn(
+        fps,
+        keys,
+        kind,
+        ours ? (req.written[kind] ?? {}) : null,
+        req.cells,
+      ))
+        conflicts.push({
+          row: firstRow + i,
+          column: col,
+          content: String(targets.formulas[i + 1]?.[j] ?? ""),
+          output: kind,
+        });
     });
     const skip = new Set<string>();
     if (conflicts.length > 0) {
       const a = req.answer;
-      const unanswered = conflicts.filter((c) => a?.cells.get(cellId(c.row, c.column)) !== c.content);
+      const unanswered = conflicts.filter(
+        (c) => a?.cells.get(cellId(c.row, c.column)) !== c.content,
+      );
       if (!a || unanswered.length > 0)
-        return { status: "conflict", conflicts: unanswered.slice(0, 200), total: unanswered.length };
-      if (a.choice === "skip") for (const c of conflicts) skip.add(cellId(c.row, c.column));
+        return {
+          status: "conflict",
+          conflicts: unanswered.slice(0, 200),
+          total: unanswered.length,
+        };
+      if (a.choice === "skip")
+        for (const c of conflicts) skip.add(cellId(c.row, c.column));
     }
 
     // Snapshot of every target before the first write (kept until the run ends, and for revert).
@@ -575,22 +738,47 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       .filter(({ k }) => k === "grade" || k === "nextFollowUp")
       .map(({ k, j }) => ({
         kind: k as "grade" | "nextFollowUp",
-        range: sheet.getRangeByIndexes(firstRow, columns[j] as number, Math.max(1, n), 1),
+        range: sheet.getRangeByIndexes(
+          firstRow,
+          columns[j] as number,
+          Math.max(1, n),
+          1,
+        ),
       }));
     const ownIds = new Set(req.ruleIds ?? []);
-    const rulesBefore: FoundRule[] = await findOwnRules(context, ruleRanges, ownIds);
+    const rulesBefore: FoundRule[] = await findOwnRules(
+      context,
+      ruleRanges,
+      ownIds,
+    );
     let ruleIds: string[] = [...ownIds];
-    const rulesBeforeRec = rulesBefore.map((r) => ({ kind: r.kind, address: r.address }));
+    const rulesBeforeRec = rulesBefore.map((r) => ({
+      kind: r.kind,
+      address: r.address,
+    }));
 
     let writtenRows = 0; // snapshot rows (header = 0) that may have been written
     let addedCount = 0;
     const undo = async () => {
-      if (writtenRows > 0) await putBack(context, sheet, block.headerRow, columns, snap, writtenRows, maxBytes, stats);
+      // Added table columns go first, by position (they were added at the table's end; a
+      // header may repeat the user's, so never by name).
       if (table && addedCount > 0) {
-        for (const k of added.slice(0, addedCount).reverse())
-          table.columns.getItem(OUTPUT_BY_KIND.get(k)!.header[req.lang]).delete();
+        for (let i = addedCount - 1; i >= 0; i--)
+          table.columns.getItemAt(block.width + i).delete();
         await context.sync();
+        addedCount = 0;
       }
+      if (writtenRows > 0)
+        await putBack(
+          context,
+          sheet,
+          block.headerRow,
+          columns,
+          snap,
+          writtenRows,
+          maxBytes,
+          stats,
+        );
     };
     let failedAt = "";
     try {
@@ -598,7 +786,11 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       if (table && added.length > 0) {
         for (const k of added) {
           failedAt = a1(block.headerRow, placement.get(k) as number);
-          table.columns.add(undefined, undefined, OUTPUT_BY_KIND.get(k)!.header[req.lang]);
+          table.columns.add(
+            undefined,
+            undefined,
+            OUTPUT_BY_KIND.get(k)!.header[req.lang],
+          );
           addedCount++;
         }
         await context.sync();
@@ -607,7 +799,11 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       const headerWrite: ColumnsWrite = {
         columns: columns.filter((c) => !skip.has(cellId(block.headerRow, c))),
         top: block.headerRow,
-        rows: [header.filter((_, j) => !skip.has(cellId(block.headerRow, columns[j] as number)))],
+        rows: [
+          header.filter(
+            (_, j) => !skip.has(cellId(block.headerRow, columns[j] as number)),
+          ),
+        ],
         as: "values",
       };
       writtenRows = 1;
@@ -633,7 +829,17 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         rows: writeBody,
         // Skipped cells are written back exactly as they were (a formulas write of the snapshot).
         as: "formulas",
-        numberFormat: skip.size > 0 ? writeBody.map((row, i) => row.map((_, j) => (skip.has(cellId(firstRow + i, columns[j] as number)) ? String(snap.formats[i + 1]?.[j] ?? "General") : (formats[j] ?? String(snap.formats[i + 1]?.[j] ?? "General"))))) : formats,
+        numberFormat:
+          skip.size > 0
+            ? writeBody.map((row, i) =>
+                row.map((_, j) =>
+                  skip.has(cellId(firstRow + i, columns[j] as number))
+                    ? String(snap.formats[i + 1]?.[j] ?? "General")
+                    : (formats[j] ??
+                      String(snap.formats[i + 1]?.[j] ?? "General")),
+                ),
+              )
+            : formats,
       };
       let done = 0;
       for (const chunk of planWrite(bodyWrite, maxBytes)) {
@@ -662,19 +868,39 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         for (const r of rulesBefore) r.rule.delete();
         const added: Excel.ConditionalFormat[] = [];
         for (const { kind, range } of ruleRanges)
-          added.push(...queueOwnRules(range, kind, firstRow, placement.get(kind) as number));
+          added.push(
+            ...queueOwnRules(
+              range,
+              kind,
+              firstRow,
+              placement.get(kind) as number,
+            ),
+          );
         await context.sync();
         stats.syncs++;
         const gone = new Set(rulesBefore.map((r) => r.id));
-        ruleIds = [...ruleIds.filter((id) => !gone.has(id)), ...added.map((cf) => cf.id)];
+        ruleIds = [
+          ...ruleIds.filter((id) => !gone.has(id)),
+          ...added.map((cf) => cf.id),
+        ];
       }
     } catch (e) {
       const message = describe(e);
       try {
         await undo();
-        await restoreRules(context, sheet, ruleRanges, new Set(ruleIds), rulesBeforeRec);
+        await restoreRules(
+          context,
+          sheet,
+          ruleRanges,
+          new Set(ruleIds),
+          rulesBeforeRec,
+        );
       } catch (e2) {
-        return { status: "failed", cell: failedAt, message: `${message}; ${describe(e2)}` };
+        return {
+          status: "failed",
+          cell: failedAt,
+          message: `${message}; ${describe(e2)}`,
+        };
       }
       return { status: "failed", cell: failedAt, message };
     }
@@ -682,16 +908,20 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     // What was written, for ownership and revert.
     const fpRows = body.map((row, i) =>
       row.map((v, j) =>
-        skip.has(cellId(firstRow + i, columns[j] as number)) ? "" : fingerprint(v, firstRow + i),
+        skip.has(cellId(firstRow + i, columns[j] as number))
+          ? ""
+          : fingerprint(v, firstRow + i),
       ),
     );
     const written: Partial<Record<OutputKind, WrittenSet>> = {};
-    outputs.forEach((k, j) => (written[k] = writtenSet(fpRows.map((r) => r[j] as string))));
+    outputs.forEach(
+      (k, j) => (written[k] = writtenSet(fpRows.map((r) => r[j] as string))),
+    );
     const revert: RevertRecord = {
       at: new Date().toISOString(),
       kinds: outputs,
       header: snap.cells[0] ?? [],
-      added: added.map((k) => OUTPUT_BY_KIND.get(k)!.header[req.lang]),
+      added,
       rules: rulesBeforeRec,
       rows: fpRows.map((w, i) => {
         const b = snap.cells[i + 1] ?? [];
@@ -709,7 +939,10 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       stats,
       columns: placement,
       written,
-      cells: { kinds: outputs, rows: fpRows.map((w, i) => encodeRow(keys[i] as string, w)) },
+      cells: {
+        kinds: outputs,
+        rows: fpRows.map((w, i) => encodeRow(keys[i] as string, w)),
+      },
       revert,
       ruleIds,
       computed,
@@ -729,12 +962,18 @@ export async function nameColumns(
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetId);
     const kinds = [...columns.keys(), ...drop];
-    const items = kinds.map((k) => sheet.names.getItemOrNullObject(columnName(k)));
+    const items = kinds.map((k) =>
+      sheet.names.getItemOrNullObject(columnName(k)),
+    );
     for (const it of items) it.load("name");
     await context.sync();
     for (const it of items) if (!it.isNullObject) it.delete();
     for (const [kind, col] of columns)
-      sheet.names.add(columnName(kind), sheet.getRangeByIndexes(0, col, EXCEL_ROWS, 1), "Sales Qualify output column");
+      sheet.names.add(
+        columnName(kind),
+        sheet.getRangeByIndexes(0, col, EXCEL_ROWS, 1),
+        "Sales Qualify output column",
+      );
     await context.sync();
   });
 }
@@ -772,7 +1011,12 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
   return Excel.run(runOptions(), async (context) => {
     const found = await locate(
       context,
-      { sheetId: req.sheetId, tableName: req.tableName, headerRow: req.headerRow, left: req.left },
+      {
+        sheetId: req.sheetId,
+        tableName: req.tableName,
+        headerRow: req.headerRow,
+        left: req.left,
+      },
       stats,
     );
     if (!found) throw new PaneError("sheetGone");
@@ -782,8 +1026,24 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
     const at = kinds.map((k) => rec.kinds.indexOf(k));
     const firstRow = block.headerRow + 1;
     const n = block.dataRows;
-    const data = await readGrid(context, sheet, firstRow, block.left, n, block.width, ["values"], stats);
-    const targets = await readTargets(context, sheet, block.headerRow, n, columns, stats);
+    const data = await readGrid(
+      context,
+      sheet,
+      firstRow,
+      block.left,
+      n,
+      block.width,
+      ["values"],
+      stats,
+    );
+    const targets = await readTargets(
+      context,
+      sheet,
+      block.headerRow,
+      n,
+      columns,
+      stats,
+    );
     const ownCols = new Set(block.own.values());
     const keyOf = (row: readonly unknown[]) =>
       rowKey(row.filter((_, j) => !ownCols.has(block.left + j)));
@@ -799,7 +1059,12 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
     columns.forEach((col, j) => {
       const a = at[j] as number;
       // Header: back only if it still is the add-in's header.
-      put.push({ row: block.headerRow, col, v: rec.header[a] ?? "", f: "General" });
+      put.push({
+        row: block.headerRow,
+        col,
+        v: rec.header[a] ?? "",
+        f: "General",
+      });
       for (let i = 0; i < n; i++) {
         const cur = targets.formulas[i + 1]?.[j];
         const fp = fingerprint(cur, firstRow + i);
@@ -808,16 +1073,35 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         const wrote = r?.w[a] ?? "";
         if (r && fp === wrote) {
           if (fp === "" && (r.b?.[a] ?? "") === "") continue;
-          put.push({ row: firstRow + i, col, v: r.b?.[a] ?? "", f: r.f?.[a] ?? "General" });
+          put.push({
+            row: firstRow + i,
+            col,
+            v: r.b?.[a] ?? "",
+            f: r.f?.[a] ?? "General",
+          });
         } else if (fp !== "") {
-          if (req.overwriteEdited && r) put.push({ row: firstRow + i, col, v: r.b?.[a] ?? "", f: r.f?.[a] ?? "General" });
-          else edited.push({ row: firstRow + i, column: col, content: String(cur ?? ""), output: kinds[j] as OutputKind });
+          if (req.overwriteEdited && r)
+            put.push({
+              row: firstRow + i,
+              col,
+              v: r.b?.[a] ?? "",
+              f: r.f?.[a] ?? "General",
+            });
+          else
+            edited.push({
+              row: firstRow + i,
+              column: col,
+              content: String(cur ?? ""),
+              output: kinds[j] as OutputKind,
+            });
         }
       }
     });
     // Sparse write: one column at a time, rows grouped in runs of the same write.
     for (const col of columns) {
-      const mine = put.filter((p) => p.col === col).sort((x, y) => x.row - y.row);
+      const mine = put
+        .filter((p) => p.col === col)
+        .sort((x, y) => x.row - y.row);
       if (mine.length === 0) continue;
       const top = mine[0]!.row;
       const bottom = mine[mine.length - 1]!.row;
@@ -831,7 +1115,14 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         fmts.push([p?.f ?? "General"]);
         if (!p) skip.add(r - top);
       }
-      const w: ColumnsWrite = { columns: [col], top, rows, as: "formulas", numberFormat: fmts, skip };
+      const w: ColumnsWrite = {
+        columns: [col],
+        top,
+        rows,
+        as: "formulas",
+        numberFormat: fmts,
+        skip,
+      };
       for (const chunk of planWrite(w, maxBytes)) {
         queueChunk(sheet, w, chunk.start, chunk.count);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -842,12 +1133,20 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
     // Table columns the apply added: removed when nothing in them is the user's now.
     const released: OutputKind[] = [];
     if (table) {
-      for (const name of [...rec.added].reverse()) {
-        const j = kinds.findIndex((k) => OUTPUT_BY_KIND.get(k)?.header.zh === name || OUTPUT_BY_KIND.get(k)?.header.en === name);
-        if (j < 0 || edited.some((e) => e.column === columns[j])) continue;
-        if (columns[j] !== Math.max(...columns) && columns[j] !== block.left + block.width - 1) continue;
-        table.columns.getItem(name).delete();
-        released.push(kinds[j] as OutputKind);
+      // Right to left, by position within the table.
+      const drop = rec.added
+        .map((k) => ({ k, j: kinds.indexOf(k) }))
+        .filter(
+          ({ j }) => j >= 0 && !edited.some((e) => e.column === columns[j]),
+        )
+        .map(({ k, j }) => ({ k, col: columns[j] as number }))
+        .filter(
+          ({ col }) => col >= block.left && col < block.left + block.width,
+        )
+        .sort((a, b) => b.col - a.col);
+      for (const { k, col } of drop) {
+        table.columns.getItemAt(col - block.left).delete();
+        released.push(k);
       }
       if (released.length > 0) {
         await context.sync();
@@ -857,7 +1156,7 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
     for (const [j, k] of kinds.entries()) {
       const a = at[j] as number;
       const h = rec.header[a];
-      const stillOurs = typeof h === "string" && headersOf(k).map(fold).includes(fold(h));
+      const stillOurs = typeof h === "string" && isOwnHeader(k, h);
       if (!stillOurs && !released.includes(k)) released.push(k);
     }
     const ruleRanges = kinds
@@ -865,11 +1164,22 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
       .filter(({ k }) => k === "grade" || k === "nextFollowUp")
       .map(({ k, j }) => ({
         kind: k as "grade" | "nextFollowUp",
-        range: sheet.getRangeByIndexes(firstRow, columns[j] as number, Math.max(1, n), 1),
+        range: sheet.getRangeByIndexes(
+          firstRow,
+          columns[j] as number,
+          Math.max(1, n),
+          1,
+        ),
       }));
     const ownIds = new Set(req.ruleIds ?? []);
     const now = await findOwnRules(context, ruleRanges, ownIds);
-    const recreated = await restoreRules(context, sheet, ruleRanges, ownIds, rec.rules);
+    const recreated = await restoreRules(
+      context,
+      sheet,
+      ruleRanges,
+      ownIds,
+      rec.rules,
+    );
     const gone = new Set(now.map((r) => r.id));
     const ruleIds = [...ownIds].filter((id) => !gone.has(id)).concat(recreated);
     return { restored: put.length, edited, released, ruleIds, stats };
@@ -877,9 +1187,17 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
 }
 
 /** Selects a row of the sheet (the summary's "click to select the row"). */
-export async function selectRow(sheetId: string, row: number, left: number, width: number): Promise<void> {
+export async function selectRow(
+  sheetId: string,
+  row: number,
+  left: number,
+  width: number,
+): Promise<void> {
   await Excel.run(async (context) => {
-    context.workbook.worksheets.getItem(sheetId).getRangeByIndexes(row, left, 1, width).select();
+    context.workbook.worksheets
+      .getItem(sheetId)
+      .getRangeByIndexes(row, left, 1, width)
+      .select();
     await context.sync();
   });
 }

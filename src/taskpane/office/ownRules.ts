@@ -36,7 +36,9 @@ export function queueOwnRules(
   const added: Excel.ConditionalFormat[] = [];
   if (kind === "grade") {
     for (const [grade, fill] of GRADE_FILLS) {
-      const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+      const cf = range.conditionalFormats.add(
+        Excel.ConditionalFormatType.cellValue,
+      );
       cf.cellValue.format.fill.color = fill;
       cf.cellValue.rule = { formula1: `="${grade}"`, operator: "EqualTo" };
       added.push(cf);
@@ -77,7 +79,12 @@ export async function findOwnRules(
     return { ...r, c };
   });
   await context.sync();
-  const cands: { kind: RuleKind; id: string; cf: Excel.ConditionalFormat; at: Excel.Range }[] = [];
+  const cands: {
+    kind: RuleKind;
+    id: string;
+    cf: Excel.ConditionalFormat;
+    at: Excel.Range;
+  }[] = [];
   const seen = new Set<string>();
   for (const { kind, c } of cols)
     for (const cf of c.items) {

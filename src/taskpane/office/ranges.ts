@@ -47,11 +47,14 @@ export async function readGrid<P extends CellProp>(
   stats: ReadStats,
   budget = MAX_RESPONSE_BYTES,
 ): Promise<Record<P, Grid>> {
-  const out = Object.fromEntries(props.map((p) => [p, [] as Grid])) as Record<P, Grid>;
+  const out = Object.fromEntries(props.map((p) => [p, [] as Grid])) as Record<
+    P,
+    Grid
+  >;
   if (rows <= 0 || cols <= 0) return out;
   let perRow = 0; // largest bytes per row seen
   let step = Math.min(rows, PROBE_ROWS);
-  for (let start = 0; start < rows; ) {
+  for (let start = 0; start < rows;) {
     const count = Math.max(1, Math.min(step, rows - start));
     const range = sheet.getRangeByIndexes(top + start, left, count, cols);
     range.load(props.join(","));
@@ -79,13 +82,18 @@ export async function readGrid<P extends CellProp>(
     start += count;
     // Next chunk: half the budget at the largest row seen, growing at most fourfold.
     const fit = Math.max(1, Math.floor(budget / 2 / Math.max(1, perRow)));
-    step = bytes > budget ? Math.max(1, Math.floor(count / 2)) : Math.min(fit, count * 4);
+    step =
+      bytes > budget
+        ? Math.max(1, Math.floor(count / 2))
+        : Math.min(fit, count * 4);
   }
   return out;
 }
 
 /** Runs of consecutive columns, so non-adjacent columns are written as few ranges as possible. */
-export function columnRuns(columns: readonly number[]): { left: number; width: number; at: number[] }[] {
+export function columnRuns(
+  columns: readonly number[],
+): { left: number; width: number; at: number[] }[] {
   const order = columns.map((c, i) => ({ c, i })).sort((a, b) => a.c - b.c);
   const runs: { left: number; width: number; at: number[] }[] = [];
   for (const { c, i } of order) {
@@ -107,7 +115,8 @@ export interface ColumnsWrite {
   /** write through formulas (parsed as typed) or values */
   readonly as: "formulas" | "values";
   /** number formats per row and column (same shape), or one per column, or none */
-  readonly numberFormat?: readonly (readonly string[])[] | readonly (string | undefined)[];
+  readonly numberFormat?:
+    readonly (readonly string[])[] | readonly (string | undefined)[];
   /** rows not to write (skipped: the user's); they split the runs */
   readonly skip?: ReadonlySet<number>;
 }
@@ -118,7 +127,10 @@ export function planWrite(w: ColumnsWrite, maxBytes = MAX_REQUEST_BYTES) {
   const formatBytes = (i: number) => {
     if (!w.numberFormat) return 0;
     if (perColFormat)
-      return (w.numberFormat as (string | undefined)[]).reduce((b, f) => b + (f ? f.length + 6 : 0), 0);
+      return (w.numberFormat as (string | undefined)[]).reduce(
+        (b, f) => b + (f ? f.length + 6 : 0),
+        0,
+      );
     return utf8Length(JSON.stringify((w.numberFormat as string[][])[i] ?? []));
   };
   return chunkRows(w.rows, maxBytes, formatBytes);
@@ -146,7 +158,8 @@ export function queueChunk(
     for (const run of runs) {
       const range = sheet.getRangeByIndexes(w.top + r0, run.left, h, run.width);
       const block: (string | number | boolean)[][] = [];
-      for (let i = r0; i < r0 + h; i++) block.push(run.at.map((j) => w.rows[i]?.[j] ?? ""));
+      for (let i = r0; i < r0 + h; i++)
+        block.push(run.at.map((j) => w.rows[i]?.[j] ?? ""));
       if (w.numberFormat) {
         const nf: string[][] = [];
         let any = false;
