@@ -45,6 +45,25 @@ export function normalised(content: unknown, row: number): string {
     .join('"');
 }
 
+/**
+ * A formula moved `delta` rows (as Excel moves one when sorting or copying): relative row
+ * references shift, absolute ones ($3) and text in quotes stay.
+ */
+export function shiftRows(content: RestoreCell, delta: number): RestoreCell {
+  if (delta === 0 || typeof content !== "string" || !content.startsWith("="))
+    return content;
+  return content
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(REF, (m, a: string, c: string, b: string, n: string) =>
+            b === "$" ? m : `${a}${c}${b}${Number(n) + delta}`,
+          ),
+    )
+    .join('"');
+}
+
 export function fingerprint(content: unknown, row: number): string {
   const n = normalised(content, row);
   return n === "" ? "" : hash32(n);
@@ -149,7 +168,8 @@ export interface Conflict {
   readonly row: number;
   readonly column: number;
   readonly content: string;
-  readonly output: OutputKind | "header";
+  /** the output column it is in; "header" for a header cell; "moved" for a cell that adding table columns would shift right */
+  readonly output: OutputKind | "header" | "moved";
 }
 
 /** How the user answered "these cells are yours": the cells, as they were when asked. */

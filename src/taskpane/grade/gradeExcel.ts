@@ -27,6 +27,7 @@ import {
   fingerprint,
   foreignInColumn,
   matchRows,
+  shiftRows,
   type CellRecord,
   restoreCell,
   rowKey,
@@ -181,6 +182,7 @@ async function locate(
   firstRows: Grid;
   headerIndex: number;
   top: number;
+  totals: number;
 } | null> {
   let sheet: Excel.Worksheet;
   let table: Excel.Table | null = null;
@@ -290,6 +292,7 @@ async function locate(
   const named = await namedColumns(context, sheet);
   stats.syncs += 2;
   return {
+    totals,
     located: {
       sheet,
       table,
@@ -715,6 +718,18 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
           output: kind,
         });
     });
+    // Table columns are added by inserting cells right of the table over its rows: the user's
+    // cells there would move. That is asked about too.
+    if (table && added.length > 0 && block.usedRight > tableRight + added.length) {
+      const w = block.usedRight - tableRight - added.length;
+      const right = await readGrid(context, sheet, block.headerRow, tableRight + added.length, n + 1 + (found.totals ? 1 : 0), w, ["formulas"], stats);
+      right.formulas.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v !== "" && v !== null && v !== undefined)
+            conflicts.push({ row: block.headerRow + i, column: tableRight + added.length + j, content: String(v), output: "moved" });
+        }),
+      );
+    }
     const skip = new Set<string>();
     if (conflicts.length > 0) {
       const a = req.answer;
@@ -1071,12 +1086,14 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         const s = match[i];
         const r = s === undefined ? undefined : rec.rows[s];
         const wrote = r?.w[a] ?? "";
+        // What was there, moved with its row (a formula's own-row references follow it).
+        const back = r ? shiftRows(r.b?.[a] ?? "", i - (s as number)) : "";
         if (r && fp === wrote) {
-          if (fp === "" && (r.b?.[a] ?? "") === "") continue;
+          if (fp === "" && back === "") continue;
           put.push({
             row: firstRow + i,
             col,
-            v: r.b?.[a] ?? "",
+            v: back,
             f: r.f?.[a] ?? "General",
           });
         } else if (fp !== "") {
@@ -1084,7 +1101,7 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
             put.push({
               row: firstRow + i,
               col,
-              v: r.b?.[a] ?? "",
+              v: back,
               f: r.f?.[a] ?? "General",
             });
           else
