@@ -33,7 +33,7 @@ const OwnRule = z.object({
 
 const RevertRow = z.object({
   /** row identity (see rowKey) */
-  k: z.string().max(8),
+  k: z.string().max(20),
   /** fingerprint of what the apply wrote, per column of `kinds` */
   w: z.array(z.string().max(8)),
   /** what each cell held before, when not empty */

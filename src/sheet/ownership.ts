@@ -104,17 +104,15 @@ export function foreignCells(
 }
 
 /**
- * A row's identity for revert: its non-empty cells outside the add-in's columns, in order. It
- * survives sorting and inserted empty columns; a row whose inputs were edited since loses it
- * (revert then falls back to the row's position).
+ * A row's identity: its non-empty cells outside the add-in's columns, in order, and apart its
+ * first non-empty cell (usually the lead's name or id). The first survives sorting and inserted
+ * empty columns; the second also survives edits to the row's other inputs. `full.first`.
  */
 export function rowKey(cells: readonly unknown[]): string {
-  return hash32(
-    cells
-      .filter((v) => v !== "" && v !== null && v !== undefined)
-      .map((v) => `${typeof v}:${String(v)}`)
-      .join("\u0001"),
-  );
+  const filled = cells
+    .filter((v) => v !== "" && v !== null && v !== undefined)
+    .map((v) => `${typeof v}:${String(v)}`);
+  return `${hash32(filled.join("\u0001"))}.${hash32(filled[0] ?? "")}`;
 }
 
 /**
@@ -206,25 +204,31 @@ export function matchRows(
   keys: readonly string[],
   recorded: readonly string[],
 ): (number | undefined)[] {
-  const byKey = new Map<string, number[]>();
-  recorded.forEach((k, s) => {
-    const l = byKey.get(k) ?? [];
-    l.push(s);
-    byKey.set(k, l);
-  });
   const used = new Set<number>();
   const match: (number | undefined)[] = keys.map(() => undefined);
-  keys.forEach((k, i) => {
-    const l = byKey.get(k);
-    while (l && l.length > 0) {
-      const s = l.shift() as number;
-      if (!used.has(s)) {
-        match[i] = s;
-        used.add(s);
-        break;
+  const pass = (part: (k: string) => string) => {
+    const byKey = new Map<string, number[]>();
+    recorded.forEach((k, s) => {
+      if (used.has(s)) return;
+      const l = byKey.get(part(k)) ?? [];
+      l.push(s);
+      byKey.set(part(k), l);
+    });
+    keys.forEach((k, i) => {
+      if (match[i] !== undefined) return;
+      const l = byKey.get(part(k));
+      while (l && l.length > 0) {
+        const s = l.shift() as number;
+        if (!used.has(s)) {
+          match[i] = s;
+          used.add(s);
+          break;
+        }
       }
-    }
-  });
+    });
+  };
+  pass((k) => k); // the whole row: moved by a sort
+  pass((k) => k.slice(k.indexOf(".") + 1)); // its first cell: inputs edited since
   keys.forEach((_, i) => {
     if (match[i] === undefined && i < recorded.length && !used.has(i)) {
       match[i] = i;
