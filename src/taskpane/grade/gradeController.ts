@@ -281,3 +281,8 @@ export async function revert(
     await nameColumns(d.sheetId, new Map(), result.released);
   return result;
 }
+
+/** Forgets what only the pane held (a revert too big for the workbook): as closing the pane does. */
+export function forgetPaneMemory(): void {
+  pendingReverts.clear();
+}

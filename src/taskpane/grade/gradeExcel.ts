@@ -1114,6 +1114,41 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         }
       }
     });
+    // Table columns the apply added: deleted from the right end while nothing in them is the
+    // user's now (deleting one left of a kept column would move the user's cells). A kept one
+    // keeps the add-in's header (a table header cannot be blank) and stays the add-in's.
+    const released: OutputKind[] = [];
+    const deleting: { k: OutputKind; col: number }[] = [];
+    const keptTable = new Set<number>();
+    if (table) {
+      const addedCols = rec.added
+        .map((k) => ({ k, j: kinds.indexOf(k) }))
+        .filter(({ j }) => j >= 0)
+        .map(({ k, j }) => ({ k, col: columns[j] as number }))
+        .filter(({ col }) => col >= block.left && col < block.left + block.width)
+        .sort((a, b) => b.col - a.col);
+      let end = block.left + block.width - 1;
+      for (const x of addedCols) {
+        if (x.col === end && !edited.some((e) => e.column === x.col)) {
+          deleting.push(x);
+          end--;
+        } else keptTable.add(x.col);
+      }
+    }
+    const deletedCols = new Set(deleting.map((d) => d.col));
+    const writes = put.filter(
+      (p) => !deletedCols.has(p.col) && !(p.row === block.headerRow && keptTable.has(p.col)),
+    );
+    put.length = 0;
+    put.push(...writes);
+    if (table && deleting.length > 0) {
+      for (const { k, col } of deleting) {
+        table.columns.getItemAt(col - block.left).delete();
+        released.push(k);
+      }
+      await context.sync();
+      stats.syncs++;
+    }
     // Sparse write: one column at a time, rows grouped in runs of the same write.
     for (const col of columns) {
       const mine = put
@@ -1147,33 +1182,10 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         stats.syncs++;
       }
     }
-    // Table columns the apply added: removed when nothing in them is the user's now.
-    const released: OutputKind[] = [];
-    if (table) {
-      // Right to left, by position within the table.
-      const drop = rec.added
-        .map((k) => ({ k, j: kinds.indexOf(k) }))
-        .filter(
-          ({ j }) => j >= 0 && !edited.some((e) => e.column === columns[j]),
-        )
-        .map(({ k, j }) => ({ k, col: columns[j] as number }))
-        .filter(
-          ({ col }) => col >= block.left && col < block.left + block.width,
-        )
-        .sort((a, b) => b.col - a.col);
-      for (const { k, col } of drop) {
-        table.columns.getItemAt(col - block.left).delete();
-        released.push(k);
-      }
-      if (released.length > 0) {
-        await context.sync();
-        stats.syncs++;
-      }
-    }
     for (const [j, k] of kinds.entries()) {
       const a = at[j] as number;
       const h = rec.header[a];
-      const stillOurs = typeof h === "string" && isOwnHeader(k, h);
+      const stillOurs = (typeof h === "string" && isOwnHeader(k, h)) || keptTable.has(columns[j] as number);
       if (!stillOurs && !released.includes(k)) released.push(k);
     }
     const ruleRanges = kinds
