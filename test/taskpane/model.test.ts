@@ -492,3 +492,36 @@ function installFakeOfficeCheck(): { wb: null } {
   expect(parseGradeSetting(raw).problems).toEqual([]);
   return { wb: null };
 }
+
+/** Shrunk failing stories found by the test above, kept as regression cases. */
+describe("regression stories", () => {
+  const lead = { pay: "是", sat: "是", rev: "0", calls: "0", n1: 0, n2: 0, last: 46200 };
+  const plain: Story = { leads: [lead, lead], table: false, totals: false };
+  const table: Story = { leads: [lead, lead], table: true, totals: false };
+  test.each([
+    ["cancel with long explanations: cancelled, not failed", plain, () => [new CancelCmd()]],
+    [
+      "a typed note kept through a revert, the column released, a new apply and revert",
+      plain,
+      () => [
+        new ApplyCmd(false, [], "overwrite"),
+        new TypeOutputCmd(0, 0, "A（经理确认）"),
+        new RevertCmd(),
+        new ApplyCmd(false, [], "overwrite"),
+        new RevertCmd(),
+      ],
+    ],
+    [
+      "table: a kept (edited) table column is not moved by deleting the one left of it",
+      table,
+      () => [new ApplyCmd(false, ["explanation"], "overwrite"), new TypeOutputCmd(0, 3, "A（经理确认）"), new RevertCmd()],
+    ],
+    [
+      "table: a user's rule on an added column keeps the column through revert",
+      table,
+      () => [new ApplyCmd(false, [], "overwrite"), new RuleCmd(1), new RevertCmd()],
+    ],
+  ] as [string, Story, () => Cmd[]][])("%s", async (_name, story, cmds) => {
+    await fc.asyncModelRun(() => build(story), cmds());
+  });
+});

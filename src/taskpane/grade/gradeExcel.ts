@@ -1127,9 +1127,23 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         .map(({ k, j }) => ({ k, col: columns[j] as number }))
         .filter(({ col }) => col >= block.left && col < block.left + block.width)
         .sort((a, b) => b.col - a.col);
+      // A user's conditional format on a column keeps it too (deleting it would delete the rule).
+      const ownIds = new Set(req.ruleIds ?? []);
+      const userRuled = new Set<number>();
+      if (rulesSupported() && addedCols.length > 0) {
+        const probes = addedCols.map(({ col }) => {
+          const c = sheet.getRangeByIndexes(block.headerRow, col, n + 1, 1).conditionalFormats;
+          c.load("items/id");
+          return { col, c };
+        });
+        await context.sync();
+        stats.syncs++;
+        for (const { col, c } of probes)
+          if (c.items.some((cf) => !ownIds.has(cf.id))) userRuled.add(col);
+      }
       let end = block.left + block.width - 1;
       for (const x of addedCols) {
-        if (x.col === end && !edited.some((e) => e.column === x.col)) {
+        if (x.col === end && !edited.some((e) => e.column === x.col) && !userRuled.has(x.col)) {
           deleting.push(x);
           end--;
         } else keptTable.add(x.col);
