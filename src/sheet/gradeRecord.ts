@@ -58,7 +58,7 @@ export const RevertRecord = z.object({
 export type RevertRecord = z.infer<typeof RevertRecord>;
 
 export const SheetRecord = z.object({
-  mapping: z.record(z.string().max(40), SavedColumn).optional(),
+  mapping: z.record(z.string().max(40), z.array(SavedColumn).max(100)).optional(),
   outputs: z.array(Kind).max(OUTPUTS.length).optional(),
   live: z.boolean().optional(),
   /** per output column, what the add-in last wrote there */

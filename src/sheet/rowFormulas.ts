@@ -88,7 +88,7 @@ function inputsOf(kind: OutputKind, mapping: Mapping): InputKey[] {
             : kind === "nextFollowUp"
               ? [...OBSERVATION_INPUTS, "lastContact"]
               : [...lead, ...OBSERVATION_INPUTS, ...URGENCY_INPUTS];
-  return keys.filter((k) => mapping[k].column !== null);
+  return keys.filter((k) => mapping[k].columns.length > 0);
 }
 
 /** Static values for the chosen outputs over the data rows (header row excluded). */
@@ -140,9 +140,9 @@ export function computeStatic(
   // 0 as blank in a row of several inputs (older desktop builds pass blanks as 0): give it only
   // the non-blank cells, and a lone [0] when they are all zeros.
   const observations = () => {
-    const keys = OBSERVATION_INPUTS.filter((k) => mapping[k].column !== null);
+    const cols = OBSERVATION_INPUTS.flatMap((k) => mapping[k].columns);
     return rows.map((r) => {
-      const cells = keys.map((k) => r[mapping[k].column as number] ?? null);
+      const cells = cols.map((c) => r[c] ?? null);
       const filled = cells.filter((v) => v !== null && v !== "");
       if (filled.length === 0) return cells;
       return filled.every((v) => v === 0) ? [0] : filled;
@@ -234,14 +234,15 @@ export function computeStatic(
       const cells = columns.get(kind);
       if (!cells) continue;
       rowsIn.forEach((r, i) => {
-        for (const k of keys) {
-          const v = r[mapping[k].column as number];
-          if (v instanceof SheetError) {
-            cells[i] = v.text;
-            problems.push({ row: i, output: kind, message: v.text });
-            return;
+        for (const k of keys)
+          for (const c of mapping[k].columns) {
+            const v = r[c];
+            if (v instanceof SheetError) {
+              cells[i] = v.text;
+              problems.push({ row: i, output: kind, message: v.text });
+              return;
+            }
           }
-        }
       });
     }
   }
@@ -302,9 +303,14 @@ export function buildFormulas(
   // The mapped observation columns: one cell, a row range when side by side, else HSTACK —
   // the same cells the static path reads.
   const obs = (r: number) => {
-    const cols = OBSERVATION_INPUTS.map((k) => place.inputColumn(k)).filter(
-      (c): c is number => c !== null,
-    );
+    // Several note columns are one input: its first column's sheet position places the rest.
+    const cols = OBSERVATION_INPUTS.flatMap((k) => {
+      const first = place.inputColumn(k);
+      const own = mapping[k].columns;
+      return first === null
+        ? []
+        : own.map((c) => first - (own[0] as number) + c);
+    });
     if (cols.length === 0) return '""';
     if (cols.length === 1) return ref(cols[0] as number, r);
     const [a, b] = [Math.min(...cols), Math.max(...cols)];

@@ -16,6 +16,7 @@ import {
 } from "../../src/taskpane/grade/gradeController";
 import { GRADE_SETTING } from "../../src/sheet/gradeRecord";
 import { cellId, type ConflictAnswer } from "../../src/sheet/ownership";
+import { assignColumn } from "../../src/sheet/columnMapping";
 import { sheetCases, workbookFor } from "./sheetFixtures";
 
 const TODAY = 46351;
@@ -149,7 +150,8 @@ describe("ownership by content", () => {
     wb.activeSheet = "线索";
     const s = (await scan())!;
     expect([...s.ownedInBlock].sort()).toEqual([7, 8, 9]);
-    expect(s.mapping.stage.column).toBe(4); // the user's 意向阶段, not the add-in's
+    expect(s.mapping.observations.columns).toContain(4); // the user's 意向阶段…
+    expect(s.mapping.observations.columns).not.toContain(8); // …never the add-in's
     const r = await apply(s, s.mapping, opts());
     expect(r.status).toBe("done");
     if (r.status === "done") expect([...r.columns.values()]).toEqual([7, 8, 9]);
@@ -224,16 +226,14 @@ describe("duplicate headers", () => {
   test("the user's choice among equal headers survives a re-scan", async () => {
     const wb = installFakeOffice(new FakeWorkbook());
     wb.setValues(S, 0, 0, [
-      ["客户姓名", "跟进记录", "跟进记录", "上次联系"],
-      ["王", "不感兴趣", "已签约", 46340],
+      ["客户姓名", "付款能力", "满意度", "付款能力"],
+      ["王", "否", "是", "是"],
     ]);
     const s = (await scan())!;
-    const mapping = { ...s.mapping, notes: { column: 2, confidence: 1 } };
-    expect((await apply(s, mapping, opts({ outputs: ["stage"] }))).status).toBe(
-      "done",
-    );
+    const mapping = assignColumn(s.mapping, "payment", 3);
+    expect((await apply(s, mapping, opts({ outputs: ["grade"] }))).status).toBe("done");
     const s2 = (await scan())!;
-    expect(s2.mapping.notes.column).toBe(2);
+    expect(s2.mapping.payment.column).toBe(3);
   });
 });
 

@@ -8,9 +8,10 @@ import type { Lang } from "../../engine/lang";
 import { fold } from "../../engine/text";
 import {
   assignColumn,
-  proposeMapping,
+  parseWorkbookWords,
   type Mapping,
 } from "../../sheet/columnMapping";
+import { findColumns } from "../../sheet/sheetColumns";
 import {
   boundedRecord,
   GRADE_SETTING,
@@ -33,6 +34,9 @@ import {
   type InputColumn,
   type RevertResult,
 } from "./gradeExcel";
+
+/** The workbook's own header words (a setting kept by the column mapping; untrusted, parsed there). */
+export const HEADER_WORDS_KEY = "SALES.headerWords";
 
 export interface Scan {
   readonly data: FoundData;
@@ -58,8 +62,13 @@ export async function scan(): Promise<Scan | null> {
   const record = records[data.sheetId];
   const headers = data.headers.slice(0, data.width);
   const own = new Set(data.own.values());
-  const inputHeaders = headers.map((h, j) => (own.has(data.left + j) ? "" : h));
-  let mapping = proposeMapping(inputHeaders);
+  // The header row and the first rows below it judge each column; the add-in's own columns are never inputs.
+  const words = parseWorkbookWords(readSetting(HEADER_WORDS_KEY)).words;
+  let { mapping } = findColumns([headers, ...data.sample], {
+    headerRow: 0,
+    exclude: new Set([...own].map((c) => c - data.left)),
+    words,
+  });
   if (record?.mapping) {
     const { columns } = resolveInputs(
       record.mapping,
@@ -68,8 +77,8 @@ export async function scan(): Promise<Scan | null> {
       data.left,
       own,
     );
-    for (const [key, col] of Object.entries(columns))
-      mapping = assignColumn(mapping, key as InputKey, col);
+    for (const [key, cols] of Object.entries(columns))
+      mapping = assignColumn(mapping, key as InputKey, cols);
   }
   return {
     data,
@@ -101,16 +110,15 @@ export function inputsOf(
   own: ReadonlySet<number>,
   left: number,
 ) {
-  const out: Partial<Record<string, InputColumn>> = {};
-  for (const [key, choice] of Object.entries(mapping)) {
-    const c = choice.column;
-    if (c === null) continue;
-    const h = String(headers[c] ?? "");
-    let n = 0;
-    for (let j = 0; j < c; j++)
-      if (!own.has(left + j) && fold(String(headers[j] ?? "")) === fold(h)) n++;
-    out[key] = { h, n };
-  }
+  const out: Partial<Record<string, InputColumn[]>> = {};
+  for (const [key, choice] of Object.entries(mapping))
+    for (const c of choice.columns) {
+      const h = String(headers[c] ?? "");
+      let n = 0;
+      for (let j = 0; j < c; j++)
+        if (!own.has(left + j) && fold(String(headers[j] ?? "")) === fold(h)) n++;
+      (out[key] ??= []).push({ h, n });
+    }
   return out;
 }
 
@@ -200,10 +208,7 @@ export async function apply(
   );
   await nameColumns(d.sheetId, r.columns, moved);
   const record: SheetRecord = {
-    mapping: inputsOf(mapping, s.headers, s.ownedInBlock, d.left) as Record<
-      string,
-      InputColumn
-    >,
+    mapping: inputsOf(mapping, s.headers, s.ownedInBlock, d.left) as Record<string, InputColumn[]>,
     outputs: [...r.columns.keys()],
     live: opts.live,
     written: { ...(previous?.written ?? {}), ...r.written },
@@ -224,12 +229,7 @@ export async function apply(
   const c = r.computed;
   return {
     status: "done",
-    summary: summarise(
-      r.rows,
-      c?.grades ?? [],
-      c?.stages ?? [],
-      c?.problems ?? [],
-    ),
+    summary: summarise(r.rows, c?.grades ?? [], c?.stages ?? [], c?.problems ?? [], r.team),
     columns: r.columns,
     firstRow: r.firstRow,
     syncs: r.stats.syncs,

@@ -100,7 +100,12 @@ export interface FoundData extends Block {
   /** the block's first rows as read (header detection) */
   readonly top: number;
   readonly headerIndex: number;
+  /** the first data rows (up to SAMPLE_ROWS): the column mapping judges columns by them too */
+  readonly sample: Grid;
 }
+
+/** Data rows the scan reads to judge what each column holds. */
+export const SAMPLE_ROWS = 200;
 
 interface Located {
   sheet: Excel.Worksheet;
@@ -330,9 +335,14 @@ export class PaneError extends Error {
 /** The data around the selection: block, header row, the add-in's columns. Reads only the first rows. */
 export async function findData(): Promise<FoundData | null> {
   return Excel.run(async (context) => {
-    const r = await locate(context, "selection", newStats());
+    const stats = newStats();
+    const r = await locate(context, "selection", stats);
     if (!r) return null;
-    return { ...r.located.block, top: r.top, headerIndex: r.headerIndex };
+    const b = r.located.block;
+    const sample = (
+      await readGrid(context, r.located.sheet, b.headerRow + 1, b.left, Math.min(SAMPLE_ROWS, b.dataRows), b.width, ["values"], stats)
+    ).values;
+    return { ...b, top: r.top, headerIndex: r.headerIndex, sample };
   });
 }
 
@@ -342,18 +352,18 @@ export interface InputColumn {
   readonly n: number;
 }
 
-/** Where each input is now: the n-th block column (not the add-in's) whose header is h. */
+/** Where each input is now: for each saved column, the n-th block column (not the add-in's) whose header is h. */
 export function resolveInputs(
-  saved: Partial<Record<string, InputColumn>>,
+  saved: Partial<Record<string, readonly InputColumn[]>>,
   headers: readonly unknown[],
   width: number,
   left: number,
   own: ReadonlySet<number>,
-): { columns: Record<string, number>; missing: string[] } {
-  const columns: Record<string, number> = {};
+): { columns: Record<string, number[]>; missing: string[] } {
+  const columns: Record<string, number[]> = {};
   const missing: string[] = [];
-  for (const [key, c] of Object.entries(saved)) {
-    if (!c) continue;
+  for (const [key, list] of Object.entries(saved))
+    for (const c of list ?? []) {
     let seen = 0;
     let found = -1;
     for (let j = 0; j < width; j++) {
@@ -367,7 +377,7 @@ export function resolveInputs(
       }
     }
     if (found < 0) missing.push(c.h);
-    else columns[key] = found;
+    else (columns[key] ??= []).push(found);
   }
   return { columns, missing };
 }
@@ -378,7 +388,7 @@ export interface ApplyRequest {
   readonly headerRow: number;
   readonly left: number;
   /** the inputs, by header text and occurrence */
-  readonly inputs: Partial<Record<string, InputColumn>>;
+  readonly inputs: Partial<Record<string, readonly InputColumn[]>>;
   /** the mapping template (which keys exist); columns come from `inputs` at apply time */
   readonly mapping: Mapping;
   readonly outputs: readonly OutputKind[];
@@ -407,6 +417,8 @@ export interface Written {
   /** ids of the add-in's colour rules now */
   readonly ruleIds: readonly string[];
   readonly computed: ComputedOutputs | null;
+  /** the team's own grade column's cells (the summary compares), when mapped */
+  readonly team?: readonly unknown[];
   readonly firstRow: number;
   readonly rows: number;
   readonly block: Block;
@@ -588,11 +600,14 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     const mapping: Mapping = Object.fromEntries(
       Object.keys(req.mapping).map((k) => [
         k,
-        resolved.columns[k] === undefined
-          ? { column: null, confidence: 0 }
-          : { column: resolved.columns[k] as number, confidence: 1 },
+        {
+          column: resolved.columns[k]?.[0] ?? null,
+          columns: resolved.columns[k] ?? [],
+          confidence: resolved.columns[k] ? 1 : 0,
+          reason: null,
+        },
       ]),
-    ) as Mapping;
+    ) as unknown as Mapping;
 
     // Placement: a table's outputs all inside it (table columns) or all outside, never mixed.
     const tableRight = block.left + block.width;
@@ -961,6 +976,10 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       revert,
       ruleIds,
       computed,
+      team:
+        mapping.teamGrade?.column === null || mapping.teamGrade === undefined
+          ? undefined
+          : data.values.map((row) => row[mapping.teamGrade.column as number]),
       firstRow,
       rows: n,
       block,
