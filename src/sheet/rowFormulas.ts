@@ -12,6 +12,8 @@ import { ERROR_TEXT, errorMessage } from "../engine/messages";
 import { LEADGRADE_ARGS, sales, type Column } from "../engine/sales";
 import { formatStageLabel } from "../engine/functions/stageLabel";
 import type { Stage } from "../engine/tables/intentStages";
+import type { MessageKey } from "../engine/cellError";
+import type { UnreadNote } from "./summary";
 import type { Mapping } from "./columnMapping";
 import { OBSERVATION_INPUTS, URGENCY_INPUTS, type InputKey } from "./inputs";
 import type { OutputKind } from "./outputs";
@@ -23,6 +25,8 @@ export interface RowProblem {
   readonly row: number;
   readonly output: OutputKind;
   readonly message: string;
+  /** which error it is (the summary groups "no signal recognised" apart) */
+  readonly key?: MessageKey;
 }
 
 export interface ComputedOutputs {
@@ -31,6 +35,8 @@ export interface ComputedOutputs {
   /** engine results (not text) for the summary: grade letters and stage numbers */
   readonly grades: (string | undefined)[];
   readonly stages: (number | undefined)[];
+  /** rows whose notes had no signal recognised, with their notes (listed apart from `problems`) */
+  readonly unread: UnreadNote[];
 }
 
 /** Text that Excel would read as a formula or error is kept as text (a leading apostrophe). */
@@ -125,7 +131,7 @@ export function computeStatic(
     return result.map((v, i) => {
       if (v instanceof CellError) {
         const msg = errorMessage(v, lang);
-        problems.push({ row: i, output: kind, message: msg });
+        problems.push({ row: i, output: kind, message: msg, key: v.key });
         return `${ERROR_TEXT[v.code]} ${msg}`;
       }
       return typeof v === "string" ? asText(String(show(v))) : show(v);
@@ -201,7 +207,11 @@ export function computeStatic(
             r instanceof CellError
               ? r
               : r.map((v, i) =>
-                  stages[i] instanceof CellError ? (stages[i] as CellError) : v,
+                  stages[i] instanceof CellError
+                    ? (stages[i] as CellError)
+                    : stages[i] === "" // blank notes: no stage, so no follow-up date (not an error)
+                      ? ""
+                      : v,
                 ),
           ),
         );
@@ -246,9 +256,27 @@ export function computeStatic(
       });
     }
   }
+  // Notes with no signal are grouped by the summary, not listed one error per row.
+  const unread: UnreadNote[] = [];
+  if (!(stages instanceof CellError)) {
+    const obs = observations();
+    stages.forEach((v, i) => {
+      if (v instanceof CellError && v.key === "noSignal")
+        unread.push({
+          row: i,
+          text: (obs[i] ?? [])
+            .filter(
+              (x) => x !== null && x !== undefined && String(x).trim() !== "",
+            )
+            .map(String)
+            .join(" | "),
+        });
+    });
+  }
   // One line per row and message: the stage label repeats the stage's error, the follow-up too.
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
+    if (p.key === "noSignal") return false;
     const k = `${p.row}\u0000${p.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
@@ -257,6 +285,7 @@ export function computeStatic(
   return {
     columns,
     problems: unique,
+    unread,
     grades:
       grades instanceof CellError
         ? []

@@ -29,6 +29,8 @@ interface PaneWords {
   /** an input left unmapped because its header's column holds something else */
   refused: (column: string, why: string) => string;
   teamGrades: string;
+  /** stored header words that could not be read */
+  wordsIgnored: (n: number, first: string) => string;
   teamAgreement: (agree: number, compared: number) => string;
   outputsHeading: string;
   needs: string;
@@ -48,6 +50,9 @@ interface PaneWords {
   errorsTitle: (n: number) => string;
   noErrors: string;
   errorRow: (row: number, message: string) => string;
+  unreadTitle: (rows: number, groups: number) => string;
+  unreadGroup: (text: string, rows: number, firstRow: number) => string;
+  showMore: (n: number) => string;
   revert: string;
   reverted: string;
   cancelled: string;
@@ -91,6 +96,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reason: (r) => reasonText(r, "zh"),
     refused: (c, why) => `${c}：${why}，未采用`,
     teamGrades: "团队自评等级",
+    wordsIgnored: (n, first) =>
+      `工作簿中保存的列名词有 ${n} 处无法识别，已忽略（${first || "整体格式"}）`,
     teamAgreement: (a, n) => `与本次评级一致：${a} / ${n} 行`,
     outputsHeading: "3 输出",
     needs: "需要先对应：",
@@ -111,6 +118,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} 处需要处理（点击选中该行）：`,
     noErrors: "没有错误。",
     errorRow: (row, m) => `第 ${row} 行：${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} 行跟进记录未识别到意向信号（${groups} 种写法，按出现次数排列；点击选中第一行）。可在评分标准中补充词语：`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "（空）"}” × ${rows}（第 ${first} 行起）`,
+    showMore: (n) => `还有 ${n} 项，全部显示`,
     revert: "撤销上次应用",
     reverted: "已恢复为应用前的内容。",
     cancelled: "已取消，表格已恢复原样。",
@@ -157,6 +169,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reason: (r) => reasonText(r, "en"),
     refused: (c, why) => `${c}: ${why} — not used`,
     teamGrades: "Team's own grade",
+    wordsIgnored: (n, first) =>
+      `${n} of the workbook's stored column words could not be read and were ignored (${first || "the whole setting"})`,
     teamAgreement: (a, n) => `Same as our grade: ${a} of ${n} rows`,
     outputsHeading: "3 Outputs",
     needs: "Map first: ",
@@ -178,6 +192,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} to look at (click to select the row):`,
     noErrors: "No errors.",
     errorRow: (row, m) => `Row ${row}: ${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} notes with no signal recognised (${groups} different texts, most frequent first; click to select the first row). Add words for them in the criteria:`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "(empty)"}” × ${rows} (from row ${first})`,
+    showMore: (n) => `and ${n} more: show all`,
     revert: "Revert last apply",
     reverted: "Restored what was there before the apply.",
     cancelled: "Cancelled; the sheet is as it was.",
@@ -293,6 +312,7 @@ const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
 };
 
 function reasonText(r: Reason, lang: Lang): string {
+  if (r.effect === "yours") return lang === "zh" ? "你的选择" : "your choice";
   if (r.effect === "remembered")
     return lang === "zh" ? "上次的选择" : "your last choice";
   if (r.effect === "chosen")

@@ -3,6 +3,7 @@
  * (manifest <Page>), so it changes the functions' label language directly.
  * Every text is set with textContent: nothing from a cell is ever parsed as HTML.
  */
+import { firstOf, type Summary } from "../sheet/summary";
 import { langFrom, type Lang } from "../engine/lang";
 import {
   LANGUAGE_SETTING,
@@ -18,7 +19,6 @@ import { INPUTS, INPUT_BY_KEY, type InputKey } from "../sheet/inputs";
 import { OUTPUTS, type OutputKind } from "../sheet/outputs";
 import { columnLetter } from "../sheet/rowFormulas";
 import { cellId, type Conflict, type ConflictAnswer } from "../sheet/ownership";
-import type { Summary } from "../sheet/summary";
 import { PaneError, selectRow } from "./grade/gradeExcel";
 import {
   apply,
@@ -293,8 +293,15 @@ async function findAgain(): Promise<void> {
     state.scan = inExcel() ? await scan() : null;
     state.mapping = state.scan?.mapping ?? null;
     state.canRevert = !!state.scan && !!revertFor(state.scan);
-    if (state.scan?.settingsProblems.length)
-      say(t().settingsIgnored(state.scan.settingsProblems.join("; ")));
+    const problems = [
+      ...(state.scan?.settingsProblems.length
+        ? [t().settingsIgnored(state.scan.settingsProblems.join("; "))]
+        : []),
+      ...((state.scan?.wordIssues ?? []).length
+        ? [t().wordsIgnored(state.scan!.wordIssues.length, state.scan!.wordIssues[0]?.path ?? "")]
+        : []),
+    ];
+    if (problems.length) say(problems.join(" "));
     const last = state.scan?.record;
     if (last?.outputs) state.chosen = new Set(last.outputs);
     if (last?.live !== undefined) {
@@ -470,24 +477,63 @@ function showSummary(summary: Summary, firstRow: number): void {
         ),
       );
   }
+  const select = (row: number) => {
+    if (!s) return;
+    void selectRow(s.data.sheetId, firstRow + row, s.data.left, s.data.width);
+  };
+  const sheetRowOf = (row: number) => firstRow + row + 1;
+  /** A list that shows `limit` items and a button for the rest: never cut off silently. */
+  const list = <T>(
+    items: readonly T[],
+    limit: number,
+    line: (x: T) => { text: string; row: number },
+  ): HTMLElement => {
+    const ul = el("ul");
+    const fill = (n: number) => {
+      const { shown, more } = firstOf(items, n);
+      const lis = shown.map((x) => {
+        const { text, row } = line(x);
+        const b = el("button", text, "link");
+        b.type = "button";
+        b.addEventListener("click", () => select(row));
+        const li = el("li");
+        li.append(b);
+        return li;
+      });
+      if (more > 0) {
+        const b = el("button", w.showMore(more), "link");
+        b.type = "button";
+        b.addEventListener("click", () => fill(items.length));
+        const li = el("li");
+        li.append(b);
+        lis.push(li);
+      }
+      ul.replaceChildren(...lis);
+    };
+    fill(limit);
+    return ul;
+  };
   if (summary.problems.length === 0) {
     parts.push(el("p", w.noErrors, "muted"));
   } else {
     parts.push(el("p", w.errorsTitle(summary.problems.length)));
-    const list = el("ul");
-    for (const p of summary.problems.slice(0, 200)) {
-      const sheetRow = firstRow + p.row;
-      const b = el("button", w.errorRow(sheetRow + 1, p.message), "link");
-      b.type = "button";
-      b.addEventListener("click", () => {
-        if (s)
-          void selectRow(s.data.sheetId, sheetRow, s.data.left, s.data.width);
-      });
-      const li = el("li");
-      li.append(b);
-      list.append(li);
-    }
-    parts.push(list);
+    parts.push(
+      list(summary.problems, 200, (p) => ({
+        text: w.errorRow(sheetRowOf(p.row), p.message),
+        row: p.row,
+      })),
+    );
+  }
+  const unread = summary.unread ?? [];
+  if (unread.length > 0) {
+    const rows = unread.reduce((n, g) => n + g.rows.length, 0);
+    parts.push(el("p", w.unreadTitle(rows, unread.length)));
+    parts.push(
+      list(unread, 20, (g) => ({
+        text: w.unreadGroup(g.text, g.rows.length, sheetRowOf(g.rows[0] ?? 0)),
+        row: g.rows[0] ?? 0,
+      })),
+    );
   }
   box.replaceChildren(...parts);
   box.hidden = false;

@@ -214,8 +214,8 @@ describe("formulas and text", () => {
       "=SALES.NEXTFOLLOWUP(I6,E6)",
     ]);
   });
-  test("live formulas read the same observation cells as static values: stage and notes apart → HSTACK", () => {
-    const mapping = proposeMapping(["跟进记录", "上次联系", "意向阶段"]);
+  test("live formulas read the same observation cells as static values: two note columns apart → HSTACK", () => {
+    const mapping = proposeMapping(["跟进记录", "上次联系", "备注"]);
     const place = {
       firstRow: 1,
       inputColumn: (k: keyof typeof mapping) => mapping[k].column,
@@ -224,7 +224,7 @@ describe("formulas and text", () => {
     expect(
       buildFormulas(1, mapping, ["stage"], place, "zh").get("stage"),
     ).toEqual(["=SALES.INTENTSTAGE(HSTACK(A2,C2))"]);
-    const side = proposeMapping(["跟进记录", "意向阶段"]);
+    const side = proposeMapping(["跟进记录", "备注"]);
     expect(
       buildFormulas(
         1,

@@ -8,8 +8,11 @@ import type { Lang } from "../../engine/lang";
 import { fold } from "../../engine/text";
 import {
   assignColumn,
+  learnWords,
   parseWorkbookWords,
   type Mapping,
+  type WordsIssue,
+  type WorkbookWords,
 } from "../../sheet/columnMapping";
 import { findColumns } from "../../sheet/sheetColumns";
 import {
@@ -49,6 +52,10 @@ export interface Scan {
   readonly ownedInBlock: ReadonlySet<number>;
   /** stored settings that were ignored, and why */
   readonly settingsProblems: readonly string[];
+  /** the workbook's own header words (taught by mapping columns by hand) */
+  readonly words: WorkbookWords;
+  /** entries of the stored words that could not be read (skipped) */
+  readonly wordIssues: readonly WordsIssue[];
 }
 
 function loadRecords() {
@@ -63,7 +70,7 @@ export async function scan(): Promise<Scan | null> {
   const headers = data.headers.slice(0, data.width);
   const own = new Set(data.own.values());
   // The header row and the first rows below it judge each column; the add-in's own columns are never inputs.
-  const words = parseWorkbookWords(readSetting(HEADER_WORDS_KEY)).words;
+  const { words, issues: wordIssues } = parseWorkbookWords(readSetting(HEADER_WORDS_KEY));
   let { mapping } = findColumns([headers, ...data.sample], {
     headerRow: 0,
     exclude: new Set([...own].map((c) => c - data.left)),
@@ -88,6 +95,8 @@ export async function scan(): Promise<Scan | null> {
     record,
     ownedInBlock: own,
     settingsProblems: problems,
+    words,
+    wordIssues,
   };
 }
 
@@ -207,6 +216,9 @@ export async function apply(
     (k) => d.own.has(k) && !r.columns.has(k) && opts.placeAfterUsed,
   );
   await nameColumns(d.sheetId, r.columns, moved);
+  // Headers the user mapped by hand are remembered for the whole workbook.
+  const learned = learnWords(s.words, mapping, s.headers);
+  if (learned) await writeSetting(HEADER_WORDS_KEY, learned);
   const record: SheetRecord = {
     mapping: inputsOf(mapping, s.headers, s.ownedInBlock, d.left) as Record<string, InputColumn[]>,
     outputs: [...r.columns.keys()],
@@ -229,7 +241,7 @@ export async function apply(
   const c = r.computed;
   return {
     status: "done",
-    summary: summarise(r.rows, c?.grades ?? [], c?.stages ?? [], c?.problems ?? [], r.team),
+    summary: summarise(r.rows, c?.grades ?? [], c?.stages ?? [], c?.problems ?? [], r.team, c?.unread),
     columns: r.columns,
     firstRow: r.firstRow,
     syncs: r.stats.syncs,
