@@ -4,7 +4,7 @@
  * static path.
  */
 import fc from "fast-check";
-import { proposeMapping } from "../../src/sheet/columnMapping";
+import { assignColumn, emptyMapping, proposeMapping } from "../../src/sheet/columnMapping";
 import {
   boundedRecord,
   parseGradeSetting,
@@ -274,7 +274,7 @@ describe("stored settings are untrusted input", () => {
 });
 
 describe("static path", () => {
-  const m = proposeMapping(["客户姓名", "意向阶段", "跟进记录", "上次联系"]);
+  const m = assignColumn(assignColumn(emptyMapping(), "observations", [1, 2]), "lastContact", 3);
   test("stage 0 is a stage, not a blank (张|0||46340)", () => {
     const r = computeStatic(
       [["张", 0, "", 46340]],

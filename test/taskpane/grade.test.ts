@@ -150,8 +150,9 @@ describe("ownership by content", () => {
     wb.activeSheet = "线索";
     const s = (await scan())!;
     expect([...s.ownedInBlock].sort()).toEqual([7, 8, 9]);
-    expect(s.mapping.observations.columns).toContain(4); // the user's 意向阶段…
-    expect(s.mapping.observations.columns).not.toContain(8); // …never the add-in's
+    expect(s.mapping.observations.columns.length).toBeGreaterThan(0);
+    // the add-in's own 意向阶段 (column 8) is never an input
+    for (const choice of Object.values(s.mapping)) for (const c of choice.columns) expect([7, 8, 9]).not.toContain(c);
     const r = await apply(s, s.mapping, opts());
     expect(r.status).toBe("done");
     if (r.status === "done") expect([...r.columns.values()]).toEqual([7, 8, 9]);

@@ -1108,7 +1108,6 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         // What was there, moved with its row (a formula's own-row references follow it).
         const back = r ? shiftRows(r.b?.[a] ?? "", i - (s as number)) : "";
         if (r && fp === wrote) {
-          if (fp === "" && back === "") continue;
           put.push({
             row: firstRow + i,
             col,
