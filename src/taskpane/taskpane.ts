@@ -298,7 +298,12 @@ async function findAgain(): Promise<void> {
         ? [t().settingsIgnored(state.scan.settingsProblems.join("; "))]
         : []),
       ...((state.scan?.wordIssues ?? []).length
-        ? [t().wordsIgnored(state.scan!.wordIssues.length, state.scan!.wordIssues[0]?.path ?? "")]
+        ? [
+            t().wordsIgnored(
+              state.scan!.wordIssues.length,
+              state.scan!.wordIssues[0]?.path ?? "",
+            ),
+          ]
         : []),
     ];
     if (problems.length) say(problems.join(" "));

@@ -17,10 +17,8 @@ import {
 import { GRADE_SETTING } from "../../src/sheet/gradeRecord";
 import { cellId, type ConflictAnswer } from "../../src/sheet/ownership";
 import { assignColumn } from "../../src/sheet/columnMapping";
-import { sheetCases, workbookFor } from "./sheetFixtures";
 
 const TODAY = 46351;
-const caseNamed = (n: string) => sheetCases().find((c) => c.name === n)!;
 const S = "Sheet1";
 const box = (r: number, c: number, h = 1, w = 1): Box => ({
   sheet: S,
@@ -152,7 +150,8 @@ describe("ownership by content", () => {
     expect([...s.ownedInBlock].sort()).toEqual([7, 8, 9]);
     expect(s.mapping.observations.columns.length).toBeGreaterThan(0);
     // the add-in's own 意向阶段 (column 8) is never an input
-    for (const choice of Object.values(s.mapping)) for (const c of choice.columns) expect([7, 8, 9]).not.toContain(c);
+    for (const choice of Object.values(s.mapping))
+      for (const c of choice.columns) expect([7, 8, 9]).not.toContain(c);
     const r = await apply(s, s.mapping, opts());
     expect(r.status).toBe("done");
     if (r.status === "done") expect([...r.columns.values()]).toEqual([7, 8, 9]);
@@ -232,7 +231,9 @@ describe("duplicate headers", () => {
     ]);
     const s = (await scan())!;
     const mapping = assignColumn(s.mapping, "payment", 3);
-    expect((await apply(s, mapping, opts({ outputs: ["grade"] }))).status).toBe("done");
+    expect((await apply(s, mapping, opts({ outputs: ["grade"] }))).status).toBe(
+      "done",
+    );
     const s2 = (await scan())!;
     expect(s2.mapping.payment.column).toBe(3);
   });

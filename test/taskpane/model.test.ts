@@ -13,7 +13,11 @@
  * regression case.
  */
 import fc from "fast-check";
-import { FakeWorkbook, installFakeOffice, type Box } from "../fakeExcel/fakeExcel";
+import {
+  FakeWorkbook,
+  installFakeOffice,
+  type Box,
+} from "../fakeExcel/fakeExcel";
 import { CellError } from "../../src/engine/cellError";
 import { makeCtx } from "../../src/engine/ctx";
 import { ERROR_TEXT } from "../../src/engine/messages";
@@ -29,14 +33,16 @@ import {
 } from "../../src/taskpane/grade/gradeController";
 
 const TODAY = 46351;
-const HEADERS = ["客户姓名", "付款能力", "满意度", "回访次数", "来电次数", "跟进记录", "跟进记录", "上次联系"];
-/** which LEADGRADE arguments the headers carry (by column) */
-const ARG_HEADER: Partial<Record<(typeof LEADGRADE_ARGS)[number], string>> = {
-  payment: "付款能力",
-  satisfaction: "满意度",
-  revisits: "回访次数",
-  calls: "来电次数",
-};
+const HEADERS = [
+  "客户姓名",
+  "付款能力",
+  "满意度",
+  "回访次数",
+  "来电次数",
+  "跟进记录",
+  "跟进记录",
+  "上次联系",
+];
 const NOTES = [
   "客户询问了价格和优惠政策，表示需要和家人商量后再决定，约了下周再联系",
   "已签约，已付款，交付时间确认在下个月初",
@@ -48,7 +54,15 @@ const NOTES = [
 const INPUT_VALUES = ["是", "否", "A", "B", "", "#N/A", "=1+1", "3", "0"];
 
 interface Story {
-  leads: { pay: string; sat: string; rev: string; calls: string; n1: number; n2: number; last: number }[];
+  leads: {
+    pay: string;
+    sat: string;
+    rev: string;
+    calls: string;
+    n1: number;
+    n2: number;
+    last: number;
+  }[];
   table: boolean;
   totals: boolean;
 }
@@ -90,30 +104,43 @@ class Model {
   } | null = null;
   inserted = 0;
   renames = 0;
-  constructor(readonly leads: string[], readonly story: Story) {}
+  constructor(
+    readonly leads: string[],
+    readonly story: Story,
+  ) {}
 }
 
 interface Real {
   wb: FakeWorkbook;
 }
 
-const OUT_KINDS: OutputKind[] = ["grade", "stage", "explanation", "nextFollowUp"];
+const OUT_KINDS: OutputKind[] = [
+  "grade",
+  "stage",
+  "explanation",
+  "nextFollowUp",
+];
 
 function rowOf(wb: FakeWorkbook, m: Model, lead: string): number {
-  for (let r = 1; r <= m.leads.length; r++) if (wb.formulaAt(m.sheet, r, 0) === lead) return r;
+  for (let r = 1; r <= m.leads.length; r++)
+    if (wb.formulaAt(m.sheet, r, 0) === lead) return r;
   throw new Error(`lead ${lead} not found`);
 }
 
 function colOfHeader(wb: FakeWorkbook, m: Model, h: string): number {
-  for (let c = 0; c < 40; c++) if (wb.formulaAt(m.sheet, 0, c) === h && ![...m.cols.values()].includes(c)) return c;
+  for (let c = 0; c < 40; c++)
+    if (wb.formulaAt(m.sheet, 0, c) === h && ![...m.cols.values()].includes(c))
+      return c;
   throw new Error(`header ${h} not found`);
 }
 
-/** What the engine says the lead's grade is, from cells read as the pane reads them. */
-function oracleGrade(cells: Partial<Record<string, { v: unknown; err: boolean }>>): string {
+/** What the engine says the lead's grade is, from the mapped cells read as the pane reads them. */
+function oracleGrade(
+  cells: Partial<Record<string, { v: unknown; err: boolean }>>,
+): string {
   for (const k of LEADGRADE_ARGS) if (cells[k]?.err) return "#N/A";
   const args = LEADGRADE_ARGS.map((k) =>
-    ARG_HEADER[k] ? [[cells[k]?.v ?? null]] : k === "siteOpen" ? null : [[null]],
+    cells[k] ? [[cells[k]!.v ?? null]] : k === "siteOpen" ? null : [[null]],
   );
   const r = sales.LEADGRADE(args, makeCtx({ lang: "zh" }));
   if (r instanceof CellError) return ERROR_TEXT[r.code];
@@ -134,16 +161,24 @@ function colIndex(letters: string): number {
 
 /** The add-in's own columns, from its names. */
 function namedColumns(wb: FakeWorkbook, sheet: string): Set<number> {
-  return new Set(wb.names.filter((n) => n.box && n.box.sheet === sheet).map((n) => n.box!.c));
+  return new Set(
+    wb.names.filter((n) => n.box && n.box.sheet === sheet).map((n) => n.box!.c),
+  );
 }
 
 function outside(wb: FakeWorkbook, sheet: string, cols: Set<number>) {
-  return Object.fromEntries(Object.entries(wb.dump(sheet)).filter(([k]) => !cols.has(Number(k.split(",")[1]))));
+  return Object.fromEntries(
+    Object.entries(wb.dump(sheet)).filter(
+      ([k]) => !cols.has(Number(k.split(",")[1])),
+    ),
+  );
 }
 
 function userRulesNow(wb: FakeWorkbook, m: Model) {
   return new Map(
-    wb.conditionalFormats.filter((f) => m.userRules.has(f.id)).map((f) => [f.id, JSON.stringify(f.areas)]),
+    wb.conditionalFormats
+      .filter((f) => m.userRules.has(f.id))
+      .map((f) => [f.id, JSON.stringify(f.areas)]),
   );
 }
 
@@ -158,13 +193,23 @@ async function guarded<T>(
   const before = namedColumns(r.wb, m.sheet);
   const dumpBefore = r.wb.dump(m.sheet);
   const rulesBefore = userRulesNow(r.wb, m);
-  const tableBefore = JSON.stringify(r.wb.tables.map((t) => [t.top, t.left, t.rows, t.showTotals]));
+  const tableBefore = JSON.stringify(
+    r.wb.tables.map((t) => [t.top, t.left, t.rows, t.showTotals]),
+  );
   const out = await run();
-  const cols = new Set([...before, ...namedColumns(r.wb, m.sheet), ...newColumns(out)]);
+  const cols = new Set([
+    ...before,
+    ...namedColumns(r.wb, m.sheet),
+    ...newColumns(out),
+  ]);
   const freed = released(out);
   // (a) outside the outputs nothing changed
   expect(outside(r.wb, m.sheet, cols)).toEqual(
-    Object.fromEntries(Object.entries(dumpBefore).filter(([k]) => !cols.has(Number(k.split(",")[1])))),
+    Object.fromEntries(
+      Object.entries(dumpBefore).filter(
+        ([k]) => !cols.has(Number(k.split(",")[1])),
+      ),
+    ),
   );
   // new output columns were empty, or the user said to overwrite what was there
   for (const c of cols)
@@ -173,20 +218,33 @@ async function guarded<T>(
         if (Number(k.split(",")[1]) === c && cell.f !== "" && !freed.has(k))
           expect(r.wb.dump(m.sheet)[k]).toEqual(cell);
   expect(userRulesNow(r.wb, m)).toEqual(rulesBefore);
-  expect(JSON.stringify(r.wb.tables.map((t) => [t.top, t.left, t.rows, t.showTotals]))).toEqual(tableBefore);
+  expect(
+    JSON.stringify(
+      r.wb.tables.map((t) => [t.top, t.left, t.rows, t.showTotals]),
+    ),
+  ).toEqual(tableBefore);
   // (b) every typed value not released is where the user typed it
   m.typed = m.typed.filter((t) => {
     const row = rowOf(r.wb, m, t.lead);
     const col = t.col;
     if (freed.has(cellId(row, col))) return false;
-    expect([t.lead, t.col, r.wb.formulaAt(m.sheet, row, col)]).toEqual([t.lead, t.col, t.formula]);
+    expect([t.lead, t.col, r.wb.formulaAt(m.sheet, row, col)]).toEqual([
+      t.lead,
+      t.col,
+      t.formula,
+    ]);
     return true;
   });
   return out;
 }
 
 /** (c) every grade the add-in wrote is the engine's grade for the row's current inputs. */
-function checkGrades(m: Model, r: Real, skipped: Set<string>): void {
+function checkGrades(
+  m: Model,
+  r: Real,
+  skipped: Set<string>,
+  argHeaders: Partial<Record<string, string>>,
+): void {
   const gc = m.cols.get("grade");
   if (gc === undefined) return;
   const wb = r.wb;
@@ -195,7 +253,9 @@ function checkGrades(m: Model, r: Real, skipped: Set<string>): void {
     if (skipped.has(cellId(row, gc))) continue;
     const at = (h: string) => cellAt(wb, m.sheet, row, colOfHeader(wb, m, h));
     const expected = oracleGrade(
-      Object.fromEntries(Object.entries(ARG_HEADER).map(([k, h]) => [k, at(h!)])),
+      Object.fromEntries(
+        Object.entries(argHeaders).map(([k, h]) => [k, at(h!)]),
+      ),
     );
     const f = wb.formulaAt(m.sheet, row, gc);
     if (typeof f === "string" && f.startsWith("=")) {
@@ -214,7 +274,12 @@ function checkGrades(m: Model, r: Real, skipped: Set<string>): void {
       expect([lead, oracleGrade(cells)]).toEqual([lead, expected]);
     } else {
       const got = String(f);
-      expect([lead, expected === "" || expected.length === 1 ? got : got.slice(0, expected.length)]).toEqual([lead, expected]);
+      expect([
+        lead,
+        expected === "" || expected.length === 1
+          ? got
+          : got.slice(0, expected.length),
+      ]).toEqual([lead, expected]);
     }
   }
 }
@@ -229,41 +294,53 @@ class ApplyCmd implements Cmd {
   ) {}
   check = () => true;
   async run(m: Model, r: Real) {
-    const outputs: OutputKind[] = ["grade", ...this.extra.filter((k) => k !== "grade")];
+    const outputs: OutputKind[] = [
+      "grade",
+      ...this.extra.filter((k) => k !== "grade"),
+    ];
     const s = (await scan())!;
     expect(s).not.toBeNull();
-    const beforeOf = () => {
-      const before = new Map<string, { formula: unknown; row: number; type: string }>();
-      return before;
-    };
-    const run = (answer?: { choice: "overwrite" | "skip"; cells: Map<string, string> }) =>
-      apply(s, s.mapping, { outputs, live: this.live, lang: "zh", today: TODAY, answer });
-    const snapshotBefore = (cols: Map<OutputKind, number>) => {
-      const before = beforeOf();
-      for (const lead of m.leads) {
-        const row = rowOf(r.wb, m, lead);
-        for (const [k, c] of cols) before.set(`${lead}|${k}`, { formula: r.wb.formulaAt(m.sheet, row, c), row, type: typeof r.wb.valueAt(m.sheet, row, c) });
-      }
-      return before;
-    };
-    // Where the outputs will be is known only after: take the cells of every column that may be written.
-    const wide = new Map<OutputKind, number>();
+    const run = (answer?: {
+      choice: "overwrite" | "skip";
+      cells: Map<string, string>;
+    }) =>
+      apply(s, s.mapping, {
+        outputs,
+        live: this.live,
+        lang: "zh",
+        today: TODAY,
+        answer,
+      });
+    // Where the outputs will be is known only after: take every cell of each lead's row.
     const candidates = () => {
-      const all = new Map<string, { formula: unknown; row: number; type: string }>();
+      const all = new Map<
+        string,
+        { formula: unknown; row: number; type: string }
+      >();
       for (const lead of m.leads) {
         const row = rowOf(r.wb, m, lead);
         for (let c = 0; c < 30; c++)
-          all.set(`${lead}|${c}`, { formula: r.wb.formulaAt(m.sheet, row, c), row, type: typeof r.wb.valueAt(m.sheet, row, c) });
+          all.set(`${lead}|${c}`, {
+            formula: r.wb.formulaAt(m.sheet, row, c),
+            row,
+            type: typeof r.wb.valueAt(m.sheet, row, c),
+          });
       }
       return all;
     };
-    void wide;
-    void snapshotBefore;
     let pre = candidates();
     let skipped = new Set<string>();
-    let out = await guarded(m, r, () => run(), () => new Set(), (o) => (o.status === "done" ? [...o.columns.values()] : []));
+    let out = await guarded(
+      m,
+      r,
+      () => run(),
+      () => new Set(),
+      (o) => (o.status === "done" ? [...o.columns.values()] : []),
+    );
     if (out.status === "conflict") {
-      const listed = new Map(out.conflicts.map((c) => [cellId(c.row, c.column), c.content]));
+      const listed = new Map(
+        out.conflicts.map((c) => [cellId(c.row, c.column), c.content]),
+      );
       if (this.answer === "cancel") return;
       pre = candidates();
       const answer = { choice: this.answer, cells: listed };
@@ -271,7 +348,8 @@ class ApplyCmd implements Cmd {
         m,
         r,
         () => run(answer),
-        () => (this.answer === "overwrite" ? new Set(listed.keys()) : new Set()),
+        () =>
+          this.answer === "overwrite" ? new Set(listed.keys()) : new Set(),
         (o) => (o.status === "done" ? [...o.columns.values()] : []),
       );
       if (this.answer === "skip") skipped = new Set(listed.keys());
@@ -283,14 +361,24 @@ class ApplyCmd implements Cmd {
       kinds: [...out.columns.keys()],
       before: new Map(
         [...out.columns].flatMap(([k, c]) =>
-          m.leads.map((lead) => [`${lead}|${k}`, pre.get(`${lead}|${c}`)!] as const),
+          m.leads.map(
+            (lead) => [`${lead}|${k}`, pre.get(`${lead}|${c}`)!] as const,
+          ),
         ),
       ),
       typedSince: new Set(),
     };
-    checkGrades(m, r, skipped);
+    // the inputs as the pane mapped them (by header), read from the sheet as it is now
+    const argHeaders = Object.fromEntries(
+      LEADGRADE_ARGS.filter((k) => s.mapping[k].column !== null).map((k) => [
+        k,
+        String(s.headers[s.mapping[k].column!]),
+      ]),
+    );
+    checkGrades(m, r, skipped, argHeaders);
   }
-  toString = () => `apply(${this.live ? "live" : "static"}, +${this.extra.join("+")}, ${this.answer})`;
+  toString = () =>
+    `apply(${this.live ? "live" : "static"}, +${this.extra.join("+")}, ${this.answer})`;
 }
 
 class CancelCmd implements Cmd {
@@ -299,7 +387,9 @@ class CancelCmd implements Cmd {
     const s = (await scan())!;
     const dump = r.wb.dump(m.sheet);
     const rules = JSON.stringify(r.wb.conditionalFormats);
-    const tables = JSON.stringify(r.wb.tables.map((t) => [t.left, t.cols, t.rows]));
+    const tables = JSON.stringify(
+      r.wb.tables.map((t) => [t.left, t.cols, t.rows]),
+    );
     const names = JSON.stringify(r.wb.names);
     const out = await apply(s, s.mapping, {
       outputs: ["grade", "explanation"],
@@ -314,7 +404,9 @@ class CancelCmd implements Cmd {
     expect(out).toEqual({ status: "cancelled" });
     expect(r.wb.dump(m.sheet)).toEqual(dump);
     expect(JSON.stringify(r.wb.conditionalFormats)).toBe(rules);
-    expect(JSON.stringify(r.wb.tables.map((t) => [t.left, t.cols, t.rows]))).toBe(tables);
+    expect(
+      JSON.stringify(r.wb.tables.map((t) => [t.left, t.cols, t.rows])),
+    ).toBe(tables);
     expect(JSON.stringify(r.wb.names)).toBe(names);
   }
   toString = () => "cancel";
@@ -335,11 +427,11 @@ class RevertCmd implements Cmd {
         const row = rowOf(r.wb, m, lead);
         const col = m.cols.get(k)!;
         const now = r.wb.formulaAt(m.sheet, row, col);
-        expect([key, fingerprint(now, row), typeof r.wb.valueAt(m.sheet, row, col)]).toEqual([
+        expect([
           key,
-          fingerprint(b.formula, b.row),
-          b.type,
-        ]);
+          fingerprint(now, row),
+          typeof r.wb.valueAt(m.sheet, row, col),
+        ]).toEqual([key, fingerprint(b.formula, b.row), b.type]);
       }
     m.lastApply = null;
   }
@@ -347,18 +439,32 @@ class RevertCmd implements Cmd {
 }
 
 class EditInputCmd implements Cmd {
-  constructor(readonly lead: number, readonly header: number, readonly value: string) {}
+  constructor(
+    readonly lead: number,
+    readonly header: number,
+    readonly value: string,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real) {
     const lead = m.leads[this.lead % m.leads.length]!;
     const h = ["付款能力", "满意度", "回访次数", "来电次数"][this.header % 4]!;
-    r.wb.type(m.sheet, rowOf(r.wb, m, lead), colOfHeader(r.wb, m, h), this.value);
+    r.wb.type(
+      m.sheet,
+      rowOf(r.wb, m, lead),
+      colOfHeader(r.wb, m, h),
+      this.value,
+    );
   }
-  toString = () => `edit(${this.lead}, ${this.header}, ${JSON.stringify(this.value)})`;
+  toString = () =>
+    `edit(${this.lead}, ${this.header}, ${JSON.stringify(this.value)})`;
 }
 
 class TypeOutputCmd implements Cmd {
-  constructor(readonly lead: number, readonly kind: number, readonly text: string) {}
+  constructor(
+    readonly lead: number,
+    readonly kind: number,
+    readonly text: string,
+  ) {}
   check = (m: Readonly<Model>) => m.cols.size > 0;
   async run(m: Model, r: Real) {
     const lead = m.leads[this.lead % m.leads.length]!;
@@ -371,20 +477,40 @@ class TypeOutputCmd implements Cmd {
     const now = r.wb.formulaAt(m.sheet, row, col);
     m.typed = m.typed.filter((t) => !(t.lead === lead && t.col === col));
     if (fingerprint(now, row) !== fingerprint(was, row) && now !== "")
-      m.typed.push({ lead, col, formula: now, valueType: typeof r.wb.valueAt(m.sheet, row, col) });
+      m.typed.push({
+        lead,
+        col,
+        formula: now,
+        valueType: typeof r.wb.valueAt(m.sheet, row, col),
+      });
     m.lastApply?.typedSince.add(`${lead}|${kind}`);
   }
-  toString = () => `type(${this.lead}, ${this.kind}, ${JSON.stringify(this.text)})`;
+  toString = () =>
+    `type(${this.lead}, ${this.kind}, ${JSON.stringify(this.text)})`;
 }
 
 class SortCmd implements Cmd {
-  constructor(readonly key: number, readonly asc: boolean) {}
+  constructor(
+    readonly key: number,
+    readonly asc: boolean,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real) {
     const t = r.wb.tables[0];
-    const width = t ? t.cols : Math.max(HEADERS.length + m.inserted, ...[...m.cols.values()].map((c) => c + 1));
+    const width = t
+      ? t.cols
+      : Math.max(
+          HEADERS.length + m.inserted,
+          ...[...m.cols.values()].map((c) => c + 1),
+        );
     const left = t ? t.left : 0;
-    const box: Box = { sheet: m.sheet, r: 1, c: left, h: m.leads.length, w: width };
+    const box: Box = {
+      sheet: m.sheet,
+      r: 1,
+      c: left,
+      h: m.leads.length,
+      w: width,
+    };
     r.wb.sortRows(box, [{ key: this.key % width, ascending: this.asc }]);
   }
   toString = () => `sort(${this.key}, ${this.asc})`;
@@ -431,15 +557,34 @@ class InsertColumnCmd implements Cmd {
 }
 
 const commands = [
-  fc.tuple(fc.boolean(), fc.subarray(OUT_KINDS), fc.constantFrom("overwrite" as const, "skip" as const, "cancel" as const)).map(
-    ([live, extra, answer]) => new ApplyCmd(live, extra, answer),
-  ),
+  fc
+    .tuple(
+      fc.boolean(),
+      fc.subarray(OUT_KINDS),
+      fc.constantFrom("overwrite" as const, "skip" as const, "cancel" as const),
+    )
+    .map(([live, extra, answer]) => new ApplyCmd(live, extra, answer)),
   fc.constant(new CancelCmd()),
   fc.constant(new RevertCmd()),
-  fc.tuple(fc.nat(10), fc.nat(3), fc.constantFrom(...INPUT_VALUES)).map(([l, h, v]) => new EditInputCmd(l, h, v)),
-  fc.tuple(fc.nat(10), fc.nat(5), fc.constantFrom("A（经理确认）", "A", "E", "'00123", "'2026-11-25", "'TRUE", "先放一放", "=1+2")).map(
-    ([l, k, t]) => new TypeOutputCmd(l, k, t),
-  ),
+  fc
+    .tuple(fc.nat(10), fc.nat(3), fc.constantFrom(...INPUT_VALUES))
+    .map(([l, h, v]) => new EditInputCmd(l, h, v)),
+  fc
+    .tuple(
+      fc.nat(10),
+      fc.nat(5),
+      fc.constantFrom(
+        "A（经理确认）",
+        "A",
+        "E",
+        "'00123",
+        "'2026-11-25",
+        "'TRUE",
+        "先放一放",
+        "=1+2",
+      ),
+    )
+    .map(([l, k, t]) => new TypeOutputCmd(l, k, t)),
   fc.tuple(fc.nat(12), fc.boolean()).map(([k, a]) => new SortCmd(k, a)),
   fc.nat(5).map((c) => new RuleCmd(c)),
   fc.constant(new RenameCmd()),
@@ -452,7 +597,16 @@ function build(story: Story): { model: Model; real: Real } {
   const leads = story.leads.map((_, i) => `客户${i + 1}`);
   const rows: (string | number | null)[][] = [HEADERS];
   story.leads.forEach((l, i) =>
-    rows.push([leads[i]!, l.pay === "#N/A" ? "" : l.pay, l.sat === "#N/A" ? "" : l.sat, l.rev === "#N/A" ? "" : l.rev === "" ? "" : Number(l.rev), l.calls === "" ? "" : Number(l.calls), NOTES[l.n1]!, NOTES[l.n2]!, l.last]),
+    rows.push([
+      leads[i]!,
+      l.pay === "#N/A" ? "" : l.pay,
+      l.sat === "#N/A" ? "" : l.sat,
+      l.rev === "#N/A" ? "" : l.rev === "" ? "" : Number(l.rev),
+      l.calls === "" ? "" : Number(l.calls),
+      NOTES[l.n1]!,
+      NOTES[l.n2]!,
+      l.last,
+    ]),
   );
   wb.setValues("Sheet1", 0, 0, rows);
   // error values typed as the user would (they parse to #N/A)
@@ -462,8 +616,19 @@ function build(story: Story): { model: Model; real: Real } {
     if (l.rev === "#N/A") wb.type("Sheet1", i + 1, 3, "#N/A");
   });
   if (story.table) {
-    if (story.totals) wb.setValues("Sheet1", leads.length + 1, 0, [["合计", "", "", "=SUBTOTAL(109,D2:D9)"]]);
-    wb.addTable("Leads", "Sheet1", 0, 0, leads.length + 1 + (story.totals ? 1 : 0), HEADERS.length, { showTotals: story.totals });
+    if (story.totals)
+      wb.setValues("Sheet1", leads.length + 1, 0, [
+        ["合计", "", "", "=SUBTOTAL(109,D2:D9)"],
+      ]);
+    wb.addTable(
+      "Leads",
+      "Sheet1",
+      0,
+      0,
+      leads.length + 1 + (story.totals ? 1 : 0),
+      HEADERS.length,
+      { showTotals: story.totals },
+    );
   }
   wb.selection = { sheet: "Sheet1", r: 1, c: 1, h: 1, w: 1 };
   return { model: new Model(leads, story), real: { wb } };
@@ -474,32 +639,54 @@ describe("the pane's promise, model-based", () => {
   afterAll(() => console.log(`model-based test: ${steps} steps`));
   test("random sheets and random user actions between applies", async () => {
     await fc.assert(
-      fc.asyncProperty(storyArb, fc.commands(commands, { maxCommands: 12 }), async (story, cmds) => {
-        const setup = () => build(story);
-        await fc.asyncModelRun(setup, cmds);
-        steps += [...cmds].length;
-        // stored settings always parse
-        const { wb } = installFakeOfficeCheck();
-        void wb;
-      }),
+      fc.asyncProperty(
+        storyArb,
+        fc.commands(commands, { maxCommands: 12 }),
+        async (story, cmds) => {
+          const setup = () => build(story);
+          await fc.asyncModelRun(setup, cmds);
+          steps += [...cmds].length;
+          // stored settings always parse
+          const { wb } = installFakeOfficeCheck();
+          void wb;
+        },
+      ),
       { numRuns: Number(process.env.MODEL_RUNS ?? 30), verbose: 1 },
     );
   }, 300000);
 });
 
 function installFakeOfficeCheck(): { wb: null } {
-  const raw = (globalThis as unknown as { Office?: { context: { document: { settings: { get(k: string): unknown } } } } }).Office?.context.document.settings.get(GRADE_SETTING);
+  const raw = (
+    globalThis as unknown as {
+      Office?: {
+        context: { document: { settings: { get(k: string): unknown } } };
+      };
+    }
+  ).Office?.context.document.settings.get(GRADE_SETTING);
   expect(parseGradeSetting(raw).problems).toEqual([]);
   return { wb: null };
 }
 
 /** Shrunk failing stories found by the test above, kept as regression cases. */
 describe("regression stories", () => {
-  const lead = { pay: "是", sat: "是", rev: "0", calls: "0", n1: 0, n2: 0, last: 46200 };
+  const lead = {
+    pay: "是",
+    sat: "是",
+    rev: "0",
+    calls: "0",
+    n1: 0,
+    n2: 0,
+    last: 46200,
+  };
   const plain: Story = { leads: [lead, lead], table: false, totals: false };
   const table: Story = { leads: [lead, lead], table: true, totals: false };
   test.each([
-    ["cancel with long explanations: cancelled, not failed", plain, () => [new CancelCmd()]],
+    [
+      "cancel with long explanations: cancelled, not failed",
+      plain,
+      () => [new CancelCmd()],
+    ],
     [
       "a typed note kept through a revert, the column released, a new apply and revert",
       plain,
@@ -514,12 +701,20 @@ describe("regression stories", () => {
     [
       "table: a kept (edited) table column is not moved by deleting the one left of it",
       table,
-      () => [new ApplyCmd(false, ["explanation"], "overwrite"), new TypeOutputCmd(0, 3, "A（经理确认）"), new RevertCmd()],
+      () => [
+        new ApplyCmd(false, ["explanation"], "overwrite"),
+        new TypeOutputCmd(0, 3, "A（经理确认）"),
+        new RevertCmd(),
+      ],
     ],
     [
       "table: a user's rule on an added column keeps the column through revert",
       table,
-      () => [new ApplyCmd(false, [], "overwrite"), new RuleCmd(1), new RevertCmd()],
+      () => [
+        new ApplyCmd(false, [], "overwrite"),
+        new RuleCmd(1),
+        new RevertCmd(),
+      ],
     ],
   ] as [string, Story, () => Cmd[]][])("%s", async (_name, story, cmds) => {
     await fc.asyncModelRun(() => build(story), cmds());

@@ -70,7 +70,9 @@ export async function scan(): Promise<Scan | null> {
   const headers = data.headers.slice(0, data.width);
   const own = new Set(data.own.values());
   // The header row and the first rows below it judge each column; the add-in's own columns are never inputs.
-  const { words, issues: wordIssues } = parseWorkbookWords(readSetting(HEADER_WORDS_KEY));
+  const { words, issues: wordIssues } = parseWorkbookWords(
+    readSetting(HEADER_WORDS_KEY),
+  );
   let { mapping } = findColumns([headers, ...data.sample], {
     headerRow: 0,
     exclude: new Set([...own].map((c) => c - data.left)),
@@ -125,7 +127,8 @@ export function inputsOf(
       const h = String(headers[c] ?? "");
       let n = 0;
       for (let j = 0; j < c; j++)
-        if (!own.has(left + j) && fold(String(headers[j] ?? "")) === fold(h)) n++;
+        if (!own.has(left + j) && fold(String(headers[j] ?? "")) === fold(h))
+          n++;
       (out[key] ??= []).push({ h, n });
     }
   return out;
@@ -220,7 +223,10 @@ export async function apply(
   const learned = learnWords(s.words, mapping, s.headers);
   if (learned) await writeSetting(HEADER_WORDS_KEY, learned);
   const record: SheetRecord = {
-    mapping: inputsOf(mapping, s.headers, s.ownedInBlock, d.left) as Record<string, InputColumn[]>,
+    mapping: inputsOf(mapping, s.headers, s.ownedInBlock, d.left) as Record<
+      string,
+      InputColumn[]
+    >,
     outputs: [...r.columns.keys()],
     live: opts.live,
     written: { ...(previous?.written ?? {}), ...r.written },
@@ -241,7 +247,14 @@ export async function apply(
   const c = r.computed;
   return {
     status: "done",
-    summary: summarise(r.rows, c?.grades ?? [], c?.stages ?? [], c?.problems ?? [], r.team, c?.unread),
+    summary: summarise(
+      r.rows,
+      c?.grades ?? [],
+      c?.stages ?? [],
+      c?.problems ?? [],
+      r.team,
+      c?.unread,
+    ),
     columns: r.columns,
     firstRow: r.firstRow,
     syncs: r.stats.syncs,

@@ -340,7 +340,16 @@ export async function findData(): Promise<FoundData | null> {
     if (!r) return null;
     const b = r.located.block;
     const sample = (
-      await readGrid(context, r.located.sheet, b.headerRow + 1, b.left, Math.min(SAMPLE_ROWS, b.dataRows), b.width, ["values"], stats)
+      await readGrid(
+        context,
+        r.located.sheet,
+        b.headerRow + 1,
+        b.left,
+        Math.min(SAMPLE_ROWS, b.dataRows),
+        b.width,
+        ["values"],
+        stats,
+      )
     ).values;
     return { ...b, top: r.top, headerIndex: r.headerIndex, sample };
   });
@@ -364,21 +373,21 @@ export function resolveInputs(
   const missing: string[] = [];
   for (const [key, list] of Object.entries(saved))
     for (const c of list ?? []) {
-    let seen = 0;
-    let found = -1;
-    for (let j = 0; j < width; j++) {
-      if (own.has(left + j)) continue;
-      if (fold(String(headers[j] ?? "")) === fold(c.h)) {
-        if (seen === c.n) {
-          found = j;
-          break;
+      let seen = 0;
+      let found = -1;
+      for (let j = 0; j < width; j++) {
+        if (own.has(left + j)) continue;
+        if (fold(String(headers[j] ?? "")) === fold(c.h)) {
+          if (seen === c.n) {
+            found = j;
+            break;
+          }
+          seen++;
         }
-        seen++;
       }
+      if (found < 0) missing.push(c.h);
+      else (columns[key] ??= []).push(found);
     }
-    if (found < 0) missing.push(c.h);
-    else (columns[key] ??= []).push(found);
-  }
   return { columns, missing };
 }
 
@@ -735,13 +744,31 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     });
     // Table columns are added by inserting cells right of the table over its rows: the user's
     // cells there would move. That is asked about too.
-    if (table && added.length > 0 && block.usedRight > tableRight + added.length) {
+    if (
+      table &&
+      added.length > 0 &&
+      block.usedRight > tableRight + added.length
+    ) {
       const w = block.usedRight - tableRight - added.length;
-      const right = await readGrid(context, sheet, block.headerRow, tableRight + added.length, n + 1 + (found.totals ? 1 : 0), w, ["formulas"], stats);
+      const right = await readGrid(
+        context,
+        sheet,
+        block.headerRow,
+        tableRight + added.length,
+        n + 1 + (found.totals ? 1 : 0),
+        w,
+        ["formulas"],
+        stats,
+      );
       right.formulas.forEach((row, i) =>
         row.forEach((v, j) => {
           if (v !== "" && v !== null && v !== undefined)
-            conflicts.push({ row: block.headerRow + i, column: tableRight + added.length + j, content: String(v), output: "moved" });
+            conflicts.push({
+              row: block.headerRow + i,
+              column: tableRight + added.length + j,
+              content: String(v),
+              output: "moved",
+            });
         }),
       );
     }
@@ -1143,14 +1170,21 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         .map((k) => ({ k, j: kinds.indexOf(k) }))
         .filter(({ j }) => j >= 0)
         .map(({ k, j }) => ({ k, col: columns[j] as number }))
-        .filter(({ col }) => col >= block.left && col < block.left + block.width)
+        .filter(
+          ({ col }) => col >= block.left && col < block.left + block.width,
+        )
         .sort((a, b) => b.col - a.col);
       // A user's conditional format on a column keeps it too (deleting it would delete the rule).
       const ownIds = new Set(req.ruleIds ?? []);
       const userRuled = new Set<number>();
       if (rulesSupported() && addedCols.length > 0) {
         const probes = addedCols.map(({ col }) => {
-          const c = sheet.getRangeByIndexes(block.headerRow, col, n + 1, 1).conditionalFormats;
+          const c = sheet.getRangeByIndexes(
+            block.headerRow,
+            col,
+            n + 1,
+            1,
+          ).conditionalFormats;
           c.load("items/id");
           return { col, c };
         });
@@ -1161,7 +1195,11 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
       }
       let end = block.left + block.width - 1;
       for (const x of addedCols) {
-        if (x.col === end && !edited.some((e) => e.column === x.col) && !userRuled.has(x.col)) {
+        if (
+          x.col === end &&
+          !edited.some((e) => e.column === x.col) &&
+          !userRuled.has(x.col)
+        ) {
           deleting.push(x);
           end--;
         } else keptTable.add(x.col);
@@ -1169,7 +1207,9 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
     }
     const deletedCols = new Set(deleting.map((d) => d.col));
     const writes = put.filter(
-      (p) => !deletedCols.has(p.col) && !(p.row === block.headerRow && keptTable.has(p.col)),
+      (p) =>
+        !deletedCols.has(p.col) &&
+        !(p.row === block.headerRow && keptTable.has(p.col)),
     );
     put.length = 0;
     put.push(...writes);
@@ -1217,7 +1257,9 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
     for (const [j, k] of kinds.entries()) {
       const a = at[j] as number;
       const h = rec.header[a];
-      const stillOurs = (typeof h === "string" && isOwnHeader(k, h)) || keptTable.has(columns[j] as number);
+      const stillOurs =
+        (typeof h === "string" && isOwnHeader(k, h)) ||
+        keptTable.has(columns[j] as number);
       if (!stillOurs && !released.includes(k)) released.push(k);
     }
     const ruleRanges = kinds
