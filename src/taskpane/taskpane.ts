@@ -552,7 +552,7 @@ async function runRevert(overwriteEdited = false): Promise<void> {
   byId("conflict").hidden = true;
   try {
     const r = await revert(s, overwriteEdited);
-    state.canRevert = false;
+    state.canRevert = !!revertFor(s);
     byId("summary").hidden = true;
     if (r && r.edited.length > 0) {
       // Cells edited since the apply were kept: list them; putting them back too is the user's call.
@@ -573,7 +573,17 @@ async function runRevert(overwriteEdited = false): Promise<void> {
       );
       if (r.edited.length > 20)
         list.append(el("li", w.conflictMore(r.edited.length - 20)));
-      box.replaceChildren(el("p", w.revertEdited(r.edited.length)), list);
+      const again = el("button", w.revertOverwriteEdited(r.edited.length));
+      again.type = "button";
+      again.id = "revertEdited";
+      again.addEventListener("click", () => void runRevert(true));
+      const actions = el("div", undefined, "actions");
+      actions.append(again);
+      box.replaceChildren(
+        el("p", w.revertEdited(r.edited.length)),
+        list,
+        actions,
+      );
       box.hidden = false;
     }
     say(r && r.edited.length > 0 ? w.revertDone(r.restored) : w.reverted);

@@ -348,6 +348,21 @@ describe("revert", () => {
     expect(wb.valueAt(S, rowOf("王"), 7)).toBe("00123");
     expect(wb.valueAt(S, rowOf("李"), 7)).toBe("经理：先放一放");
   });
+  test("cells edited since are kept, then put back too when the user says so", async () => {
+    const wb = installFakeOffice(new FakeWorkbook());
+    leads(wb);
+    const before = wb.dump(S);
+    await applyNow();
+    wb.type(S, 2, 7, "经理：先放一放");
+    const s = (await scan())!;
+    const first = await revert(s);
+    expect(first!.edited).toHaveLength(1);
+    expect(wb.formulaAt(S, 2, 7)).toBe("经理：先放一放");
+    expect(wb.formulaAt(S, 0, 7)).toBe("客户等级"); // the column stays the add-in's
+    const again = await revert((await scan())!, true);
+    expect(again!.edited).toHaveLength(0);
+    expect(wb.dump(S)).toEqual(before);
+  });
   test("survives closing the pane: the snapshot is kept with the workbook", async () => {
     const wb = installFakeOffice(new FakeWorkbook());
     leads(wb);

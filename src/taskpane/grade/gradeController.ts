@@ -301,7 +301,10 @@ export async function revert(
   void _done;
   void _cells;
   await saveRecord(d.sheetId, { ...rest, written, rules: [...result.ruleIds] });
-  pendingReverts.delete(d.sheetId);
+  // Cells edited since were kept: the same revert stays at hand for "put these back too".
+  if (result.edited.length > 0 && !overwriteEdited)
+    pendingReverts.set(d.sheetId, rec);
+  else pendingReverts.delete(d.sheetId);
   if (result.released.length > 0)
     await nameColumns(d.sheetId, new Map(), result.released);
   return result;

@@ -1206,10 +1206,16 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
       }
     }
     const deletedCols = new Set(deleting.map((d) => d.col));
+    // A column still holding cells the user edited keeps the add-in's header: it stays the
+    // add-in's column (the next apply asks about those cells; "put these back too" finds it).
+    const editedCols = new Set(edited.map((e) => e.column));
     const writes = put.filter(
       (p) =>
         !deletedCols.has(p.col) &&
-        !(p.row === block.headerRow && keptTable.has(p.col)),
+        !(
+          p.row === block.headerRow &&
+          (keptTable.has(p.col) || editedCols.has(p.col))
+        ),
     );
     put.length = 0;
     put.push(...writes);
@@ -1259,7 +1265,8 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
       const h = rec.header[a];
       const stillOurs =
         (typeof h === "string" && isOwnHeader(k, h)) ||
-        keptTable.has(columns[j] as number);
+        keptTable.has(columns[j] as number) ||
+        editedCols.has(columns[j] as number);
       if (!stillOurs && !released.includes(k)) released.push(k);
     }
     const ruleRanges = kinds
