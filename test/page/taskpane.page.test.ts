@@ -155,15 +155,15 @@ maybe("task pane page in Chromium", () => {
       "Sheet1 · A1:J5 · 4 行数据 · 选区所在区域 · 表头在第 1 行",
     );
     expect(await page.inputValue("#map-payment")).toBe("1");
-    expect(await page.inputValue("#map-notes")).toBe("8");
+    expect(await page.inputValue("#map-observations")).toBe("8");
     expect(
       await page.evaluate(
         () =>
           (
             window as unknown as {
-              __wb: { syncs: number; requestBytes: number[] };
+              __wb: { requests: { cellsWritten: number }[] };
             }
-          ).__wb.requestBytes.filter((b) => b > 0).length,
+          ).__wb.requests.filter((r) => r.cellsWritten > 0).length,
       ),
     ).toBe(0);
   });
@@ -219,7 +219,7 @@ maybe("task pane page in Chromium", () => {
       ),
     ).toBeUndefined();
     expect(await page.locator("img[src=x]").count()).toBe(0);
-    const options = await page.locator("#map-name option").allTextContents();
+    const options = await page.locator("#map-customerName option").allTextContents();
     expect(options).toContain(`A · 客户姓名`);
     const summary = await page.textContent("#summary");
     expect(summary).toContain(XSS); // shown as the literal text the user typed
