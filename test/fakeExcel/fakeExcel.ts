@@ -1156,7 +1156,7 @@ export class FakeWorkbook {
   /** The user types text into a cell (parsed as Excel parses typed input; protected and merged cells refuse). */
   type(sheet: string, r: number, c: number, text: string): void {
     this.write({ sheet, r, c, h: 1, w: 1 }, [[text]], "formulas", "user typing");
-    this.fire("onChanged", { sheet: this.model(sheet).name, address: boxAddress({ sheet, r, c, h: 1, w: 1 }, false), changeType: "RangeEdited", source: "Local" });
+    void this.fire("onChanged", { address: boxAddress({ sheet, r, c, h: 1, w: 1 }, false), changeType: "RangeEdited", source: "Local" }, sheet);
   }
 
   protect(sheet: string, on = true): void {
@@ -1219,15 +1219,16 @@ export class FakeWorkbook {
   // ---- events ---------------------------------------------------------------------------------
 
   /** Calls the handlers registered for an event (onSelectionChanged, onChanged, ...); resolves when they have run. */
-  async fire(event: string, args: Record<string, unknown> = {}): Promise<void> {
-    for (const h of this.handlers.filter((x) => x.event === event && (!x.sheet || !args.sheet || x.sheet === args.sheet)))
-      await h.handler({ type: event, ...args, worksheetId: h.sheet });
+  async fire(event: string, args: Record<string, unknown> = {}, sheet?: string): Promise<void> {
+    const id = sheet === undefined ? undefined : this.model(sheet).id;
+    for (const h of this.handlers.filter((x) => x.event === event && (!x.sheet || !id || x.sheet === id)))
+      await h.handler({ type: event, ...args, ...(id ? { worksheetId: id } : {}) });
   }
   /** The user selects a range: sets the selection and fires onSelectionChanged. */
   async select(box: Box): Promise<void> {
     this.selection = { ...box, sheet: this.model(box.sheet).name };
     this.activeSheet = this.selection.sheet;
-    await this.fire("onSelectionChanged", { address: boxAddress(box, false) });
+    await this.fire("onSelectionChanged", { address: boxAddress(box, false) }, box.sheet);
   }
 
   // ---- names ----------------------------------------------------------------------------------
@@ -1390,6 +1391,16 @@ export class FakeContext {
 /** Base of every proxy: load() queues a read; reading a property not loaded throws PropertyNotLoaded. */
 export class ClientObject {
   protected loaded: Record<string, unknown> = {};
+  /** navigation properties return the same object each time, as in Office.js */
+  private kids = new Map<string, unknown>();
+  protected kid<T>(name: string, make: () => T): T {
+    let k = this.kids.get(name) as T | undefined;
+    if (k === undefined) {
+      k = make();
+      this.kids.set(name, k);
+    }
+    return k;
+  }
   protected scalarProps: string[] = [];
   constructor(
     readonly context: FakeContext,
@@ -1452,10 +1463,15 @@ abstract class Resolved<T> extends ClientObject {
     context: FakeContext,
     className: string,
     where: string,
-    resolve: () => T | null,
+    resolve: (() => T | null) | { now: T },
     readonly nullable = false,
   ) {
     super(context, className);
+    if (typeof resolve !== "function") {
+      // an item of a collection being loaded: already found, inside the running batch
+      this.target = resolve.now;
+      return;
+    }
     context.enqueue(where, ACTION_BYTES, () => {
       const t = resolve();
       if (t === null && !nullable)
@@ -1540,7 +1556,7 @@ export function parseAddress(address: string): { sheet?: string; r: number; c: n
 const GRID_PROPS = new Set(["values", "formulas", "formulasLocal", "formulasR1C1", "numberFormat", "text", "valueTypes"]);
 
 export class FakeRange extends Resolved<Area> {
-  constructor(context: FakeContext, where: string, resolve: () => Area | null, nullable = false) {
+  constructor(context: FakeContext, where: string, resolve: (() => Area | null) | { now: Area }, nullable = false) {
     super(context, "Range", where, resolve, nullable);
     this.scalarProps = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat"];
   }
@@ -1810,10 +1826,10 @@ export class FakeRange extends Resolved<Area> {
     };
   }
   get format(): FakeRangeFormat {
-    return new FakeRangeFormat(this);
+    return this.kid("format", () => new FakeRangeFormat(this));
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return new FakeConditionalFormatCollection(this.context, () => toBox(this.area("Range.conditionalFormats")));
+    return this.kid("conditionalFormats", () => new FakeConditionalFormatCollection(this.context, () => toBox(this.area("Range.conditionalFormats"))));
   }
 }
 
@@ -1841,9 +1857,10 @@ function usedWithin(a: Area, valuesOnly: boolean): Area | null {
 }
 
 class FakeRangeFormat {
+  private fillProxy: FakeRangeFill | undefined;
   constructor(private readonly range: FakeRange) {}
   get fill(): FakeRangeFill {
-    return new FakeRangeFill(this.range);
+    return (this.fillProxy ??= new FakeRangeFill(this.range));
   }
 }
 class FakeRangeFill extends ClientObject {
@@ -1921,8 +1938,8 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
 // ---- worksheets -------------------------------------------------------------------------------
 
 export class FakeWorksheet extends Resolved<SheetModel> {
-  constructor(context: FakeContext, where: string, resolve: () => SheetModel | null, nullable = false) {
-    super(context, "Worksheet", where, () => {
+  constructor(context: FakeContext, where: string, resolve: (() => SheetModel | null) | { now: SheetModel }, nullable = false) {
+    super(context, "Worksheet", where, typeof resolve !== "function" ? resolve : () => {
       const s = resolve();
       if (s && !context.wb.sheetList.includes(s))
         throw new FakeError("ItemNotFound", "The worksheet was deleted.", where);
@@ -1995,19 +2012,19 @@ export class FakeWorksheet extends Resolved<SheetModel> {
     }, true);
   }
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.context, "Worksheet.tables", () => {
+    return this.kid("tables", () => new FakeTableCollection(this.context, "Worksheet.tables", () => {
       const s = this.sheetModel("Worksheet.tables");
       return this.wb.tables.filter((t) => t.sheet === s.name);
-    }, this);
+    }, this));
   }
   get names(): FakeNamedItemCollection {
-    return new FakeNamedItemCollection(this.context, () => this.sheetModel("Worksheet.names").id);
+    return this.kid("names", () => new FakeNamedItemCollection(this.context, () => this.sheetModel("Worksheet.names").id));
   }
   get customProperties(): FakeWorksheetCustomPropertyCollection {
-    return new FakeWorksheetCustomPropertyCollection(this.context, () => this.sheetModel("Worksheet.customProperties"));
+    return this.kid("customProperties", () => new FakeWorksheetCustomPropertyCollection(this.context, () => this.sheetModel("Worksheet.customProperties")));
   }
   get protection(): FakeWorksheetProtection {
-    return new FakeWorksheetProtection(this);
+    return this.kid("protection", () => new FakeWorksheetProtection(this));
   }
   get autoFilter() {
     return {
@@ -2085,7 +2102,7 @@ class FakeWorksheetCollection extends Collection<SheetModel, FakeWorksheet> {
     super(context, "WorksheetCollection", () => context.wb.sheetList);
   }
   protected child(s: SheetModel): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.items", () => s);
+    return new FakeWorksheet(this.context, "WorksheetCollection.items", { now: s });
   }
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, "WorksheetCollection.getItem", () => this.wb.findSheet(key) ?? null);
@@ -2116,8 +2133,8 @@ class FakeWorksheetCollection extends Collection<SheetModel, FakeWorksheet> {
 const tableBox = (t: TableModel): Box => ({ sheet: t.sheet, r: t.top, c: t.left, h: t.rows, w: t.cols });
 
 export class FakeTable extends Resolved<TableModel> {
-  constructor(context: FakeContext, where: string, resolve: () => TableModel | null, nullable = false) {
-    super(context, "Table", where, () => {
+  constructor(context: FakeContext, where: string, resolve: (() => TableModel | null) | { now: TableModel }, nullable = false) {
+    super(context, "Table", where, typeof resolve !== "function" ? resolve : () => {
       const t = resolve();
       if (t && !context.wb.tables.includes(t)) throw new FakeError("ItemNotFound", "The table was deleted.", where);
       return t;
@@ -2153,11 +2170,13 @@ export class FakeTable extends Resolved<TableModel> {
           if (!SheetModel.isEmpty(s.get(r, c)))
             throw new FakeError("InvalidOperation", "The totals row cannot be shown: the row below the table is not empty.", "Table.showTotals");
         t.rows++;
+        t.showTotals = true;
         s.set(r, t.left, { v: "Total" });
       } else {
         const r = t.top + t.rows - 1;
         for (let c = t.left; c < t.left + t.cols; c++) s.set(r, c, undefined);
         t.rows--;
+        t.showTotals = false;
       }
     });
   }
@@ -2190,7 +2209,7 @@ export class FakeTable extends Resolved<TableModel> {
     return this.part("Table.getTotalRowRangeOrNullObject", (t) => (t.showTotals ? { r: t.top + t.rows - 1, c: t.left, h: 1, w: t.cols } : null), true);
   }
   get columns(): FakeTableColumnCollection {
-    return new FakeTableColumnCollection(this);
+    return this.kid("columns", () => new FakeTableColumnCollection(this));
   }
   get rows() {
     return {
@@ -2218,7 +2237,7 @@ export class FakeTableCollection extends Collection<TableModel, FakeTable> {
     void where;
   }
   protected child(t: TableModel): FakeTable {
-    return new FakeTable(this.context, "TableCollection.items", () => t);
+    return new FakeTable(this.context, "TableCollection.items", { now: t });
   }
   private find(key: string): TableModel | null {
     const k = key.toLowerCase();
@@ -2287,7 +2306,7 @@ export class FakeTableCollection extends Collection<TableModel, FakeTable> {
 }
 
 class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
-  constructor(context: FakeContext, where: string, resolve: () => { t: TableModel; j: number } | null, nullable = false) {
+  constructor(context: FakeContext, where: string, resolve: (() => { t: TableModel; j: number } | null) | { now: { t: TableModel; j: number } }, nullable = false) {
     super(context, "TableColumn", where, resolve, nullable);
     this.scalarProps = ["name", "id", "index"];
   }
@@ -2347,7 +2366,7 @@ class FakeTableColumnCollection extends Collection<{ t: TableModel; j: number },
     });
   }
   protected child(x: { t: TableModel; j: number }): FakeTableColumn {
-    return new FakeTableColumn(this.context, "TableColumnCollection.items", () => x);
+    return new FakeTableColumn(this.context, "TableColumnCollection.items", { now: x });
   }
   private find(key: string | number): { t: TableModel; j: number } | null {
     const t = this.table.model("TableColumnCollection.getItem");
@@ -2418,8 +2437,8 @@ class FakeTableColumnCollection extends Collection<{ t: TableModel; j: number },
 // ---- conditional formats ------------------------------------------------------------------------
 
 class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
-  constructor(context: FakeContext, where: string, resolve: () => ConditionalFormatRecord | null, nullable = false) {
-    super(context, "ConditionalFormat", where, () => {
+  constructor(context: FakeContext, where: string, resolve: (() => ConditionalFormatRecord | null) | { now: ConditionalFormatRecord }, nullable = false) {
+    super(context, "ConditionalFormat", where, typeof resolve !== "function" ? resolve : () => {
       const f = resolve();
       if (f && !context.wb.conditionalFormats.includes(f)) throw new FakeError("ItemNotFound", "The conditional format was deleted.", where);
       return f;
@@ -2471,12 +2490,12 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
       set rule(v: Record<string, unknown>) { self.set(`${kind}.rule`, jsonBytes(v), () => { Object.assign(self.record(where).rule, v); }); },
     };
   }
-  get cellValue() { return this.typed("cellValue"); }
-  get custom() { return this.typed("custom"); }
-  get containsText() { return this.typed("textComparison"); }
-  get textComparison() { return this.typed("textComparison"); }
-  get presetCriteria() { return this.typed("preset"); }
-  get topBottom() { return this.typed("topBottom"); }
+  get cellValue() { return this.kid("cellValue", () => this.typed("cellValue")); }
+  get custom() { return this.kid("custom", () => this.typed("custom")); }
+  get containsText() { return this.kid("textComparison", () => this.typed("textComparison")); }
+  get textComparison() { return this.kid("textComparison", () => this.typed("textComparison")); }
+  get presetCriteria() { return this.kid("preset", () => this.typed("preset")); }
+  get topBottom() { return this.kid("topBottom", () => this.typed("topBottom")); }
   delete(): void {
     this.call("delete", [], () => {
       const f = this.record("ConditionalFormat.delete");
@@ -2507,7 +2526,7 @@ class FakeConditionalFormatCollection extends Collection<ConditionalFormatRecord
     super(context, "ConditionalFormatCollection", () => context.wb.conditionalFormatsOn(box()));
   }
   protected child(f: ConditionalFormatRecord): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, "ConditionalFormatCollection.items", () => f);
+    return new FakeConditionalFormat(this.context, "ConditionalFormatCollection.items", { now: f });
   }
   add(type: string): FakeConditionalFormat {
     const where = "ConditionalFormatCollection.add";
@@ -2534,7 +2553,7 @@ class FakeConditionalFormatCollection extends Collection<ConditionalFormatRecord
 // ---- names, custom properties ------------------------------------------------------------------
 
 class FakeNamedItem extends Resolved<NameRecord> {
-  constructor(context: FakeContext, where: string, resolve: () => NameRecord | null, nullable = false) {
+  constructor(context: FakeContext, where: string, resolve: (() => NameRecord | null) | { now: NameRecord }, nullable = false) {
     super(context, "NamedItem", where, resolve, nullable);
     this.scalarProps = ["name", "type", "value", "formula", "visible", "comment"];
   }
@@ -2590,7 +2609,7 @@ class FakeNamedItemCollection extends Collection<NameRecord, FakeNamedItem> {
     });
   }
   protected child(n: NameRecord): FakeNamedItem {
-    return new FakeNamedItem(this.context, "NamedItemCollection.items", () => n);
+    return new FakeNamedItem(this.context, "NamedItemCollection.items", { now: n });
   }
   private find(name: string): NameRecord | null {
     return this.list().find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
@@ -2620,7 +2639,7 @@ interface PropEntry {
   key: string;
 }
 class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
-  constructor(context: FakeContext, where: string, resolve: () => PropEntry | null, nullable = false) {
+  constructor(context: FakeContext, where: string, resolve: (() => PropEntry | null) | { now: PropEntry }, nullable = false) {
     super(context, "WorksheetCustomProperty", where, resolve, nullable);
     this.scalarProps = ["key", "value"];
   }
@@ -2658,7 +2677,7 @@ class FakeWorksheetCustomPropertyCollection extends Collection<PropEntry, FakeWo
     });
   }
   protected child(e: PropEntry): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(this.context, "WorksheetCustomPropertyCollection.items", () => e);
+    return new FakeWorksheetCustomProperty(this.context, "WorksheetCustomPropertyCollection.items", { now: e });
   }
   /** Adds, or overwrites the property with that key (the docs: "This overwrites existing custom properties with that key"). */
   add(key: string, value: string): FakeWorksheetCustomProperty {
@@ -2699,10 +2718,10 @@ export class FakeWorkbookProxy extends ClientObject {
     });
   }
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.context, "Workbook.tables", () => this.wb.tables);
+    return this.kid("tables", () => new FakeTableCollection(this.context, "Workbook.tables", () => this.wb.tables));
   }
   get names(): FakeNamedItemCollection {
-    return new FakeNamedItemCollection(this.context, () => undefined);
+    return this.kid("names", () => new FakeNamedItemCollection(this.context, () => undefined));
   }
   get application() {
     return {
