@@ -111,7 +111,9 @@ describe("1. operations are queued until sync; loads resolve at sync; a failing 
     expect(wb.formulaAt(S, 0, 0)).toBe("sent");
     await rejection(
       Excel.run(async (context) => {
-        context.workbook.worksheets.getItem(S).getRange("A2").values = [["lost"]];
+        context.workbook.worksheets.getItem(S).getRange("A2").values = [
+          ["lost"],
+        ];
         throw new Error("the add-in's own bug");
       }),
     );
@@ -130,7 +132,9 @@ describe("1. operations are queued until sync; loads resolve at sync; a failing 
     });
     const err = await rejection(
       Excel.run(async (context) => {
-        context.workbook.worksheets.getItem("nope").getRange("A1").values = [[1]];
+        context.workbook.worksheets.getItem("nope").getRange("A1").values = [
+          [1],
+        ];
         await context.sync();
       }),
     );
@@ -160,21 +164,34 @@ describe("2. payload limits and sheet bounds", () => {
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(S);
       for (const start of [0, 4500]) {
-        sheet.getRangeByIndexes(start, 0, 4500, 1).values = rows.slice(start, start + 4500);
+        sheet.getRangeByIndexes(start, 0, 4500, 1).values = rows.slice(
+          start,
+          start + 4500,
+        );
         await context.sync();
       }
     });
     expect(wb.formulaAt(S, 8999, 0)).toBe(`${note}8999`);
-    expect(Math.max(...wb.requestBytes.slice(-2))).toBeLessThan(5 * 1024 * 1024);
+    expect(Math.max(...wb.requestBytes.slice(-2))).toBeLessThan(
+      5 * 1024 * 1024,
+    );
   });
 
   test("a response over 5 MB is rejected; the counters record bytes both ways", async () => {
     const wb = book();
     const note = "客户说下周再联系".repeat(25);
-    wb.setValues(S, 0, 0, Array.from({ length: 12000 }, (_, i) => [`${note}${i}`]));
+    wb.setValues(
+      S,
+      0,
+      0,
+      Array.from({ length: 12000 }, (_, i) => [`${note}${i}`]),
+    );
     const err = await rejection(
       Excel.run(async (context) => {
-        const r = context.workbook.worksheets.getItem(S).getRangeByIndexes(0, 0, 12000, 1).load("values");
+        const r = context.workbook.worksheets
+          .getItem(S)
+          .getRangeByIndexes(0, 0, 12000, 1)
+          .load("values");
         await context.sync();
         void r.values;
       }),
@@ -183,7 +200,10 @@ describe("2. payload limits and sheet bounds", () => {
     expect(wb.responseBytes.at(-1)).toBeGreaterThan(5 * 1024 * 1024);
     const syncs = wb.syncs;
     await Excel.run(async (context) => {
-      const r = context.workbook.worksheets.getItem(S).getRangeByIndexes(0, 0, 3000, 1).load("values");
+      const r = context.workbook.worksheets
+        .getItem(S)
+        .getRangeByIndexes(0, 0, 3000, 1)
+        .load("values");
       await context.sync();
       expect(r.values[2999]![0]).toBe(`${note}2999`);
     });
@@ -194,11 +214,23 @@ describe("2. payload limits and sheet bounds", () => {
   });
 
   test.each([
-    ["getRangeByIndexes past the last row", (s: Excel.Worksheet) => s.getRangeByIndexes(MAX_ROWS - 1, 0, 2, 1)],
-    ["getRangeByIndexes past the last column", (s: Excel.Worksheet) => s.getRangeByIndexes(0, MAX_COLS, 1, 1)],
+    [
+      "getRangeByIndexes past the last row",
+      (s: Excel.Worksheet) => s.getRangeByIndexes(MAX_ROWS - 1, 0, 2, 1),
+    ],
+    [
+      "getRangeByIndexes past the last column",
+      (s: Excel.Worksheet) => s.getRangeByIndexes(0, MAX_COLS, 1, 1),
+    ],
     ["getRange beyond XFD", (s: Excel.Worksheet) => s.getRange("XFE1")],
-    ["getRange beyond row 1,048,576", (s: Excel.Worksheet) => s.getRange("A1048577")],
-    ["a negative offset", (s: Excel.Worksheet) => s.getRange("A1").getOffsetRange(-1, 0)],
+    [
+      "getRange beyond row 1,048,576",
+      (s: Excel.Worksheet) => s.getRange("A1048577"),
+    ],
+    [
+      "a negative offset",
+      (s: Excel.Worksheet) => s.getRange("A1").getOffsetRange(-1, 0),
+    ],
   ])("%s is rejected at sync (InvalidArgument)", async (_label, make) => {
     book();
     const err = await rejection(
@@ -213,7 +245,10 @@ describe("2. payload limits and sheet bounds", () => {
   test("the last cell XFD1048576 is fine; reading more than 5,000,000 cells is an error", async () => {
     book();
     await Excel.run(async (context) => {
-      const r = context.workbook.worksheets.getItem(S).getRange("XFD1048576").load("address");
+      const r = context.workbook.worksheets
+        .getItem(S)
+        .getRange("XFD1048576")
+        .load("address");
       await context.sync();
       expect(r.address).toBe("Sheet1!XFD1048576");
     });
@@ -242,19 +277,22 @@ describe("3. text is parsed as Excel parses typed input", () => {
     ["A（经理确认）", "A（经理确认）", "General"],
     ["19-8-2025", "19-8-2025", "General"], // locale-shaped dates stay text (Range.values docs)
     ["#N/A", "#N/A", "General"],
-  ])("%s written through values and formulas is stored as %p", async (text, stored, nf) => {
-    const wb = book();
-    await Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(S);
-      sheet.getRange("A1").values = [[text]];
-      sheet.getRange("B1").formulas = [[text]];
-      await context.sync();
-    });
-    for (const c of [0, 1]) {
-      expect(wb.cell(S, 0, c)?.v).toBe(stored);
-      expect(wb.cell(S, 0, c)?.nf ?? "General").toBe(nf);
-    }
-  });
+  ])(
+    "%s written through values and formulas is stored as %p",
+    async (text, stored, nf) => {
+      const wb = book();
+      await Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(S);
+        sheet.getRange("A1").values = [[text]];
+        sheet.getRange("B1").formulas = [[text]];
+        await context.sync();
+      });
+      for (const c of [0, 1]) {
+        expect(wb.cell(S, 0, c)?.v).toBe(stored);
+        expect(wb.cell(S, 0, c)?.nf ?? "General").toBe(nf);
+      }
+    },
+  );
 
   test("text starting with = (or a non-numeric +/-) becomes a formula; in a text-formatted (@) cell everything stays text", async () => {
     const wb = book();
@@ -263,20 +301,32 @@ describe("3. text is parsed as Excel parses typed input", () => {
       const sheet = context.workbook.worksheets.getItem(S);
       sheet.getRange("C1:C4").numberFormat = [["@"], ["@"], ["@"], ["@"]];
       sheet.getRange("A1:B1").formulas = [["=SUM(1,2)", "+x"]];
-      sheet.getRange("C1:C4").formulas = [["00123"], ["2026-11-25"], ["=1+1"], ["TRUE"]];
+      sheet.getRange("C1:C4").formulas = [
+        ["00123"],
+        ["2026-11-25"],
+        ["=1+1"],
+        ["TRUE"],
+      ];
       await context.sync();
     });
     expect(wb.cell(S, 0, 0)?.f).toBe("=SUM(1,2)");
     expect(wb.cell(S, 0, 1)?.f).toBe("=+x");
-    expect([0, 1, 2, 3].map((r) => wb.cell(S, r, 2)?.v)).toEqual(["00123", "2026-11-25", "=1+1", "TRUE"]);
+    expect([0, 1, 2, 3].map((r) => wb.cell(S, r, 2)?.v)).toEqual([
+      "00123",
+      "2026-11-25",
+      "=1+1",
+      "TRUE",
+    ]);
     expect(wb.cell(S, 2, 2)?.f).toBeUndefined();
   });
 
-  test("null in a written array leaves that cell alone; \"\" clears it", async () => {
+  test('null in a written array leaves that cell alone; "" clears it', async () => {
     const wb = book();
     wb.setValues(S, 0, 0, [["keep", "clear"]]);
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(S).getRange("A1:B1").values = [[null, ""]] as unknown as string[][];
+      context.workbook.worksheets.getItem(S).getRange("A1:B1").values = [
+        [null, ""],
+      ] as unknown as string[][];
       await context.sync();
     });
     expect(wb.formulaAt(S, 0, 0)).toBe("keep");
@@ -285,21 +335,50 @@ describe("3. text is parsed as Excel parses typed input", () => {
 
   test("property: integers with leading zeros, thousands separators and signs parse to the number", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.nat(3), (n, zeros) => {
-        const plain = `${n < 0 ? "-" : ""}${"0".repeat(zeros)}${Math.abs(n)}`;
-        const grouped = `${n < 0 ? "-" : ""}${Math.abs(n).toLocaleString("en-US")}`;
-        return parseTyped(plain).v === n && parseTyped(grouped).v === n && parseTyped(`'${plain}`).v === plain;
-      }),
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.nat(3),
+        (n, zeros) => {
+          const plain = `${n < 0 ? "-" : ""}${"0".repeat(zeros)}${Math.abs(n)}`;
+          const grouped = `${n < 0 ? "-" : ""}${Math.abs(n).toLocaleString("en-US")}`;
+          return (
+            parseTyped(plain).v === n &&
+            parseTyped(grouped).v === n &&
+            parseTyped(`'${plain}`).v === plain
+          );
+        },
+      ),
     );
   });
 
   test("property: every valid ISO date is a serial with a date format; serials count days from 1899-12-30", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }), (d) => {
-        const iso = d.toISOString().slice(0, 10);
-        const p = parseTyped(iso);
-        return p.nf === "yyyy-mm-dd" && p.v === dateSerial(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) && p.v === Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date(Date.UTC(1900, 2, 1)),
+          max: new Date(Date.UTC(9999, 11, 31)),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          const p = parseTyped(iso);
+          return (
+            p.nf === "yyyy-mm-dd" &&
+            p.v ===
+              dateSerial(
+                d.getUTCFullYear(),
+                d.getUTCMonth() + 1,
+                d.getUTCDate(),
+              ) &&
+            p.v ===
+              Math.floor(
+                (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) -
+                  Date.UTC(1899, 11, 30)) /
+                  86400000,
+              )
+          );
+        },
+      ),
     );
     expect(parseTyped("2026-02-30").v).toBe("2026-02-30");
   });
@@ -308,7 +387,11 @@ describe("3. text is parsed as Excel parses typed input", () => {
 describe("4. Excel tables", () => {
   test("tables.add with headers; header, body and totals row ranges; showTotals adds a row", async () => {
     const wb = book();
-    wb.setValues(S, 0, 0, [["姓名", "金额"], ["甲", 1], ["乙", 2]]);
+    wb.setValues(S, 0, 0, [
+      ["姓名", "金额"],
+      ["甲", 1],
+      ["乙", 2],
+    ]);
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(S);
       const t = sheet.tables.add("A1:B3", true);
@@ -360,7 +443,9 @@ describe("4. Excel tables", () => {
     ]);
     wb.addTable("T", S, 0, 0, 3, 2);
     await Excel.run(async (context) => {
-      const col = context.workbook.tables.getItem("T").columns.add(undefined, undefined, "等级");
+      const col = context.workbook.tables
+        .getItem("T")
+        .columns.add(undefined, undefined, "等级");
       col.load("name,index");
       await context.sync();
       expect([col.name, col.index]).toEqual(["等级", 2]);
@@ -374,7 +459,10 @@ describe("4. Excel tables", () => {
 
   test("columns.add in the middle shifts the table's later columns; a shift through another table fails with InsertDeleteConflict", async () => {
     const wb = book();
-    wb.setValues(S, 0, 0, [["a", "b"], [1, 2]]);
+    wb.setValues(S, 0, 0, [
+      ["a", "b"],
+      [1, 2],
+    ]);
     wb.addTable("T", S, 0, 0, 2, 2);
     wb.setValues(S, 1, 3, [["x"], [3]]);
     wb.addTable("U", S, 1, 3, 2, 1); // starts one row lower, to the right
@@ -391,13 +479,22 @@ describe("4. Excel tables", () => {
       context.workbook.tables.getItem("T").columns.add(1, undefined, "new");
       await context.sync();
     });
-    expect([0, 1, 2].map((c) => wb.formulaAt(S, 0, c))).toEqual(["a", "new", "b"]);
+    expect([0, 1, 2].map((c) => wb.formulaAt(S, 0, c))).toEqual([
+      "a",
+      "new",
+      "b",
+    ]);
     expect(wb.formulaAt(S, 1, 2)).toBe(2);
   });
 
   test("a formula written into one cell of an empty table column fills the column (calculated column); a spill inside a table is #SPILL!", async () => {
     const wb = book();
-    wb.setValues(S, 0, 0, [["n", "double", "spill"], [1, null, null], [2, null, null], [3, null, null]]);
+    wb.setValues(S, 0, 0, [
+      ["n", "double", "spill"],
+      [1, null, null],
+      [2, null, null],
+      [3, null, null],
+    ]);
     wb.addTable("T", S, 0, 0, 4, 3);
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(S);
@@ -408,7 +505,11 @@ describe("4. Excel tables", () => {
       await context.sync();
       expect(v.values).toEqual([["#SPILL!"], [""]]);
     });
-    expect([1, 2, 3].map((r) => wb.formulaAt(S, r, 1))).toEqual(["=A2*2", "=A3*2", "=A4*2"]);
+    expect([1, 2, 3].map((r) => wb.formulaAt(S, r, 1))).toEqual([
+      "=A2*2",
+      "=A3*2",
+      "=A4*2",
+    ]);
     expect(wb.tables[0]!.calculated.get(1)).toBe("=A2*2");
   });
 });
@@ -422,17 +523,27 @@ describe("5. column insertion and deletion, sort, rename, sheet ids", () => {
     ]);
     wb.setValues(S, 1, 2, [["=B2"]]);
     wb.cell(S, 1, 1)!.nf = "@";
-    wb.addConditionalFormat({ sheet: S, r: 1, c: 2, h: 2, w: 1 }, "CellValue", { formula1: '="A"' });
+    wb.addConditionalFormat({ sheet: S, r: 1, c: 2, h: 2, w: 1 }, "CellValue", {
+      formula1: '="A"',
+    });
   }
 
   test("getRange('B:B').insert(right) shifts cells, formats, conditional formats and formula references", async () => {
     const wb = book();
     leads(wb);
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(S).getRange("B:B").insert(Excel.InsertShiftDirection.right);
+      context.workbook.worksheets
+        .getItem(S)
+        .getRange("B:B")
+        .insert(Excel.InsertShiftDirection.right);
       await context.sync();
     });
-    expect([0, 1, 2, 3].map((c) => wb.formulaAt(S, 1, c))).toEqual(["甲", "", "是", "=C2"]);
+    expect([0, 1, 2, 3].map((c) => wb.formulaAt(S, 1, c))).toEqual([
+      "甲",
+      "",
+      "是",
+      "=C2",
+    ]);
     expect(wb.cell(S, 1, 2)?.nf).toBe("@");
     expect(wb.conditionalFormats[0]!.box).toMatchObject({ c: 3, r: 1, h: 2 });
   });
@@ -466,14 +577,26 @@ describe("5. column insertion and deletion, sort, rename, sheet ids", () => {
 
   test("sort.apply moves whole rows of the range with their number formats and fills; formulas follow their row", async () => {
     const wb = book();
-    wb.setValues(S, 0, 0, [["名", "分", "公式"], ["甲", 3, "=B2*2"], ["乙", 1, "=B3*2"], ["丙", 2, "=B4*2"]]);
+    wb.setValues(S, 0, 0, [
+      ["名", "分", "公式"],
+      ["甲", 3, "=B2*2"],
+      ["乙", 1, "=B3*2"],
+      ["丙", 2, "=B4*2"],
+    ]);
     wb.setFill({ sheet: S, r: 1, c: 0, h: 1, w: 1 }, "#FF0000");
     wb.cell(S, 1, 1)!.nf = "0.00";
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(S).getRange("A1:C4").sort.apply([{ key: 1, ascending: true }], false, true);
+      context.workbook.worksheets
+        .getItem(S)
+        .getRange("A1:C4")
+        .sort.apply([{ key: 1, ascending: true }], false, true);
       await context.sync();
     });
-    expect([1, 2, 3].map((r) => wb.formulaAt(S, r, 0))).toEqual(["乙", "丙", "甲"]);
+    expect([1, 2, 3].map((r) => wb.formulaAt(S, r, 0))).toEqual([
+      "乙",
+      "丙",
+      "甲",
+    ]);
     expect(wb.cell(S, 3, 0)?.fill).toBe("#FF0000");
     expect(wb.cell(S, 3, 1)?.nf).toBe("0.00");
     expect(wb.formulaAt(S, 3, 2)).toBe("=B4*2");
@@ -514,18 +637,28 @@ describe("6. merged cells and protected sheets reject writes at sync", () => {
     wb.merge({ sheet: S, r: 0, c: 0, h: 2, w: 2 });
     for (const [address, rows] of [
       ["A1:A2", [["x"], ["y"]]],
-      ["A1:B2", [["x", "y"], ["", ""]]],
+      [
+        "A1:B2",
+        [
+          ["x", "y"],
+          ["", ""],
+        ],
+      ],
     ] as const) {
       const err = await rejection(
         Excel.run(async (context) => {
-          context.workbook.worksheets.getItem(S).getRange(address).values = rows as unknown as string[][];
+          context.workbook.worksheets.getItem(S).getRange(address).values =
+            rows as unknown as string[][];
           await context.sync();
         }),
       );
       expect(err.code).toBe("InvalidOperation");
     }
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(S).getRange("A1:B2").values = [["ok", ""], ["", ""]];
+      context.workbook.worksheets.getItem(S).getRange("A1:B2").values = [
+        ["ok", ""],
+        ["", ""],
+      ];
       await context.sync();
     });
     expect(wb.formulaAt(S, 0, 0)).toBe("ok");
@@ -546,7 +679,9 @@ describe("6. merged cells and protected sheets reject writes at sync", () => {
     expect(wb.formulaAt(S, 0, 1)).toBe("unlocked");
     const err = await rejection(
       Excel.run(async (context) => {
-        context.workbook.worksheets.getItem(S).getRange("A1:B1").values = [["locked", "x"]];
+        context.workbook.worksheets.getItem(S).getRange("A1:B1").values = [
+          ["locked", "x"],
+        ];
         await context.sync();
       }),
     );
@@ -561,10 +696,14 @@ describe("7. conditional formats; number formats and fills per cell", () => {
     const wb = book();
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem(S).getRange("A1:A10");
-      const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+      const cf = range.conditionalFormats.add(
+        Excel.ConditionalFormatType.cellValue,
+      );
       cf.cellValue.format.fill.color = "#C6EFCE";
       cf.cellValue.rule = { formula1: '="A"', operator: "EqualTo" };
-      const custom = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      const custom = range.conditionalFormats.add(
+        Excel.ConditionalFormatType.custom,
+      );
       custom.custom.rule.formula = "=A1>1";
       const n = range.conditionalFormats.getCount();
       await context.sync();
@@ -573,22 +712,35 @@ describe("7. conditional formats; number formats and fills per cell", () => {
       range.conditionalFormats.load("items/type");
       await context.sync();
       expect(first.type).toBe("Custom"); // the newest rule has the highest priority
-      expect(range.conditionalFormats.items.map((x) => x.type)).toEqual(["Custom", "CellValue"]);
+      expect(range.conditionalFormats.items.map((x) => x.type)).toEqual([
+        "Custom",
+        "CellValue",
+      ]);
       first.delete();
       const m = range.conditionalFormats.getCount();
       await context.sync();
       expect(m.value).toBe(1);
     });
-    expect(wb.conditionalFormats[0]!.rule).toEqual({ formula1: '="A"', operator: "EqualTo" });
+    expect(wb.conditionalFormats[0]!.rule).toEqual({
+      formula1: '="A"',
+      operator: "EqualTo",
+    });
     expect(wb.conditionalFormats[0]!.format.fill.color).toBe("#C6EFCE");
   });
 
   test("clearAll on part of a rule's cells trims the rule (here: splits it in two) instead of deleting it", async () => {
     const wb = book();
-    wb.addConditionalFormat({ sheet: S, r: 0, c: 0, h: 10, w: 1 }, "Custom", { formula: "=A1>1" });
-    wb.addConditionalFormat({ sheet: S, r: 3, c: 0, h: 2, w: 1 }, "Custom", { formula: "=TRUE" });
+    wb.addConditionalFormat({ sheet: S, r: 0, c: 0, h: 10, w: 1 }, "Custom", {
+      formula: "=A1>1",
+    });
+    wb.addConditionalFormat({ sheet: S, r: 3, c: 0, h: 2, w: 1 }, "Custom", {
+      formula: "=TRUE",
+    });
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(S).getRange("A3:A6").conditionalFormats.clearAll();
+      context.workbook.worksheets
+        .getItem(S)
+        .getRange("A3:A6")
+        .conditionalFormats.clearAll();
       await context.sync();
     });
     expect(wb.conditionalFormats).toHaveLength(1); // the rule inside A3:A6 is gone
@@ -599,25 +751,49 @@ describe("7. conditional formats; number formats and fills per cell", () => {
   });
 
   test("property: after clearAll(box) no rule covers a cell of the box, and every cell outside keeps its rules", () => {
-    const box = fc.record({ r: fc.nat(8), c: fc.nat(4), h: fc.integer({ min: 1, max: 5 }), w: fc.integer({ min: 1, max: 3 }) });
+    const box = fc.record({
+      r: fc.nat(8),
+      c: fc.nat(4),
+      h: fc.integer({ min: 1, max: 5 }),
+      w: fc.integer({ min: 1, max: 3 }),
+    });
     fc.assert(
-      fc.property(fc.array(box, { minLength: 1, maxLength: 4 }), box, (rules, clear) => {
-        const wb = new FakeWorkbook();
-        rules.forEach((b, i) => wb.addConditionalFormat({ sheet: S, ...b }, "Custom", { formula: `=${i}` }));
-        const covering = (r: number, c: number) =>
-          wb.conditionalFormats
-            .filter((f) => f.areas.some((a) => r >= a.r && r < a.r + a.h && c >= a.c && c < a.c + a.w))
-            .map((f) => f.rule.formula)
-            .sort();
-        const before = new Map<string, unknown[]>();
-        for (let r = 0; r < 14; r++) for (let c = 0; c < 8; c++) before.set(`${r},${c}`, covering(r, c));
-        wb.trimConditionalFormats({ sheet: S, ...clear });
-        for (let r = 0; r < 14; r++)
-          for (let c = 0; c < 8; c++) {
-            const inside = r >= clear.r && r < clear.r + clear.h && c >= clear.c && c < clear.c + clear.w;
-            expect(covering(r, c)).toEqual(inside ? [] : before.get(`${r},${c}`));
-          }
-      }),
+      fc.property(
+        fc.array(box, { minLength: 1, maxLength: 4 }),
+        box,
+        (rules, clear) => {
+          const wb = new FakeWorkbook();
+          rules.forEach((b, i) =>
+            wb.addConditionalFormat({ sheet: S, ...b }, "Custom", {
+              formula: `=${i}`,
+            }),
+          );
+          const covering = (r: number, c: number) =>
+            wb.conditionalFormats
+              .filter((f) =>
+                f.areas.some(
+                  (a) => r >= a.r && r < a.r + a.h && c >= a.c && c < a.c + a.w,
+                ),
+              )
+              .map((f) => f.rule.formula)
+              .sort();
+          const before = new Map<string, unknown[]>();
+          for (let r = 0; r < 14; r++)
+            for (let c = 0; c < 8; c++) before.set(`${r},${c}`, covering(r, c));
+          wb.trimConditionalFormats({ sheet: S, ...clear });
+          for (let r = 0; r < 14; r++)
+            for (let c = 0; c < 8; c++) {
+              const inside =
+                r >= clear.r &&
+                r < clear.r + clear.h &&
+                c >= clear.c &&
+                c < clear.c + clear.w;
+              expect(covering(r, c)).toEqual(
+                inside ? [] : before.get(`${r},${c}`),
+              );
+            }
+        },
+      ),
     );
   });
 
@@ -635,32 +811,55 @@ describe("7. conditional formats; number formats and fills per cell", () => {
       expect(mixed.color).toBeNull();
       expect(nf.numberFormat).toEqual([["0.0", "yyyy-mm-dd"]]);
     });
-    expect(wb.dump(S)).toEqual({ "0,0": { f: "", nf: "0.0", fill: "#FFFF00" }, "0,1": { f: "", nf: "yyyy-mm-dd" } });
+    expect(wb.dump(S)).toEqual({
+      "0,0": { f: "", nf: "0.0", fill: "#FFFF00" },
+      "0,1": { f: "", nf: "yyyy-mm-dd" },
+    });
   });
 });
 
 describe("8. hidden and filtered rows are still read", () => {
   test("rowHidden and autoFilter hide rows; values still include them", async () => {
     const wb = book();
-    wb.setValues(S, 0, 0, [["名", "级"], ["甲", "A"], ["乙", "B"], ["丙", "A"]]);
+    wb.setValues(S, 0, 0, [
+      ["名", "级"],
+      ["甲", "A"],
+      ["乙", "B"],
+      ["丙", "A"],
+    ]);
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(S);
       sheet.getRange("A2").getEntireRow().rowHidden = true;
-      sheet.autoFilter.apply(sheet.getRange("A1:B4"), 1, { filterOn: "Values", values: ["A"] });
+      sheet.autoFilter.apply(sheet.getRange("A1:B4"), 1, {
+        filterOn: "Values",
+        values: ["A"],
+      });
       const all = sheet.getRange("A1:B4").load("values");
       const hidden = sheet.getRange("A3").load("rowHidden");
       await context.sync();
-      expect(all.values).toEqual([["名", "级"], ["甲", "A"], ["乙", "B"], ["丙", "A"]]);
+      expect(all.values).toEqual([
+        ["名", "级"],
+        ["甲", "A"],
+        ["乙", "B"],
+        ["丙", "A"],
+      ]);
       expect(hidden.rowHidden).toBe(true);
     });
-    expect([1, 2, 3].map((r) => wb.isRowHidden(S, r))).toEqual([true, true, false]);
+    expect([1, 2, 3].map((r) => wb.isRowHidden(S, r))).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
 describe("9. workbook storage, ranges, calculation, events", () => {
   test("a named range follows inserted and deleted columns and a sheet rename; a whole-column name stays put under a sort", async () => {
     const wb = book();
-    wb.setValues(S, 0, 0, [["a", "b", "c"], [2, 1, 3]]);
+    wb.setValues(S, 0, 0, [
+      ["a", "b", "c"],
+      [2, 1, 3],
+    ]);
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(S);
       context.workbook.names.add("SALES_grade", sheet.getRange("C:C"));
@@ -672,13 +871,18 @@ describe("9. workbook storage, ranges, calculation, events", () => {
       const n = context.workbook.names.getItem("SALES_grade");
       n.load("formula");
       const r = n.getRange().load("address");
-      const cell = context.workbook.names.getItem("SALES_cell").getRange().load("address");
+      const cell = context.workbook.names
+        .getItem("SALES_cell")
+        .getRange()
+        .load("address");
       await context.sync();
       expect(n.formula).toBe("=线索!$D:$D");
       expect(r.address).toBe("线索!D:D");
       expect(cell.address).toBe("线索!C2");
       sheet.getRange("D:D").delete("Left");
-      const gone = context.workbook.names.getItem("SALES_grade").getRangeOrNullObject();
+      const gone = context.workbook.names
+        .getItem("SALES_grade")
+        .getRangeOrNullObject();
       await context.sync();
       expect(gone.isNullObject).toBe(true);
     });
@@ -687,7 +891,11 @@ describe("9. workbook storage, ranges, calculation, events", () => {
 
   test("names that look like cells or repeat are refused", async () => {
     book();
-    for (const [name, code] of [["A1", "InvalidArgument"], ["has space", "InvalidArgument"], ["ok", "ItemAlreadyExists"]]) {
+    for (const [name, code] of [
+      ["A1", "InvalidArgument"],
+      ["has space", "InvalidArgument"],
+      ["ok", "ItemAlreadyExists"],
+    ]) {
       const err = await rejection(
         Excel.run(async (context) => {
           const range = context.workbook.worksheets.getItem(S).getRange("A1");
@@ -714,11 +922,18 @@ describe("9. workbook storage, ranges, calculation, events", () => {
       p.load("key,value");
       const n = props.getCount();
       await context.sync();
-      expect([p.key, p.value, n.value, none.isNullObject]).toEqual(["sales.OUTPUTS", '{"grade":13}', 1, true]);
+      expect([p.key, p.value, n.value, none.isNullObject]).toEqual([
+        "sales.OUTPUTS",
+        '{"grade":13}',
+        1,
+        true,
+      ]);
     });
     const err = await rejection(
       Excel.run(async (context) => {
-        context.workbook.worksheets.getItem(S).customProperties.add("k".repeat(256), "v");
+        context.workbook.worksheets
+          .getItem(S)
+          .customProperties.add("k".repeat(256), "v");
         await context.sync();
       }),
     );
@@ -735,13 +950,18 @@ describe("9. workbook storage, ranges, calculation, events", () => {
     expect(wb.savedSettings.get("SALES")).toEqual({ a: 1 });
     settings.remove("SALES");
     expect(settings.get("SALES")).toBeNull();
-    await new Promise<void>((resolve) => settings.refreshAsync(() => resolve()));
+    await new Promise<void>((resolve) =>
+      settings.refreshAsync(() => resolve()),
+    );
     expect(settings.get("SALES")).toEqual({ a: 1 });
   });
 
   test("getCell, getResizedRange, getOffsetRange, getUsedRange(valuesOnly) and getRangeByIndexes address the cells Excel would", async () => {
     const wb = book();
-    wb.setValues(S, 2, 1, [["x", null], [null, "y"]]);
+    wb.setValues(S, 2, 1, [
+      ["x", null],
+      [null, "y"],
+    ]);
     wb.cell(S, 2, 1)!.nf = "0";
     wb.setFill({ sheet: S, r: 9, c: 9, h: 1, w: 1 }, "#FF0000");
     await Excel.run(async (context) => {
@@ -756,18 +976,33 @@ describe("9. workbook storage, ranges, calculation, events", () => {
         sheet.getCell(0, 0),
       ].map((r) => r.load("address"));
       await context.sync();
-      expect(got.map((r) => r.address)).toEqual(["Sheet1!C4", "Sheet1!B3:B5", "Sheet1!C4:D5", "Sheet1!B3:C4", "Sheet1!B3:J10", "Sheet1!A1"]);
+      expect(got.map((r) => r.address)).toEqual([
+        "Sheet1!C4",
+        "Sheet1!B3:B5",
+        "Sheet1!C4:D5",
+        "Sheet1!B3:C4",
+        "Sheet1!B3:J10",
+        "Sheet1!A1",
+      ]);
     });
     expect(wb.usedBox(S)).toEqual({ sheet: S, r: 2, c: 1, h: 2, w: 2 });
   });
 
   test("property: the used range kept on write equals a scan of the cells, after any writes and clears", () => {
-    const op = fc.record({ r: fc.nat(30), c: fc.nat(10), v: fc.oneof(fc.constant(""), fc.constant("x"), fc.integer()) });
+    const op = fc.record({
+      r: fc.nat(30),
+      c: fc.nat(10),
+      v: fc.oneof(fc.constant(""), fc.constant("x"), fc.integer()),
+    });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const wb = new FakeWorkbook();
-        for (const o of ops) wb.write({ sheet: S, r: o.r, c: o.c, h: 1, w: 1 }, [[o.v]], "values");
-        let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+        for (const o of ops)
+          wb.write({ sheet: S, r: o.r, c: o.c, h: 1, w: 1 }, [[o.v]], "values");
+        let r0 = Infinity,
+          c0 = Infinity,
+          r1 = -1,
+          c1 = -1;
         for (let r = 0; r <= 30; r++)
           for (let c = 0; c <= 10; c++)
             if (!wb.isEmpty(S, r, c)) {
@@ -776,7 +1011,10 @@ describe("9. workbook storage, ranges, calculation, events", () => {
               r1 = Math.max(r1, r);
               c1 = Math.max(c1, c);
             }
-        const expected = r1 < 0 ? null : { sheet: S, r: r0, c: c0, h: r1 - r0 + 1, w: c1 - c0 + 1 };
+        const expected =
+          r1 < 0
+            ? null
+            : { sheet: S, r: r0, c: c0, h: r1 - r0 + 1, w: c1 - c0 + 1 };
         expect(wb.usedBox(S)).toEqual(expected);
       }),
     );
@@ -787,16 +1025,24 @@ describe("9. workbook storage, ranges, calculation, events", () => {
     wb.cellEditMode = true;
     const err = await rejection(Excel.run(async () => undefined));
     expect(err.code).toBe("InvalidOperationInCellEditMode");
-    const waiting = Excel.run({ mergeUndoGroup: true, delayForCellEdit: true }, async (context) => {
-      context.workbook.worksheets.getItem(S).getRange("A1").values = [["after the edit"]];
-      await context.sync();
-    });
+    const waiting = Excel.run(
+      { mergeUndoGroup: true, delayForCellEdit: true },
+      async (context) => {
+        context.workbook.worksheets.getItem(S).getRange("A1").values = [
+          ["after the edit"],
+        ];
+        await context.sync();
+      },
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(wb.formulaAt(S, 0, 0)).toBe("");
     wb.cellEditMode = false;
     await waiting;
     expect(wb.formulaAt(S, 0, 0)).toBe("after the edit");
-    expect(wb.runs.at(-1)).toEqual({ mergeUndoGroup: true, delayForCellEdit: true });
+    expect(wb.runs.at(-1)).toEqual({
+      mergeUndoGroup: true,
+      delayForCellEdit: true,
+    });
   });
 
   test("calculation requests are recorded: which cells, which sheet, markAllDirty", async () => {
@@ -845,6 +1091,12 @@ describe("10. the model is fast enough to measure the add-in, not itself", () =>
     wb.setValues(S, MAX_ROWS - 1, MAX_COLS - 1, [["last"]]);
     const s = wb.model(S);
     expect(Object.keys(s.rows)).toEqual([String(MAX_ROWS - 1)]);
-    expect(wb.usedBox(S)).toEqual({ sheet: S, r: MAX_ROWS - 1, c: MAX_COLS - 1, h: 1, w: 1 });
+    expect(wb.usedBox(S)).toEqual({
+      sheet: S,
+      r: MAX_ROWS - 1,
+      c: MAX_COLS - 1,
+      h: 1,
+      w: 1,
+    });
   });
 });
