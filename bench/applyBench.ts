@@ -5,7 +5,7 @@
  */
 import "../test/setup/customFunctions";
 import { FakeWorkbook, installFakeOffice } from "../test/fakeExcel/fakeExcel";
-import { scan, apply } from "../src/taskpane/paneController";
+import { scan, apply } from "../src/taskpane/grade/gradeController";
 import { computeStatic } from "../src/sheet/rowFormulas";
 import type { OutputKind } from "../src/sheet/outputs";
 
@@ -133,7 +133,11 @@ async function main(): Promise<void> {
     const t0 = process.hrtime.bigint();
     const s = (await scan())!;
     const out = computeStatic(
-      s.rows,
+      Array.from({ length: s.rowCount }, (_, i) =>
+        Array.from({ length: s.data.width }, (_, j) =>
+          wb.valueAt("Sheet1", s.data.headerRow + 1 + i, s.data.left + j),
+        ),
+      ),
       s.mapping,
       OUTPUTS,
       "zh",
