@@ -150,6 +150,8 @@ function notesSheet(n: number): FakeWorkbook {
 }
 
 interface Run {
+  /** why the apply did not finish (the host refused a request, a conflict...) */
+  failed?: string;
   rows: number;
   ms: number;
   hostMs: number;
@@ -172,11 +174,17 @@ async function measure(
   const req0 = wb.requestBytes.length;
   const res0 = wb.responseBytes.length;
   const t0 = process.hrtime.bigint();
-  await fn();
+  let failed: string | undefined;
+  try {
+    await fn();
+  } catch (e) {
+    failed = e instanceof Error ? e.message : String(e);
+  }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const sent = wb.requestBytes.slice(req0);
   const back = wb.responseBytes.slice(res0);
   return {
+    failed,
     rows,
     ms,
     hostMs: wb.hostMs - host0,
@@ -291,8 +299,10 @@ async function main(): Promise<void> {
     "| apply | rows | requests | total MB sent | largest request MB | largest response MB | total ms | add-in ms | fake host ms | add-in rows/s |",
   );
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const failures: string[] = [];
   for (const [name] of scenarios) {
     const rs = runs.get(name)!;
+    for (const r of rs) if (r.failed) failures.push(`${name}: ${r.failed}`);
     const r0 = rs[0]!;
     const mb = (x: number) => x.toFixed(2);
     console.log(
@@ -314,6 +324,12 @@ async function main(): Promise<void> {
   console.log(
     `\nrequests per row, naive ÷ pane (median): ${(perRow(naive) / perRow(pane)).toFixed(0)}×. The fake answers a request in microseconds; Excel on the web takes a round trip (tens of ms) per request, so the request count and the bytes per request are the figures that carry over, and "add-in ms" (total minus the time measured inside the fake host) is the add-in's own work.`,
   );
+  if (failures.length > 0) {
+    console.error(
+      `\nFAILED (a failed run's figures stop at its failure):\n${failures.join("\n")}`,
+    );
+    process.exitCode = 1;
+  }
   const over = [...runs.values()]
     .flat()
     .filter(
