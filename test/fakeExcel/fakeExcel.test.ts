@@ -1100,3 +1100,31 @@ describe("10. the model is fast enough to measure the add-in, not itself", () =>
     });
   });
 });
+
+describe("4b. table headers stay unique text", () => {
+  test("a header written as a number, a blank or a repeated name is made unique text, as Excel does", async () => {
+    const wb = book();
+    wb.setValues(S, 0, 0, [
+      ["等级", "b", "c"],
+      [1, 2, 3],
+    ]);
+    wb.addTable("T", S, 0, 0, 2, 3);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(S).getRange("B1:C1").values = [
+        ["等级", ""],
+      ];
+      const col = context.workbook.tables
+        .getItem("T")
+        .columns.add(undefined, undefined, "等级");
+      col.load("name");
+      await context.sync();
+      expect(col.name).toBe("等级3");
+    });
+    expect([0, 1, 2, 3].map((c) => wb.formulaAt(S, 0, c))).toEqual([
+      "等级",
+      "等级2",
+      "Column3",
+      "等级3",
+    ]);
+  });
+});

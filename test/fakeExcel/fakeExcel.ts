@@ -837,7 +837,46 @@ export class FakeWorkbook {
         if (cur.f !== undefined) this.formulaIntoTable(s, r, c, cur.f, box);
       }
     }
+    if (prop !== "numberFormat") this.fixTableHeaders(s, box);
     return cells;
+  }
+
+  /**
+   * Excel keeps a table's header cells as unique, non-empty text: a number becomes its text, a
+   * blank becomes "Column1", a name already used in the table gets a number ("等级2").
+   */
+  fixTableHeaders(s: SheetModel, box: Box): void {
+    for (const t of this.tables) {
+      if (t.sheet !== s.name || box.r > t.top || box.r + box.h <= t.top)
+        continue;
+      const c0 = Math.max(box.c, t.left);
+      const c1 = Math.min(box.c + box.w, t.left + t.cols);
+      if (c0 >= c1) continue;
+      const taken = new Set<string>();
+      for (let c = t.left; c < t.left + t.cols; c++)
+        if (c < c0 || c >= c1)
+          taken.add(String(s.get(t.top, c)?.v ?? "").toLowerCase());
+      for (let c = c0; c < c1; c++) {
+        const cur = s.get(t.top, c);
+        let name = cur?.f !== undefined ? "" : String(cur?.v ?? "");
+        if (name === "") {
+          let k = c - t.left + 1;
+          while (taken.has(`column${k}`)) k++;
+          name = `Column${k}`;
+        } else if (taken.has(name.toLowerCase())) {
+          let k = 2;
+          while (taken.has(`${name}${k}`.toLowerCase())) k++;
+          name = `${name}${k}`;
+        }
+        taken.add(name.toLowerCase());
+        s.set(t.top, c, {
+          ...(cur ?? {}),
+          v: name,
+          f: undefined,
+          err: undefined,
+        });
+      }
+    }
   }
 
   private fit(
@@ -3420,6 +3459,7 @@ class FakeTableColumnCollection extends Collection<
         this.wb.insertColumns(t.sheet, c, 1, t.top, t.rows, where); // widens the table itself
         s.set(t.top, c, { v: name ?? this.freeName(t, s, c) });
       }
+      this.wb.fixTableHeaders(s, { sheet: t.sheet, r: t.top, c, h: 1, w: 1 });
       if (values !== undefined && values !== null) {
         const grid = Array.isArray(values)
           ? (values as unknown[][])

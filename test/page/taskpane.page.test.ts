@@ -161,9 +161,9 @@ maybe("task pane page in Chromium", () => {
         () =>
           (
             window as unknown as {
-              __wb: { syncs: number; requestBytes: number[] };
+              __wb: { requests: { cellsWritten: number }[] };
             }
-          ).__wb.requestBytes.filter((b) => b > 0).length,
+          ).__wb.requests.filter((r) => r.cellsWritten > 0).length,
       ),
     ).toBe(0);
   });
