@@ -1055,9 +1055,9 @@ describe("9. workbook storage, ranges, calculation, events", () => {
       await context.sync();
     });
     expect(wb.calculations).toEqual([
-      { kind: "range", box: { sheet: S, r: 1, c: 12, h: 4, w: 1 } },
-      { kind: "setDirty", box: { sheet: S, r: 1, c: 13, h: 4, w: 1 } },
-      { kind: "sheet", sheet: S, markAllDirty: true },
+      { kind: "calculate", sheet: S, address: "M2:M5" },
+      { kind: "setDirty", sheet: S, address: "N2:N5" },
+      { kind: "sheetCalculate", sheet: S, address: "", markAllDirty: true },
     ]);
   });
 

@@ -75,11 +75,20 @@ export interface NameRecord {
   /** a worksheet-scoped name: the sheet's id */
   scope?: string;
 }
+/** A calculation request: range.setDirty / range.calculate (address on the sheet), worksheet.calculate, application.calculate. */
 export interface CalcRequest {
-  kind: "range" | "sheet" | "setDirty" | "application";
-  box?: Box;
-  sheet?: string;
+  kind: "setDirty" | "calculate" | "sheetCalculate" | "applicationCalculate";
+  sheet: string;
+  /** the range's address without the sheet ("E2:E4"); "" for a whole sheet or workbook */
+  address: string;
   markAllDirty?: boolean;
+}
+/** A cell-format setting the fake records but does not render (font, width, wrap) — fills are also kept per cell. */
+export interface FormatRecord {
+  sheet: string;
+  address: string;
+  prop: string;
+  value: unknown;
 }
 export interface RequestRecord {
   /** bytes of the request JSON (UTF-8) and of the response */
@@ -510,6 +519,10 @@ export class FakeWorkbook {
   runs: { mergeUndoGroup: boolean; delayForCellEdit?: boolean }[] = [];
   /** range.calculate(), worksheet.calculate(), range.setDirty(), application.calculate() */
   readonly calculations: CalcRequest[] = [];
+  /** range.format settings in order (fills are also kept per cell) */
+  readonly formats: FormatRecord[] = [];
+  /** what Office.addin.setStartupBehavior was last given */
+  startupBehavior: string | undefined;
   /** registered event handlers (onSelectionChanged, onChanged, ...) */
   readonly handlers: { event: string; sheet?: string; handler: Handler }[] = [];
   /** the user is editing a cell: Excel.run fails unless delayForCellEdit (then it waits) */
@@ -541,6 +554,28 @@ export class FakeWorkbook {
       out.set(s.name, m);
     }
     return out;
+  }
+
+  /** Compatibility view of one sheet: its cells keyed "r,c". */
+  sheet(name: string): Map<string, Cell> {
+    const m = new Map<string, Cell>();
+    for (const [r, c, cell] of this.model(name).cells())
+      m.set(`${r},${c}`, cell);
+    return m;
+  }
+
+  /** A user's edit as Excel reports it: the sheet's onChanged handlers run with the address. */
+  async fireChanged(sheet: string, address: string): Promise<void> {
+    await this.fire(
+      "onChanged",
+      {
+        address,
+        changeType: "RangeEdited",
+        source: "Local",
+        type: "WorksheetChanged",
+      },
+      sheet,
+    );
   }
 
   addSheet(name: string): SheetModel {
@@ -2362,17 +2397,21 @@ export class FakeRange extends Resolved<Area> {
   }
   calculate(): void {
     this.call("calculate", [], () => {
+      const b = toBox(this.area("Range.calculate"));
       this.wb.calculations.push({
-        kind: "range",
-        box: toBox(this.area("Range.calculate")),
+        kind: "calculate",
+        sheet: b.sheet,
+        address: boxAddress(b, false),
       });
     });
   }
   setDirty(): void {
     this.call("setDirty", [], () => {
+      const b = toBox(this.area("Range.setDirty"));
       this.wb.calculations.push({
         kind: "setDirty",
-        box: toBox(this.area("Range.setDirty")),
+        sheet: b.sheet,
+        address: boxAddress(b, false),
       });
     });
   }
@@ -2460,6 +2499,51 @@ class FakeRangeFormat {
   get fill(): FakeRangeFill {
     return (this.fillProxy ??= new FakeRangeFill(this.range));
   }
+  /** Records a format setting at sync (wb.formats): width, wrap and font are recorded, not rendered. */
+  private record(prop: string, value: unknown) {
+    this.range.context.enqueue(
+      `RangeFormat.${prop}`,
+      ACTION_BYTES + jsonBytes(value),
+      () => {
+        const b = toBox(this.range.area(`RangeFormat.${prop}`));
+        this.range.context.wb.formats.push({
+          sheet: b.sheet,
+          address: boxAddress(b, false),
+          prop,
+          value,
+        });
+      },
+    );
+  }
+  set columnWidth(v: number) {
+    this.record("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.record("rowHeight", v);
+  }
+  set wrapText(v: boolean) {
+    this.record("wrapText", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.record("horizontalAlignment", v);
+  }
+  get font() {
+    const rec = (p: string, v: unknown) => this.record(`font.${p}`, v);
+    return {
+      set bold(v: boolean) {
+        rec("bold", v);
+      },
+      set color(v: string) {
+        rec("color", v);
+      },
+      set italic(v: boolean) {
+        rec("italic", v);
+      },
+    };
+  }
+  autofitColumns(): void {
+    this.record("autofitColumns", true);
+  }
 }
 class FakeRangeFill extends ClientObject {
   constructor(private readonly range: FakeRange) {
@@ -2482,9 +2566,16 @@ class FakeRangeFill extends ClientObject {
     return this.read("color");
   }
   set color(v: string | null) {
-    this.set("color", jsonBytes(v), () =>
-      this.wb.setFill(toBox(this.range.area("RangeFill.color")), v),
-    );
+    this.set("color", jsonBytes(v), () => {
+      const b = toBox(this.range.area("RangeFill.color"));
+      this.wb.setFill(b, v);
+      this.wb.formats.push({
+        sheet: b.sheet,
+        address: boxAddress(b, false),
+        prop: "fill.color",
+        value: v,
+      });
+    });
   }
   clear(): void {
     this.call("clear", [], () =>
@@ -2788,8 +2879,9 @@ export class FakeWorksheet extends Resolved<SheetModel> {
   calculate(markAllDirty: boolean): void {
     this.call("calculate", [markAllDirty], () => {
       this.wb.calculations.push({
-        kind: "sheet",
+        kind: "sheetCalculate",
         sheet: this.sheetModel("Worksheet.calculate").name,
+        address: "",
         markAllDirty,
       });
     });
@@ -4038,7 +4130,11 @@ export class FakeWorkbookProxy extends ClientObject {
     return {
       calculate: (calculationType: string) =>
         this.call("application.calculate", [calculationType], () => {
-          this.wb.calculations.push({ kind: "application" });
+          this.wb.calculations.push({
+            kind: "applicationCalculate",
+            sheet: "",
+            address: "",
+          });
         }),
       suspendApiCalculationUntilNextSync: () =>
         this.call(
@@ -4182,6 +4278,13 @@ export function installFakeOffice(
   target.__customFunctions = registered;
   const settingsHandlers: unknown[] = [];
   target.Office = {
+    StartupBehavior: { load: "Load", none: "None" },
+    addin: {
+      setStartupBehavior: async (b: string) => {
+        wb.startupBehavior = b;
+      },
+      getStartupBehavior: async () => wb.startupBehavior ?? "None",
+    },
     onReady: (cb?: (info: unknown) => void) => {
       const info = { host: "Excel", platform: "OfficeOnline" };
       if (cb) setTimeout(() => cb(info), 0);
