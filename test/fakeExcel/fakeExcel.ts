@@ -120,7 +120,7 @@ const encoder = new TextEncoder();
 /** Requests travel as UTF-8 JSON: a Chinese character is 3 bytes, not 1. */
 export const utf8Bytes = (s: string): number => encoder.encode(s).length;
 const jsonBytes = (x: unknown): number => utf8Bytes(JSON.stringify(x ?? null));
-/** The JSON an action carries besides its arguments (ids, action type, object path): measured on office.js requests, about this much. */
+/** An estimate of the JSON an action carries besides its arguments (ids, action type, object path); not measured against office.js. */
 const ACTION_BYTES = 120;
 
 export function colName(c: number): string {
