@@ -1128,3 +1128,29 @@ describe("4b. table headers stay unique text", () => {
     ]);
   });
 });
+
+describe("9b. what other tools record", () => {
+  test("range.format settings are recorded in order (fills also per cell); fireChanged runs the sheet's onChanged handlers", async () => {
+    const wb = book();
+    const seen: string[] = [];
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(S);
+      const head = sheet.getRange("A1:C1");
+      head.format.font.bold = true;
+      head.format.fill.color = "#F2F2F2";
+      sheet.getRange("B:B").format.columnWidth = 120;
+      sheet.onChanged.add(async (e) => {
+        seen.push(e.address);
+      });
+      await context.sync();
+    });
+    expect(wb.formats).toEqual([
+      { sheet: S, address: "A1:C1", prop: "font.bold", value: true },
+      { sheet: S, address: "A1:C1", prop: "fill.color", value: "#F2F2F2" },
+      { sheet: S, address: "B:B", prop: "columnWidth", value: 120 },
+    ]);
+    expect(wb.cell(S, 0, 2)?.fill).toBe("#F2F2F2");
+    await wb.fireChanged(S, "B7");
+    expect(seen).toEqual(["B7"]);
+  });
+});
