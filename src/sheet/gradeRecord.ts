@@ -42,7 +42,7 @@ const RevertRow = z.object({
   f: z.array(z.string().max(255)).optional(),
 });
 
-export const RevertRecord = z.object({
+export const RevertRecordSchema = z.object({
   at: z.string().max(40),
   kinds: z.array(Kind).max(OUTPUTS.length),
   /** each output column's header cell before the apply */
@@ -55,10 +55,12 @@ export const RevertRecord = z.object({
   /** what the add-in had written to these columns before (ownership after a revert) */
   prev: z.partialRecord(Kind, Written).optional(),
 });
-export type RevertRecord = z.infer<typeof RevertRecord>;
+export type RevertRecord = z.infer<typeof RevertRecordSchema>;
 
-export const SheetRecord = z.object({
-  mapping: z.record(z.string().max(40), SavedColumn).optional(),
+export const SheetRecordSchema = z.object({
+  mapping: z
+    .record(z.string().max(40), z.array(SavedColumn).max(100))
+    .optional(),
   outputs: z.array(Kind).max(OUTPUTS.length).optional(),
   live: z.boolean().optional(),
   /** per output column, what the add-in last wrote there */
@@ -70,11 +72,11 @@ export const SheetRecord = z.object({
       rows: z.array(z.string().max(200)),
     })
     .optional(),
-  revert: RevertRecord.optional(),
+  revert: RevertRecordSchema.optional(),
   /** ids of the add-in's own conditional-format rules (the user's are never touched) */
   rules: z.array(z.string().max(100)).max(1000).optional(),
 });
-export type SheetRecord = z.infer<typeof SheetRecord>;
+export type SheetRecord = z.infer<typeof SheetRecordSchema>;
 
 export interface Parsed {
   readonly records: Record<string, SheetRecord>;
@@ -92,7 +94,7 @@ export function parseGradeSetting(raw: unknown): Parsed {
   for (const [sheetId, value] of Object.entries(
     raw as Record<string, unknown>,
   )) {
-    const r = SheetRecord.safeParse(value);
+    const r = SheetRecordSchema.safeParse(value);
     if (r.success) records[sheetId] = r.data;
     else
       problems.push(

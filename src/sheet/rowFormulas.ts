@@ -12,6 +12,8 @@ import { ERROR_TEXT, errorMessage } from "../engine/messages";
 import { LEADGRADE_ARGS, sales, type Column } from "../engine/sales";
 import { formatStageLabel } from "../engine/functions/stageLabel";
 import type { Stage } from "../engine/tables/intentStages";
+import type { MessageKey } from "../engine/cellError";
+import type { UnreadNote } from "./summary";
 import type { Mapping } from "./columnMapping";
 import { OBSERVATION_INPUTS, URGENCY_INPUTS, type InputKey } from "./inputs";
 import type { OutputKind } from "./outputs";
@@ -23,6 +25,8 @@ export interface RowProblem {
   readonly row: number;
   readonly output: OutputKind;
   readonly message: string;
+  /** which error it is (the summary groups "no signal recognised" apart) */
+  readonly key?: MessageKey;
 }
 
 export interface ComputedOutputs {
@@ -31,6 +35,8 @@ export interface ComputedOutputs {
   /** engine results (not text) for the summary: grade letters and stage numbers */
   readonly grades: (string | undefined)[];
   readonly stages: (number | undefined)[];
+  /** rows whose notes had no signal recognised, with their notes (listed apart from `problems`) */
+  readonly unread: UnreadNote[];
 }
 
 /** Text that Excel would read as a formula or error is kept as text (a leading apostrophe). */
@@ -88,7 +94,7 @@ function inputsOf(kind: OutputKind, mapping: Mapping): InputKey[] {
             : kind === "nextFollowUp"
               ? [...OBSERVATION_INPUTS, "lastContact"]
               : [...lead, ...OBSERVATION_INPUTS, ...URGENCY_INPUTS];
-  return keys.filter((k) => mapping[k].column !== null);
+  return keys.filter((k) => mapping[k].columns.length > 0);
 }
 
 /** Static values for the chosen outputs over the data rows (header row excluded). */
@@ -125,7 +131,7 @@ export function computeStatic(
     return result.map((v, i) => {
       if (v instanceof CellError) {
         const msg = errorMessage(v, lang);
-        problems.push({ row: i, output: kind, message: msg });
+        problems.push({ row: i, output: kind, message: msg, key: v.key });
         return `${ERROR_TEXT[v.code]} ${msg}`;
       }
       return typeof v === "string" ? asText(String(show(v))) : show(v);
@@ -140,9 +146,9 @@ export function computeStatic(
   // 0 as blank in a row of several inputs (older desktop builds pass blanks as 0): give it only
   // the non-blank cells, and a lone [0] when they are all zeros.
   const observations = () => {
-    const keys = OBSERVATION_INPUTS.filter((k) => mapping[k].column !== null);
+    const cols = OBSERVATION_INPUTS.flatMap((k) => mapping[k].columns);
     return rows.map((r) => {
-      const cells = keys.map((k) => r[mapping[k].column as number] ?? null);
+      const cells = cols.map((c) => r[c] ?? null);
       const filled = cells.filter((v) => v !== null && v !== "");
       if (filled.length === 0) return cells;
       return filled.every((v) => v === 0) ? [0] : filled;
@@ -201,7 +207,11 @@ export function computeStatic(
             r instanceof CellError
               ? r
               : r.map((v, i) =>
-                  stages[i] instanceof CellError ? (stages[i] as CellError) : v,
+                  stages[i] instanceof CellError
+                    ? (stages[i] as CellError)
+                    : stages[i] === "" // blank notes: no stage, so no follow-up date (not an error)
+                      ? ""
+                      : v,
                 ),
           ),
         );
@@ -234,20 +244,39 @@ export function computeStatic(
       const cells = columns.get(kind);
       if (!cells) continue;
       rowsIn.forEach((r, i) => {
-        for (const k of keys) {
-          const v = r[mapping[k].column as number];
-          if (v instanceof SheetError) {
-            cells[i] = v.text;
-            problems.push({ row: i, output: kind, message: v.text });
-            return;
+        for (const k of keys)
+          for (const c of mapping[k].columns) {
+            const v = r[c];
+            if (v instanceof SheetError) {
+              cells[i] = v.text;
+              problems.push({ row: i, output: kind, message: v.text });
+              return;
+            }
           }
-        }
       });
     }
+  }
+  // Notes with no signal are grouped by the summary, not listed one error per row.
+  const unread: UnreadNote[] = [];
+  if (!(stages instanceof CellError)) {
+    const obs = observations();
+    stages.forEach((v, i) => {
+      if (v instanceof CellError && v.key === "noSignal")
+        unread.push({
+          row: i,
+          text: (obs[i] ?? [])
+            .filter(
+              (x) => x !== null && x !== undefined && String(x).trim() !== "",
+            )
+            .map(String)
+            .join(" | "),
+        });
+    });
   }
   // One line per row and message: the stage label repeats the stage's error, the follow-up too.
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
+    if (p.key === "noSignal") return false;
     const k = `${p.row}\u0000${p.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
@@ -256,6 +285,7 @@ export function computeStatic(
   return {
     columns,
     problems: unique,
+    unread,
     grades:
       grades instanceof CellError
         ? []
@@ -302,9 +332,14 @@ export function buildFormulas(
   // The mapped observation columns: one cell, a row range when side by side, else HSTACK —
   // the same cells the static path reads.
   const obs = (r: number) => {
-    const cols = OBSERVATION_INPUTS.map((k) => place.inputColumn(k)).filter(
-      (c): c is number => c !== null,
-    );
+    // Several note columns are one input: its first column's sheet position places the rest.
+    const cols = OBSERVATION_INPUTS.flatMap((k) => {
+      const first = place.inputColumn(k);
+      const own = mapping[k].columns;
+      return first === null
+        ? []
+        : own.map((c) => first - (own[0] as number) + c);
+    });
     if (cols.length === 0) return '""';
     if (cols.length === 1) return ref(cols[0] as number, r);
     const [a, b] = [Math.min(...cols), Math.max(...cols)];

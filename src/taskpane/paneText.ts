@@ -2,6 +2,7 @@
 import type { Lang } from "../engine/lang";
 import type { DataSource } from "./grade/gradeExcel";
 import type { OutputKind } from "../sheet/outputs";
+import type { Reason } from "../sheet/columnMapping";
 
 interface PaneWords {
   intro: string;
@@ -23,6 +24,14 @@ interface PaneWords {
   columnsHeading: string;
   notMapped: string;
   confidence: (c: number) => string;
+  /** what a column's cells hold, beside the confidence ("内容多为公司名") */
+  reason: (r: Reason) => string;
+  /** an input left unmapped because its header's column holds something else */
+  refused: (column: string, why: string) => string;
+  teamGrades: string;
+  /** stored header words that could not be read */
+  wordsIgnored: (n: number, first: string) => string;
+  teamAgreement: (agree: number, compared: number) => string;
   outputsHeading: string;
   needs: string;
   modeLive: string;
@@ -41,6 +50,9 @@ interface PaneWords {
   errorsTitle: (n: number) => string;
   noErrors: string;
   errorRow: (row: number, message: string) => string;
+  unreadTitle: (rows: number, groups: number) => string;
+  unreadGroup: (text: string, rows: number, firstRow: number) => string;
+  showMore: (n: number) => string;
   revert: string;
   reverted: string;
   cancelled: string;
@@ -81,6 +93,12 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     notMapped: "（未对应）",
     confidence: (c) =>
       c >= 0.95 ? "确定" : c >= 0.6 ? "较确定" : c > 0 ? "不确定" : "",
+    reason: (r) => reasonText(r, "zh"),
+    refused: (c, why) => `${c}：${why}，未采用`,
+    teamGrades: "团队自评等级",
+    wordsIgnored: (n, first) =>
+      `工作簿中保存的列名词有 ${n} 处无法识别，已忽略（${first || "整体格式"}）`,
+    teamAgreement: (a, n) => `与本次评级一致：${a} / ${n} 行`,
     outputsHeading: "3 输出",
     needs: "需要先对应：",
     modeLive: "实时公式",
@@ -100,6 +118,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} 处需要处理（点击选中该行）：`,
     noErrors: "没有错误。",
     errorRow: (row, m) => `第 ${row} 行：${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} 行跟进记录未识别到意向信号（${groups} 种写法，按出现次数排列；点击选中第一行）。可在评分标准中补充词语：`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "（空）"}” × ${rows}（第 ${first} 行起）`,
+    showMore: (n) => `还有 ${n} 项，全部显示`,
     revert: "撤销上次应用",
     reverted: "已恢复为应用前的内容。",
     cancelled: "已取消，表格已恢复原样。",
@@ -143,6 +166,12 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     notMapped: "(not mapped)",
     confidence: (c) =>
       c >= 0.95 ? "sure" : c >= 0.6 ? "likely" : c > 0 ? "check" : "",
+    reason: (r) => reasonText(r, "en"),
+    refused: (c, why) => `${c}: ${why} — not used`,
+    teamGrades: "Team's own grade",
+    wordsIgnored: (n, first) =>
+      `${n} of the workbook's stored column words could not be read and were ignored (${first || "the whole setting"})`,
+    teamAgreement: (a, n) => `Same as our grade: ${a} of ${n} rows`,
     outputsHeading: "3 Outputs",
     needs: "Map first: ",
     modeLive: "Live formulas",
@@ -163,6 +192,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} to look at (click to select the row):`,
     noErrors: "No errors.",
     errorRow: (row, m) => `Row ${row}: ${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} notes with no signal recognised (${groups} different texts, most frequent first; click to select the first row). Add words for them in the criteria:`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "(empty)"}” × ${rows} (from row ${first})`,
+    showMore: (n) => `and ${n} more: show all`,
     revert: "Revert last apply",
     reverted: "Restored what was there before the apply.",
     cancelled: "Cancelled; the sheet is as it was.",
@@ -236,3 +270,55 @@ export const FUNCTION_SUMMARY: readonly {
   { name: "WHYURGENCY", zh: "解释紧急程度", en: "explains URGENCY" },
   { name: "WHYINTENTGRADE", zh: "解释意向等级", en: "explains INTENTGRADE" },
 ];
+
+/** What a column's cells hold, as the pane says it beside the confidence. */
+const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
+  zh: {
+    company: "内容多为公司名",
+    person: "内容多为人名",
+    phone: "内容多为电话号码",
+    email: "内容多为邮箱",
+    date: "内容多为日期",
+    count: "内容多为次数或数字",
+    amount: "内容多为金额",
+    rating: "内容多为是/否或A/B",
+    classLetters: "内容是已分好的等级（如H/A/B/C）",
+    levels: "内容多为高/中/低",
+    paymentMethod: "内容是付款方式（全款/分期）",
+    source: "内容是线索来源",
+    longText: "内容多为文字记录",
+    shortTags: "内容多为短标签",
+    mixed: "内容杂乱",
+    header: "按表头",
+  },
+  en: {
+    company: "mostly company names",
+    person: "mostly people's names",
+    phone: "mostly phone numbers",
+    email: "mostly e-mail addresses",
+    date: "mostly dates",
+    count: "mostly counts or numbers",
+    amount: "mostly amounts",
+    rating: "mostly yes/no or A/B",
+    classLetters: "a grade someone assigned (e.g. H/A/B/C)",
+    levels: "mostly high/medium/low",
+    paymentMethod: "payment methods (in full / instalments)",
+    source: "lead sources",
+    longText: "mostly written notes",
+    shortTags: "mostly short tags",
+    mixed: "mixed contents",
+    header: "by its header",
+  },
+};
+
+function reasonText(r: Reason, lang: Lang): string {
+  if (r.effect === "yours") return lang === "zh" ? "你的选择" : "your choice";
+  if (r.effect === "remembered")
+    return lang === "zh" ? "上次的选择" : "your last choice";
+  if (r.effect === "chosen")
+    return r.kind === "header" ? "" : CONTENT_TEXT[lang][r.kind];
+  const what = CONTENT_TEXT[lang][r.kind];
+  if (r.effect === "lowers")
+    return lang === "zh" ? `${what}，请核对` : `${what} — check`;
+  return what;
+}

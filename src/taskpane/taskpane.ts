@@ -3,18 +3,22 @@
  * (manifest <Page>), so it changes the functions' label language directly.
  * Every text is set with textContent: nothing from a cell is ever parsed as HTML.
  */
+import { firstOf, type Summary } from "../sheet/summary";
 import { langFrom, type Lang } from "../engine/lang";
 import {
   LANGUAGE_SETTING,
   labelLanguage,
   setLabelLanguage,
 } from "../functions/host";
-import { assignColumn, type Mapping } from "../sheet/columnMapping";
+import {
+  assignColumn,
+  type ColumnChoice,
+  type Mapping,
+} from "../sheet/columnMapping";
 import { INPUTS, INPUT_BY_KEY, type InputKey } from "../sheet/inputs";
 import { OUTPUTS, type OutputKind } from "../sheet/outputs";
 import { columnLetter } from "../sheet/rowFormulas";
 import { cellId, type Conflict, type ConflictAnswer } from "../sheet/ownership";
-import type { Summary } from "../sheet/summary";
 import { PaneError, selectRow } from "./grade/gradeExcel";
 import {
   apply,
@@ -134,6 +138,7 @@ function renderScan(): void {
   );
   const rows: HTMLElement[] = [];
   const more: HTMLElement[] = [];
+  let moreCount = 0;
   for (const key of keys) {
     const input = INPUT_BY_KEY.get(key)!;
     const id = `map-${key}`;
@@ -142,24 +147,43 @@ function renderScan(): void {
     const select = el("select");
     select.id = id;
     select.dataset.input = key;
-    select.append(el("option", w.notMapped));
-    (select.lastChild as HTMLOptionElement).value = "";
+    // Observations may span several columns (one per call): a list to pick several from.
+    select.multiple = input.multi === true;
+    if (!select.multiple) {
+      select.append(el("option", w.notMapped));
+      (select.lastChild as HTMLOptionElement).value = "";
+    }
     s.headers.forEach((_, j) => {
       if (s.ownedInBlock.has(s.data.left + j)) return; // the add-in's own outputs are not inputs
       const o = el("option", headerText(s, j));
       o.value = String(j);
+      o.selected = mapping[key].columns.includes(j);
       select.append(o);
     });
-    select.value =
-      mapping[key].column === null ? "" : String(mapping[key].column);
-    select.addEventListener("change", () => changeMapping(key, select.value));
+    if (select.multiple) select.size = Math.min(4, select.options.length);
+    else
+      select.value =
+        mapping[key].column === null ? "" : String(mapping[key].column);
+    select.addEventListener("change", () =>
+      changeMapping(
+        key,
+        Array.from(select.selectedOptions)
+          .map((o) => o.value)
+          .filter((v) => v),
+      ),
+    );
     const c = mapping[key].confidence;
     const badge = el(
       "span",
       w.confidence(c),
       `badge ${c >= 0.95 ? "sure" : c > 0 && c < 0.6 ? "check" : ""}`,
     );
-    (mapping[key].column === null ? more : rows).push(label, select, badge);
+    const target = mapping[key].column === null ? more : rows;
+    target.push(label, select, badge);
+    // Why: what the cells hold (内容多为公司名), or why a column that seemed to fit was not used.
+    const why = whyText(s, mapping[key]);
+    if (why) target.push(el("span", why, "muted why"));
+    if (target === more) moreCount++;
   }
   // Unmapped inputs fold away: the list stays short at the pane's narrow width.
   const details = el("details");
@@ -169,8 +193,8 @@ function renderScan(): void {
     el(
       "summary",
       state.lang === "zh"
-        ? `其他输入（${more.length / 3}）`
-        : `Other inputs (${more.length / 3})`,
+        ? `其他输入（${moreCount}）`
+        : `Other inputs (${moreCount})`,
     ),
     grid,
   );
@@ -244,14 +268,22 @@ function updateApply(): void {
   byId<HTMLButtonElement>("findData").disabled = state.busy;
 }
 
-function changeMapping(key: InputKey, value: string): void {
+function changeMapping(key: InputKey, values: readonly string[]): void {
   if (!state.mapping) return;
-  state.mapping = assignColumn(
-    state.mapping,
-    key,
-    value === "" ? null : Number(value),
-  );
+  state.mapping = assignColumn(state.mapping, key, values.map(Number));
   renderScan();
+}
+
+/** The reason beside a choice, or for an unmapped input the column its contents ruled out. */
+function whyText(s: Scan, choice: ColumnChoice): string {
+  const w = t();
+  if (choice.column !== null)
+    return choice.reason ? w.reason(choice.reason) : "";
+  if (!choice.refused) return "";
+  return w.refused(
+    headerText(s, choice.refused.column),
+    w.reason(choice.refused.reason),
+  );
 }
 
 async function findAgain(): Promise<void> {
@@ -261,8 +293,20 @@ async function findAgain(): Promise<void> {
     state.scan = inExcel() ? await scan() : null;
     state.mapping = state.scan?.mapping ?? null;
     state.canRevert = !!state.scan && !!revertFor(state.scan);
-    if (state.scan?.settingsProblems.length)
-      say(t().settingsIgnored(state.scan.settingsProblems.join("; ")));
+    const problems = [
+      ...(state.scan?.settingsProblems.length
+        ? [t().settingsIgnored(state.scan.settingsProblems.join("; "))]
+        : []),
+      ...((state.scan?.wordIssues ?? []).length
+        ? [
+            t().wordsIgnored(
+              state.scan!.wordIssues.length,
+              state.scan!.wordIssues[0]?.path ?? "",
+            ),
+          ]
+        : []),
+    ];
+    if (problems.length) say(problems.join(" "));
     const last = state.scan?.record;
     if (last?.outputs) state.chosen = new Set(last.outputs);
     if (last?.live !== undefined) {
@@ -426,24 +470,75 @@ function showSummary(summary: Summary, firstRow: number): void {
     parts.push(...counts(w.grades, summary.grades));
   if (Object.keys(summary.stages).length)
     parts.push(...counts(w.stages, summary.stages));
+  if (summary.team) {
+    // The team's own grade beside ours: shown, compared, never read as an input.
+    parts.push(...counts(w.teamGrades, summary.team.grades));
+    if (summary.team.compared)
+      parts.push(
+        el(
+          "p",
+          w.teamAgreement(summary.team.agree, summary.team.compared),
+          "muted",
+        ),
+      );
+  }
+  const select = (row: number) => {
+    if (!s) return;
+    void selectRow(s.data.sheetId, firstRow + row, s.data.left, s.data.width);
+  };
+  const sheetRowOf = (row: number) => firstRow + row + 1;
+  /** A list that shows `limit` items and a button for the rest: never cut off silently. */
+  const list = <T>(
+    items: readonly T[],
+    limit: number,
+    line: (x: T) => { text: string; row: number },
+  ): HTMLElement => {
+    const ul = el("ul");
+    const fill = (n: number) => {
+      const { shown, more } = firstOf(items, n);
+      const lis = shown.map((x) => {
+        const { text, row } = line(x);
+        const b = el("button", text, "link");
+        b.type = "button";
+        b.addEventListener("click", () => select(row));
+        const li = el("li");
+        li.append(b);
+        return li;
+      });
+      if (more > 0) {
+        const b = el("button", w.showMore(more), "link");
+        b.type = "button";
+        b.addEventListener("click", () => fill(items.length));
+        const li = el("li");
+        li.append(b);
+        lis.push(li);
+      }
+      ul.replaceChildren(...lis);
+    };
+    fill(limit);
+    return ul;
+  };
   if (summary.problems.length === 0) {
     parts.push(el("p", w.noErrors, "muted"));
   } else {
     parts.push(el("p", w.errorsTitle(summary.problems.length)));
-    const list = el("ul");
-    for (const p of summary.problems.slice(0, 200)) {
-      const sheetRow = firstRow + p.row;
-      const b = el("button", w.errorRow(sheetRow + 1, p.message), "link");
-      b.type = "button";
-      b.addEventListener("click", () => {
-        if (s)
-          void selectRow(s.data.sheetId, sheetRow, s.data.left, s.data.width);
-      });
-      const li = el("li");
-      li.append(b);
-      list.append(li);
-    }
-    parts.push(list);
+    parts.push(
+      list(summary.problems, 200, (p) => ({
+        text: w.errorRow(sheetRowOf(p.row), p.message),
+        row: p.row,
+      })),
+    );
+  }
+  const unread = summary.unread ?? [];
+  if (unread.length > 0) {
+    const rows = unread.reduce((n, g) => n + g.rows.length, 0);
+    parts.push(el("p", w.unreadTitle(rows, unread.length)));
+    parts.push(
+      list(unread, 20, (g) => ({
+        text: w.unreadGroup(g.text, g.rows.length, sheetRowOf(g.rows[0] ?? 0)),
+        row: g.rows[0] ?? 0,
+      })),
+    );
   }
   box.replaceChildren(...parts);
   box.hidden = false;
@@ -457,7 +552,7 @@ async function runRevert(overwriteEdited = false): Promise<void> {
   byId("conflict").hidden = true;
   try {
     const r = await revert(s, overwriteEdited);
-    state.canRevert = false;
+    state.canRevert = !!revertFor(s);
     byId("summary").hidden = true;
     if (r && r.edited.length > 0) {
       // Cells edited since the apply were kept: list them; putting them back too is the user's call.
@@ -478,7 +573,17 @@ async function runRevert(overwriteEdited = false): Promise<void> {
       );
       if (r.edited.length > 20)
         list.append(el("li", w.conflictMore(r.edited.length - 20)));
-      box.replaceChildren(el("p", w.revertEdited(r.edited.length)), list);
+      const again = el("button", w.revertOverwriteEdited(r.edited.length));
+      again.type = "button";
+      again.id = "revertEdited";
+      again.addEventListener("click", () => void runRevert(true));
+      const actions = el("div", undefined, "actions");
+      actions.append(again);
+      box.replaceChildren(
+        el("p", w.revertEdited(r.edited.length)),
+        list,
+        actions,
+      );
       box.hidden = false;
     }
     say(r && r.edited.length > 0 ? w.revertDone(r.restored) : w.reverted);

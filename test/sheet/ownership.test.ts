@@ -4,12 +4,17 @@
  * static path.
  */
 import fc from "fast-check";
-import { proposeMapping } from "../../src/sheet/columnMapping";
+import {
+  assignColumn,
+  emptyMapping,
+  proposeMapping,
+} from "../../src/sheet/columnMapping";
 import {
   boundedRecord,
   parseGradeSetting,
   STORE_LIMIT,
-  SheetRecord,
+  SheetRecordSchema,
+  type SheetRecord,
 } from "../../src/sheet/gradeRecord";
 import { OUTPUTS, type OutputKind } from "../../src/sheet/outputs";
 import {
@@ -219,7 +224,7 @@ describe("stored settings are untrusted input", () => {
           ]) {
             const r = parseGradeSetting(raw);
             for (const rec of Object.values(r.records))
-              expect(SheetRecord.safeParse(rec).success).toBe(true);
+              expect(SheetRecordSchema.safeParse(rec).success).toBe(true);
           }
         },
       ),
@@ -274,7 +279,11 @@ describe("stored settings are untrusted input", () => {
 });
 
 describe("static path", () => {
-  const m = proposeMapping(["客户姓名", "意向阶段", "跟进记录", "上次联系"]);
+  const m = assignColumn(
+    assignColumn(emptyMapping(), "observations", [1, 2]),
+    "lastContact",
+    3,
+  );
   test("stage 0 is a stage, not a blank (张|0||46340)", () => {
     const r = computeStatic(
       [["张", 0, "", 46340]],

@@ -16,10 +16,9 @@ import {
 } from "../../src/taskpane/grade/gradeController";
 import { GRADE_SETTING } from "../../src/sheet/gradeRecord";
 import { cellId, type ConflictAnswer } from "../../src/sheet/ownership";
-import { sheetCases, workbookFor } from "./sheetFixtures";
+import { assignColumn } from "../../src/sheet/columnMapping";
 
 const TODAY = 46351;
-const caseNamed = (n: string) => sheetCases().find((c) => c.name === n)!;
 const S = "Sheet1";
 const box = (r: number, c: number, h = 1, w = 1): Box => ({
   sheet: S,
@@ -149,7 +148,10 @@ describe("ownership by content", () => {
     wb.activeSheet = "线索";
     const s = (await scan())!;
     expect([...s.ownedInBlock].sort()).toEqual([7, 8, 9]);
-    expect(s.mapping.stage.column).toBe(4); // the user's 意向阶段, not the add-in's
+    expect(s.mapping.observations.columns.length).toBeGreaterThan(0);
+    // the add-in's own 意向阶段 (column 8) is never an input
+    for (const choice of Object.values(s.mapping))
+      for (const c of choice.columns) expect([7, 8, 9]).not.toContain(c);
     const r = await apply(s, s.mapping, opts());
     expect(r.status).toBe("done");
     if (r.status === "done") expect([...r.columns.values()]).toEqual([7, 8, 9]);
@@ -224,16 +226,16 @@ describe("duplicate headers", () => {
   test("the user's choice among equal headers survives a re-scan", async () => {
     const wb = installFakeOffice(new FakeWorkbook());
     wb.setValues(S, 0, 0, [
-      ["客户姓名", "跟进记录", "跟进记录", "上次联系"],
-      ["王", "不感兴趣", "已签约", 46340],
+      ["客户姓名", "付款能力", "满意度", "付款能力"],
+      ["王", "否", "是", "是"],
     ]);
     const s = (await scan())!;
-    const mapping = { ...s.mapping, notes: { column: 2, confidence: 1 } };
-    expect((await apply(s, mapping, opts({ outputs: ["stage"] }))).status).toBe(
+    const mapping = assignColumn(s.mapping, "payment", 3);
+    expect((await apply(s, mapping, opts({ outputs: ["grade"] }))).status).toBe(
       "done",
     );
     const s2 = (await scan())!;
-    expect(s2.mapping.notes.column).toBe(2);
+    expect(s2.mapping.payment.column).toBe(3);
   });
 });
 
@@ -345,6 +347,21 @@ describe("revert", () => {
       ]).toEqual(typed[name]);
     expect(wb.valueAt(S, rowOf("王"), 7)).toBe("00123");
     expect(wb.valueAt(S, rowOf("李"), 7)).toBe("经理：先放一放");
+  });
+  test("cells edited since are kept, then put back too when the user says so", async () => {
+    const wb = installFakeOffice(new FakeWorkbook());
+    leads(wb);
+    const before = wb.dump(S);
+    await applyNow();
+    wb.type(S, 2, 7, "经理：先放一放");
+    const s = (await scan())!;
+    const first = await revert(s);
+    expect(first!.edited).toHaveLength(1);
+    expect(wb.formulaAt(S, 2, 7)).toBe("经理：先放一放");
+    expect(wb.formulaAt(S, 0, 7)).toBe("客户等级"); // the column stays the add-in's
+    const again = await revert((await scan())!, true);
+    expect(again!.edited).toHaveLength(0);
+    expect(wb.dump(S)).toEqual(before);
   });
   test("survives closing the pane: the snapshot is kept with the workbook", async () => {
     const wb = installFakeOffice(new FakeWorkbook());

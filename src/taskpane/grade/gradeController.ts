@@ -8,9 +8,13 @@ import type { Lang } from "../../engine/lang";
 import { fold } from "../../engine/text";
 import {
   assignColumn,
-  proposeMapping,
+  learnWords,
+  parseWorkbookWords,
   type Mapping,
+  type WordsIssue,
+  type WorkbookWords,
 } from "../../sheet/columnMapping";
+import { findColumns } from "../../sheet/sheetColumns";
 import {
   boundedRecord,
   GRADE_SETTING,
@@ -34,6 +38,9 @@ import {
   type RevertResult,
 } from "./gradeExcel";
 
+/** The workbook's own header words (a setting kept by the column mapping; untrusted, parsed there). */
+export const HEADER_WORDS_KEY = "SALES.headerWords";
+
 export interface Scan {
   readonly data: FoundData;
   /** the block's header cells (block-relative columns) */
@@ -45,6 +52,10 @@ export interface Scan {
   readonly ownedInBlock: ReadonlySet<number>;
   /** stored settings that were ignored, and why */
   readonly settingsProblems: readonly string[];
+  /** the workbook's own header words (taught by mapping columns by hand) */
+  readonly words: WorkbookWords;
+  /** entries of the stored words that could not be read (skipped) */
+  readonly wordIssues: readonly WordsIssue[];
 }
 
 function loadRecords() {
@@ -58,8 +69,15 @@ export async function scan(): Promise<Scan | null> {
   const record = records[data.sheetId];
   const headers = data.headers.slice(0, data.width);
   const own = new Set(data.own.values());
-  const inputHeaders = headers.map((h, j) => (own.has(data.left + j) ? "" : h));
-  let mapping = proposeMapping(inputHeaders);
+  // The header row and the first rows below it judge each column; the add-in's own columns are never inputs.
+  const { words, issues: wordIssues } = parseWorkbookWords(
+    readSetting(HEADER_WORDS_KEY),
+  );
+  let { mapping } = findColumns([headers, ...data.sample], {
+    headerRow: 0,
+    exclude: new Set([...own].map((c) => c - data.left)),
+    words,
+  });
   if (record?.mapping) {
     const { columns } = resolveInputs(
       record.mapping,
@@ -68,8 +86,8 @@ export async function scan(): Promise<Scan | null> {
       data.left,
       own,
     );
-    for (const [key, col] of Object.entries(columns))
-      mapping = assignColumn(mapping, key as InputKey, col);
+    for (const [key, cols] of Object.entries(columns))
+      mapping = assignColumn(mapping, key as InputKey, cols);
   }
   return {
     data,
@@ -79,6 +97,8 @@ export async function scan(): Promise<Scan | null> {
     record,
     ownedInBlock: own,
     settingsProblems: problems,
+    words,
+    wordIssues,
   };
 }
 
@@ -101,16 +121,16 @@ export function inputsOf(
   own: ReadonlySet<number>,
   left: number,
 ) {
-  const out: Partial<Record<string, InputColumn>> = {};
-  for (const [key, choice] of Object.entries(mapping)) {
-    const c = choice.column;
-    if (c === null) continue;
-    const h = String(headers[c] ?? "");
-    let n = 0;
-    for (let j = 0; j < c; j++)
-      if (!own.has(left + j) && fold(String(headers[j] ?? "")) === fold(h)) n++;
-    out[key] = { h, n };
-  }
+  const out: Partial<Record<string, InputColumn[]>> = {};
+  for (const [key, choice] of Object.entries(mapping))
+    for (const c of choice.columns) {
+      const h = String(headers[c] ?? "");
+      let n = 0;
+      for (let j = 0; j < c; j++)
+        if (!own.has(left + j) && fold(String(headers[j] ?? "")) === fold(h))
+          n++;
+      (out[key] ??= []).push({ h, n });
+    }
   return out;
 }
 
@@ -199,10 +219,13 @@ export async function apply(
     (k) => d.own.has(k) && !r.columns.has(k) && opts.placeAfterUsed,
   );
   await nameColumns(d.sheetId, r.columns, moved);
+  // Headers the user mapped by hand are remembered for the whole workbook.
+  const learned = learnWords(s.words, mapping, s.headers);
+  if (learned) await writeSetting(HEADER_WORDS_KEY, learned);
   const record: SheetRecord = {
     mapping: inputsOf(mapping, s.headers, s.ownedInBlock, d.left) as Record<
       string,
-      InputColumn
+      InputColumn[]
     >,
     outputs: [...r.columns.keys()],
     live: opts.live,
@@ -229,6 +252,8 @@ export async function apply(
       c?.grades ?? [],
       c?.stages ?? [],
       c?.problems ?? [],
+      r.team,
+      c?.unread,
     ),
     columns: r.columns,
     firstRow: r.firstRow,
@@ -276,8 +301,16 @@ export async function revert(
   void _done;
   void _cells;
   await saveRecord(d.sheetId, { ...rest, written, rules: [...result.ruleIds] });
-  pendingReverts.delete(d.sheetId);
+  // Cells edited since were kept: the same revert stays at hand for "put these back too".
+  if (result.edited.length > 0 && !overwriteEdited)
+    pendingReverts.set(d.sheetId, rec);
+  else pendingReverts.delete(d.sheetId);
   if (result.released.length > 0)
     await nameColumns(d.sheetId, new Map(), result.released);
   return result;
+}
+
+/** Forgets what only the pane held (a revert too big for the workbook): as closing the pane does. */
+export function forgetPaneMemory(): void {
+  pendingReverts.clear();
 }

@@ -100,7 +100,12 @@ export interface FoundData extends Block {
   /** the block's first rows as read (header detection) */
   readonly top: number;
   readonly headerIndex: number;
+  /** the first data rows (up to SAMPLE_ROWS): the column mapping judges columns by them too */
+  readonly sample: Grid;
 }
+
+/** Data rows the scan reads to judge what each column holds. */
+export const SAMPLE_ROWS = 200;
 
 interface Located {
   sheet: Excel.Worksheet;
@@ -330,9 +335,23 @@ export class PaneError extends Error {
 /** The data around the selection: block, header row, the add-in's columns. Reads only the first rows. */
 export async function findData(): Promise<FoundData | null> {
   return Excel.run(async (context) => {
-    const r = await locate(context, "selection", newStats());
+    const stats = newStats();
+    const r = await locate(context, "selection", stats);
     if (!r) return null;
-    return { ...r.located.block, top: r.top, headerIndex: r.headerIndex };
+    const b = r.located.block;
+    const sample = (
+      await readGrid(
+        context,
+        r.located.sheet,
+        b.headerRow + 1,
+        b.left,
+        Math.min(SAMPLE_ROWS, b.dataRows),
+        b.width,
+        ["values"],
+        stats,
+      )
+    ).values;
+    return { ...b, top: r.top, headerIndex: r.headerIndex, sample };
   });
 }
 
@@ -342,33 +361,33 @@ export interface InputColumn {
   readonly n: number;
 }
 
-/** Where each input is now: the n-th block column (not the add-in's) whose header is h. */
+/** Where each input is now: for each saved column, the n-th block column (not the add-in's) whose header is h. */
 export function resolveInputs(
-  saved: Partial<Record<string, InputColumn>>,
+  saved: Partial<Record<string, readonly InputColumn[]>>,
   headers: readonly unknown[],
   width: number,
   left: number,
   own: ReadonlySet<number>,
-): { columns: Record<string, number>; missing: string[] } {
-  const columns: Record<string, number> = {};
+): { columns: Record<string, number[]>; missing: string[] } {
+  const columns: Record<string, number[]> = {};
   const missing: string[] = [];
-  for (const [key, c] of Object.entries(saved)) {
-    if (!c) continue;
-    let seen = 0;
-    let found = -1;
-    for (let j = 0; j < width; j++) {
-      if (own.has(left + j)) continue;
-      if (fold(String(headers[j] ?? "")) === fold(c.h)) {
-        if (seen === c.n) {
-          found = j;
-          break;
+  for (const [key, list] of Object.entries(saved))
+    for (const c of list ?? []) {
+      let seen = 0;
+      let found = -1;
+      for (let j = 0; j < width; j++) {
+        if (own.has(left + j)) continue;
+        if (fold(String(headers[j] ?? "")) === fold(c.h)) {
+          if (seen === c.n) {
+            found = j;
+            break;
+          }
+          seen++;
         }
-        seen++;
       }
+      if (found < 0) missing.push(c.h);
+      else (columns[key] ??= []).push(found);
     }
-    if (found < 0) missing.push(c.h);
-    else columns[key] = found;
-  }
   return { columns, missing };
 }
 
@@ -378,7 +397,7 @@ export interface ApplyRequest {
   readonly headerRow: number;
   readonly left: number;
   /** the inputs, by header text and occurrence */
-  readonly inputs: Partial<Record<string, InputColumn>>;
+  readonly inputs: Partial<Record<string, readonly InputColumn[]>>;
   /** the mapping template (which keys exist); columns come from `inputs` at apply time */
   readonly mapping: Mapping;
   readonly outputs: readonly OutputKind[];
@@ -407,6 +426,8 @@ export interface Written {
   /** ids of the add-in's colour rules now */
   readonly ruleIds: readonly string[];
   readonly computed: ComputedOutputs | null;
+  /** the team's own grade column's cells (the summary compares), when mapped */
+  readonly team?: readonly unknown[];
   readonly firstRow: number;
   readonly rows: number;
   readonly block: Block;
@@ -588,11 +609,14 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     const mapping: Mapping = Object.fromEntries(
       Object.keys(req.mapping).map((k) => [
         k,
-        resolved.columns[k] === undefined
-          ? { column: null, confidence: 0 }
-          : { column: resolved.columns[k] as number, confidence: 1 },
+        {
+          column: resolved.columns[k]?.[0] ?? null,
+          columns: resolved.columns[k] ?? [],
+          confidence: resolved.columns[k] ? 1 : 0,
+          reason: null,
+        },
       ]),
-    ) as Mapping;
+    ) as unknown as Mapping;
 
     // Placement: a table's outputs all inside it (table columns) or all outside, never mixed.
     const tableRight = block.left + block.width;
@@ -720,13 +744,31 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     });
     // Table columns are added by inserting cells right of the table over its rows: the user's
     // cells there would move. That is asked about too.
-    if (table && added.length > 0 && block.usedRight > tableRight + added.length) {
+    if (
+      table &&
+      added.length > 0 &&
+      block.usedRight > tableRight + added.length
+    ) {
       const w = block.usedRight - tableRight - added.length;
-      const right = await readGrid(context, sheet, block.headerRow, tableRight + added.length, n + 1 + (found.totals ? 1 : 0), w, ["formulas"], stats);
+      const right = await readGrid(
+        context,
+        sheet,
+        block.headerRow,
+        tableRight + added.length,
+        n + 1 + (found.totals ? 1 : 0),
+        w,
+        ["formulas"],
+        stats,
+      );
       right.formulas.forEach((row, i) =>
         row.forEach((v, j) => {
           if (v !== "" && v !== null && v !== undefined)
-            conflicts.push({ row: block.headerRow + i, column: tableRight + added.length + j, content: String(v), output: "moved" });
+            conflicts.push({
+              row: block.headerRow + i,
+              column: tableRight + added.length + j,
+              content: String(v),
+              output: "moved",
+            });
         }),
       );
     }
@@ -961,6 +1003,10 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       revert,
       ruleIds,
       computed,
+      team:
+        mapping.teamGrade?.column === null || mapping.teamGrade === undefined
+          ? undefined
+          : data.values.map((row) => row[mapping.teamGrade.column as number]),
       firstRow,
       rows: n,
       block,
@@ -1089,7 +1135,6 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         // What was there, moved with its row (a formula's own-row references follow it).
         const back = r ? shiftRows(r.b?.[a] ?? "", i - (s as number)) : "";
         if (r && fp === wrote) {
-          if (fp === "" && back === "") continue;
           put.push({
             row: firstRow + i,
             col,
@@ -1114,6 +1159,74 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         }
       }
     });
+    // Table columns the apply added: deleted from the right end while nothing in them is the
+    // user's now (deleting one left of a kept column would move the user's cells). A kept one
+    // keeps the add-in's header (a table header cannot be blank) and stays the add-in's.
+    const released: OutputKind[] = [];
+    const deleting: { k: OutputKind; col: number }[] = [];
+    const keptTable = new Set<number>();
+    if (table) {
+      const addedCols = rec.added
+        .map((k) => ({ k, j: kinds.indexOf(k) }))
+        .filter(({ j }) => j >= 0)
+        .map(({ k, j }) => ({ k, col: columns[j] as number }))
+        .filter(
+          ({ col }) => col >= block.left && col < block.left + block.width,
+        )
+        .sort((a, b) => b.col - a.col);
+      // A user's conditional format on a column keeps it too (deleting it would delete the rule).
+      const ownIds = new Set(req.ruleIds ?? []);
+      const userRuled = new Set<number>();
+      if (rulesSupported() && addedCols.length > 0) {
+        const probes = addedCols.map(({ col }) => {
+          const c = sheet.getRangeByIndexes(
+            block.headerRow,
+            col,
+            n + 1,
+            1,
+          ).conditionalFormats;
+          c.load("items/id");
+          return { col, c };
+        });
+        await context.sync();
+        stats.syncs++;
+        for (const { col, c } of probes)
+          if (c.items.some((cf) => !ownIds.has(cf.id))) userRuled.add(col);
+      }
+      let end = block.left + block.width - 1;
+      for (const x of addedCols) {
+        if (
+          x.col === end &&
+          !edited.some((e) => e.column === x.col) &&
+          !userRuled.has(x.col)
+        ) {
+          deleting.push(x);
+          end--;
+        } else keptTable.add(x.col);
+      }
+    }
+    const deletedCols = new Set(deleting.map((d) => d.col));
+    // A column still holding cells the user edited keeps the add-in's header: it stays the
+    // add-in's column (the next apply asks about those cells; "put these back too" finds it).
+    const editedCols = new Set(edited.map((e) => e.column));
+    const writes = put.filter(
+      (p) =>
+        !deletedCols.has(p.col) &&
+        !(
+          p.row === block.headerRow &&
+          (keptTable.has(p.col) || editedCols.has(p.col))
+        ),
+    );
+    put.length = 0;
+    put.push(...writes);
+    if (table && deleting.length > 0) {
+      for (const { k, col } of deleting) {
+        table.columns.getItemAt(col - block.left).delete();
+        released.push(k);
+      }
+      await context.sync();
+      stats.syncs++;
+    }
     // Sparse write: one column at a time, rows grouped in runs of the same write.
     for (const col of columns) {
       const mine = put
@@ -1147,33 +1260,13 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         stats.syncs++;
       }
     }
-    // Table columns the apply added: removed when nothing in them is the user's now.
-    const released: OutputKind[] = [];
-    if (table) {
-      // Right to left, by position within the table.
-      const drop = rec.added
-        .map((k) => ({ k, j: kinds.indexOf(k) }))
-        .filter(
-          ({ j }) => j >= 0 && !edited.some((e) => e.column === columns[j]),
-        )
-        .map(({ k, j }) => ({ k, col: columns[j] as number }))
-        .filter(
-          ({ col }) => col >= block.left && col < block.left + block.width,
-        )
-        .sort((a, b) => b.col - a.col);
-      for (const { k, col } of drop) {
-        table.columns.getItemAt(col - block.left).delete();
-        released.push(k);
-      }
-      if (released.length > 0) {
-        await context.sync();
-        stats.syncs++;
-      }
-    }
     for (const [j, k] of kinds.entries()) {
       const a = at[j] as number;
       const h = rec.header[a];
-      const stillOurs = typeof h === "string" && isOwnHeader(k, h);
+      const stillOurs =
+        (typeof h === "string" && isOwnHeader(k, h)) ||
+        keptTable.has(columns[j] as number) ||
+        editedCols.has(columns[j] as number);
       if (!stillOurs && !released.includes(k)) released.push(k);
     }
     const ruleRanges = kinds
