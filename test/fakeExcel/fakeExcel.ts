@@ -12,6 +12,8 @@
  *   https://learn.microsoft.com/javascript/api/office/officeextension.error and
  *   https://learn.microsoft.com/javascript/api/office/officeextension.debuginfo
  * - PropertyNotLoaded: office.js throws it with debugInfo.errorLocation "<Class>.<property>".
+ * - isNullObject of a *OrNullObject proxy is readable after context.sync() (no load needed):
+ *   https://learn.microsoft.com/javascript/api/office/officeextension.clientobject
  * - RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (OfficeExtension error
  *   codes in office.js); 5 MB on Excel on the web (PLATFORM notes; "Resource limits and
  *   performance optimization for Office Add-ins").
