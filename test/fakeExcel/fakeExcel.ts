@@ -12,6 +12,8 @@
  *   https://learn.microsoft.com/javascript/api/office/officeextension.error and
  *   https://learn.microsoft.com/javascript/api/office/officeextension.debuginfo
  * - PropertyNotLoaded: office.js throws it with debugInfo.errorLocation "<Class>.<property>".
+ * - isNullObject of a *OrNullObject proxy is readable after context.sync() (no load needed):
+ *   https://learn.microsoft.com/javascript/api/office/officeextension.clientobject
  * - RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (OfficeExtension error
  *   codes in office.js); 5 MB on Excel on the web (PLATFORM notes; "Resource limits and
  *   performance optimization for Office Add-ins").
@@ -75,11 +77,20 @@ export interface NameRecord {
   /** a worksheet-scoped name: the sheet's id */
   scope?: string;
 }
+/** A calculation request: range.setDirty / range.calculate (address on the sheet), worksheet.calculate, application.calculate. */
 export interface CalcRequest {
-  kind: "range" | "sheet" | "setDirty" | "application";
-  box?: Box;
-  sheet?: string;
+  kind: "setDirty" | "calculate" | "sheetCalculate" | "applicationCalculate";
+  sheet: string;
+  /** the range's address without the sheet ("E2:E4"); "" for a whole sheet or workbook */
+  address: string;
   markAllDirty?: boolean;
+}
+/** A cell-format setting the fake records but does not render (font, width, wrap) — fills are also kept per cell. */
+export interface FormatRecord {
+  sheet: string;
+  address: string;
+  prop: string;
+  value: unknown;
 }
 export interface RequestRecord {
   /** bytes of the request JSON (UTF-8) and of the response */
@@ -111,7 +122,7 @@ const encoder = new TextEncoder();
 /** Requests travel as UTF-8 JSON: a Chinese character is 3 bytes, not 1. */
 export const utf8Bytes = (s: string): number => encoder.encode(s).length;
 const jsonBytes = (x: unknown): number => utf8Bytes(JSON.stringify(x ?? null));
-/** The JSON an action carries besides its arguments (ids, action type, object path): measured on office.js requests, about this much. */
+/** An estimate of the JSON an action carries besides its arguments (ids, action type, object path); not measured against office.js. */
 const ACTION_BYTES = 120;
 
 export function colName(c: number): string {
@@ -201,7 +212,8 @@ export interface Parsed {
 export function parseTyped(text: string, numberFormat?: string): Parsed {
   if (numberFormat === "@") return { v: text === "" ? null : text };
   if (text === "") return { v: null };
-  if (text.startsWith("'")) return { v: text.slice(1) === "" ? null : text.slice(1) };
+  if (text.startsWith("'"))
+    return { v: text.slice(1) === "" ? null : text.slice(1) };
   if (text.length > 1 && text.startsWith("=")) return { v: null, f: text };
   const t = text.trim();
   const upper = t.toUpperCase();
@@ -209,7 +221,8 @@ export function parseTyped(text: string, numberFormat?: string): Parsed {
   if (upper === "FALSE") return { v: false };
   if (ERROR_LITERALS.has(upper)) return { v: upper, err: true };
   // numbers: 00123, -1.5, 1,234.5, 1e3, 50%
-  const num = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?(%?)$/.exec(t);
+  const num =
+    /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?(%?)$/.exec(t);
   if (num && /\d/.test((num[2] ?? "") + (num[3] ?? ""))) {
     const n = Number(
       `${num[1] ?? ""}${(num[2] ?? "").replace(/,/g, "") || "0"}${num[3] ?? ""}${num[4] !== undefined ? `e${num[4]}` : ""}`,
@@ -252,7 +265,16 @@ function mapRefs(
   for (let i = 0; i < parts.length; i += 2) {
     parts[i] = parts[i]!.replace(
       REF,
-      (m, sh: string | undefined, ac: string, cl: string, ar: string, rw: string, off: number, all: string) => {
+      (
+        m,
+        sh: string | undefined,
+        ac: string,
+        cl: string,
+        ar: string,
+        rw: string,
+        off: number,
+        all: string,
+      ) => {
         const before = all[off - 1];
         if (before && /[A-Za-z0-9_.]/.test(before)) return m; // part of a name such as SALES.X1
         const sheet = sh
@@ -285,11 +307,14 @@ const sheetPrefix = (s: string | undefined) =>
 export function shiftFormulaRows(formula: string, dr: number): string {
   if (dr === 0) return formula;
   return mapRefs(formula, (s, ac, c, ar, r) =>
-    ar ? refText(sheetPrefix(s), ac, c, ar, r) : refText(sheetPrefix(s), ac, c, ar, r + dr),
+    ar
+      ? refText(sheetPrefix(s), ac, c, ar, r)
+      : refText(sheetPrefix(s), ac, c, ar, r + dr),
   );
 }
 
-const SPILLING = /^=\s*(SEQUENCE|HSTACK|VSTACK|FILTER|SORT|SORTBY|UNIQUE|TRANSPOSE|RANDARRAY|TOCOL|TOROW|WRAPROWS|WRAPCOLS|CHOOSECOLS|CHOOSEROWS|TAKE|DROP|EXPAND)\s*\(|^=\s*\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+\s*$/i;
+const SPILLING =
+  /^=\s*(SEQUENCE|HSTACK|VSTACK|FILTER|SORT|SORTBY|UNIQUE|TRANSPOSE|RANDARRAY|TOCOL|TOROW|WRAPROWS|WRAPCOLS|CHOOSECOLS|CHOOSEROWS|TAKE|DROP|EXPAND)\s*\(|^=\s*\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+\s*$/i;
 
 // ---------------------------------------------------------------------------------------------
 // The sheet: cells by row, bounds kept on write
@@ -305,10 +330,12 @@ export class SheetModel {
   protected = false;
   readonly customProperties = new Map<string, { key: string; value: string }>();
   /** bounding box of non-empty cells; null = none; recomputed lazily when a boundary cell was cleared */
-  private bounds: { r0: number; c0: number; r1: number; c1: number } | null = null;
+  private bounds: { r0: number; c0: number; r1: number; c1: number } | null =
+    null;
   private boundsStale = false;
   /** bounds including cells that only carry formatting */
-  private fmtBounds: { r0: number; c0: number; r1: number; c1: number } | null = null;
+  private fmtBounds: { r0: number; c0: number; r1: number; c1: number } | null =
+    null;
   private fmtStale = false;
 
   constructor(
@@ -321,11 +348,14 @@ export class SheetModel {
   }
 
   set(r: number, c: number, cell: Cell | undefined): void {
-    const empty = !cell || (cell.f === undefined && (cell.v === null || cell.v === ""));
+    const empty =
+      !cell || (cell.f === undefined && (cell.v === null || cell.v === ""));
     const bare =
       empty &&
       (!cell ||
-        ((!cell.nf || cell.nf === "General") && !cell.fill && cell.locked !== false));
+        ((!cell.nf || cell.nf === "General") &&
+          !cell.fill &&
+          cell.locked !== false));
     let row = this.rows[r];
     if (bare) {
       if (row && row[c]) {
@@ -382,7 +412,9 @@ export class SheetModel {
   }
 
   /** The used range's box: cells with values (valuesOnly) or with values or formatting. */
-  used(valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | null {
+  used(
+    valuesOnly: boolean,
+  ): { r0: number; c0: number; r1: number; c1: number } | null {
     if (valuesOnly ? this.boundsStale : this.fmtStale) this.rescan();
     return valuesOnly ? this.bounds : this.fmtBounds;
   }
@@ -436,15 +468,23 @@ function subtract(a: Box, b: Box): Box[] {
   const top = Math.max(a.r, b.r);
   const bottom = Math.min(a.r + a.h, b.r + b.h);
   if (a.r < b.r) out.push({ ...a, h: b.r - a.r });
-  if (a.r + a.h > b.r + b.h) out.push({ ...a, r: b.r + b.h, h: a.r + a.h - (b.r + b.h) });
+  if (a.r + a.h > b.r + b.h)
+    out.push({ ...a, r: b.r + b.h, h: a.r + a.h - (b.r + b.h) });
   if (a.c < b.c) out.push({ ...a, r: top, h: bottom - top, w: b.c - a.c });
   if (a.c + a.w > b.c + b.w)
-    out.push({ ...a, r: top, h: bottom - top, c: b.c + b.w, w: a.c + a.w - (b.c + b.w) });
+    out.push({
+      ...a,
+      r: top,
+      h: bottom - top,
+      c: b.c + b.w,
+      w: a.c + a.w - (b.c + b.w),
+    });
   return out;
 }
 export function boxAddress(b: Box, withSheet = true): string {
   const sheet = withSheet ? sheetPrefix(b.sheet) : "";
-  if (b.h === MAX_ROWS) return `${sheet}${colName(b.c)}:${colName(b.c + b.w - 1)}`;
+  if (b.h === MAX_ROWS)
+    return `${sheet}${colName(b.c)}:${colName(b.c + b.w - 1)}`;
   if (b.w === MAX_COLS) return `${sheet}${b.r + 1}:${b.r + b.h}`;
   const tl = `${colName(b.c)}${b.r + 1}`;
   return b.h * b.w > 1
@@ -481,6 +521,10 @@ export class FakeWorkbook {
   runs: { mergeUndoGroup: boolean; delayForCellEdit?: boolean }[] = [];
   /** range.calculate(), worksheet.calculate(), range.setDirty(), application.calculate() */
   readonly calculations: CalcRequest[] = [];
+  /** range.format settings in order (fills are also kept per cell) */
+  readonly formats: FormatRecord[] = [];
+  /** what Office.addin.setStartupBehavior was last given */
+  startupBehavior: string | undefined;
   /** registered event handlers (onSelectionChanged, onChanged, ...) */
   readonly handlers: { event: string; sheet?: string; handler: Handler }[] = [];
   /** the user is editing a cell: Excel.run fails unless delayForCellEdit (then it waits) */
@@ -514,11 +558,44 @@ export class FakeWorkbook {
     return out;
   }
 
+  /** Compatibility view of one sheet: its cells keyed "r,c". */
+  sheet(name: string): Map<string, Cell> {
+    const m = new Map<string, Cell>();
+    for (const [r, c, cell] of this.model(name).cells())
+      m.set(`${r},${c}`, cell);
+    return m;
+  }
+
+  /** A user's edit as Excel reports it: the sheet's onChanged handlers run with the address. */
+  async fireChanged(sheet: string, address: string): Promise<void> {
+    await this.fire(
+      "onChanged",
+      {
+        address,
+        changeType: "RangeEdited",
+        source: "Local",
+        type: "WorksheetChanged",
+      },
+      sheet,
+    );
+  }
+
   addSheet(name: string): SheetModel {
     if (this.findSheet(name))
-      throw new FakeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
-      throw new FakeError("InvalidArgument", `The sheet name '${name}' is not valid.`);
+      throw new FakeError(
+        "ItemAlreadyExists",
+        `A sheet named ${name} already exists.`,
+      );
+    if (
+      !name ||
+      name.length > 31 ||
+      /[\\/?*[\]:]/.test(name) ||
+      /^'|'$/.test(name)
+    )
+      throw new FakeError(
+        "InvalidArgument",
+        `The sheet name '${name}' is not valid.`,
+      );
     const s = new SheetModel(this.newId("SHEET"), name);
     this.sheetList.push(s);
     return s;
@@ -533,7 +610,10 @@ export class FakeWorkbook {
   model(name: string): SheetModel {
     const s = this.findSheet(name);
     if (!s)
-      throw new FakeError("ItemNotFound", `The requested resource doesn't exist: sheet '${name}'.`);
+      throw new FakeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist: sheet '${name}'.`,
+      );
     return s;
   }
 
@@ -549,7 +629,9 @@ export class FakeWorkbook {
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
         const old = s.get(r0 + i, c0 + j);
-        const keep = old ? { nf: old.nf, fill: old.fill, locked: old.locked } : {};
+        const keep = old
+          ? { nf: old.nf, fill: old.fill, locked: old.locked }
+          : {};
         if (v === null || v === "") s.set(r0 + i, c0 + j, { ...keep, v: null });
         else if (typeof v === "string" && v.startsWith("=") && v.length > 1)
           s.set(r0 + i, c0 + j, { ...keep, v: null, f: v });
@@ -605,7 +687,9 @@ export class FakeWorkbook {
   }
 
   /** Every cell's formula-or-value and number format (and fill, when set): what "nothing else changed" compares. */
-  dump(sheet: string): Record<string, { f: CellValue; nf: string; fill?: string }> {
+  dump(
+    sheet: string,
+  ): Record<string, { f: CellValue; nf: string; fill?: string }> {
     const out: Record<string, { f: CellValue; nf: string; fill?: string }> = {};
     for (const [r, c, x] of this.model(sheet).cells()) {
       const f = x.f ?? x.v ?? "";
@@ -624,7 +708,15 @@ export class FakeWorkbook {
   usedBox(sheet: string, valuesOnly = true): Box | null {
     const s = this.model(sheet);
     const b = s.used(valuesOnly);
-    return b ? { sheet: s.name, r: b.r0, c: b.c0, h: b.r1 - b.r0 + 1, w: b.c1 - b.c0 + 1 } : null;
+    return b
+      ? {
+          sheet: s.name,
+          r: b.r0,
+          c: b.c0,
+          h: b.r1 - b.r0 + 1,
+          w: b.c1 - b.c0 + 1,
+        }
+      : null;
   }
 
   /** Excel's current region: the box of non-blank cells connected to the cell (diagonals count). */
@@ -639,14 +731,16 @@ export class FakeWorkbook {
     const rowHas = (rr: number) => {
       const row = s.rows[rr];
       if (!row) return false;
-      for (let cc = Math.max(0, c0 - 1); cc <= c1 + 1; cc++) if (has(rr, cc)) return true;
+      for (let cc = Math.max(0, c0 - 1); cc <= c1 + 1; cc++)
+        if (has(rr, cc)) return true;
       return false;
     };
     const colHas = (cc: number) => {
-      for (let rr = Math.max(0, r0 - 1); rr <= r1 + 1; rr++) if (has(rr, cc)) return true;
+      for (let rr = Math.max(0, r0 - 1); rr <= r1 + 1; rr++)
+        if (has(rr, cc)) return true;
       return false;
     };
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       while (rowHas(r1 + 1)) {
         r1++;
@@ -672,13 +766,21 @@ export class FakeWorkbook {
     const name = this.model(sheet).name;
     return this.tables.find(
       (t) =>
-        t.sheet === name && r >= t.top && r < t.top + t.rows && c >= t.left && c < t.left + t.cols,
+        t.sheet === name &&
+        r >= t.top &&
+        r < t.top + t.rows &&
+        c >= t.left &&
+        c < t.left + t.cols,
     );
   }
 
   // ---- writes (what a request does at sync) ------------------------------------------------
 
-  private checkWritable(box: Box, where: string, contentOnly: boolean): SheetModel {
+  private checkWritable(
+    box: Box,
+    where: string,
+    contentOnly: boolean,
+  ): SheetModel {
     const s = this.model(box.sheet);
     if (s.protected) {
       for (let r = box.r; r < box.r + box.h; r++)
@@ -703,7 +805,12 @@ export class FakeWorkbook {
   }
 
   /** range.values / range.formulas / range.numberFormat set, as Excel applies it at sync. */
-  write(box: Box, rows: unknown, prop: "values" | "formulas" | "numberFormat", where = `Range.${prop}`): number {
+  write(
+    box: Box,
+    rows: unknown,
+    prop: "values" | "formulas" | "numberFormat",
+    where = `Range.${prop}`,
+  ): number {
     const grid = this.fit(box, rows, prop, where);
     const s = this.checkWritable(box, where, prop !== "numberFormat");
     if (prop !== "numberFormat") {
@@ -739,7 +846,11 @@ export class FakeWorkbook {
         }
         if (typeof v === "number" || typeof v === "boolean") {
           if (typeof v === "number" && !Number.isFinite(v))
-            throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${v})`, where);
+            throw new FakeError(
+              "InvalidArgument",
+              `The argument is invalid or missing or has an incorrect format. (${v})`,
+              where,
+            );
           if (cur.nf === "@") cur.v = String(v);
           else cur.v = v;
           delete cur.f;
@@ -753,19 +864,69 @@ export class FakeWorkbook {
           else delete cur.err;
           if (p.nf && (!cur.nf || cur.nf === "General")) cur.nf = p.nf;
         } else {
-          throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${JSON.stringify(v)})`, where);
+          throw new FakeError(
+            "InvalidArgument",
+            `The argument is invalid or missing or has an incorrect format. (${JSON.stringify(v)})`,
+            where,
+          );
         }
         s.set(r, c, cur);
         if (cur.f !== undefined) this.formulaIntoTable(s, r, c, cur.f, box);
       }
     }
+    if (prop !== "numberFormat") this.fixTableHeaders(s, box);
     return cells;
   }
 
-  private fit(box: Box, rows: unknown, prop: string, where: string): unknown[][] {
+  /**
+   * Excel keeps a table's header cells as unique, non-empty text: a number becomes its text, a
+   * blank becomes "Column1", a name already used in the table gets a number ("等级2").
+   */
+  fixTableHeaders(s: SheetModel, box: Box): void {
+    for (const t of this.tables) {
+      if (t.sheet !== s.name || box.r > t.top || box.r + box.h <= t.top)
+        continue;
+      const c0 = Math.max(box.c, t.left);
+      const c1 = Math.min(box.c + box.w, t.left + t.cols);
+      if (c0 >= c1) continue;
+      const taken = new Set<string>();
+      for (let c = t.left; c < t.left + t.cols; c++)
+        if (c < c0 || c >= c1)
+          taken.add(String(s.get(t.top, c)?.v ?? "").toLowerCase());
+      for (let c = c0; c < c1; c++) {
+        const cur = s.get(t.top, c);
+        let name = cur?.f !== undefined ? "" : String(cur?.v ?? "");
+        if (name === "") {
+          let k = c - t.left + 1;
+          while (taken.has(`column${k}`)) k++;
+          name = `Column${k}`;
+        } else if (taken.has(name.toLowerCase())) {
+          let k = 2;
+          while (taken.has(`${name}${k}`.toLowerCase())) k++;
+          name = `${name}${k}`;
+        }
+        taken.add(name.toLowerCase());
+        s.set(t.top, c, {
+          ...(cur ?? {}),
+          v: name,
+          f: undefined,
+          err: undefined,
+        });
+      }
+    }
+  }
+
+  private fit(
+    box: Box,
+    rows: unknown,
+    prop: string,
+    where: string,
+  ): unknown[][] {
     // A single value sets every cell of the range (Office.js accepts a scalar).
     if (!Array.isArray(rows))
-      return Array.from({ length: box.h }, () => Array.from({ length: box.w }, () => rows));
+      return Array.from({ length: box.h }, () =>
+        Array.from({ length: box.w }, () => rows),
+      );
     if (
       rows.length !== box.h ||
       rows.some((r) => !Array.isArray(r) || r.length !== box.w)
@@ -779,14 +940,21 @@ export class FakeWorkbook {
   }
 
   /** A formula typed into an empty table column becomes a calculated column (Excel fills the column). */
-  private formulaIntoTable(s: SheetModel, r: number, c: number, f: string, written: Box) {
+  private formulaIntoTable(
+    s: SheetModel,
+    r: number,
+    c: number,
+    f: string,
+    written: Box,
+  ) {
     const t = this.tableAt(s.name, r, c);
     if (!t) return;
     const bodyTop = t.top + 1;
     const bodyRows = t.rows - 1 - (t.showTotals ? 1 : 0);
     if (r < bodyTop || r >= bodyTop + bodyRows) return;
     const j = c - t.left;
-    const writtenWhole = written.r <= bodyTop && written.r + written.h >= bodyTop + bodyRows;
+    const writtenWhole =
+      written.r <= bodyTop && written.r + written.h >= bodyTop + bodyRows;
     if (writtenWhole) {
       if (r === bodyTop) t.calculated.set(j, f);
       return;
@@ -898,26 +1066,44 @@ export class FakeWorkbook {
    * formats, conditional formats, tables, merged areas, names and (for whole columns) formula
    * references right of `c` shift right.
    */
-  insertColumns(sheet: string, c: number, n: number, r0 = 0, h = MAX_ROWS, where = "Range.insert"): void {
+  insertColumns(
+    sheet: string,
+    c: number,
+    n: number,
+    r0 = 0,
+    h = MAX_ROWS,
+    where = "Range.insert",
+  ): void {
     const s = this.model(sheet);
     const span: Box = { sheet: s.name, r: r0, c, h, w: MAX_COLS - c };
     this.checkShift(s, span, where);
     const used = s.used(false);
     if (used && used.c1 + n >= MAX_COLS && used.c1 >= c)
-      throw new FakeError("NonBlankCellOffSheet", "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.", where);
+      throw new FakeError(
+        "NonBlankCellOffSheet",
+        "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
+        where,
+      );
     for (let r = r0; r < Math.min(r0 + h, s.rows.length); r++) {
       const row = s.rows[r];
-      if (row && row.length > c) row.splice(c, 0, ...new Array<Cell | undefined>(n));
+      if (row && row.length > c)
+        row.splice(c, 0, ...new Array<Cell | undefined>(n));
     }
     s.invalidate();
     const moveBox = (b: Box): Box[] => {
       if (b.c + b.w <= c) return [b];
       // rows inside the span move; rows outside stay
-      const inside = { ...b, r: Math.max(b.r, r0), h: Math.min(b.r + b.h, r0 + h) - Math.max(b.r, r0) };
+      const inside = {
+        ...b,
+        r: Math.max(b.r, r0),
+        h: Math.min(b.r + b.h, r0 + h) - Math.max(b.r, r0),
+      };
       if (inside.h <= 0) return [b];
       const outside = subtract(b, { ...inside, c: 0, w: MAX_COLS });
       const moved =
-        inside.c >= c ? { ...inside, c: inside.c + n } : { ...inside, w: inside.w + n };
+        inside.c >= c
+          ? { ...inside, c: inside.c + n }
+          : { ...inside, w: inside.w + n };
       return [...outside, moved];
     };
     this.moveAll(s.name, moveBox);
@@ -935,10 +1121,18 @@ export class FakeWorkbook {
             s.set(t.top, c + k, { v: this.freeColumnName(t, s) });
         }
       }
-    if (h === MAX_ROWS) this.shiftReferences(s.name, (col) => (col >= c ? col + n : col));
+    if (h === MAX_ROWS)
+      this.shiftReferences(s.name, (col) => (col >= c ? col + n : col));
   }
 
-  deleteColumns(sheet: string, c: number, n: number, r0 = 0, h = MAX_ROWS, where = "Range.delete"): void {
+  deleteColumns(
+    sheet: string,
+    c: number,
+    n: number,
+    r0 = 0,
+    h = MAX_ROWS,
+    where = "Range.delete",
+  ): void {
     const s = this.model(sheet);
     this.checkShift(s, { sheet: s.name, r: r0, c, h, w: MAX_COLS - c }, where);
     for (let r = r0; r < Math.min(r0 + h, s.rows.length); r++) {
@@ -948,17 +1142,25 @@ export class FakeWorkbook {
     s.invalidate();
     const moveBox = (b: Box): Box[] => {
       if (b.c + b.w <= c) return [b];
-      const inside = { ...b, r: Math.max(b.r, r0), h: Math.min(b.r + b.h, r0 + h) - Math.max(b.r, r0) };
+      const inside = {
+        ...b,
+        r: Math.max(b.r, r0),
+        h: Math.min(b.r + b.h, r0 + h) - Math.max(b.r, r0),
+      };
       if (inside.h <= 0) return [b];
       const outside = subtract(b, { ...inside, c: 0, w: MAX_COLS });
-      const left = inside.c < c ? { ...inside, w: Math.min(inside.w, c - inside.c) } : null;
+      const left =
+        inside.c < c
+          ? { ...inside, w: Math.min(inside.w, c - inside.c) }
+          : null;
       const rightStart = Math.max(inside.c, c + n);
       const rightEnd = inside.c + inside.w;
       const keptRight = rightEnd - rightStart;
       let moved: Box | null;
       if (left && keptRight > 0) moved = { ...left, w: left.w + keptRight };
       else if (left) moved = left;
-      else if (keptRight > 0) moved = { ...inside, c: rightStart - n, w: keptRight };
+      else if (keptRight > 0)
+        moved = { ...inside, c: rightStart - n, w: keptRight };
       else moved = null;
       return moved ? [...outside, moved] : outside;
     };
@@ -966,7 +1168,13 @@ export class FakeWorkbook {
     for (let i = this.tables.length - 1; i >= 0; i--) {
       const t = this.tables[i]!;
       if (t.sheet !== s.name || t.left + t.cols <= c) continue;
-      const [moved] = moveBox({ sheet: s.name, r: t.top, c: t.left, h: t.rows, w: t.cols });
+      const [moved] = moveBox({
+        sheet: s.name,
+        r: t.top,
+        c: t.left,
+        h: t.rows,
+        w: t.cols,
+      });
       if (!moved || moved.r !== t.top) this.tables.splice(i, 1);
       else {
         t.left = moved.c;
@@ -974,7 +1182,9 @@ export class FakeWorkbook {
       }
     }
     if (h === MAX_ROWS)
-      this.shiftReferences(s.name, (col) => (col >= c + n ? col - n : col >= c ? null : col));
+      this.shiftReferences(s.name, (col) =>
+        col >= c + n ? col - n : col >= c ? null : col,
+      );
   }
 
   /** Excel refuses to shift cells through part of a table or a merged area. */
@@ -982,13 +1192,28 @@ export class FakeWorkbook {
     const partly = (b: Box) =>
       overlaps(b, span) && (b.r < span.r || b.r + b.h > span.r + span.h);
     for (const t of this.tables)
-      if (t.sheet === s.name && partly({ sheet: s.name, r: t.top, c: t.left, h: t.rows, w: t.cols }))
-        throw new FakeError("InsertDeleteConflict", "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.", where);
+      if (
+        t.sheet === s.name &&
+        partly({ sheet: s.name, r: t.top, c: t.left, h: t.rows, w: t.cols })
+      )
+        throw new FakeError(
+          "InsertDeleteConflict",
+          "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.",
+          where,
+        );
     for (const m of s.merges)
       if (partly(m))
-        throw new FakeError("InsertDeleteConflict", "This operation will cause some merged cells to unmerge.", where);
+        throw new FakeError(
+          "InsertDeleteConflict",
+          "This operation will cause some merged cells to unmerge.",
+          where,
+        );
     if (s.protected)
-      throw new FakeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", where);
+      throw new FakeError(
+        "AccessDenied",
+        "The cell or chart you're trying to change is on a protected sheet.",
+        where,
+      );
   }
 
   /** Moves every box-shaped thing on a sheet: conditional formats, merged areas, names, selection. */
@@ -1004,7 +1229,12 @@ export class FakeWorkbook {
     for (const n of this.names)
       if (n.box && n.box.sheet === sheet) {
         const moved = move(n.box);
-        n.box = moved.length === 1 ? moved[0]! : moved.length === 0 ? null : moved[moved.length - 1]!;
+        n.box =
+          moved.length === 1
+            ? moved[0]!
+            : moved.length === 0
+              ? null
+              : moved[moved.length - 1]!;
       }
     if (this.selection.sheet === sheet) {
       const moved = move(this.selection);
@@ -1020,16 +1250,20 @@ export class FakeWorkbook {
         if (cell.f === undefined) continue;
         cell.f = mapRefs(cell.f, (sh, ac, c, ar, r) => {
           const target = sh === undefined ? s.name : sh;
-          if (target.toLowerCase() !== lower) return refText(sheetPrefix(sh), ac, c, ar, r);
+          if (target.toLowerCase() !== lower)
+            return refText(sheetPrefix(sh), ac, c, ar, r);
           const nc = mapCol(c);
-          return nc === null ? "#REF!" : refText(sheetPrefix(sh), ac, nc, ar, r);
+          return nc === null
+            ? "#REF!"
+            : refText(sheetPrefix(sh), ac, nc, ar, r);
         });
       }
   }
 
   private freeColumnName(t: TableModel, s: SheetModel): string {
     const taken = new Set<string>();
-    for (let j = 0; j < t.cols; j++) taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
+    for (let j = 0; j < t.cols; j++)
+      taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
     for (let k = 1; ; k++) if (!taken.has(`column${k}`)) return `Column${k}`;
   }
 
@@ -1038,16 +1272,28 @@ export class FakeWorkbook {
    * number format and fill; formulas move as if copied (relative row references follow).
    * Cells outside the range, conditional formats and names stay where they are.
    */
-  sortRows(box: Box, fields: { key: number; ascending?: boolean }[], hasHeaders = false, where = "RangeSort.apply"): void {
+  sortRows(
+    box: Box,
+    fields: { key: number; ascending?: boolean }[],
+    hasHeaders = false,
+    where = "RangeSort.apply",
+  ): void {
     const s = this.checkWritable(box, where, true);
     for (const m of s.merges)
       if (overlaps(m, box))
-        throw new FakeError("InvalidOperation", "To do this, all the merged cells need to be the same size.", where);
+        throw new FakeError(
+          "InvalidOperation",
+          "To do this, all the merged cells need to be the same size.",
+          where,
+        );
     const top = box.r + (hasHeaders ? 1 : 0);
     const n = box.h - (hasHeaders ? 1 : 0);
     const rows = Array.from({ length: n }, (_, i) => {
       const r = top + i;
-      return { r, cells: Array.from({ length: box.w }, (_, j) => s.get(r, box.c + j)) };
+      return {
+        r,
+        cells: Array.from({ length: box.w }, (_, j) => s.get(r, box.c + j)),
+      };
     });
     const rank = (x: Cell | undefined): [number, CellValue] => {
       if (SheetModel.isEmpty(x)) return [4, ""];
@@ -1080,7 +1326,8 @@ export class FakeWorkbook {
           return;
         }
         const moved: Cell = { ...cell };
-        if (moved.f !== undefined) moved.f = shiftFormulaRows(moved.f, r - row.r);
+        if (moved.f !== undefined)
+          moved.f = shiftFormulaRows(moved.f, r - row.r);
         s.set(r, box.c + j, moved);
       });
     });
@@ -1091,7 +1338,11 @@ export class FakeWorkbook {
     const s = this.checkWritable(box, where, false);
     for (const m of s.merges)
       if (overlaps(m, box) && !contains(box, m))
-        throw new FakeError("InvalidOperation", "Cannot merge cells that overlap a merged area.", where);
+        throw new FakeError(
+          "InvalidOperation",
+          "Cannot merge cells that overlap a merged area.",
+          where,
+        );
     s.merges = s.merges.filter((m) => !contains(box, m));
     // Excel keeps only the upper-left value
     for (let r = box.r; r < box.r + box.h; r++)
@@ -1106,9 +1357,15 @@ export class FakeWorkbook {
   renameSheet(oldName: string, newName: string): void {
     const s = this.model(oldName);
     if (this.findSheet(newName) && this.findSheet(newName) !== s)
-      throw new FakeError("ItemAlreadyExists", `A sheet named ${newName} already exists.`);
+      throw new FakeError(
+        "ItemAlreadyExists",
+        `A sheet named ${newName} already exists.`,
+      );
     if (!newName || newName.length > 31 || /[\\/?*[\]:]/.test(newName))
-      throw new FakeError("InvalidArgument", `The sheet name '${newName}' is not valid.`);
+      throw new FakeError(
+        "InvalidArgument",
+        `The sheet name '${newName}' is not valid.`,
+      );
     const old = s.name;
     s.name = newName;
     const fix = (b: Box | null) => {
@@ -1130,33 +1387,60 @@ export class FakeWorkbook {
       for (const [, , cell] of other.cells())
         if (cell.f !== undefined)
           cell.f = mapRefs(cell.f, (sh, ac, c, ar, r) =>
-            refText(sh !== undefined && sh.toLowerCase() === lower ? sheetPrefix(newName) : sheetPrefix(sh), ac, c, ar, r),
+            refText(
+              sh !== undefined && sh.toLowerCase() === lower
+                ? sheetPrefix(newName)
+                : sheetPrefix(sh),
+              ac,
+              c,
+              ar,
+              r,
+            ),
           );
   }
 
   deleteSheet(name: string): void {
     const s = this.model(name);
     if (this.sheetList.length === 1)
-      throw new FakeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      throw new FakeError(
+        "InvalidOperation",
+        "A workbook must contain at least one visible worksheet.",
+      );
     this.sheetList.splice(this.sheetList.indexOf(s), 1);
-    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]!.sheet === s.name) this.tables.splice(i, 1);
+    for (let i = this.tables.length - 1; i >= 0; i--)
+      if (this.tables[i]!.sheet === s.name) this.tables.splice(i, 1);
     for (let i = this.conditionalFormats.length - 1; i >= 0; i--)
-      if (this.conditionalFormats[i]!.sheet === s.name) this.conditionalFormats.splice(i, 1);
+      if (this.conditionalFormats[i]!.sheet === s.name)
+        this.conditionalFormats.splice(i, 1);
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i]!;
       if (n.scope === s.id) this.names.splice(i, 1);
       else if (n.box?.sheet === s.name) n.box = null;
     }
     if (this.activeSheet === s.name) this.activeSheet = this.sheetList[0]!.name;
-    if (this.selection.sheet === s.name) this.selection = { sheet: this.activeSheet, r: 0, c: 0, h: 1, w: 1 };
+    if (this.selection.sheet === s.name)
+      this.selection = { sheet: this.activeSheet, r: 0, c: 0, h: 1, w: 1 };
   }
 
   // ---- the user at the keyboard --------------------------------------------------------------
 
   /** The user types text into a cell (parsed as Excel parses typed input; protected and merged cells refuse). */
   type(sheet: string, r: number, c: number, text: string): void {
-    this.write({ sheet, r, c, h: 1, w: 1 }, [[text]], "formulas", "user typing");
-    this.fire("onChanged", { sheet: this.model(sheet).name, address: boxAddress({ sheet, r, c, h: 1, w: 1 }, false), changeType: "RangeEdited", source: "Local" });
+    this.write(
+      { sheet, r, c, h: 1, w: 1 },
+      [[text]],
+      "formulas",
+      "user typing",
+    );
+    void this.fire(
+      "onChanged",
+      {
+        address: boxAddress({ sheet, r, c, h: 1, w: 1 }, false),
+        changeType: "RangeEdited",
+        source: "Local",
+      },
+      sheet,
+    );
   }
 
   protect(sheet: string, on = true): void {
@@ -1181,11 +1465,21 @@ export class FakeWorkbook {
     return s.hiddenRows.has(r) || s.filteredRows.has(r);
   }
 
-  applyFilter(box: Box, column: number, criteria: { filterOn?: string; values?: unknown[]; criterion1?: string }): void {
+  applyFilter(
+    box: Box,
+    column: number,
+    criteria: { filterOn?: string; values?: unknown[]; criterion1?: string },
+  ): void {
     const s = this.model(box.sheet);
-    const f = s.autoFilter && s.autoFilter.box.r === box.r && s.autoFilter.box.c === box.c
-      ? s.autoFilter
-      : (s.autoFilter = { box: { ...box, sheet: s.name }, criteria: new Map() });
+    const f =
+      s.autoFilter &&
+      s.autoFilter.box.r === box.r &&
+      s.autoFilter.box.c === box.c
+        ? s.autoFilter
+        : (s.autoFilter = {
+            box: { ...box, sheet: s.name },
+            criteria: new Map(),
+          });
     f.criteria.set(column, criteria);
     this.refilter(s);
   }
@@ -1201,13 +1495,21 @@ export class FakeWorkbook {
     if (!f) return;
     for (let r = f.box.r + 1; r < f.box.r + f.box.h; r++)
       for (const [col, crit] of f.criteria) {
-        const c = crit as { filterOn?: string; values?: unknown[]; criterion1?: string };
+        const c = crit as {
+          filterOn?: string;
+          values?: unknown[];
+          criterion1?: string;
+        };
         const shown = String(this.valueAt(s.name, r, f.box.c + col));
         let keep = true;
         if (c.values) keep = c.values.map(String).includes(shown);
         else if (c.criterion1 !== undefined) {
           const m = /^(=|<>)(.*)$/.exec(c.criterion1);
-          keep = m ? (m[1] === "=" ? shown === m[2] : shown !== m[2]) : shown === c.criterion1;
+          keep = m
+            ? m[1] === "="
+              ? shown === m[2]
+              : shown !== m[2]
+            : shown === c.criterion1;
         }
         if (!keep) {
           s.filteredRows.add(r);
@@ -1219,20 +1521,41 @@ export class FakeWorkbook {
   // ---- events ---------------------------------------------------------------------------------
 
   /** Calls the handlers registered for an event (onSelectionChanged, onChanged, ...); resolves when they have run. */
-  async fire(event: string, args: Record<string, unknown> = {}): Promise<void> {
-    for (const h of this.handlers.filter((x) => x.event === event && (!x.sheet || !args.sheet || x.sheet === args.sheet)))
-      await h.handler({ type: event, ...args, worksheetId: h.sheet });
+  async fire(
+    event: string,
+    args: Record<string, unknown> = {},
+    sheet?: string,
+  ): Promise<void> {
+    const id = sheet === undefined ? undefined : this.model(sheet).id;
+    for (const h of this.handlers.filter(
+      (x) => x.event === event && (!x.sheet || !id || x.sheet === id),
+    ))
+      await h.handler({
+        type: event,
+        ...args,
+        ...(id ? { worksheetId: id } : {}),
+      });
   }
   /** The user selects a range: sets the selection and fires onSelectionChanged. */
   async select(box: Box): Promise<void> {
     this.selection = { ...box, sheet: this.model(box.sheet).name };
     this.activeSheet = this.selection.sheet;
-    await this.fire("onSelectionChanged", { address: boxAddress(box, false) });
+    await this.fire(
+      "onSelectionChanged",
+      { address: boxAddress(box, false) },
+      box.sheet,
+    );
   }
 
   // ---- names ----------------------------------------------------------------------------------
 
-  addName(name: string, box: Box, comment?: string, scope?: string, where = "NamedItemCollection.add"): NameRecord {
+  addName(
+    name: string,
+    box: Box,
+    comment?: string,
+    scope?: string,
+    where = "NamedItemCollection.add",
+  ): NameRecord {
     const valid =
       /^[A-Za-z_\\\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name) &&
       name.length <= 255 &&
@@ -1240,10 +1563,27 @@ export class FakeWorkbook {
       !/^[Rr]\d*[Cc]\d*$/.test(name) &&
       !/^[RrCc]$/.test(name);
     if (!valid)
-      throw new FakeError("InvalidArgument", `The name '${name}' is not valid.`, where);
-    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase() && n.scope === scope))
-      throw new FakeError("ItemAlreadyExists", `The name '${name}' already exists.`, where);
-    const rec: NameRecord = { name, box: { ...box, sheet: this.model(box.sheet).name }, comment, scope };
+      throw new FakeError(
+        "InvalidArgument",
+        `The name '${name}' is not valid.`,
+        where,
+      );
+    if (
+      this.names.some(
+        (n) => n.name.toLowerCase() === name.toLowerCase() && n.scope === scope,
+      )
+    )
+      throw new FakeError(
+        "ItemAlreadyExists",
+        `The name '${name}' already exists.`,
+        where,
+      );
+    const rec: NameRecord = {
+      name,
+      box: { ...box, sheet: this.model(box.sheet).name },
+      comment,
+      scope,
+    };
     this.names.push(rec);
     return rec;
   }
@@ -1266,7 +1606,11 @@ interface Op {
 
 function propList(props: unknown): string[] {
   if (props === undefined || props === null) return [];
-  if (typeof props === "string") return props.split(",").map((p) => p.trim()).filter(Boolean);
+  if (typeof props === "string")
+    return props
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
   if (Array.isArray(props)) return props.map(String);
   const o = props as { select?: string | string[] };
   if (o.select !== undefined) return propList(o.select);
@@ -1310,10 +1654,6 @@ export class FakeContext {
   }
   get pendingActions(): number {
     return this.queue.length;
-  }
-  /** Runs now the operations queued since `mark`: proxies made by a running op (a collection's items) resolve at once. */
-  runQueuedSince(mark: number): void {
-    for (const op of this.queue.splice(mark)) op.run()?.commit?.();
   }
   trace(_message: string): void {}
   load<T extends ClientObject>(o: T, props?: unknown): T {
@@ -1368,7 +1708,10 @@ export class FakeContext {
         const err =
           e instanceof FakeError
             ? e
-            : new FakeError("GeneralException", e instanceof Error ? e.message : String(e));
+            : new FakeError(
+                "GeneralException",
+                e instanceof Error ? e.message : String(e),
+              );
         err.debugInfo.errorLocation ??= op.where;
         err.debugInfo.statement = op.where;
         err.debugInfo.surroundingStatements = ops
@@ -1394,6 +1737,16 @@ export class FakeContext {
 /** Base of every proxy: load() queues a read; reading a property not loaded throws PropertyNotLoaded. */
 export class ClientObject {
   protected loaded: Record<string, unknown> = {};
+  /** navigation properties return the same object each time, as in Office.js */
+  private kids = new Map<string, unknown>();
+  protected kid<T>(name: string, make: () => T): T {
+    let k = this.kids.get(name) as T | undefined;
+    if (k === undefined) {
+      k = make();
+      this.kids.set(name, k);
+    }
+    return k;
+  }
   protected scalarProps: string[] = [];
   constructor(
     readonly context: FakeContext,
@@ -1405,20 +1758,24 @@ export class ClientObject {
   load(props?: unknown): this {
     const list = propList(props);
     const wanted = list.length ? list : this.scalarProps;
-    this.context.enqueue(`${this._className}.load`, ACTION_BYTES + jsonBytes(list), () => {
-      const vals: Record<string, unknown> = {};
-      let cells = 0;
-      for (const p of wanted) {
-        if (p.includes("/")) continue; // navigation paths (format/fill/color): load the child instead
-        vals[p] = this.snapshot(p);
-        cells += this.cellsIn(p);
-      }
-      return {
-        bytes: jsonBytes(vals),
-        cellsRead: cells,
-        commit: () => Object.assign(this.loaded, vals),
-      };
-    });
+    this.context.enqueue(
+      `${this._className}.load`,
+      ACTION_BYTES + jsonBytes(list),
+      () => {
+        const vals: Record<string, unknown> = {};
+        let cells = 0;
+        for (const p of wanted) {
+          if (p.includes("/")) continue; // navigation paths (format/fill/color): load the child instead
+          vals[p] = this.snapshot(p);
+          cells += this.cellsIn(p);
+        }
+        return {
+          bytes: jsonBytes(vals),
+          cellsRead: cells,
+          commit: () => Object.assign(this.loaded, vals),
+        };
+      },
+    );
     return this;
   }
   protected cellsIn(_p: string): number {
@@ -1426,7 +1783,11 @@ export class ClientObject {
   }
   /** The property's value now (at its place in the batch). */
   protected snapshot(p: string): unknown {
-    throw new FakeError("InvalidArgument", `The property '${p}' is not part of ${this._className} in the fake.`, `${this._className}.load`);
+    throw new FakeError(
+      "InvalidArgument",
+      `The property '${p}' is not part of ${this._className} in the fake.`,
+      `${this._className}.load`,
+    );
   }
   protected read<T>(p: string): T {
     if (!(p in this.loaded)) throw ERR.notLoaded(`${this._className}.${p}`);
@@ -1435,8 +1796,16 @@ export class ClientObject {
   protected set(p: string, bytes: number, run: () => OpResult | void): void {
     this.context.enqueue(`${this._className}.${p}`, ACTION_BYTES + bytes, run);
   }
-  protected call(method: string, args: unknown[], run: () => OpResult | void): void {
-    this.context.enqueue(`${this._className}.${method}`, ACTION_BYTES + jsonBytes(args), run);
+  protected call(
+    method: string,
+    args: unknown[],
+    run: () => OpResult | void,
+  ): void {
+    this.context.enqueue(
+      `${this._className}.${method}`,
+      ACTION_BYTES + jsonBytes(args),
+      run,
+    );
   }
   toJSON(): Record<string, unknown> {
     return { ...this.loaded };
@@ -1456,16 +1825,29 @@ abstract class Resolved<T> extends ClientObject {
     context: FakeContext,
     className: string,
     where: string,
-    resolve: () => T | null,
+    resolve: (() => T | null) | { now: T },
     readonly nullable = false,
   ) {
     super(context, className);
+    if (typeof resolve !== "function") {
+      // an item of a collection being loaded: already found, inside the running batch
+      this.target = resolve.now;
+      return;
+    }
     context.enqueue(where, ACTION_BYTES, () => {
       const t = resolve();
       if (t === null && !nullable)
-        throw new FakeError("ItemNotFound", "The requested resource doesn't exist.", where);
+        throw new FakeError(
+          "ItemNotFound",
+          "The requested resource doesn't exist.",
+          where,
+        );
       this.target = t;
-      return { commit: () => { if (nullable) this.loaded.isNullObject = t === null; } };
+      return {
+        commit: () => {
+          if (nullable) this.loaded.isNullObject = t === null;
+        },
+      };
     });
   }
   get isNullObject(): boolean {
@@ -1474,9 +1856,17 @@ abstract class Resolved<T> extends ClientObject {
   /** The resolved thing; only usable inside a queued op. */
   protected it(where = this._className): T {
     if (this.target === undefined)
-      throw new FakeError("InvalidObjectPath", "The object path is not valid: the object was not found when the batch ran.", where);
+      throw new FakeError(
+        "InvalidObjectPath",
+        "The object path is not valid: the object was not found when the batch ran.",
+        where,
+      );
     if (this.target === null)
-      throw new FakeError("ItemNotFound", "The requested resource doesn't exist (a null object).", where);
+      throw new FakeError(
+        "ItemNotFound",
+        "The requested resource doesn't exist (a null object).",
+        where,
+      );
     return this.target;
   }
   /** For a null object: isNullObject is true and other reads return null. */
@@ -1496,12 +1886,26 @@ interface Area {
   h: number;
   w: number;
 }
-const toBox = (a: Area): Box => ({ sheet: a.sm.name, r: a.r, c: a.c, h: a.h, w: a.w });
+const toBox = (a: Area): Box => ({
+  sheet: a.sm.name,
+  r: a.r,
+  c: a.c,
+  h: a.h,
+  w: a.w,
+});
 
 function checkBounds(a: Area, where: string): Area {
   if (
-    !Number.isInteger(a.r) || !Number.isInteger(a.c) || !Number.isInteger(a.h) || !Number.isInteger(a.w) ||
-    a.r < 0 || a.c < 0 || a.h < 1 || a.w < 1 || a.r + a.h > MAX_ROWS || a.c + a.w > MAX_COLS
+    !Number.isInteger(a.r) ||
+    !Number.isInteger(a.c) ||
+    !Number.isInteger(a.h) ||
+    !Number.isInteger(a.w) ||
+    a.r < 0 ||
+    a.c < 0 ||
+    a.h < 1 ||
+    a.w < 1 ||
+    a.r + a.h > MAX_ROWS ||
+    a.c + a.w > MAX_COLS
   )
     throw new FakeError(
       "InvalidArgument",
@@ -1512,7 +1916,9 @@ function checkBounds(a: Area, where: string): Area {
 }
 
 /** Parses "A1", "A1:B2", "D:D", "B:D", "3:5", optionally "Sheet!…" into a box (sheet-relative). */
-export function parseAddress(address: string): { sheet?: string; r: number; c: number; h: number; w: number } | null {
+export function parseAddress(
+  address: string,
+): { sheet?: string; r: number; c: number; h: number; w: number } | null {
   let sheet: string | undefined;
   let ref = address.trim();
   const bang = ref.lastIndexOf("!");
@@ -1524,39 +1930,92 @@ export function parseAddress(address: string): { sheet?: string; r: number; c: n
   ref = ref.replace(/\$/g, "").toUpperCase();
   let m = /^([A-Z]{1,4})(\d{1,8})(?::([A-Z]{1,4})(\d{1,8}))?$/.exec(ref);
   if (m) {
-    const c0 = colIndex(m[1]!), r0 = Number(m[2]) - 1;
-    const c1 = m[3] ? colIndex(m[3]) : c0, r1 = m[4] ? Number(m[4]) - 1 : r0;
-    return { sheet, r: Math.min(r0, r1), c: Math.min(c0, c1), h: Math.abs(r1 - r0) + 1, w: Math.abs(c1 - c0) + 1 };
+    const c0 = colIndex(m[1]!),
+      r0 = Number(m[2]) - 1;
+    const c1 = m[3] ? colIndex(m[3]) : c0,
+      r1 = m[4] ? Number(m[4]) - 1 : r0;
+    return {
+      sheet,
+      r: Math.min(r0, r1),
+      c: Math.min(c0, c1),
+      h: Math.abs(r1 - r0) + 1,
+      w: Math.abs(c1 - c0) + 1,
+    };
   }
   m = /^([A-Z]{1,4}):([A-Z]{1,4})$/.exec(ref);
   if (m) {
-    const c0 = colIndex(m[1]!), c1 = colIndex(m[2]!);
-    return { sheet, r: 0, c: Math.min(c0, c1), h: MAX_ROWS, w: Math.abs(c1 - c0) + 1 };
+    const c0 = colIndex(m[1]!),
+      c1 = colIndex(m[2]!);
+    return {
+      sheet,
+      r: 0,
+      c: Math.min(c0, c1),
+      h: MAX_ROWS,
+      w: Math.abs(c1 - c0) + 1,
+    };
   }
   m = /^(\d{1,8}):(\d{1,8})$/.exec(ref);
   if (m) {
-    const r0 = Number(m[1]) - 1, r1 = Number(m[2]) - 1;
-    return { sheet, r: Math.min(r0, r1), c: 0, h: Math.abs(r1 - r0) + 1, w: MAX_COLS };
+    const r0 = Number(m[1]) - 1,
+      r1 = Number(m[2]) - 1;
+    return {
+      sheet,
+      r: Math.min(r0, r1),
+      c: 0,
+      h: Math.abs(r1 - r0) + 1,
+      w: MAX_COLS,
+    };
   }
   return null;
 }
 
-const GRID_PROPS = new Set(["values", "formulas", "formulasLocal", "formulasR1C1", "numberFormat", "text", "valueTypes"]);
+const GRID_PROPS = new Set([
+  "values",
+  "formulas",
+  "formulasLocal",
+  "formulasR1C1",
+  "numberFormat",
+  "text",
+  "valueTypes",
+]);
 
 export class FakeRange extends Resolved<Area> {
-  constructor(context: FakeContext, where: string, resolve: () => Area | null, nullable = false) {
+  constructor(
+    context: FakeContext,
+    where: string,
+    resolve: (() => Area | null) | { now: Area },
+    nullable = false,
+  ) {
     super(context, "Range", where, resolve, nullable);
-    this.scalarProps = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat"];
+    this.scalarProps = [
+      "address",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+      "values",
+      "formulas",
+      "numberFormat",
+    ];
   }
   /** The box this range stands for (inside a queued op). */
   area(where?: string): Area {
     return this.it(where);
   }
-  private derived(where: string, f: (a: Area) => Area | null, nullable = false): FakeRange {
-    return new FakeRange(this.context, where, () => {
-      const a = f(this.area(where));
-      return a ? checkBounds(a, where) : null;
-    }, nullable);
+  private derived(
+    where: string,
+    f: (a: Area) => Area | null,
+    nullable = false,
+  ): FakeRange {
+    return new FakeRange(
+      this.context,
+      where,
+      () => {
+        const a = f(this.area(where));
+        return a ? checkBounds(a, where) : null;
+      },
+      nullable,
+    );
   }
   protected override cellsIn(p: string): number {
     if (!GRID_PROPS.has(p)) return 0;
@@ -1572,12 +2031,15 @@ export class FakeRange extends Resolved<Area> {
         `The cell count in the range has exceeded the maximum supported number (${a.h * a.w} > ${wb.readCellLimit}). See the Resource limits and performance optimization for Office Add-ins article.`,
         `Range.${p}`,
       );
-    const grid = (f: (r: number, c: number, cell: Cell | undefined) => unknown) => {
+    const grid = (
+      f: (r: number, c: number, cell: Cell | undefined) => unknown,
+    ) => {
       const out: unknown[][] = new Array(a.h);
       for (let i = 0; i < a.h; i++) {
         const row = a.sm.rows[a.r + i];
         const line = new Array(a.w);
-        for (let j = 0; j < a.w; j++) line[j] = f(a.r + i, a.c + j, row?.[a.c + j]);
+        for (let j = 0; j < a.w; j++)
+          line[j] = f(a.r + i, a.c + j, row?.[a.c + j]);
         out[i] = line;
       }
       return out;
@@ -1621,13 +2083,24 @@ export class FakeRange extends Resolved<Area> {
       case "valueTypes":
         return grid((r, c, x) => {
           const v = value(r, c, x);
-          if (x?.err || (typeof v === "string" && ERROR_LITERALS.has(v) && x?.f !== undefined)) return "Error";
+          if (
+            x?.err ||
+            (typeof v === "string" &&
+              ERROR_LITERALS.has(v) &&
+              x?.f !== undefined)
+          )
+            return "Error";
           if (v === "") return "Empty";
-          return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+          return typeof v === "number"
+            ? "Double"
+            : typeof v === "boolean"
+              ? "Boolean"
+              : "String";
         });
       case "rowHidden": {
         let hidden = 0;
-        for (let r = a.r; r < a.r + a.h; r++) if (wb.isRowHidden(a.sm.name, r)) hidden++;
+        for (let r = a.r; r < a.r + a.h; r++)
+          if (wb.isRowHidden(a.sm.name, r)) hidden++;
         return hidden === 0 ? false : hidden === a.h ? true : null;
       }
       case "columnHidden":
@@ -1637,27 +2110,65 @@ export class FakeRange extends Resolved<Area> {
       case "isNullObject":
         return false;
       default:
-        throw new FakeError("InvalidArgument", `The fake range cannot load '${p}'.`, "Range.load");
+        throw new FakeError(
+          "InvalidArgument",
+          `The fake range cannot load '${p}'.`,
+          "Range.load",
+        );
     }
   }
 
-  get address(): string { return this.read("address"); }
-  get rowIndex(): number { return this.read("rowIndex"); }
-  get columnIndex(): number { return this.read("columnIndex"); }
-  get rowCount(): number { return this.read("rowCount"); }
-  get columnCount(): number { return this.read("columnCount"); }
-  get cellCount(): number { return this.read("cellCount"); }
-  get isEntireColumn(): boolean { return this.read("isEntireColumn"); }
-  get isEntireRow(): boolean { return this.read("isEntireRow"); }
-  get text(): string[][] { return this.read("text"); }
-  get valueTypes(): string[][] { return this.read("valueTypes"); }
-  get values(): unknown[][] { return this.read("values"); }
-  set values(v: unknown[][]) { this.setGrid("values", v); }
-  get formulas(): unknown[][] { return this.read("formulas"); }
-  set formulas(v: unknown[][]) { this.setGrid("formulas", v); }
-  get numberFormat(): unknown[][] { return this.read("numberFormat"); }
-  set numberFormat(v: unknown[][]) { this.setGrid("numberFormat", v); }
-  get rowHidden(): boolean { return this.read("rowHidden"); }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+  get isEntireColumn(): boolean {
+    return this.read("isEntireColumn");
+  }
+  get isEntireRow(): boolean {
+    return this.read("isEntireRow");
+  }
+  get text(): string[][] {
+    return this.read("text");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(v: unknown[][]) {
+    this.setGrid("values", v);
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.setGrid("formulas", v);
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.setGrid("numberFormat", v);
+  }
+  get rowHidden(): boolean {
+    return this.read("rowHidden");
+  }
   set rowHidden(v: boolean) {
     this.set("rowHidden", 5, () => {
       const a = this.area("Range.rowHidden");
@@ -1668,20 +2179,40 @@ export class FakeRange extends Resolved<Area> {
     const t = now();
     const bytes = jsonBytes(v);
     this.wb.hostMs += now() - t;
-    this.set(prop, bytes, () => ({ cellsWritten: this.wb.write(toBox(this.area(`Range.${prop}`)), v, prop) }));
+    this.set(prop, bytes, () => ({
+      cellsWritten: this.wb.write(toBox(this.area(`Range.${prop}`)), v, prop),
+    }));
   }
 
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, "Range.worksheet", () => this.area("Range.worksheet").sm);
+    return new FakeWorksheet(
+      this.context,
+      "Range.worksheet",
+      () => this.area("Range.worksheet").sm,
+    );
   }
   getCell(row: number, column: number): FakeRange {
-    return this.derived("Range.getCell", (a) => ({ ...a, r: a.r + row, c: a.c + column, h: 1, w: 1 }));
+    return this.derived("Range.getCell", (a) => ({
+      ...a,
+      r: a.r + row,
+      c: a.c + column,
+      h: 1,
+      w: 1,
+    }));
   }
   getOffsetRange(rows: number, columns: number): FakeRange {
-    return this.derived("Range.getOffsetRange", (a) => ({ ...a, r: a.r + rows, c: a.c + columns }));
+    return this.derived("Range.getOffsetRange", (a) => ({
+      ...a,
+      r: a.r + rows,
+      c: a.c + columns,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived("Range.getResizedRange", (a) => ({ ...a, h: a.h + deltaRows, w: a.w + deltaColumns }));
+    return this.derived("Range.getResizedRange", (a) => ({
+      ...a,
+      h: a.h + deltaRows,
+      w: a.w + deltaColumns,
+    }));
   }
   getRow(i: number): FakeRange {
     return this.derived("Range.getRow", (a) => ({ ...a, r: a.r + i, h: 1 }));
@@ -1690,49 +2221,95 @@ export class FakeRange extends Resolved<Area> {
     return this.derived("Range.getColumn", (a) => ({ ...a, c: a.c + j, w: 1 }));
   }
   getEntireColumn(): FakeRange {
-    return this.derived("Range.getEntireColumn", (a) => ({ ...a, r: 0, h: MAX_ROWS }));
+    return this.derived("Range.getEntireColumn", (a) => ({
+      ...a,
+      r: 0,
+      h: MAX_ROWS,
+    }));
   }
   getEntireRow(): FakeRange {
-    return this.derived("Range.getEntireRow", (a) => ({ ...a, c: 0, w: MAX_COLS }));
+    return this.derived("Range.getEntireRow", (a) => ({
+      ...a,
+      c: 0,
+      w: MAX_COLS,
+    }));
   }
   getRowsBelow(n = 1): FakeRange {
-    return this.derived("Range.getRowsBelow", (a) => ({ ...a, r: a.r + a.h, h: n }));
+    return this.derived("Range.getRowsBelow", (a) => ({
+      ...a,
+      r: a.r + a.h,
+      h: n,
+    }));
   }
   getColumnsAfter(n = 1): FakeRange {
-    return this.derived("Range.getColumnsAfter", (a) => ({ ...a, c: a.c + a.w, w: n }));
+    return this.derived("Range.getColumnsAfter", (a) => ({
+      ...a,
+      c: a.c + a.w,
+      w: n,
+    }));
   }
   getLastRow(): FakeRange {
-    return this.derived("Range.getLastRow", (a) => ({ ...a, r: a.r + a.h - 1, h: 1 }));
+    return this.derived("Range.getLastRow", (a) => ({
+      ...a,
+      r: a.r + a.h - 1,
+      h: 1,
+    }));
   }
   getLastColumn(): FakeRange {
-    return this.derived("Range.getLastColumn", (a) => ({ ...a, c: a.c + a.w - 1, w: 1 }));
+    return this.derived("Range.getLastColumn", (a) => ({
+      ...a,
+      c: a.c + a.w - 1,
+      w: 1,
+    }));
   }
   getIntersection(other: FakeRange): FakeRange {
     return this.derived("Range.getIntersection", (a) => {
       const b = other.area("Range.getIntersection");
-      const r0 = Math.max(a.r, b.r), c0 = Math.max(a.c, b.c);
-      const r1 = Math.min(a.r + a.h, b.r + b.h), c1 = Math.min(a.c + a.w, b.c + b.w);
+      const r0 = Math.max(a.r, b.r),
+        c0 = Math.max(a.c, b.c);
+      const r1 = Math.min(a.r + a.h, b.r + b.h),
+        c1 = Math.min(a.c + a.w, b.c + b.w);
       if (b.sm !== a.sm || r1 <= r0 || c1 <= c0)
-        throw new FakeError("InvalidArgument", "The ranges do not intersect.", "Range.getIntersection");
+        throw new FakeError(
+          "InvalidArgument",
+          "The ranges do not intersect.",
+          "Range.getIntersection",
+        );
       return { sm: a.sm, r: r0, c: c0, h: r1 - r0, w: c1 - c0 };
     });
   }
   getBoundingRect(other: FakeRange): FakeRange {
     return this.derived("Range.getBoundingRect", (a) => {
       const b = other.area("Range.getBoundingRect");
-      const r0 = Math.min(a.r, b.r), c0 = Math.min(a.c, b.c);
-      return { sm: a.sm, r: r0, c: c0, h: Math.max(a.r + a.h, b.r + b.h) - r0, w: Math.max(a.c + a.w, b.c + b.w) - c0 };
+      const r0 = Math.min(a.r, b.r),
+        c0 = Math.min(a.c, b.c);
+      return {
+        sm: a.sm,
+        r: r0,
+        c: c0,
+        h: Math.max(a.r + a.h, b.r + b.h) - r0,
+        w: Math.max(a.c + a.w, b.c + b.w) - c0,
+      };
     });
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
     return this.derived("Range.getUsedRange", (a) => {
       const u = usedWithin(a, !!valuesOnly);
-      if (!u) throw new FakeError("ItemNotFound", "The range has no used cells.", "Range.getUsedRange");
+      if (!u)
+        throw new FakeError(
+          "ItemNotFound",
+          "The range has no used cells.",
+          "Range.getUsedRange",
+        );
       return u;
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this.derived("Range.getUsedRangeOrNullObject", (a) => usedWithin(a, !!valuesOnly), true);
+    return this.derived(
+      "Range.getUsedRangeOrNullObject",
+      (a) => usedWithin(a, !!valuesOnly),
+      true,
+    );
   }
   getSurroundingRegion(): FakeRange {
     return this.derived("Range.getSurroundingRegion", (a) => {
@@ -1745,8 +2322,17 @@ export class FakeRange extends Resolved<Area> {
       const a = this.area("Range.getTables");
       const b = toBox(a);
       return this.wb.tables.filter((t) => {
-        const tb: Box = { sheet: t.sheet, r: t.top, c: t.left, h: t.rows, w: t.cols };
-        return t.sheet === a.sm.name && (fullyContained ? contains(b, tb) : overlaps(b, tb));
+        const tb: Box = {
+          sheet: t.sheet,
+          r: t.top,
+          c: t.left,
+          h: t.rows,
+          w: t.cols,
+        };
+        return (
+          t.sheet === a.sm.name &&
+          (fullyContained ? contains(b, tb) : overlaps(b, tb))
+        );
       });
     });
   }
@@ -1756,8 +2342,19 @@ export class FakeRange extends Resolved<Area> {
     this.call("insert", [shift], () => {
       const a = this.area(where);
       if (shift !== "Right")
-        throw new FakeError("NotImplemented", `The fake inserts cells shifting right only (asked: ${shift}).`, where);
-      this.wb.insertColumns(a.sm.name, a.c, a.w, a.h === MAX_ROWS ? 0 : a.r, a.h === MAX_ROWS ? MAX_ROWS : a.h, where);
+        throw new FakeError(
+          "NotImplemented",
+          `The fake inserts cells shifting right only (asked: ${shift}).`,
+          where,
+        );
+      this.wb.insertColumns(
+        a.sm.name,
+        a.c,
+        a.w,
+        a.h === MAX_ROWS ? 0 : a.r,
+        a.h === MAX_ROWS ? MAX_ROWS : a.h,
+        where,
+      );
     });
     return this.derived(where, (a) => a);
   }
@@ -1766,18 +2363,32 @@ export class FakeRange extends Resolved<Area> {
     this.call("delete", [shift], () => {
       const a = this.area(where);
       if (shift !== "Left")
-        throw new FakeError("NotImplemented", `The fake deletes cells shifting left only (asked: ${shift}).`, where);
-      this.wb.deleteColumns(a.sm.name, a.c, a.w, a.h === MAX_ROWS ? 0 : a.r, a.h === MAX_ROWS ? MAX_ROWS : a.h, where);
+        throw new FakeError(
+          "NotImplemented",
+          `The fake deletes cells shifting left only (asked: ${shift}).`,
+          where,
+        );
+      this.wb.deleteColumns(
+        a.sm.name,
+        a.c,
+        a.w,
+        a.h === MAX_ROWS ? 0 : a.r,
+        a.h === MAX_ROWS ? MAX_ROWS : a.h,
+        where,
+      );
     });
   }
   clear(applyTo: string = "All"): void {
-    this.call("clear", [applyTo], () => this.wb.clear(toBox(this.area("Range.clear")), applyTo));
+    this.call("clear", [applyTo], () =>
+      this.wb.clear(toBox(this.area("Range.clear")), applyTo),
+    );
   }
   merge(across = false): void {
     this.call("merge", [across], () => {
       const b = toBox(this.area("Range.merge"));
       if (!across) this.wb.merge(b);
-      else for (let r = b.r; r < b.r + b.h; r++) this.wb.merge({ ...b, r, h: 1 });
+      else
+        for (let r = b.r; r < b.r + b.h; r++) this.wb.merge({ ...b, r, h: 1 });
     });
   }
   unmerge(): void {
@@ -1787,10 +2398,24 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   calculate(): void {
-    this.call("calculate", [], () => { this.wb.calculations.push({ kind: "range", box: toBox(this.area("Range.calculate")) }); });
+    this.call("calculate", [], () => {
+      const b = toBox(this.area("Range.calculate"));
+      this.wb.calculations.push({
+        kind: "calculate",
+        sheet: b.sheet,
+        address: boxAddress(b, false),
+      });
+    });
   }
   setDirty(): void {
-    this.call("setDirty", [], () => { this.wb.calculations.push({ kind: "setDirty", box: toBox(this.area("Range.setDirty")) }); });
+    this.call("setDirty", [], () => {
+      const b = toBox(this.area("Range.setDirty"));
+      this.wb.calculations.push({
+        kind: "setDirty",
+        sheet: b.sheet,
+        address: boxAddress(b, false),
+      });
+    });
   }
   select(): void {
     this.call("select", [], () => {
@@ -1804,31 +2429,55 @@ export class FakeRange extends Resolved<Area> {
   }
   get sort() {
     return {
-      apply: (fields: { key: number; ascending?: boolean }[], _matchCase?: boolean, hasHeaders?: boolean, orientation?: string) => {
+      apply: (
+        fields: { key: number; ascending?: boolean }[],
+        _matchCase?: boolean,
+        hasHeaders?: boolean,
+        orientation?: string,
+      ) => {
         this.call("sort.apply", [fields, hasHeaders, orientation], () => {
           if (orientation && orientation !== "Rows")
-            throw new FakeError("NotImplemented", "The fake sorts rows only.", "RangeSort.apply");
-          this.wb.sortRows(toBox(this.area("RangeSort.apply")), fields, !!hasHeaders);
+            throw new FakeError(
+              "NotImplemented",
+              "The fake sorts rows only.",
+              "RangeSort.apply",
+            );
+          this.wb.sortRows(
+            toBox(this.area("RangeSort.apply")),
+            fields,
+            !!hasHeaders,
+          );
         });
       },
     };
   }
   get format(): FakeRangeFormat {
-    return new FakeRangeFormat(this);
+    return this.kid("format", () => new FakeRangeFormat(this));
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return new FakeConditionalFormatCollection(this.context, () => toBox(this.area("Range.conditionalFormats")));
+    return this.kid(
+      "conditionalFormats",
+      () =>
+        new FakeConditionalFormatCollection(this.context, () =>
+          toBox(this.area("Range.conditionalFormats")),
+        ),
+    );
   }
 }
 
 function usedWithin(a: Area, valuesOnly: boolean): Area | null {
   const u = a.sm.used(valuesOnly);
   if (!u) return null;
-  const r0 = Math.max(a.r, u.r0), c0 = Math.max(a.c, u.c0);
-  const r1 = Math.min(a.r + a.h - 1, u.r1), c1 = Math.min(a.c + a.w - 1, u.c1);
+  const r0 = Math.max(a.r, u.r0),
+    c0 = Math.max(a.c, u.c0);
+  const r1 = Math.min(a.r + a.h - 1, u.r1),
+    c1 = Math.min(a.c + a.w - 1, u.c1);
   if (r1 < r0 || c1 < c0) return null;
   // shrink to the cells actually used inside the intersection
-  let rr0 = Infinity, cc0 = Infinity, rr1 = -1, cc1 = -1;
+  let rr0 = Infinity,
+    cc0 = Infinity,
+    rr1 = -1,
+    cc1 = -1;
   for (let r = r0; r <= r1; r++) {
     const row = a.sm.rows[r];
     if (!row) continue;
@@ -1841,13 +2490,61 @@ function usedWithin(a: Area, valuesOnly: boolean): Area | null {
       if (c > cc1) cc1 = c;
     }
   }
-  return rr1 < 0 ? null : { sm: a.sm, r: rr0, c: cc0, h: rr1 - rr0 + 1, w: cc1 - cc0 + 1 };
+  return rr1 < 0
+    ? null
+    : { sm: a.sm, r: rr0, c: cc0, h: rr1 - rr0 + 1, w: cc1 - cc0 + 1 };
 }
 
 class FakeRangeFormat {
+  private fillProxy: FakeRangeFill | undefined;
   constructor(private readonly range: FakeRange) {}
   get fill(): FakeRangeFill {
-    return new FakeRangeFill(this.range);
+    return (this.fillProxy ??= new FakeRangeFill(this.range));
+  }
+  /** Records a format setting at sync (wb.formats): width, wrap and font are recorded, not rendered. */
+  private record(prop: string, value: unknown) {
+    this.range.context.enqueue(
+      `RangeFormat.${prop}`,
+      ACTION_BYTES + jsonBytes(value),
+      () => {
+        const b = toBox(this.range.area(`RangeFormat.${prop}`));
+        this.range.context.wb.formats.push({
+          sheet: b.sheet,
+          address: boxAddress(b, false),
+          prop,
+          value,
+        });
+      },
+    );
+  }
+  set columnWidth(v: number) {
+    this.record("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.record("rowHeight", v);
+  }
+  set wrapText(v: boolean) {
+    this.record("wrapText", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.record("horizontalAlignment", v);
+  }
+  get font() {
+    const rec = (p: string, v: unknown) => this.record(`font.${p}`, v);
+    return {
+      set bold(v: boolean) {
+        rec("bold", v);
+      },
+      set color(v: string) {
+        rec("color", v);
+      },
+      set italic(v: boolean) {
+        rec("italic", v);
+      },
+    };
+  }
+  autofitColumns(): void {
+    this.record("autofitColumns", true);
   }
 }
 class FakeRangeFill extends ClientObject {
@@ -1871,10 +2568,21 @@ class FakeRangeFill extends ClientObject {
     return this.read("color");
   }
   set color(v: string | null) {
-    this.set("color", jsonBytes(v), () => this.wb.setFill(toBox(this.range.area("RangeFill.color")), v));
+    this.set("color", jsonBytes(v), () => {
+      const b = toBox(this.range.area("RangeFill.color"));
+      this.wb.setFill(b, v);
+      this.wb.formats.push({
+        sheet: b.sheet,
+        address: boxAddress(b, false),
+        prop: "fill.color",
+        value: v,
+      });
+    });
   }
   clear(): void {
-    this.call("clear", [], () => this.wb.setFill(toBox(this.range.area("RangeFill.clear")), null));
+    this.call("clear", [], () =>
+      this.wb.setFill(toBox(this.range.area("RangeFill.clear")), null),
+    );
   }
 }
 
@@ -1883,33 +2591,51 @@ class FakeRangeFill extends ClientObject {
 /** A collection proxy: load("items/name") (or load("name")) loads its items; getCount() is a ClientResult. */
 abstract class Collection<T, P extends ClientObject> extends ClientObject {
   private itemsLoaded: P[] | undefined;
-  constructor(context: FakeContext, className: string, protected readonly list: () => T[]) {
+  constructor(
+    context: FakeContext,
+    className: string,
+    protected readonly list: () => T[],
+  ) {
     super(context, className);
   }
   protected abstract child(t: T): P;
   override load(props?: unknown): this {
-    const list = propList(props).map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
-    this.context.enqueue(`${this._className}.load`, ACTION_BYTES + jsonBytes(list), () => {
-      const mark = this.context.pendingActions;
-      const children = this.list().map((t) => this.child(t));
-      this.context.runQueuedSince(mark);
-      let bytes = 2;
-      const commits: (() => void)[] = [];
-      for (const ch of children) {
-        const vals: Record<string, unknown> = {};
-        const wanted = list.length ? list : (ch as unknown as { scalarProps: string[] }).scalarProps;
-        for (const p of wanted) vals[p] = (ch as unknown as { snapshot(p: string): unknown }).snapshot(p);
-        bytes += jsonBytes(vals);
-        commits.push(() => Object.assign((ch as unknown as { loaded: Record<string, unknown> }).loaded, vals));
-      }
-      return {
-        bytes,
-        commit: () => {
-          commits.forEach((c) => c());
-          this.itemsLoaded = children;
-        },
-      };
-    });
+    const list = propList(props)
+      .map((p) => p.replace(/^items\/?/, ""))
+      .filter(Boolean);
+    this.context.enqueue(
+      `${this._className}.load`,
+      ACTION_BYTES + jsonBytes(list),
+      () => {
+        const children = this.list().map((t) => this.child(t));
+        let bytes = 2;
+        const commits: (() => void)[] = [];
+        for (const ch of children) {
+          const vals: Record<string, unknown> = {};
+          const wanted = list.length
+            ? list
+            : (ch as unknown as { scalarProps: string[] }).scalarProps;
+          for (const p of wanted)
+            vals[p] = (
+              ch as unknown as { snapshot(p: string): unknown }
+            ).snapshot(p);
+          bytes += jsonBytes(vals);
+          commits.push(() =>
+            Object.assign(
+              (ch as unknown as { loaded: Record<string, unknown> }).loaded,
+              vals,
+            ),
+          );
+        }
+        return {
+          bytes,
+          commit: () => {
+            commits.forEach((c) => c());
+            this.itemsLoaded = children;
+          },
+        };
+      },
+    );
     return this;
   }
   get items(): P[] {
@@ -1917,7 +2643,10 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
     return this.itemsLoaded;
   }
   getCount(): ClientResult<number> {
-    return this.context.result(`${this._className}.getCount`, () => this.list().length);
+    return this.context.result(
+      `${this._className}.getCount`,
+      () => this.list().length,
+    );
   }
   get count(): number {
     return this.read("count");
@@ -1927,13 +2656,30 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
 // ---- worksheets -------------------------------------------------------------------------------
 
 export class FakeWorksheet extends Resolved<SheetModel> {
-  constructor(context: FakeContext, where: string, resolve: () => SheetModel | null, nullable = false) {
-    super(context, "Worksheet", where, () => {
-      const s = resolve();
-      if (s && !context.wb.sheetList.includes(s))
-        throw new FakeError("ItemNotFound", "The worksheet was deleted.", where);
-      return s;
-    }, nullable);
+  constructor(
+    context: FakeContext,
+    where: string,
+    resolve: (() => SheetModel | null) | { now: SheetModel },
+    nullable = false,
+  ) {
+    super(
+      context,
+      "Worksheet",
+      where,
+      typeof resolve !== "function"
+        ? resolve
+        : () => {
+            const s = resolve();
+            if (s && !context.wb.sheetList.includes(s))
+              throw new FakeError(
+                "ItemNotFound",
+                "The worksheet was deleted.",
+                where,
+              );
+            return s;
+          },
+      nullable,
+    );
     this.scalarProps = ["name", "id", "position", "visibility"];
   }
   /** The sheet (inside a queued op). */
@@ -1951,91 +2697,201 @@ export class FakeWorksheet extends Resolved<SheetModel> {
       case "visibility":
         return "Visible";
       default:
-        throw new FakeError("InvalidArgument", `The fake worksheet cannot load '${p}'.`, "Worksheet.load");
+        throw new FakeError(
+          "InvalidArgument",
+          `The fake worksheet cannot load '${p}'.`,
+          "Worksheet.load",
+        );
     }
   }
-  get name(): string { return this.read("name"); }
-  set name(v: string) {
-    this.set("name", jsonBytes(v), () => this.wb.renameSheet(this.sheetModel("Worksheet.name").name, v));
+  get name(): string {
+    return this.read("name");
   }
-  get id(): string { return this.read("id"); }
-  get position(): number { return this.read("position"); }
+  set name(v: string) {
+    this.set("name", jsonBytes(v), () =>
+      this.wb.renameSheet(this.sheetModel("Worksheet.name").name, v),
+    );
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get position(): number {
+    return this.read("position");
+  }
 
-  private range(where: string, f: (s: SheetModel) => Area | null, nullable = false): FakeRange {
-    return new FakeRange(this.context, where, () => {
-      const a = f(this.sheetModel(where));
-      return a ? checkBounds(a, where) : null;
-    }, nullable);
+  private range(
+    where: string,
+    f: (s: SheetModel) => Area | null,
+    nullable = false,
+  ): FakeRange {
+    return new FakeRange(
+      this.context,
+      where,
+      () => {
+        const a = f(this.sheetModel(where));
+        return a ? checkBounds(a, where) : null;
+      },
+      nullable,
+    );
   }
   getRange(address?: string): FakeRange {
     return this.range("Worksheet.getRange", (s) => {
-      if (address === undefined || address === "") return { sm: s, r: 0, c: 0, h: MAX_ROWS, w: MAX_COLS };
+      if (address === undefined || address === "")
+        return { sm: s, r: 0, c: 0, h: MAX_ROWS, w: MAX_COLS };
       const p = parseAddress(address);
       if (!p) {
-        const name = this.wb.names.find((n) => n.name.toLowerCase() === address.toLowerCase());
-        if (name?.box) return { sm: this.wb.model(name.box.sheet), r: name.box.r, c: name.box.c, h: name.box.h, w: name.box.w };
-        throw new FakeError("InvalidArgument", `The address '${address}' is not valid.`, "Worksheet.getRange");
+        const name = this.wb.names.find(
+          (n) => n.name.toLowerCase() === address.toLowerCase(),
+        );
+        if (name?.box)
+          return {
+            sm: this.wb.model(name.box.sheet),
+            r: name.box.r,
+            c: name.box.c,
+            h: name.box.h,
+            w: name.box.w,
+          };
+        throw new FakeError(
+          "InvalidArgument",
+          `The address '${address}' is not valid.`,
+          "Worksheet.getRange",
+        );
       }
       if (p.c + p.w > MAX_COLS || p.r + p.h > MAX_ROWS)
-        throw new FakeError("InvalidArgument", `The address '${address}' is beyond the sheet (${MAX_ROWS} rows × ${MAX_COLS} columns).`, "Worksheet.getRange");
-      return { sm: p.sheet ? this.wb.model(p.sheet) : s, r: p.r, c: p.c, h: p.h, w: p.w };
+        throw new FakeError(
+          "InvalidArgument",
+          `The address '${address}' is beyond the sheet (${MAX_ROWS} rows × ${MAX_COLS} columns).`,
+          "Worksheet.getRange",
+        );
+      return {
+        sm: p.sheet ? this.wb.model(p.sheet) : s,
+        r: p.r,
+        c: p.c,
+        h: p.h,
+        w: p.w,
+      };
     });
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return this.range("Worksheet.getRangeByIndexes", (s) => ({ sm: s, r: startRow, c: startColumn, h: rowCount, w: columnCount }));
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number,
+  ): FakeRange {
+    return this.range("Worksheet.getRangeByIndexes", (s) => ({
+      sm: s,
+      r: startRow,
+      c: startColumn,
+      h: rowCount,
+      w: columnCount,
+    }));
   }
   getCell(row: number, column: number): FakeRange {
-    return this.range("Worksheet.getCell", (s) => ({ sm: s, r: row, c: column, h: 1, w: 1 }));
+    return this.range("Worksheet.getCell", (s) => ({
+      sm: s,
+      r: row,
+      c: column,
+      h: 1,
+      w: 1,
+    }));
   }
   /** Excel: a blank sheet's used range is A1 (it does not throw). */
   getUsedRange(valuesOnly?: boolean): FakeRange {
     return this.range("Worksheet.getUsedRange", (s) => {
       const u = s.used(!!valuesOnly);
-      return u ? { sm: s, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 } : { sm: s, r: 0, c: 0, h: 1, w: 1 };
+      return u
+        ? { sm: s, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 }
+        : { sm: s, r: 0, c: 0, h: 1, w: 1 };
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this.range("Worksheet.getUsedRangeOrNullObject", (s) => {
-      const u = s.used(!!valuesOnly);
-      return u ? { sm: s, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 } : null;
-    }, true);
+    return this.range(
+      "Worksheet.getUsedRangeOrNullObject",
+      (s) => {
+        const u = s.used(!!valuesOnly);
+        return u
+          ? { sm: s, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 }
+          : null;
+      },
+      true,
+    );
   }
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.context, "Worksheet.tables", () => {
-      const s = this.sheetModel("Worksheet.tables");
-      return this.wb.tables.filter((t) => t.sheet === s.name);
-    }, this);
+    return this.kid(
+      "tables",
+      () =>
+        new FakeTableCollection(
+          this.context,
+          "Worksheet.tables",
+          () => {
+            const s = this.sheetModel("Worksheet.tables");
+            return this.wb.tables.filter((t) => t.sheet === s.name);
+          },
+          this,
+        ),
+    );
   }
   get names(): FakeNamedItemCollection {
-    return new FakeNamedItemCollection(this.context, () => this.sheetModel("Worksheet.names").id);
+    return this.kid(
+      "names",
+      () =>
+        new FakeNamedItemCollection(
+          this.context,
+          () => this.sheetModel("Worksheet.names").id,
+        ),
+    );
   }
   get customProperties(): FakeWorksheetCustomPropertyCollection {
-    return new FakeWorksheetCustomPropertyCollection(this.context, () => this.sheetModel("Worksheet.customProperties"));
+    return this.kid(
+      "customProperties",
+      () =>
+        new FakeWorksheetCustomPropertyCollection(this.context, () =>
+          this.sheetModel("Worksheet.customProperties"),
+        ),
+    );
   }
   get protection(): FakeWorksheetProtection {
-    return new FakeWorksheetProtection(this);
+    return this.kid("protection", () => new FakeWorksheetProtection(this));
   }
   get autoFilter() {
     return {
-      apply: (range: FakeRange | string, columnIndex?: number, criteria?: Record<string, unknown>) => {
+      apply: (
+        range: FakeRange | string,
+        columnIndex?: number,
+        criteria?: Record<string, unknown>,
+      ) => {
         const r = typeof range === "string" ? this.getRange(range) : range;
         this.call("autoFilter.apply", [columnIndex, criteria], () => {
           const a = r.area("AutoFilter.apply");
-          if (columnIndex !== undefined && criteria) this.wb.applyFilter(toBox(a), columnIndex, criteria);
+          if (columnIndex !== undefined && criteria)
+            this.wb.applyFilter(toBox(a), columnIndex, criteria);
           else this.wb.applyFilter(toBox(a), 0, {});
         });
       },
-      clearCriteria: () => this.call("autoFilter.clearCriteria", [], () => this.wb.clearFilter(this.sheetModel().name, false)),
-      remove: () => this.call("autoFilter.remove", [], () => this.wb.clearFilter(this.sheetModel().name, true)),
+      clearCriteria: () =>
+        this.call("autoFilter.clearCriteria", [], () =>
+          this.wb.clearFilter(this.sheetModel().name, false),
+        ),
+      remove: () =>
+        this.call("autoFilter.remove", [], () =>
+          this.wb.clearFilter(this.sheetModel().name, true),
+        ),
     };
   }
   calculate(markAllDirty: boolean): void {
     this.call("calculate", [markAllDirty], () => {
-      this.wb.calculations.push({ kind: "sheet", sheet: this.sheetModel("Worksheet.calculate").name, markAllDirty });
+      this.wb.calculations.push({
+        kind: "sheetCalculate",
+        sheet: this.sheetModel("Worksheet.calculate").name,
+        address: "",
+        markAllDirty,
+      });
     });
   }
   delete(): void {
-    this.call("delete", [], () => this.wb.deleteSheet(this.sheetModel("Worksheet.delete").name));
+    this.call("delete", [], () =>
+      this.wb.deleteSheet(this.sheetModel("Worksheet.delete").name),
+    );
   }
   activate(): void {
     this.call("activate", [], () => {
@@ -2045,19 +2901,38 @@ export class FakeWorksheet extends Resolved<SheetModel> {
   private event(name: string) {
     return {
       add: (handler: Handler) => {
-        const entry = { event: name, sheet: undefined as string | undefined, handler };
+        const entry = {
+          event: name,
+          sheet: undefined as string | undefined,
+          handler,
+        };
         this.call(`${name}.add`, [], () => {
           entry.sheet = this.sheetModel(`Worksheet.${name}`).id;
           this.wb.handlers.push(entry);
         });
-        return { remove: () => this.call(`${name}.remove`, [], () => { const i = this.wb.handlers.indexOf(entry); if (i >= 0) this.wb.handlers.splice(i, 1); }), context: this.context };
+        return {
+          remove: () =>
+            this.call(`${name}.remove`, [], () => {
+              const i = this.wb.handlers.indexOf(entry);
+              if (i >= 0) this.wb.handlers.splice(i, 1);
+            }),
+          context: this.context,
+        };
       },
     };
   }
-  get onChanged() { return this.event("onChanged"); }
-  get onSelectionChanged() { return this.event("onSelectionChanged"); }
-  get onCalculated() { return this.event("onCalculated"); }
-  get onFormatChanged() { return this.event("onFormatChanged"); }
+  get onChanged() {
+    return this.event("onChanged");
+  }
+  get onSelectionChanged() {
+    return this.event("onSelectionChanged");
+  }
+  get onCalculated() {
+    return this.event("onCalculated");
+  }
+  get onFormatChanged() {
+    return this.event("onFormatChanged");
+  }
 }
 
 class FakeWorksheetProtection extends ClientObject {
@@ -2066,7 +2941,8 @@ class FakeWorksheetProtection extends ClientObject {
     this.scalarProps = ["protected"];
   }
   protected override snapshot(p: string): unknown {
-    if (p === "protected") return this.sheet.sheetModel("WorksheetProtection.protected").protected;
+    if (p === "protected")
+      return this.sheet.sheetModel("WorksheetProtection.protected").protected;
     return super.snapshot(p);
   }
   get protected(): boolean {
@@ -2075,7 +2951,12 @@ class FakeWorksheetProtection extends ClientObject {
   protect(_options?: unknown, _password?: string): void {
     this.call("protect", [], () => {
       const s = this.sheet.sheetModel("WorksheetProtection.protect");
-      if (s.protected) throw new FakeError("InvalidOperation", "The worksheet is already protected.", "WorksheetProtection.protect");
+      if (s.protected)
+        throw new FakeError(
+          "InvalidOperation",
+          "The worksheet is already protected.",
+          "WorksheetProtection.protect",
+        );
       s.protected = true;
     });
   }
@@ -2091,43 +2972,92 @@ class FakeWorksheetCollection extends Collection<SheetModel, FakeWorksheet> {
     super(context, "WorksheetCollection", () => context.wb.sheetList);
   }
   protected child(s: SheetModel): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.items", () => s);
+    return new FakeWorksheet(this.context, "WorksheetCollection.items", {
+      now: s,
+    });
   }
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.getItem", () => this.wb.findSheet(key) ?? null);
+    return new FakeWorksheet(
+      this.context,
+      "WorksheetCollection.getItem",
+      () => this.wb.findSheet(key) ?? null,
+    );
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.getItemOrNullObject", () => this.wb.findSheet(key) ?? null, true);
+    return new FakeWorksheet(
+      this.context,
+      "WorksheetCollection.getItemOrNullObject",
+      () => this.wb.findSheet(key) ?? null,
+      true,
+    );
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.getActiveWorksheet", () => this.wb.model(this.wb.activeSheet));
+    return new FakeWorksheet(
+      this.context,
+      "WorksheetCollection.getActiveWorksheet",
+      () => this.wb.model(this.wb.activeSheet),
+    );
   }
   getFirst(): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.getFirst", () => this.wb.sheetList[0] ?? null);
+    return new FakeWorksheet(
+      this.context,
+      "WorksheetCollection.getFirst",
+      () => this.wb.sheetList[0] ?? null,
+    );
   }
   add(name?: string): FakeWorksheet {
     return new FakeWorksheet(this.context, "WorksheetCollection.add", () => {
       let n = name;
-      for (let k = this.wb.sheetList.length + 1; !n; k++) if (!this.wb.findSheet(`Sheet${k}`)) n = `Sheet${k}`;
+      for (let k = this.wb.sheetList.length + 1; !n; k++)
+        if (!this.wb.findSheet(`Sheet${k}`)) n = `Sheet${k}`;
       return this.wb.addSheet(n);
     });
   }
   get onChanged() {
-    return { add: (handler: Handler) => { this.wb.handlers.push({ event: "onChanged", handler }); return { remove: () => undefined }; } };
+    return {
+      add: (handler: Handler) => {
+        this.wb.handlers.push({ event: "onChanged", handler });
+        return { remove: () => undefined };
+      },
+    };
   }
 }
 
 // ---- tables -----------------------------------------------------------------------------------
 
-const tableBox = (t: TableModel): Box => ({ sheet: t.sheet, r: t.top, c: t.left, h: t.rows, w: t.cols });
+const tableBox = (t: TableModel): Box => ({
+  sheet: t.sheet,
+  r: t.top,
+  c: t.left,
+  h: t.rows,
+  w: t.cols,
+});
 
 export class FakeTable extends Resolved<TableModel> {
-  constructor(context: FakeContext, where: string, resolve: () => TableModel | null, nullable = false) {
-    super(context, "Table", where, () => {
-      const t = resolve();
-      if (t && !context.wb.tables.includes(t)) throw new FakeError("ItemNotFound", "The table was deleted.", where);
-      return t;
-    }, nullable);
+  constructor(
+    context: FakeContext,
+    where: string,
+    resolve: (() => TableModel | null) | { now: TableModel },
+    nullable = false,
+  ) {
+    super(
+      context,
+      "Table",
+      where,
+      typeof resolve !== "function"
+        ? resolve
+        : () => {
+            const t = resolve();
+            if (t && !context.wb.tables.includes(t))
+              throw new FakeError(
+                "ItemNotFound",
+                "The table was deleted.",
+                where,
+              );
+            return t;
+          },
+      nullable,
+    );
     this.scalarProps = ["name", "id", "showTotals", "showHeaders"];
   }
   model(where?: string): TableModel {
@@ -2135,18 +3065,36 @@ export class FakeTable extends Resolved<TableModel> {
   }
   protected snap(t: TableModel, p: string): unknown {
     switch (p) {
-      case "name": return t.name;
-      case "id": return t.id;
-      case "showTotals": return t.showTotals;
-      case "showHeaders": return true;
+      case "name":
+        return t.name;
+      case "id":
+        return t.id;
+      case "showTotals":
+        return t.showTotals;
+      case "showHeaders":
+        return true;
       default:
-        throw new FakeError("InvalidArgument", `The fake table cannot load '${p}'.`, "Table.load");
+        throw new FakeError(
+          "InvalidArgument",
+          `The fake table cannot load '${p}'.`,
+          "Table.load",
+        );
     }
   }
-  get name(): string { return this.read("name"); }
-  set name(v: string) { this.set("name", jsonBytes(v), () => { this.model("Table.name").name = v; }); }
-  get id(): string { return this.read("id"); }
-  get showTotals(): boolean { return this.read("showTotals"); }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.set("name", jsonBytes(v), () => {
+      this.model("Table.name").name = v;
+    });
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
   /** Showing the totals row adds a row below the body; Excel refuses when that row is not empty. */
   set showTotals(v: boolean) {
     this.set("showTotals", 5, () => {
@@ -2157,93 +3105,173 @@ export class FakeTable extends Resolved<TableModel> {
         const r = t.top + t.rows;
         for (let c = t.left; c < t.left + t.cols; c++)
           if (!SheetModel.isEmpty(s.get(r, c)))
-            throw new FakeError("InvalidOperation", "The totals row cannot be shown: the row below the table is not empty.", "Table.showTotals");
+            throw new FakeError(
+              "InvalidOperation",
+              "The totals row cannot be shown: the row below the table is not empty.",
+              "Table.showTotals",
+            );
         t.rows++;
+        t.showTotals = true;
         s.set(r, t.left, { v: "Total" });
       } else {
         const r = t.top + t.rows - 1;
         for (let c = t.left; c < t.left + t.cols; c++) s.set(r, c, undefined);
         t.rows--;
+        t.showTotals = false;
       }
     });
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, "Table.worksheet", () => this.wb.model(this.model("Table.worksheet").sheet));
+    return new FakeWorksheet(this.context, "Table.worksheet", () =>
+      this.wb.model(this.model("Table.worksheet").sheet),
+    );
   }
-  private part(where: string, f: (t: TableModel) => Omit<Area, "sm"> | null, nullable = false): FakeRange {
-    return new FakeRange(this.context, where, () => {
-      const t = this.model(where);
-      const a = f(t);
-      return a ? { sm: this.wb.model(t.sheet), ...a } : null;
-    }, nullable);
+  private part(
+    where: string,
+    f: (t: TableModel) => Omit<Area, "sm"> | null,
+    nullable = false,
+  ): FakeRange {
+    return new FakeRange(
+      this.context,
+      where,
+      () => {
+        const t = this.model(where);
+        const a = f(t);
+        return a ? { sm: this.wb.model(t.sheet), ...a } : null;
+      },
+      nullable,
+    );
   }
   getRange(): FakeRange {
-    return this.part("Table.getRange", (t) => ({ r: t.top, c: t.left, h: t.rows, w: t.cols }));
+    return this.part("Table.getRange", (t) => ({
+      r: t.top,
+      c: t.left,
+      h: t.rows,
+      w: t.cols,
+    }));
   }
   getHeaderRowRange(): FakeRange {
-    return this.part("Table.getHeaderRowRange", (t) => ({ r: t.top, c: t.left, h: 1, w: t.cols }));
+    return this.part("Table.getHeaderRowRange", (t) => ({
+      r: t.top,
+      c: t.left,
+      h: 1,
+      w: t.cols,
+    }));
   }
   getDataBodyRange(): FakeRange {
-    return this.part("Table.getDataBodyRange", (t) => ({ r: t.top + 1, c: t.left, h: Math.max(1, t.rows - 1 - (t.showTotals ? 1 : 0)), w: t.cols }));
+    return this.part("Table.getDataBodyRange", (t) => ({
+      r: t.top + 1,
+      c: t.left,
+      h: Math.max(1, t.rows - 1 - (t.showTotals ? 1 : 0)),
+      w: t.cols,
+    }));
   }
   getTotalRowRange(): FakeRange {
     return this.part("Table.getTotalRowRange", (t) => {
-      if (!t.showTotals) throw new FakeError("InvalidOperation", "The table has no totals row.", "Table.getTotalRowRange");
+      if (!t.showTotals)
+        throw new FakeError(
+          "InvalidOperation",
+          "The table has no totals row.",
+          "Table.getTotalRowRange",
+        );
       return { r: t.top + t.rows - 1, c: t.left, h: 1, w: t.cols };
     });
   }
   getTotalRowRangeOrNullObject(): FakeRange {
-    return this.part("Table.getTotalRowRangeOrNullObject", (t) => (t.showTotals ? { r: t.top + t.rows - 1, c: t.left, h: 1, w: t.cols } : null), true);
+    return this.part(
+      "Table.getTotalRowRangeOrNullObject",
+      (t) =>
+        t.showTotals
+          ? { r: t.top + t.rows - 1, c: t.left, h: 1, w: t.cols }
+          : null,
+      true,
+    );
   }
   get columns(): FakeTableColumnCollection {
-    return new FakeTableColumnCollection(this);
+    return this.kid("columns", () => new FakeTableColumnCollection(this));
   }
   get rows() {
     return {
-      getCount: () => this.context.result("TableRowCollection.getCount", () => { const t = this.model(); return t.rows - 1 - (t.showTotals ? 1 : 0); }),
+      getCount: () =>
+        this.context.result("TableRowCollection.getCount", () => {
+          const t = this.model();
+          return t.rows - 1 - (t.showTotals ? 1 : 0);
+        }),
     };
   }
   delete(): void {
     this.call("delete", [], () => {
       const t = this.model("Table.delete");
       const s = this.wb.model(t.sheet);
-      for (let r = t.top; r < t.top + t.rows; r++) for (let c = t.left; c < t.left + t.cols; c++) s.set(r, c, undefined);
+      for (let r = t.top; r < t.top + t.rows; r++)
+        for (let c = t.left; c < t.left + t.cols; c++) s.set(r, c, undefined);
       this.wb.tables.splice(this.wb.tables.indexOf(t), 1);
     });
   }
   convertToRange(): FakeRange {
     const range = this.getRange();
-    this.call("convertToRange", [], () => { const t = this.model("Table.convertToRange"); this.wb.tables.splice(this.wb.tables.indexOf(t), 1); });
+    this.call("convertToRange", [], () => {
+      const t = this.model("Table.convertToRange");
+      this.wb.tables.splice(this.wb.tables.indexOf(t), 1);
+    });
     return range;
   }
 }
 
 export class FakeTableCollection extends Collection<TableModel, FakeTable> {
-  constructor(context: FakeContext, where: string, list: () => TableModel[], private readonly sheet?: FakeWorksheet) {
+  constructor(
+    context: FakeContext,
+    where: string,
+    list: () => TableModel[],
+    private readonly sheet?: FakeWorksheet,
+  ) {
     super(context, "TableCollection", list);
     void where;
   }
   protected child(t: TableModel): FakeTable {
-    return new FakeTable(this.context, "TableCollection.items", () => t);
+    return new FakeTable(this.context, "TableCollection.items", { now: t });
   }
   private find(key: string): TableModel | null {
     const k = key.toLowerCase();
-    return this.list().find((t) => t.name.toLowerCase() === k || t.id === key) ?? null;
+    return (
+      this.list().find((t) => t.name.toLowerCase() === k || t.id === key) ??
+      null
+    );
   }
   getItem(key: string): FakeTable {
-    return new FakeTable(this.context, "TableCollection.getItem", () => this.find(key));
+    return new FakeTable(this.context, "TableCollection.getItem", () =>
+      this.find(key),
+    );
   }
   getItemOrNullObject(key: string): FakeTable {
-    return new FakeTable(this.context, "TableCollection.getItemOrNullObject", () => this.find(key), true);
+    return new FakeTable(
+      this.context,
+      "TableCollection.getItemOrNullObject",
+      () => this.find(key),
+      true,
+    );
   }
   getItemAt(i: number): FakeTable {
-    return new FakeTable(this.context, "TableCollection.getItemAt", () => this.list()[i] ?? null);
+    return new FakeTable(
+      this.context,
+      "TableCollection.getItemAt",
+      () => this.list()[i] ?? null,
+    );
   }
   getFirst(): FakeTable {
-    return new FakeTable(this.context, "TableCollection.getFirst", () => this.list()[0] ?? null);
+    return new FakeTable(
+      this.context,
+      "TableCollection.getFirst",
+      () => this.list()[0] ?? null,
+    );
   }
   getFirstOrNullObject(): FakeTable {
-    return new FakeTable(this.context, "TableCollection.getFirstOrNullObject", () => this.list()[0] ?? null, true);
+    return new FakeTable(
+      this.context,
+      "TableCollection.getFirstOrNullObject",
+      () => this.list()[0] ?? null,
+      true,
+    );
   }
   /** tables.add(address or range, hasHeaders): the header row is the first row (Column1… when hasHeaders is false). */
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
@@ -2254,35 +3282,73 @@ export class FakeTableCollection extends Collection<TableModel, FakeTable> {
       if (range) a = range.area(where);
       else {
         const p = parseAddress(address as string);
-        if (!p) throw new FakeError("InvalidArgument", `The address '${address}' is not valid.`, where);
-        const sm = p.sheet ? this.context.wb.model(p.sheet) : this.sheet ? this.sheet.sheetModel(where) : this.context.wb.model(this.context.wb.activeSheet);
+        if (!p)
+          throw new FakeError(
+            "InvalidArgument",
+            `The address '${address}' is not valid.`,
+            where,
+          );
+        const sm = p.sheet
+          ? this.context.wb.model(p.sheet)
+          : this.sheet
+            ? this.sheet.sheetModel(where)
+            : this.context.wb.model(this.context.wb.activeSheet);
         a = { sm, r: p.r, c: p.c, h: p.h, w: p.w };
       }
       const wb = this.context.wb;
       const box = toBox(a);
-      if (wb.tables.some((t) => t.sheet === box.sheet && overlaps(tableBox(t), box)))
-        throw new FakeError("InvalidOperation", "A table can't overlap another table.", where);
+      if (
+        wb.tables.some(
+          (t) => t.sheet === box.sheet && overlaps(tableBox(t), box),
+        )
+      )
+        throw new FakeError(
+          "InvalidOperation",
+          "A table can't overlap another table.",
+          where,
+        );
       if (a.sm.merges.some((m) => overlaps(m, box)))
-        throw new FakeError("InvalidOperation", "A table can't overlap a range that contains merged cells.", where);
-      let top = a.r, rows = a.h;
+        throw new FakeError(
+          "InvalidOperation",
+          "A table can't overlap a range that contains merged cells.",
+          where,
+        );
+      let top = a.r,
+        rows = a.h;
       if (!hasHeaders) {
         // Excel inserts a header row above the data, shifting the data down one row inside the columns
-        if (top === 0) throw new FakeError("InvalidOperation", "The table needs a row above the data for its header.", where);
+        if (top === 0)
+          throw new FakeError(
+            "InvalidOperation",
+            "The table needs a row above the data for its header.",
+            where,
+          );
         top -= 1;
         rows += 1;
         for (let j = 0; j < a.w; j++) {
           if (!SheetModel.isEmpty(a.sm.get(top, a.c + j)))
-            throw new FakeError("InvalidOperation", "The row above the data is not empty.", where);
+            throw new FakeError(
+              "InvalidOperation",
+              "The row above the data is not empty.",
+              where,
+            );
           a.sm.set(top, a.c + j, { v: `Column${j + 1}` });
         }
       } else {
         const seen = new Set<string>();
         for (let j = 0; j < a.w; j++) {
-          let h = String(wb.valueAt(a.sm.name, top, a.c + j) || `Column${j + 1}`);
-          for (let k = 2; seen.has(h.toLowerCase()); k++) h = `${String(wb.valueAt(a.sm.name, top, a.c + j)) || "Column"}${k}`;
+          let h = String(
+            wb.valueAt(a.sm.name, top, a.c + j) || `Column${j + 1}`,
+          );
+          for (let k = 2; seen.has(h.toLowerCase()); k++)
+            h = `${String(wb.valueAt(a.sm.name, top, a.c + j)) || "Column"}${k}`;
           seen.add(h.toLowerCase());
           // Excel makes headers text and unique
-          a.sm.set(top, a.c + j, { ...(a.sm.get(top, a.c + j) ?? {}), v: h, f: undefined });
+          a.sm.set(top, a.c + j, {
+            ...(a.sm.get(top, a.c + j) ?? {}),
+            v: h,
+            f: undefined,
+          });
         }
       }
       let n = wb.tables.length + 1;
@@ -2293,45 +3359,85 @@ export class FakeTableCollection extends Collection<TableModel, FakeTable> {
 }
 
 class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
-  constructor(context: FakeContext, where: string, resolve: () => { t: TableModel; j: number } | null, nullable = false) {
+  constructor(
+    context: FakeContext,
+    where: string,
+    resolve:
+      | (() => { t: TableModel; j: number } | null)
+      | { now: { t: TableModel; j: number } },
+    nullable = false,
+  ) {
     super(context, "TableColumn", where, resolve, nullable);
     this.scalarProps = ["name", "id", "index"];
   }
   protected snap(x: { t: TableModel; j: number }, p: string): unknown {
     switch (p) {
-      case "name": return String(this.wb.valueAt(x.t.sheet, x.t.top, x.t.left + x.j));
-      case "id": return x.j + 1;
-      case "index": return x.j;
+      case "name":
+        return String(this.wb.valueAt(x.t.sheet, x.t.top, x.t.left + x.j));
+      case "id":
+        return x.j + 1;
+      case "index":
+        return x.j;
       case "values": {
         const out: unknown[][] = [];
-        for (let r = x.t.top; r < x.t.top + x.t.rows; r++) out.push([this.wb.valueAt(x.t.sheet, r, x.t.left + x.j)]);
+        for (let r = x.t.top; r < x.t.top + x.t.rows; r++)
+          out.push([this.wb.valueAt(x.t.sheet, r, x.t.left + x.j)]);
         return out;
       }
       default:
-        throw new FakeError("InvalidArgument", `The fake table column cannot load '${p}'.`, "TableColumn.load");
+        throw new FakeError(
+          "InvalidArgument",
+          `The fake table column cannot load '${p}'.`,
+          "TableColumn.load",
+        );
     }
   }
-  get name(): string { return this.read("name"); }
-  get index(): number { return this.read("index"); }
-  get id(): number { return this.read("id"); }
-  private part(where: string, f: (t: TableModel, c: number) => Omit<Area, "sm" | "c" | "w">): FakeRange {
+  get name(): string {
+    return this.read("name");
+  }
+  get index(): number {
+    return this.read("index");
+  }
+  get id(): number {
+    return this.read("id");
+  }
+  private part(
+    where: string,
+    f: (t: TableModel, c: number) => Omit<Area, "sm" | "c" | "w">,
+  ): FakeRange {
     return new FakeRange(this.context, where, () => {
       const { t, j } = this.it(where);
-      return { sm: this.wb.model(t.sheet), c: t.left + j, w: 1, ...f(t, t.left + j) };
+      return {
+        sm: this.wb.model(t.sheet),
+        c: t.left + j,
+        w: 1,
+        ...f(t, t.left + j),
+      };
     });
   }
   getRange(): FakeRange {
     return this.part("TableColumn.getRange", (t) => ({ r: t.top, h: t.rows }));
   }
   getHeaderRowRange(): FakeRange {
-    return this.part("TableColumn.getHeaderRowRange", (t) => ({ r: t.top, h: 1 }));
+    return this.part("TableColumn.getHeaderRowRange", (t) => ({
+      r: t.top,
+      h: 1,
+    }));
   }
   getDataBodyRange(): FakeRange {
-    return this.part("TableColumn.getDataBodyRange", (t) => ({ r: t.top + 1, h: Math.max(1, t.rows - 1 - (t.showTotals ? 1 : 0)) }));
+    return this.part("TableColumn.getDataBodyRange", (t) => ({
+      r: t.top + 1,
+      h: Math.max(1, t.rows - 1 - (t.showTotals ? 1 : 0)),
+    }));
   }
   getTotalRowRange(): FakeRange {
     return this.part("TableColumn.getTotalRowRange", (t) => {
-      if (!t.showTotals) throw new FakeError("InvalidOperation", "The table has no totals row.", "TableColumn.getTotalRowRange");
+      if (!t.showTotals)
+        throw new FakeError(
+          "InvalidOperation",
+          "The table has no totals row.",
+          "TableColumn.getTotalRowRange",
+        );
       return { r: t.top + t.rows - 1, h: 1 };
     });
   }
@@ -2339,13 +3445,28 @@ class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
   delete(): void {
     this.call("delete", [], () => {
       const { t, j } = this.it("TableColumn.delete");
-      if (t.cols === 1) throw new FakeError("InvalidOperation", "A table must keep at least one column.", "TableColumn.delete");
-      this.wb.deleteColumns(t.sheet, t.left + j, 1, t.top, t.rows, "TableColumn.delete");
+      if (t.cols === 1)
+        throw new FakeError(
+          "InvalidOperation",
+          "A table must keep at least one column.",
+          "TableColumn.delete",
+        );
+      this.wb.deleteColumns(
+        t.sheet,
+        t.left + j,
+        1,
+        t.top,
+        t.rows,
+        "TableColumn.delete",
+      );
     });
   }
 }
 
-class FakeTableColumnCollection extends Collection<{ t: TableModel; j: number }, FakeTableColumn> {
+class FakeTableColumnCollection extends Collection<
+  { t: TableModel; j: number },
+  FakeTableColumn
+> {
   constructor(private readonly table: FakeTable) {
     super(table.context, "TableColumnCollection", () => {
       const t = table.model("TableColumnCollection");
@@ -2353,26 +3474,46 @@ class FakeTableColumnCollection extends Collection<{ t: TableModel; j: number },
     });
   }
   protected child(x: { t: TableModel; j: number }): FakeTableColumn {
-    return new FakeTableColumn(this.context, "TableColumnCollection.items", () => x);
+    return new FakeTableColumn(this.context, "TableColumnCollection.items", {
+      now: x,
+    });
   }
   private find(key: string | number): { t: TableModel; j: number } | null {
     const t = this.table.model("TableColumnCollection.getItem");
-    if (typeof key === "number") return key >= 1 && key <= t.cols ? { t, j: key - 1 } : null;
+    if (typeof key === "number")
+      return key >= 1 && key <= t.cols ? { t, j: key - 1 } : null;
     for (let j = 0; j < t.cols; j++)
-      if (String(this.wb.valueAt(t.sheet, t.top, t.left + j)).toLowerCase() === key.toLowerCase()) return { t, j };
+      if (
+        String(this.wb.valueAt(t.sheet, t.top, t.left + j)).toLowerCase() ===
+        key.toLowerCase()
+      )
+        return { t, j };
     return null;
   }
   getItem(key: string | number): FakeTableColumn {
-    return new FakeTableColumn(this.context, "TableColumnCollection.getItem", () => this.find(key));
+    return new FakeTableColumn(
+      this.context,
+      "TableColumnCollection.getItem",
+      () => this.find(key),
+    );
   }
   getItemOrNullObject(key: string | number): FakeTableColumn {
-    return new FakeTableColumn(this.context, "TableColumnCollection.getItemOrNullObject", () => this.find(key), true);
+    return new FakeTableColumn(
+      this.context,
+      "TableColumnCollection.getItemOrNullObject",
+      () => this.find(key),
+      true,
+    );
   }
   getItemAt(index: number): FakeTableColumn {
-    return new FakeTableColumn(this.context, "TableColumnCollection.getItemAt", () => {
-      const t = this.table.model();
-      return index >= 0 && index < t.cols ? { t, j: index } : null;
-    });
+    return new FakeTableColumn(
+      this.context,
+      "TableColumnCollection.getItemAt",
+      () => {
+        const t = this.table.model();
+        return index >= 0 && index < t.cols ? { t, j: index } : null;
+      },
+    );
   }
   /**
    * Adds a column at `index` (null/-1/undefined: at the end). Like Excel's "Insert Table Column",
@@ -2384,8 +3525,14 @@ class FakeTableColumnCollection extends Collection<{ t: TableModel; j: number },
     const where = "TableColumnCollection.add";
     return new FakeTableColumn(this.context, where, () => {
       const t = this.table.model(where);
-      const j = index === undefined || index === null || index === -1 ? t.cols : index;
-      if (j < 0 || j > t.cols) throw new FakeError("InvalidArgument", `The index ${index} is out of range (0–${t.cols}).`, where);
+      const j =
+        index === undefined || index === null || index === -1 ? t.cols : index;
+      if (j < 0 || j > t.cols)
+        throw new FakeError(
+          "InvalidArgument",
+          `The index ${index} is out of range (0–${t.cols}).`,
+          where,
+        );
       const s = this.wb.model(t.sheet);
       const c = t.left + j;
       if (j === t.cols) {
@@ -2406,17 +3553,32 @@ class FakeTableColumnCollection extends Collection<{ t: TableModel; j: number },
         this.wb.insertColumns(t.sheet, c, 1, t.top, t.rows, where); // widens the table itself
         s.set(t.top, c, { v: name ?? this.freeName(t, s, c) });
       }
+      this.wb.fixTableHeaders(s, { sheet: t.sheet, r: t.top, c, h: 1, w: 1 });
       if (values !== undefined && values !== null) {
-        const grid = Array.isArray(values) ? (values as unknown[][]) : Array.from({ length: t.rows }, () => [values]);
-        this.wb.write({ sheet: t.sheet, r: t.top, c, h: grid.length, w: 1 }, grid, "values", where);
-        if (name) s.set(t.top, c, { ...(s.get(t.top, c) ?? {}), v: name, f: undefined });
+        const grid = Array.isArray(values)
+          ? (values as unknown[][])
+          : Array.from({ length: t.rows }, () => [values]);
+        this.wb.write(
+          { sheet: t.sheet, r: t.top, c, h: grid.length, w: 1 },
+          grid,
+          "values",
+          where,
+        );
+        if (name)
+          s.set(t.top, c, {
+            ...(s.get(t.top, c) ?? {}),
+            v: name,
+            f: undefined,
+          });
       }
       return { t, j };
     });
   }
   private freeName(t: TableModel, s: SheetModel, except?: number): string {
     const taken = new Set<string>();
-    for (let j = 0; j < t.cols; j++) if (t.left + j !== except) taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
+    for (let j = 0; j < t.cols; j++)
+      if (t.left + j !== except)
+        taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
     for (let k = 1; ; k++) if (!taken.has(`column${k}`)) return `Column${k}`;
   }
 }
@@ -2424,12 +3586,31 @@ class FakeTableColumnCollection extends Collection<{ t: TableModel; j: number },
 // ---- conditional formats ------------------------------------------------------------------------
 
 class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
-  constructor(context: FakeContext, where: string, resolve: () => ConditionalFormatRecord | null, nullable = false) {
-    super(context, "ConditionalFormat", where, () => {
-      const f = resolve();
-      if (f && !context.wb.conditionalFormats.includes(f)) throw new FakeError("ItemNotFound", "The conditional format was deleted.", where);
-      return f;
-    }, nullable);
+  constructor(
+    context: FakeContext,
+    where: string,
+    resolve:
+      (() => ConditionalFormatRecord | null) | { now: ConditionalFormatRecord },
+    nullable = false,
+  ) {
+    super(
+      context,
+      "ConditionalFormat",
+      where,
+      typeof resolve !== "function"
+        ? resolve
+        : () => {
+            const f = resolve();
+            if (f && !context.wb.conditionalFormats.includes(f))
+              throw new FakeError(
+                "ItemNotFound",
+                "The conditional format was deleted.",
+                where,
+              );
+            return f;
+          },
+      nullable,
+    );
     this.scalarProps = ["id", "type", "priority", "stopIfTrue"];
   }
   record(where?: string): ConditionalFormatRecord {
@@ -2437,33 +3618,63 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
   }
   protected snap(f: ConditionalFormatRecord, p: string): unknown {
     switch (p) {
-      case "id": return f.id;
-      case "type": return f.type;
-      case "priority": return this.wb.conditionalFormats.filter((x) => x.sheet === f.sheet).indexOf(f);
-      case "stopIfTrue": return false;
+      case "id":
+        return f.id;
+      case "type":
+        return f.type;
+      case "priority":
+        return this.wb.conditionalFormats
+          .filter((x) => x.sheet === f.sheet)
+          .indexOf(f);
+      case "stopIfTrue":
+        return false;
       default:
-        throw new FakeError("InvalidArgument", `The fake conditional format cannot load '${p}'.`, "ConditionalFormat.load");
+        throw new FakeError(
+          "InvalidArgument",
+          `The fake conditional format cannot load '${p}'.`,
+          "ConditionalFormat.load",
+        );
     }
   }
-  get id(): string { return this.read("id"); }
-  get type(): string { return this.read("type"); }
-  get priority(): number { return this.read("priority"); }
+  get id(): string {
+    return this.read("id");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get priority(): number {
+    return this.read("priority");
+  }
   /** cellValue, custom, containsText, ...: the same rule and format, seen through the type's name */
   private typed(kind: string) {
     const self = this;
     const where = `ConditionalFormat.${kind}`;
     const format = {
       fill: {
-        set color(v: string) { self.set(`${kind}.format.fill.color`, jsonBytes(v), () => { self.record(where).format.fill.color = v; }); },
-        clear() { self.set(`${kind}.format.fill.clear`, 0, () => { delete self.record(where).format.fill.color; }); },
+        set color(v: string) {
+          self.set(`${kind}.format.fill.color`, jsonBytes(v), () => {
+            self.record(where).format.fill.color = v;
+          });
+        },
+        clear() {
+          self.set(`${kind}.format.fill.clear`, 0, () => {
+            delete self.record(where).format.fill.color;
+          });
+        },
       },
       font: {
-        set color(v: string) { self.set(`${kind}.format.font.color`, jsonBytes(v), () => { self.record(where).format.font.color = v; }); },
+        set color(v: string) {
+          self.set(`${kind}.format.font.color`, jsonBytes(v), () => {
+            self.record(where).format.font.color = v;
+          });
+        },
       },
     };
     const ruleProxy = new Proxy({} as Record<string, unknown>, {
       set(_o, key, value) {
-        self.set(`${kind}.rule.${String(key)}`, jsonBytes(value), () => { self.record(where).rule[String(key)] = value; });
+        self.set(`${kind}.rule.${String(key)}`, jsonBytes(value), () => {
+          self.record(where).rule[String(key)] = value;
+        });
         return true;
       },
       get(_o, key) {
@@ -2473,47 +3684,98 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
     });
     return {
       format,
-      get rule(): Record<string, unknown> { return ruleProxy; },
-      set rule(v: Record<string, unknown>) { self.set(`${kind}.rule`, jsonBytes(v), () => { Object.assign(self.record(where).rule, v); }); },
+      get rule(): Record<string, unknown> {
+        return ruleProxy;
+      },
+      set rule(v: Record<string, unknown>) {
+        self.set(`${kind}.rule`, jsonBytes(v), () => {
+          Object.assign(self.record(where).rule, v);
+        });
+      },
     };
   }
-  get cellValue() { return this.typed("cellValue"); }
-  get custom() { return this.typed("custom"); }
-  get containsText() { return this.typed("textComparison"); }
-  get textComparison() { return this.typed("textComparison"); }
-  get presetCriteria() { return this.typed("preset"); }
-  get topBottom() { return this.typed("topBottom"); }
+  get cellValue() {
+    return this.kid("cellValue", () => this.typed("cellValue"));
+  }
+  get custom() {
+    return this.kid("custom", () => this.typed("custom"));
+  }
+  get containsText() {
+    return this.kid("textComparison", () => this.typed("textComparison"));
+  }
+  get textComparison() {
+    return this.kid("textComparison", () => this.typed("textComparison"));
+  }
+  get presetCriteria() {
+    return this.kid("preset", () => this.typed("preset"));
+  }
+  get topBottom() {
+    return this.kid("topBottom", () => this.typed("topBottom"));
+  }
   delete(): void {
     this.call("delete", [], () => {
       const f = this.record("ConditionalFormat.delete");
-      this.wb.conditionalFormats.splice(this.wb.conditionalFormats.indexOf(f), 1);
+      this.wb.conditionalFormats.splice(
+        this.wb.conditionalFormats.indexOf(f),
+        1,
+      );
     });
   }
   getRange(): FakeRange {
     return new FakeRange(this.context, "ConditionalFormat.getRange", () => {
       const f = this.record("ConditionalFormat.getRange");
-      if (f.areas.length > 1) throw new FakeError("InvalidOperation", "The conditional format applies to more than one area: use getRanges().", "ConditionalFormat.getRange");
+      if (f.areas.length > 1)
+        throw new FakeError(
+          "InvalidOperation",
+          "The conditional format applies to more than one area: use getRanges().",
+          "ConditionalFormat.getRange",
+        );
       return { sm: this.wb.model(f.sheet), ...f.areas[0]! };
     });
   }
   getRangeOrNullObject(): FakeRange {
-    return new FakeRange(this.context, "ConditionalFormat.getRangeOrNullObject", () => {
-      const f = this.record();
-      return f.areas.length === 1 ? { sm: this.wb.model(f.sheet), ...f.areas[0]! } : null;
-    }, true);
+    return new FakeRange(
+      this.context,
+      "ConditionalFormat.getRangeOrNullObject",
+      () => {
+        const f = this.record();
+        return f.areas.length === 1
+          ? { sm: this.wb.model(f.sheet), ...f.areas[0]! }
+          : null;
+      },
+      true,
+    );
   }
   /** The areas as an address list ("A1:A5, A8:A10"), a ClientResult here (Excel returns RangeAreas). */
   getRanges(): { address: ClientResult<string> } {
-    return { address: this.context.result("ConditionalFormat.getRanges", () => this.record().areas.map((a) => boxAddress(a)).join(", ")) };
+    return {
+      address: this.context.result("ConditionalFormat.getRanges", () =>
+        this.record()
+          .areas.map((a) => boxAddress(a))
+          .join(", "),
+      ),
+    };
   }
 }
 
-class FakeConditionalFormatCollection extends Collection<ConditionalFormatRecord, FakeConditionalFormat> {
-  constructor(context: FakeContext, private readonly box: () => Box) {
-    super(context, "ConditionalFormatCollection", () => context.wb.conditionalFormatsOn(box()));
+class FakeConditionalFormatCollection extends Collection<
+  ConditionalFormatRecord,
+  FakeConditionalFormat
+> {
+  constructor(
+    context: FakeContext,
+    private readonly box: () => Box,
+  ) {
+    super(context, "ConditionalFormatCollection", () =>
+      context.wb.conditionalFormatsOn(box()),
+    );
   }
   protected child(f: ConditionalFormatRecord): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, "ConditionalFormatCollection.items", () => f);
+    return new FakeConditionalFormat(
+      this.context,
+      "ConditionalFormatCollection.items",
+      { now: f },
+    );
   }
   add(type: string): FakeConditionalFormat {
     const where = "ConditionalFormatCollection.add";
@@ -2524,13 +3786,26 @@ class FakeConditionalFormatCollection extends Collection<ConditionalFormatRecord
     });
   }
   getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, "ConditionalFormatCollection.getItem", () => this.list().find((f) => f.id === id) ?? null);
+    return new FakeConditionalFormat(
+      this.context,
+      "ConditionalFormatCollection.getItem",
+      () => this.list().find((f) => f.id === id) ?? null,
+    );
   }
   getItemOrNullObject(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, "ConditionalFormatCollection.getItemOrNullObject", () => this.list().find((f) => f.id === id) ?? null, true);
+    return new FakeConditionalFormat(
+      this.context,
+      "ConditionalFormatCollection.getItemOrNullObject",
+      () => this.list().find((f) => f.id === id) ?? null,
+      true,
+    );
   }
   getItemAt(index: number): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, "ConditionalFormatCollection.getItemAt", () => this.list()[index] ?? null);
+    return new FakeConditionalFormat(
+      this.context,
+      "ConditionalFormatCollection.getItemAt",
+      () => this.list()[index] ?? null,
+    );
   }
   clearAll(): void {
     this.call("clearAll", [], () => this.wb.trimConditionalFormats(this.box()));
@@ -2540,44 +3815,103 @@ class FakeConditionalFormatCollection extends Collection<ConditionalFormatRecord
 // ---- names, custom properties ------------------------------------------------------------------
 
 class FakeNamedItem extends Resolved<NameRecord> {
-  constructor(context: FakeContext, where: string, resolve: () => NameRecord | null, nullable = false) {
+  constructor(
+    context: FakeContext,
+    where: string,
+    resolve: (() => NameRecord | null) | { now: NameRecord },
+    nullable = false,
+  ) {
     super(context, "NamedItem", where, resolve, nullable);
-    this.scalarProps = ["name", "type", "value", "formula", "visible", "comment"];
+    this.scalarProps = [
+      "name",
+      "type",
+      "value",
+      "formula",
+      "visible",
+      "comment",
+    ];
   }
   protected snap(n: NameRecord, p: string): unknown {
     const abs = (b: Box) => {
       const a = boxAddress(b);
-      return a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2").replace(/(^|[!:])([A-Z]+)(?=:|$)/g, "$1$$$2");
+      return a
+        .replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")
+        .replace(/(^|[!:])([A-Z]+)(?=:|$)/g, "$1$$$2");
     };
     switch (p) {
-      case "name": return n.name;
-      case "type": return n.box ? "Range" : "Error";
-      case "value": return n.box ? abs(n.box) : "#REF!";
-      case "formula": return n.box ? `=${abs(n.box)}` : "=#REF!";
-      case "visible": return true;
-      case "comment": return n.comment ?? "";
-      case "scope": return n.scope ? "Worksheet" : "Workbook";
+      case "name":
+        return n.name;
+      case "type":
+        return n.box ? "Range" : "Error";
+      case "value":
+        return n.box ? abs(n.box) : "#REF!";
+      case "formula":
+        return n.box ? `=${abs(n.box)}` : "=#REF!";
+      case "visible":
+        return true;
+      case "comment":
+        return n.comment ?? "";
+      case "scope":
+        return n.scope ? "Worksheet" : "Workbook";
       default:
-        throw new FakeError("InvalidArgument", `The fake name cannot load '${p}'.`, "NamedItem.load");
+        throw new FakeError(
+          "InvalidArgument",
+          `The fake name cannot load '${p}'.`,
+          "NamedItem.load",
+        );
     }
   }
-  get name(): string { return this.read("name"); }
-  get type(): string { return this.read("type"); }
-  get value(): string { return this.read("value"); }
-  get formula(): string { return this.read("formula"); }
-  get comment(): string { return this.read("comment"); }
+  get name(): string {
+    return this.read("name");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get value(): string {
+    return this.read("value");
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  get comment(): string {
+    return this.read("comment");
+  }
   getRange(): FakeRange {
     return new FakeRange(this.context, "NamedItem.getRange", () => {
       const n = this.it("NamedItem.getRange");
-      if (!n.box) throw new FakeError("InvalidReference", "The name refers to deleted cells (#REF!).", "NamedItem.getRange");
-      return { sm: this.wb.model(n.box.sheet), r: n.box.r, c: n.box.c, h: n.box.h, w: n.box.w };
+      if (!n.box)
+        throw new FakeError(
+          "InvalidReference",
+          "The name refers to deleted cells (#REF!).",
+          "NamedItem.getRange",
+        );
+      return {
+        sm: this.wb.model(n.box.sheet),
+        r: n.box.r,
+        c: n.box.c,
+        h: n.box.h,
+        w: n.box.w,
+      };
     });
   }
   getRangeOrNullObject(): FakeRange {
-    return new FakeRange(this.context, "NamedItem.getRangeOrNullObject", () => {
-      const n = this.it("NamedItem.getRangeOrNullObject");
-      return n.box ? { sm: this.wb.model(n.box.sheet), r: n.box.r, c: n.box.c, h: n.box.h, w: n.box.w } : null;
-    }, true);
+    return new FakeRange(
+      this.context,
+      "NamedItem.getRangeOrNullObject",
+      () => {
+        const n = this.it("NamedItem.getRangeOrNullObject");
+        return n.box
+          ? {
+              sm: this.wb.model(n.box.sheet),
+              r: n.box.r,
+              c: n.box.c,
+              h: n.box.h,
+              w: n.box.w,
+            }
+          : null;
+      },
+      true,
+    );
   }
   delete(): void {
     this.call("delete", [], () => {
@@ -2589,35 +3923,65 @@ class FakeNamedItem extends Resolved<NameRecord> {
 
 class FakeNamedItemCollection extends Collection<NameRecord, FakeNamedItem> {
   /** scope: a worksheet's id (worksheet.names) or undefined (workbook.names) */
-  constructor(context: FakeContext, private readonly scope: () => string | undefined) {
+  constructor(
+    context: FakeContext,
+    private readonly scope: () => string | undefined,
+  ) {
     super(context, "NamedItemCollection", () => {
       const sc = scope();
       return context.wb.names.filter((n) => n.scope === sc);
     });
   }
   protected child(n: NameRecord): FakeNamedItem {
-    return new FakeNamedItem(this.context, "NamedItemCollection.items", () => n);
+    return new FakeNamedItem(this.context, "NamedItemCollection.items", {
+      now: n,
+    });
   }
   private find(name: string): NameRecord | null {
-    return this.list().find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+    return (
+      this.list().find((n) => n.name.toLowerCase() === name.toLowerCase()) ??
+      null
+    );
   }
-  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+  add(
+    name: string,
+    reference: FakeRange | string,
+    comment?: string,
+  ): FakeNamedItem {
     const where = "NamedItemCollection.add";
     return new FakeNamedItem(this.context, where, () => {
       let box: Box;
       if (typeof reference === "string") {
         const p = parseAddress(reference.replace(/^=/, ""));
-        if (!p || !p.sheet) throw new FakeError("InvalidArgument", `The reference '${reference}' is not valid.`, where);
-        box = { sheet: this.wb.model(p.sheet).name, r: p.r, c: p.c, h: p.h, w: p.w };
+        if (!p || !p.sheet)
+          throw new FakeError(
+            "InvalidArgument",
+            `The reference '${reference}' is not valid.`,
+            where,
+          );
+        box = {
+          sheet: this.wb.model(p.sheet).name,
+          r: p.r,
+          c: p.c,
+          h: p.h,
+          w: p.w,
+        };
       } else box = toBox(reference.area(where));
       return this.wb.addName(name, box, comment, this.scope(), where);
     });
   }
   getItem(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.context, "NamedItemCollection.getItem", () => this.find(name));
+    return new FakeNamedItem(this.context, "NamedItemCollection.getItem", () =>
+      this.find(name),
+    );
   }
   getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.context, "NamedItemCollection.getItemOrNullObject", () => this.find(name), true);
+    return new FakeNamedItem(
+      this.context,
+      "NamedItemCollection.getItemOrNullObject",
+      () => this.find(name),
+      true,
+    );
   }
 }
 
@@ -2626,26 +3990,46 @@ interface PropEntry {
   key: string;
 }
 class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
-  constructor(context: FakeContext, where: string, resolve: () => PropEntry | null, nullable = false) {
+  constructor(
+    context: FakeContext,
+    where: string,
+    resolve: (() => PropEntry | null) | { now: PropEntry },
+    nullable = false,
+  ) {
     super(context, "WorksheetCustomProperty", where, resolve, nullable);
     this.scalarProps = ["key", "value"];
   }
   private entry(where?: string) {
     const e = this.it(where);
     const v = e.sm.customProperties.get(e.key.toLowerCase());
-    if (!v) throw new FakeError("ItemNotFound", "The custom property was deleted.", where);
+    if (!v)
+      throw new FakeError(
+        "ItemNotFound",
+        "The custom property was deleted.",
+        where,
+      );
     return v;
   }
   protected snap(_e: PropEntry, p: string): unknown {
     const v = this.entry(`WorksheetCustomProperty.${p}`);
     if (p === "key") return v.key;
     if (p === "value") return v.value;
-    throw new FakeError("InvalidArgument", `The fake custom property cannot load '${p}'.`, "WorksheetCustomProperty.load");
+    throw new FakeError(
+      "InvalidArgument",
+      `The fake custom property cannot load '${p}'.`,
+      "WorksheetCustomProperty.load",
+    );
   }
-  get key(): string { return this.read("key"); }
-  get value(): string { return this.read("value"); }
+  get key(): string {
+    return this.read("key");
+  }
+  get value(): string {
+    return this.read("value");
+  }
   set value(v: string) {
-    this.set("value", jsonBytes(v), () => { this.entry("WorksheetCustomProperty.value").value = String(v); });
+    this.set("value", jsonBytes(v), () => {
+      this.entry("WorksheetCustomProperty.value").value = String(v);
+    });
   }
   delete(): void {
     this.call("delete", [], () => {
@@ -2656,22 +4040,36 @@ class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
 }
 
 /** worksheet.customProperties (ExcelApi 1.12): keys case-insensitive, at most 255 characters (InvalidArgument). */
-class FakeWorksheetCustomPropertyCollection extends Collection<PropEntry, FakeWorksheetCustomProperty> {
-  constructor(context: FakeContext, private readonly sheet: () => SheetModel) {
+class FakeWorksheetCustomPropertyCollection extends Collection<
+  PropEntry,
+  FakeWorksheetCustomProperty
+> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => SheetModel,
+  ) {
     super(context, "WorksheetCustomPropertyCollection", () => {
       const sm = sheet();
       return [...sm.customProperties.values()].map((v) => ({ sm, key: v.key }));
     });
   }
   protected child(e: PropEntry): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(this.context, "WorksheetCustomPropertyCollection.items", () => e);
+    return new FakeWorksheetCustomProperty(
+      this.context,
+      "WorksheetCustomPropertyCollection.items",
+      { now: e },
+    );
   }
   /** Adds, or overwrites the property with that key (the docs: "This overwrites existing custom properties with that key"). */
   add(key: string, value: string): FakeWorksheetCustomProperty {
     const where = "WorksheetCustomPropertyCollection.add";
     return new FakeWorksheetCustomProperty(this.context, where, () => {
       if (typeof key !== "string" || key.length === 0 || key.length > 255)
-        throw new FakeError("InvalidArgument", `The key must be 1 to 255 characters (got ${typeof key === "string" ? key.length : typeof key}).`, where);
+        throw new FakeError(
+          "InvalidArgument",
+          `The key must be 1 to 255 characters (got ${typeof key === "string" ? key.length : typeof key}).`,
+          where,
+        );
       const sm = this.sheet();
       sm.customProperties.set(key.toLowerCase(), { key, value: String(value) });
       return { sm, key };
@@ -2683,10 +4081,19 @@ class FakeWorksheetCustomPropertyCollection extends Collection<PropEntry, FakeWo
     return v ? { sm, key: v.key } : null;
   }
   getItem(key: string): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(this.context, "WorksheetCustomPropertyCollection.getItem", () => this.find(key));
+    return new FakeWorksheetCustomProperty(
+      this.context,
+      "WorksheetCustomPropertyCollection.getItem",
+      () => this.find(key),
+    );
   }
   getItemOrNullObject(key: string): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(this.context, "WorksheetCustomPropertyCollection.getItemOrNullObject", () => this.find(key), true);
+    return new FakeWorksheetCustomProperty(
+      this.context,
+      "WorksheetCustomPropertyCollection.getItemOrNullObject",
+      () => this.find(key),
+      true,
+    );
   }
 }
 
@@ -2705,23 +4112,54 @@ export class FakeWorkbookProxy extends ClientObject {
     });
   }
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.context, "Workbook.tables", () => this.wb.tables);
+    return this.kid(
+      "tables",
+      () =>
+        new FakeTableCollection(
+          this.context,
+          "Workbook.tables",
+          () => this.wb.tables,
+        ),
+    );
   }
   get names(): FakeNamedItemCollection {
-    return new FakeNamedItemCollection(this.context, () => undefined);
+    return this.kid(
+      "names",
+      () => new FakeNamedItemCollection(this.context, () => undefined),
+    );
   }
   get application() {
     return {
-      calculate: (calculationType: string) => this.call("application.calculate", [calculationType], () => { this.wb.calculations.push({ kind: "application" }); }),
-      suspendApiCalculationUntilNextSync: () => this.call("application.suspendApiCalculationUntilNextSync", [], () => undefined),
+      calculate: (calculationType: string) =>
+        this.call("application.calculate", [calculationType], () => {
+          this.wb.calculations.push({
+            kind: "applicationCalculate",
+            sheet: "",
+            address: "",
+          });
+        }),
+      suspendApiCalculationUntilNextSync: () =>
+        this.call(
+          "application.suspendApiCalculationUntilNextSync",
+          [],
+          () => undefined,
+        ),
     };
   }
   get onSelectionChanged() {
     return {
       add: (handler: Handler) => {
         const entry = { event: "onSelectionChanged", handler };
-        this.call("onSelectionChanged.add", [], () => { this.wb.handlers.push(entry); });
-        return { remove: () => this.call("onSelectionChanged.remove", [], () => { const i = this.wb.handlers.indexOf(entry); if (i >= 0) this.wb.handlers.splice(i, 1); }) };
+        this.call("onSelectionChanged.add", [], () => {
+          this.wb.handlers.push(entry);
+        });
+        return {
+          remove: () =>
+            this.call("onSelectionChanged.remove", [], () => {
+              const i = this.wb.handlers.indexOf(entry);
+              if (i >= 0) this.wb.handlers.splice(i, 1);
+            }),
+        };
       },
     };
   }
@@ -2733,7 +4171,10 @@ export class FakeWorkbookProxy extends ClientObject {
 /** Installs globals `Excel`, `Office`, `OfficeExtension` and `CustomFunctions` backed by the workbook; returns it. */
 export function installFakeOffice(
   wb: FakeWorkbook,
-  target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+  target: Record<string, unknown> = globalThis as unknown as Record<
+    string,
+    unknown
+  >,
 ): FakeWorkbook {
   const version = wb.options.apiVersion ?? "1.20";
   const atLeast = (v: string) => {
@@ -2741,24 +4182,71 @@ export function installFakeOffice(
     const [x, y] = version.split(".").map(Number) as [number, number];
     return x > a || (x === a && y >= b);
   };
-  target.OfficeExtension = { Error: FakeError, ClientResult, ErrorCodes: { propertyNotLoaded: "PropertyNotLoaded", requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded" } };
+  target.OfficeExtension = {
+    Error: FakeError,
+    ClientResult,
+    ErrorCodes: {
+      propertyNotLoaded: "PropertyNotLoaded",
+      requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+      responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+    },
+  };
   target.Excel = {
-    ConditionalFormatType: { cellValue: "CellValue", custom: "Custom", containsText: "ContainsText", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria" },
+    ConditionalFormatType: {
+      cellValue: "CellValue",
+      custom: "Custom",
+      containsText: "ContainsText",
+      dataBar: "DataBar",
+      colorScale: "ColorScale",
+      iconSet: "IconSet",
+      topBottom: "TopBottom",
+      presetCriteria: "PresetCriteria",
+    },
     InsertShiftDirection: { right: "Right", down: "Down" },
     DeleteShiftDirection: { left: "Left", up: "Up" },
-    ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks" },
+    ClearApplyTo: {
+      all: "All",
+      formats: "Formats",
+      contents: "Contents",
+      hyperlinks: "Hyperlinks",
+      removeHyperlinks: "RemoveHyperlinks",
+    },
     SortOrientation: { rows: "Rows", columns: "Columns" },
     FilterOn: { values: "Values", custom: "Custom" },
-    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
-    ErrorCodes: { accessDenied: "AccessDenied", insertDeleteConflict: "InsertDeleteConflict", invalidArgument: "InvalidArgument", invalidOperation: "InvalidOperation", itemNotFound: "ItemNotFound", itemAlreadyExists: "ItemAlreadyExists", rangeExceedsLimit: "RangeExceedsLimit", invalidOperationInCellEditMode: "InvalidOperationInCellEditMode" },
+    CalculationType: {
+      recalculate: "Recalculate",
+      full: "Full",
+      fullRebuild: "FullRebuild",
+    },
+    ErrorCodes: {
+      accessDenied: "AccessDenied",
+      insertDeleteConflict: "InsertDeleteConflict",
+      invalidArgument: "InvalidArgument",
+      invalidOperation: "InvalidOperation",
+      itemNotFound: "ItemNotFound",
+      itemAlreadyExists: "ItemAlreadyExists",
+      rangeExceedsLimit: "RangeExceedsLimit",
+      invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+    },
     RequestContext: FakeContext,
     run: async (a: unknown, b?: unknown) => {
-      const options = (typeof a === "function" ? {} : a ?? {}) as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean };
-      const batch = (typeof a === "function" ? a : b) as (ctx: FakeContext) => Promise<unknown>;
-      wb.runs.push({ mergeUndoGroup: !!options.mergeUndoGroup, ...(options.delayForCellEdit ? { delayForCellEdit: true } : {}) });
+      const options = (typeof a === "function" ? {} : (a ?? {})) as {
+        mergeUndoGroup?: boolean;
+        delayForCellEdit?: boolean;
+      };
+      const batch = (typeof a === "function" ? a : b) as (
+        ctx: FakeContext,
+      ) => Promise<unknown>;
+      wb.runs.push({
+        mergeUndoGroup: !!options.mergeUndoGroup,
+        ...(options.delayForCellEdit ? { delayForCellEdit: true } : {}),
+      });
       if (wb.cellEditMode) {
         if (!options.delayForCellEdit)
-          throw new FakeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+          throw new FakeError(
+            "InvalidOperationInCellEditMode",
+            "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+          );
         while (wb.cellEditMode) await new Promise((r) => setTimeout(r, 5));
       }
       const ctx = new FakeContext(wb);
@@ -2771,7 +4259,10 @@ export function installFakeOffice(
   // Custom functions register here, as in Excel's shared runtime; tests call them by id.
   const registered: Record<string, (...args: unknown[]) => unknown> = {};
   class CustomFunctionsError extends Error {
-    constructor(readonly code: string, message?: string) {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
       super(message ?? "");
     }
   }
@@ -2780,11 +4271,22 @@ export function installFakeOffice(
       registered[id] = fn;
     },
     Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      invalidNumber: "#NUM!",
+    },
   };
   target.__customFunctions = registered;
   const settingsHandlers: unknown[] = [];
   target.Office = {
+    StartupBehavior: { load: "Load", none: "None" },
+    addin: {
+      setStartupBehavior: async (b: string) => {
+        wb.startupBehavior = b;
+      },
+      getStartupBehavior: async () => wb.startupBehavior ?? "None",
+    },
     onReady: (cb?: (info: unknown) => void) => {
       const info = { host: "Excel", platform: "OfficeOnline" };
       if (cb) setTimeout(() => cb(info), 0);
@@ -2796,7 +4298,8 @@ export function installFakeOffice(
     context: {
       displayLanguage: wb.options.displayLanguage ?? "zh-CN",
       requirements: {
-        isSetSupported: (name: string, v?: string) => name === "ExcelApi" && atLeast(v ?? "1.1"),
+        isSetSupported: (name: string, v?: string) =>
+          name === "ExcelApi" && atLeast(v ?? "1.1"),
       },
       document: {
         /**
@@ -2805,7 +4308,10 @@ export function installFakeOffice(
          * not survive as such).
          */
         settings: {
-          get: (k: string) => (wb.settings.has(k) ? JSON.parse(JSON.stringify(wb.settings.get(k)) ?? "null") : null),
+          get: (k: string) =>
+            wb.settings.has(k)
+              ? JSON.parse(JSON.stringify(wb.settings.get(k)) ?? "null")
+              : null,
           set: (k: string, v: unknown) => {
             wb.settings.set(k, JSON.parse(JSON.stringify(v) ?? "null"));
           },
@@ -2813,17 +4319,26 @@ export function installFakeOffice(
             wb.settings.delete(k);
           },
           saveAsync: (a?: unknown, b?: unknown) => {
-            const cb = (typeof a === "function" ? a : b) as ((r: { status: string }) => void) | undefined;
+            const cb = (typeof a === "function" ? a : b) as
+              ((r: { status: string }) => void) | undefined;
             wb.savedSettings.clear();
-            for (const [k, v] of wb.settings) wb.savedSettings.set(k, JSON.parse(JSON.stringify(v)));
+            for (const [k, v] of wb.settings)
+              wb.savedSettings.set(k, JSON.parse(JSON.stringify(v)));
             setTimeout(() => cb?.({ status: "succeeded" }), 0);
           },
-          refreshAsync: (cb?: (r: { status: string; value: unknown }) => void) => {
+          refreshAsync: (
+            cb?: (r: { status: string; value: unknown }) => void,
+          ) => {
             wb.settings.clear();
-            for (const [k, v] of wb.savedSettings) wb.settings.set(k, JSON.parse(JSON.stringify(v)));
+            for (const [k, v] of wb.savedSettings)
+              wb.settings.set(k, JSON.parse(JSON.stringify(v)));
             setTimeout(() => cb?.({ status: "succeeded", value: null }), 0);
           },
-          addHandlerAsync: (_t: string, h: unknown, cb?: (r: { status: string }) => void) => {
+          addHandlerAsync: (
+            _t: string,
+            h: unknown,
+            cb?: (r: { status: string }) => void,
+          ) => {
             settingsHandlers.push(h);
             setTimeout(() => cb?.({ status: "succeeded" }), 0);
           },
