@@ -398,3 +398,47 @@ describe("revert", () => {
     ).toBe(true);
   });
 });
+
+describe("every request and response under 4 MB, measured in bytes", () => {
+  test("7,000 leads with two ~200-character notes (all different) and an explanation output", async () => {
+    const wb = installFakeOffice(new FakeWorkbook());
+    const note = (i: number, k: number) =>
+      `第${i}条${k}：客户询问了价格和优惠政策，表示需要和家人商量后再决定，约了下周再联系。`.repeat(
+        4,
+      ) + i;
+    wb.setValues(S, 0, 0, [
+      ["客户姓名", "付款能力", "满意度", "跟进记录", "跟进记录", "上次联系"],
+      ...Array.from({ length: 7000 }, (_, i) => [
+        `客户${i}`,
+        i % 2 ? "是" : "否",
+        "是",
+        note(i, 1),
+        note(i, 2),
+        46300 + (i % 40),
+      ]),
+    ]);
+    wb.selection = box(1, 1);
+    const s = (await scan())!;
+    const r = await apply(
+      s,
+      s.mapping,
+      opts({ outputs: ["grade", "stage", "explanation"] }),
+    );
+    expect(r.status).toBe("done");
+    const MB4 = 4 * 1024 * 1024;
+    expect(Math.max(...wb.requests.map((q) => q.bytes))).toBeLessThan(MB4);
+    expect(Math.max(...wb.requests.map((q) => q.responseBytes))).toBeLessThan(
+      MB4,
+    );
+    // the data read back is over 4 MB in all: it took several requests
+    expect(
+      wb.requests.reduce((b, q) => b + q.responseBytes, 0),
+    ).toBeGreaterThan(MB4);
+    // and the revert (the snapshot is large: kept in the pane) too
+    const before = wb.requests.length;
+    await revert((await scan())!);
+    const rev = wb.requests.slice(before);
+    expect(Math.max(...rev.map((q) => q.bytes))).toBeLessThan(MB4);
+    expect(Math.max(...rev.map((q) => q.responseBytes))).toBeLessThan(MB4);
+  }, 120000);
+});

@@ -123,19 +123,46 @@ export interface ColumnsWrite {
   readonly skip?: ReadonlySet<number>;
 }
 
-/** Requests of one write under the byte budget: each chunk is one `context.sync()`. */
+/** Bytes Office.js spends per queued action beside its data (object path, method, ids): an estimate kept high. */
+const ACTION_OVERHEAD = 200;
+
+/**
+ * Requests of one write under the byte budget: each chunk is one `context.sync()`. A row counts
+ * what `queueChunk` sends for it: its values, the number formats of every column run that has
+ * one (the run's other columns as "General"), and the actions of each range a skipped row
+ * starts anew.
+ */
 export function planWrite(w: ColumnsWrite, maxBytes = MAX_REQUEST_BYTES) {
-  const perColFormat = w.numberFormat && !Array.isArray(w.numberFormat[0]);
-  const formatBytes = (i: number) => {
-    if (!w.numberFormat) return 0;
-    if (perColFormat)
-      return (w.numberFormat as (string | undefined)[]).reduce(
-        (b, f) => b + (f ? f.length + 6 : 0),
-        0,
-      );
-    return utf8Length(JSON.stringify((w.numberFormat as string[][])[i] ?? []));
+  const runs = columnRuns(w.columns);
+  const perColFormat = !!w.numberFormat && !Array.isArray(w.numberFormat[0]);
+  const colFormats = perColFormat
+    ? (w.numberFormat as readonly (string | undefined)[])
+    : [];
+  const runFormatBytes = perColFormat
+    ? runs
+        .filter((run) => run.at.some((j) => colFormats[j]))
+        .reduce(
+          (b, run) =>
+            b +
+            utf8Length(
+              JSON.stringify(run.at.map((j) => colFormats[j] ?? "General")),
+            ) +
+            1,
+          0,
+        )
+    : 0;
+  const extra = (i: number) => {
+    let b = 0;
+    if (w.numberFormat)
+      b += perColFormat
+        ? runFormatBytes
+        : utf8Length(JSON.stringify((w.numberFormat as string[][])[i] ?? [])) +
+          1;
+    if (w.skip?.has(i)) return 0;
+    if (i === 0 || w.skip?.has(i - 1)) b += runs.length * 3 * ACTION_OVERHEAD;
+    return b;
   };
-  return chunkRows(w.rows, maxBytes, formatBytes);
+  return chunkRows(w.rows, maxBytes, extra);
 }
 
 /** Queues one chunk (rows `start`..`start+count`) of a write; the caller syncs. Returns bytes queued. */
