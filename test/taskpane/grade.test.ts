@@ -304,6 +304,23 @@ describe("all or nothing", () => {
   });
 });
 
+describe("all or nothing: a protected sheet", () => {
+  test("the first write is refused: nothing changed, the pane names the range and Excel's reason", async () => {
+    const wb = installFakeOffice(new FakeWorkbook());
+    leads(wb);
+    wb.protect(S);
+    const before = wb.dump(S);
+    const r = await applyNow();
+    expect(r.status).toBe("failed");
+    if (r.status === "failed") {
+      expect(r.cell).toMatch(/^[A-Z]+\d+/);
+      expect(r.message.length).toBeGreaterThan(0);
+    }
+    expect(wb.dump(S)).toEqual(before);
+    expect(wb.names).toEqual([]);
+  });
+});
+
 describe("revert", () => {
   test("keeps cells edited since, puts back the rest on the right leads after a sort; text stays text", async () => {
     const wb = installFakeOffice(new FakeWorkbook());
