@@ -314,24 +314,68 @@ export interface FormulaPlace {
   readonly inputColumn: (key: InputKey) => number | null;
   /** absolute 0-based sheet column of each output written */
   readonly outputColumn: (kind: OutputKind) => number | null;
+  /**
+   * How the formulas reference the rows:
+   * - `spill` (a plain range): one formula per output column over the whole input columns;
+   *   it spills one result per row, so Excel calls each function once per column, and sorting
+   *   the data re-sorts the results with it. The cells below the first are left empty.
+   * - `table` (inside an Excel table, where spills give #SPILL!): a calculated column with
+   *   structured references (`[@[付款能力]]`), one call per row; needs `inputHeader`.
+   * - `rows` (default): one formula per row with A1 references.
+   */
+  readonly layout?: "rows" | "spill" | "table";
+  /** the table column name of an absolute sheet column (for `table`) */
+  readonly columnHeader?: (column: number) => string | null;
+  readonly outputHeader?: (kind: OutputKind) => string | null;
+  /**
+   * The cell the date-dependent functions count from (e.g. `'评分标准'!$B$2`, refreshed by the
+   * pane once a day). Without it URGENCY reads the clock itself. Never TODAY(): it is volatile
+   * and would rerun every row on every edit anywhere.
+   */
+  readonly todayRef?: string;
 }
 
-/** Live formulas: one per row, referencing that row's cells (robust to sorting, filtering, tables). */
+/** A structured reference to this row's cell of a table column: `[@[name]]`, escaped. */
+export function structuredRef(name: string): string {
+  return `[@[${name.replace(/(['#[\]])/g, "'$1")}]]`;
+}
+
+/**
+ * Live formulas. They pin no label language (the workbook's language applies, so switching it
+ * relabels every result), use nothing Excel 2021 lacks (no HSTACK: observation columns that
+ * are not side by side are joined with CHOOSE({1,2},…)), and no volatile TODAY().
+ */
 export function buildFormulas(
   rowCount: number,
   mapping: Mapping,
   outputs: readonly OutputKind[],
   place: FormulaPlace,
-  lang: Lang,
+  _lang?: Lang,
 ): Map<OutputKind, string[]> {
   const out = new Map<OutputKind, string[]>();
-  const ref = (col: number | null, r: number) =>
-    col === null ? '""' : `${columnLetter(col)}${r + 1}`;
-  const input = (k: InputKey, r: number) => ref(place.inputColumn(k), r);
-  const langArg = `"${lang}"`;
-  // The mapped observation columns: one cell, a row range when side by side, else HSTACK —
-  // the same cells the static path reads.
-  const obs = (r: number) => {
+  const layout = place.layout ?? "rows";
+  const last = place.firstRow + rowCount;
+  // `r` is where the row's number goes: each formula is built once per column with a
+  // placeholder there, and each row's number put in (no per-row argument lists).
+  // A reference to column `col` for row r (rows), or to the whole column of data (spill).
+  const ref = (col: number | null, r: string) => {
+    if (col === null) return '""';
+    const c = columnLetter(col);
+    return layout === "spill"
+      ? `${c}${place.firstRow + 1}:${c}${last}`
+      : `${c}${r}`;
+  };
+  // One column of this row: its table column (table) or its cells (rows, spill).
+  const cell = (col: number, r: string): string => {
+    if (layout !== "table") return ref(col, r);
+    const h = place.columnHeader?.(col);
+    return h === null || h === undefined || h === "" ? '""' : structuredRef(h);
+  };
+  const input = (k: InputKey, r: string): string => {
+    const col = place.inputColumn(k);
+    return col === null ? '""' : cell(col, r);
+  };
+  const obs = (r: string) => {
     // Several note columns are one input: its first column's sheet position places the rest.
     const cols = OBSERVATION_INPUTS.flatMap((k) => {
       const first = place.inputColumn(k);
@@ -341,65 +385,72 @@ export function buildFormulas(
         : own.map((c) => first - (own[0] as number) + c);
     });
     if (cols.length === 0) return '""';
-    if (cols.length === 1) return ref(cols[0] as number, r);
+    if (cols.length === 1) return cell(cols[0] as number, r);
     const [a, b] = [Math.min(...cols), Math.max(...cols)];
-    return b - a === cols.length - 1
-      ? `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`
-      : `HSTACK(${cols.map((c) => ref(c, r)).join(",")})`;
+    if (layout !== "table" && b - a === cols.length - 1) {
+      return layout === "spill"
+        ? `${columnLetter(a)}${place.firstRow + 1}:${columnLetter(b)}${last}`
+        : `${columnLetter(a)}${r}:${columnLetter(b)}${r}`;
+    }
+    const order = cols.map((_, i) => i + 1).join(",");
+    return `CHOOSE({${order}},${cols.map((c) => cell(c, r)).join(",")})`;
   };
-  const lead = (r: number) =>
+  const lead = (r: string) =>
     LEADGRADE_ARGS.filter(
       (k) => k !== "siteOpen" || mapping.siteOpen.column !== null,
     )
       .map((k) => input(k, r))
       .join(",");
-  const urg = (r: number) =>
-    `${URGENCY_INPUTS.map((k) => input(k, r)).join(",")},TODAY()`;
-  const stageRef = (r: number) => {
+  const today = place.todayRef ? `,${place.todayRef}` : "";
+  const urg = (r: string) =>
+    `${URGENCY_INPUTS.map((k) => input(k, r)).join(",")}${today}`;
+  const stageRef = (r: string) => {
     const c = place.outputColumn("stage");
-    return c === null ? `SALES.INTENTSTAGE(${obs(r)})` : ref(c, r);
+    if (c === null) return `SALES.INTENTSTAGE(${obs(r)})`;
+    if (layout === "table") {
+      const h = place.outputHeader?.("stage");
+      return h ? structuredRef(h) : `SALES.INTENTSTAGE(${obs(r)})`;
+    }
+    // A spilled stage column holds #N/A where no signal was read; Excel may not call a
+    // function whose range argument holds an error, so those rows go in blank (the stage
+    // column already shows the error).
+    return layout === "spill" ? `IFERROR(${ref(c, r)},"")` : ref(c, r);
   };
-  for (const kind of outputs) {
-    const cells: string[] = [];
-    for (let i = 0; i < rowCount; i++) {
-      const r = place.firstRow + i;
-      switch (kind) {
-        case "grade":
-          cells.push(`=SALES.LEADGRADE(${lead(r)})`);
-          break;
-        case "intentClass":
-          cells.push(`=SALES.INTENTGRADE(${input("score", r)})`);
-          break;
-        case "stage":
-          cells.push(`=SALES.INTENTSTAGE(${obs(r)})`);
-          break;
-        case "stageLabel":
-          cells.push(`=SALES.STAGELABEL(${stageRef(r)},${langArg})`);
-          break;
-        case "urgency":
-          cells.push(`=SALES.URGENCY(${urg(r)},${langArg})`);
-          break;
-        case "nextFollowUp":
-          cells.push(
-            `=SALES.NEXTFOLLOWUP(${stageRef(r)},${input("lastContact", r)})`,
-          );
-          break;
-        case "explanation": {
-          const parts: string[] = [];
-          const which = explanationParts(mapping);
-          if (which.lead)
-            parts.push(
-              `SALES.WHYLEADGRADE(${lead(r)}${mapping.siteOpen.column !== null ? "" : ","},${langArg})`,
-            );
-          if (which.stage)
-            parts.push(`SALES.WHYINTENTSTAGE(${obs(r)},,${langArg})`);
-          if (which.urgency)
-            parts.push(`SALES.WHYURGENCY(${urg(r)},${langArg})`);
-          cells.push(parts.length === 0 ? "" : `=${parts.join('&" | "&')}`);
-          break;
-        }
+  const formula = (kind: OutputKind, r: string): string => {
+    switch (kind) {
+      case "grade":
+        return `=SALES.LEADGRADE(${lead(r)})`;
+      case "intentClass":
+        return `=SALES.INTENTGRADE(${input("score", r)})`;
+      case "stage":
+        return `=SALES.INTENTSTAGE(${obs(r)})`;
+      case "stageLabel":
+        return `=SALES.STAGELABEL(${stageRef(r)})`;
+      case "urgency":
+        return `=SALES.URGENCY(${urg(r)})`;
+      case "nextFollowUp":
+        return `=SALES.NEXTFOLLOWUP(${stageRef(r)},${input("lastContact", r)})`;
+      case "explanation": {
+        const parts: string[] = [];
+        const which = explanationParts(mapping);
+        if (which.lead) parts.push(`SALES.WHYLEADGRADE(${lead(r)})`);
+        if (which.stage) parts.push(`SALES.WHYINTENTSTAGE(${obs(r)})`);
+        if (which.urgency) parts.push(`SALES.WHYURGENCY(${urg(r)})`);
+        return parts.length === 0 ? "" : `=${parts.join('&" | "&')}`;
       }
     }
+  };
+  const ROW = "\u0000";
+  for (const kind of outputs) {
+    const pieces = formula(kind, ROW).split(ROW);
+    const cells = new Array<string>(rowCount);
+    for (let i = 0; i < rowCount; i++)
+      cells[i] =
+        layout === "spill" && i > 0
+          ? ""
+          : pieces.length === 1
+            ? (pieces[0] as string)
+            : pieces.join(String(place.firstRow + i + 1));
     out.set(kind, cells);
   }
   return out;

@@ -5,6 +5,8 @@ import type { OutputKind } from "../sheet/outputs";
 import type { Reason } from "../sheet/columnMapping";
 
 interface PaneWords {
+  /** the add-in's name, as the manifest gives it per language */
+  title: string;
   intro: string;
   language: string;
   functions: string;
@@ -79,6 +81,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
   zh: {
     intro:
       "把评级标准应用到本工作表：客户分级 A–E、意向阶段及跟进频率、紧急程度。也可在单元格中直接输入 =SALES. 函数。",
+    title: "销售线索评级",
     language: "标签语言",
     functions: "函数一览",
     saved: "已保存到工作簿：所有同事看到相同的标签。",
@@ -102,7 +105,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     outputsHeading: "3 输出",
     needs: "需要先对应：",
     modeLive: "实时公式",
-    modeLiveHint: "写入 =SALES. 公式，数据改动后自动重算",
+    modeLiveHint:
+      "写入 =SALES. 公式，数据或评分标准改动后自动重算；未安装加载项的同事会看到 #NAME?",
     modeStatic: "静态值",
     modeStaticHint: "写入结果文本，未安装加载项的同事也能看到",
     apply: "应用",
@@ -147,6 +151,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
   en: {
     intro:
       "Apply the qualification tables to this sheet: lead grade A–E, intent stage with its follow-up cadence, urgency. Or type =SALES. functions in any cell.",
+    title: "Sales Qualify",
     language: "Label language",
     functions: "Functions",
     saved: "Saved in the workbook: every colleague sees the same labels.",
@@ -175,7 +180,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     outputsHeading: "3 Outputs",
     needs: "Map first: ",
     modeLive: "Live formulas",
-    modeLiveHint: "writes =SALES. formulas that recalculate when data changes",
+    modeLiveHint:
+      "writes =SALES. formulas that follow the data and the criteria sheet; colleagues without the add-in see #NAME?",
     modeStatic: "Static values",
     modeStaticHint:
       "writes plain results that colleagues without the add-in can see",

@@ -29,6 +29,20 @@ import {
   type Scan,
 } from "./grade/gradeController";
 import { FUNCTION_SUMMARY, OUTPUT_HINTS, PANE_TEXT } from "./paneText";
+import { TODAY_ADDRESS } from "../criteria/criteriaSheet";
+import {
+  mountCriteriaPanel,
+  type CriteriaPanel,
+} from "./criteria/criteriaPanel";
+import {
+  criteriaSheetName,
+  languageChanged,
+  startCriteriaSync,
+} from "./criteria/criteriaSync";
+import { sheetRef } from "./demo/demoWorkbook";
+import { teachControl } from "./criteria/teachWord";
+
+let criteriaPanel: CriteriaPanel | undefined;
 
 const state: {
   lang: Lang;
@@ -79,6 +93,8 @@ function say(text: string): void {
 function renderChrome(): void {
   const w = t();
   document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  byId("title").textContent = w.title;
+  document.title = w.title;
   byId("intro").textContent = w.intro;
   byId("languageLabel").textContent = w.language;
   byId<HTMLSelectElement>("language").value = state.lang;
@@ -95,6 +111,7 @@ function renderChrome(): void {
   byId("apply").textContent = w.apply;
   byId("cancel").textContent = w.cancel;
   byId("revert").textContent = w.revert;
+  criteriaPanel?.render();
   byId("functionsHeading").textContent = w.functions;
   byId("functions").replaceChildren(
     ...FUNCTION_SUMMARY.map((f) => {
@@ -363,6 +380,10 @@ async function runApply(
       lang: state.lang,
       placeAfterUsed,
       answer,
+      todayRef: (() => {
+        const name = criteriaSheetName();
+        return name ? sheetRef(name, TODAY_ADDRESS) : undefined;
+      })(),
       cancelled: () => state.cancel,
       onProgress: (done, total) => {
         byId<HTMLProgressElement>("progress").value = total ? done / total : 1;
@@ -492,6 +513,7 @@ function showSummary(summary: Summary, firstRow: number): void {
     items: readonly T[],
     limit: number,
     line: (x: T) => { text: string; row: number },
+    extra?: (x: T) => HTMLElement,
   ): HTMLElement => {
     const ul = el("ul");
     const fill = (n: number) => {
@@ -503,6 +525,7 @@ function showSummary(summary: Summary, firstRow: number): void {
         b.addEventListener("click", () => select(row));
         const li = el("li");
         li.append(b);
+        if (extra) li.append(" ", extra(x));
         return li;
       });
       if (more > 0) {
@@ -534,10 +557,20 @@ function showSummary(summary: Summary, firstRow: number): void {
     const rows = unread.reduce((n, g) => n + g.rows.length, 0);
     parts.push(el("p", w.unreadTitle(rows, unread.length)));
     parts.push(
-      list(unread, 20, (g) => ({
-        text: w.unreadGroup(g.text, g.rows.length, sheetRowOf(g.rows[0] ?? 0)),
-        row: g.rows[0] ?? 0,
-      })),
+      list(
+        unread,
+        20,
+        (g) => ({
+          text: w.unreadGroup(
+            g.text,
+            g.rows.length,
+            sheetRowOf(g.rows[0] ?? 0),
+          ),
+          row: g.rows[0] ?? 0,
+        }),
+        // "treat this phrase as stage N": adds it to the criteria sheet's team words
+        (g) => teachControl(g.text, state.lang, say),
+      ),
     );
   }
   box.replaceChildren(...parts);
@@ -605,6 +638,8 @@ async function chooseLanguage(lang: Lang): Promise<void> {
   settings.set(LANGUAGE_SETTING, lang);
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
   say(t().saved);
+  // Formulas pin no language: every existing SALES result relabels.
+  await languageChanged().catch(() => 0);
 }
 
 async function start(): Promise<void> {
@@ -621,7 +656,17 @@ async function start(): Promise<void> {
       Office.context.document.settings.saveAsync();
     }
   }
+  criteriaPanel = mountCriteriaPanel(
+    byId("criteriaSection"),
+    () => state.lang,
+    say,
+  );
   renderChrome();
+  if (inExcel())
+    void startCriteriaSync(
+      () => state.lang,
+      (s) => criteriaPanel?.show(s),
+    ).catch((e) => say(t().failed(e instanceof Error ? e.message : String(e))));
   byId<HTMLSelectElement>("language").addEventListener("change", (e) => {
     const chosen = langFrom((e.target as HTMLSelectElement).value);
     if (chosen) void chooseLanguage(chosen);

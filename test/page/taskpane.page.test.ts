@@ -316,6 +316,62 @@ maybe("task pane page in Chromium", () => {
     );
   });
 
+  test("one click inserts the demo sheet and the criteria sheet; the pane says which criteria are in force", async () => {
+    expect(await page.textContent("#criteriaState")).toBe(
+      "本工作簿没有评分标准表：使用默认标准。",
+    );
+    await page.click("#insertDemo");
+    await page.waitForFunction(() =>
+      (document.getElementById("criteriaState")?.textContent ?? "").includes(
+        "评分标准",
+      ),
+    );
+    const sheets = await page.evaluate(() => [
+      ...(
+        window as unknown as { __wb: { sheets: Map<string, unknown> } }
+      ).__wb.sheets.keys(),
+    ]);
+    expect(sheets).toEqual(["Sheet1", "评分标准", "示例"]);
+    expect(await page.textContent("#status")).toMatch(/已插入“示例”/);
+    await page.screenshot({ path: path.join(artifacts, "criteria-demo.png") });
+  });
+
+  test("an unread note's phrase taught as a stage lands in the criteria sheet's team words, as text", async () => {
+    // back to the lead list (inserting the demo activated its sheet)
+    await page.evaluate(() => {
+      (
+        window as unknown as { __wb: { activeSheet: string } }
+      ).__wb.activeSheet = "Sheet1";
+    });
+    await page.click("#findData");
+    await page.waitForFunction(() =>
+      (document.getElementById("found")?.textContent ?? "").includes("Sheet1"),
+    );
+    await page.check('input[name="mode"][value="static"]');
+    await page.click("#apply");
+    await page.waitForSelector("#summary:not([hidden]) select.teach");
+    await page.selectOption("#summary select.teach >> nth=0", "3");
+    await page.waitForFunction(() =>
+      (document.getElementById("status")?.textContent ?? "").includes(
+        "团队用语",
+      ),
+    );
+    const team = await page.evaluate(() => {
+      const wb = (
+        window as unknown as {
+          __wb: { sheet(n: string): Map<string, { v: unknown }> };
+        }
+      ).__wb;
+      return [...wb.sheet("评分标准").values()].map((c) => c.v);
+    });
+    expect(team).toContain(XSS); // the phrase as written, stored as text
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __xss?: number }).__xss,
+      ),
+    ).toBeUndefined();
+  });
+
   test("a note typed into an output cell: the pane stops and asks (in Chinese), naming the cell; keep mine", async () => {
     type Wb = {
       formulaAt(s: string, r: number, c: number): unknown;

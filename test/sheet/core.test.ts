@@ -6,10 +6,11 @@ import {
   mappingToSave,
 } from "../../src/sheet/columnMapping";
 import { chunkRows } from "../../src/sheet/chunking";
-import { placeOutputs } from "../../src/sheet/placement";
+import { placeColumns } from "../../src/sheet/placement";
 import {
   asText,
   buildFormulas,
+  structuredRef,
   columnLetter,
   computeStatic,
 } from "../../src/sheet/rowFormulas";
@@ -115,11 +116,11 @@ describe("column mapping", () => {
 
 describe("placement", () => {
   test("outputs go from the start column; kept columns stay; a taken-back middle column is gone around", () => {
-    expect([...placeOutputs(["grade", "stage"], new Map(), 5)]).toEqual([
+    expect([...placeColumns(["grade", "stage"], new Map(), 5)]).toEqual([
       ["grade", 5],
       ["stage", 6],
     ]);
-    const again = placeOutputs(
+    const again = placeColumns(
       ["grade", "stage"],
       new Map([
         ["grade", 5],
@@ -132,7 +133,7 @@ describe("placement", () => {
       ["stage", 6],
     ]);
     // the user took back column 6 (stage): grade stays at 5, stage goes right of every kept column
-    const middle = placeOutputs(
+    const middle = placeColumns(
       ["grade", "stage", "urgency"],
       new Map([
         ["grade", 5],
@@ -214,7 +215,7 @@ describe("formulas and text", () => {
       "=SALES.NEXTFOLLOWUP(I6,E6)",
     ]);
   });
-  test("live formulas read the same observation cells as static values: two note columns apart → HSTACK", () => {
+  test("live formulas read the same observation cells as static values: stage and notes apart → CHOOSE({1,2},…) (no HSTACK: Excel 2021 lacks it)", () => {
     const mapping = proposeMapping(["跟进记录", "上次联系", "备注"]);
     const place = {
       firstRow: 1,
@@ -223,7 +224,7 @@ describe("formulas and text", () => {
     };
     expect(
       buildFormulas(1, mapping, ["stage"], place, "zh").get("stage"),
-    ).toEqual(["=SALES.INTENTSTAGE(HSTACK(A2,C2))"]);
+    ).toEqual(["=SALES.INTENTSTAGE(CHOOSE({1,2},A2,C2))"]);
     const side = proposeMapping(["跟进记录", "备注"]);
     expect(
       buildFormulas(
@@ -244,6 +245,13 @@ describe("formulas and text", () => {
       46351,
     );
     expect(out.columns.get("stage")).toEqual([5]);
+  });
+
+  test("structured references escape the characters Excel reserves in column names", () => {
+    expect(structuredRef("跟进记录")).toBe("[@[跟进记录]]");
+    expect(structuredRef("Notes [old] #1 'x'")).toBe(
+      "[@[Notes '[old'] '#1 ''x'']]",
+    );
   });
 
   test("text that Excel would read as a formula stays text", () => {

@@ -23,7 +23,11 @@ import {
   type SheetRecord,
 } from "../../sheet/gradeRecord";
 import type { InputKey } from "../../sheet/inputs";
-import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../../sheet/outputs";
+import {
+  OUTPUTS,
+  availableOutputs,
+  type OutputKind,
+} from "../../sheet/outputs";
 import type { Conflict, ConflictAnswer } from "../../sheet/ownership";
 import { summarise, type Summary } from "../../sheet/summary";
 import { readSetting, writeSetting } from "../office/settings";
@@ -103,16 +107,7 @@ export async function scan(): Promise<Scan | null> {
 }
 
 /** Outputs whose inputs are mapped (the others are shown disabled, with the reason). */
-export function availableOutputs(mapping: Mapping): OutputKind[] {
-  const has = (k: InputKey) => mapping[k].column !== null;
-  return OUTPUTS.filter(
-    (o) =>
-      o.needsAll.every(
-        (k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey),
-      ) &&
-      (o.needsAny.length === 0 || o.needsAny.some(has)),
-  ).map((o) => o.kind);
-}
+export { availableOutputs };
 
 /** Each mapped input as header text + which of the equal headers (so duplicates keep the choice). */
 export function inputsOf(
@@ -147,6 +142,8 @@ export interface ApplyOptions {
   readonly maxBytes?: number;
   /** the date urgency and follow-ups count from (tests pin it); default today */
   readonly today?: number;
+  /** live formulas: the criteria sheet's today cell (`'评分标准'!$B$2`), when the workbook has one */
+  readonly todayRef?: string;
 }
 
 export type ApplyOutcome =
@@ -203,6 +200,7 @@ export async function apply(
     live: opts.live,
     lang: opts.lang,
     today: opts.today,
+    todayRef: opts.todayRef,
     placeAfterUsed: opts.placeAfterUsed,
     written: loadRecords().records[d.sheetId]?.written ?? {},
     cells: loadRecords().records[d.sheetId]?.cells,

@@ -37,7 +37,7 @@ import {
   type RestoreCell,
   type WrittenSet,
 } from "../../sheet/ownership";
-import { placeOutputs } from "../../sheet/placement";
+import { placeColumns } from "../../sheet/placement";
 import {
   buildFormulas,
   computeStatic,
@@ -404,6 +404,8 @@ export interface ApplyRequest {
   readonly live: boolean;
   readonly lang: Lang;
   readonly today?: number;
+  /** live formulas: the cell the date-dependent functions count from */
+  readonly todayRef?: string;
   /** fresh columns right of everything used (outside any table) */
   readonly placeAfterUsed?: boolean;
   /** what the add-in last wrote per output column */
@@ -637,7 +639,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
       : inTable
         ? tableRight
         : Math.max(tableRight, ...[...block.own.values()].map((c) => c + 1));
-    const placement = placeOutputs(outputs, keep, start);
+    const placement = placeColumns(outputs, keep, start);
     const columns = outputs.map((k) => placement.get(k) as number);
     const added = inTable ? outputs.filter((k) => !keep.has(k)) : [];
 
@@ -679,6 +681,13 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
               ? null
               : block.left + (mapping[k].column as number),
           outputColumn: (kind) => placement.get(kind) ?? null,
+          // Inside an Excel table spills give #SPILL!: calculated columns there; one spilling
+          // formula per column on a plain range.
+          layout: inTable ? "table" : "spill",
+          columnHeader: (col) => String(block.headers[col - block.left] ?? ""),
+          outputHeader: (kind) =>
+            OUTPUT_BY_KIND.get(kind)?.header[req.lang] ?? null,
+          todayRef: req.todayRef,
         },
         req.lang,
       );

@@ -9,6 +9,8 @@
 import { chunkRows, utf8Length, MAX_REQUEST_BYTES } from "../../sheet/chunking";
 
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Cells per read for callers that cut reads by cell count (prefer readGrid, which measures bytes). */
+export const READ_CELLS = 100000;
 const PROBE_ROWS = 200;
 
 export type Grid = unknown[][];
