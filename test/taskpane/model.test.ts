@@ -244,6 +244,7 @@ function checkGrades(
   r: Real,
   skipped: Set<string>,
   argHeaders: Partial<Record<string, string>>,
+  live: { static: boolean },
 ): void {
   const gc = m.cols.get("grade");
   if (gc === undefined) return;
@@ -257,9 +258,11 @@ function checkGrades(
         Object.entries(argHeaders).map(([k, h]) => [k, at(h!)]),
       ),
     );
-    const f = wb.formulaAt(m.sheet, row, gc);
+    // A spilling formula sits in the first data row; the rows below are its spill.
+    const own = wb.formulaAt(m.sheet, row, gc);
+    const f = own === "" && !live.static ? wb.formulaAt(m.sheet, 1, gc) : own;
     if (typeof f === "string" && f.startsWith("=")) {
-      // live: the formula's own references, evaluated by the engine
+      // live: the formula's own references, for this lead's row, evaluated by the engine
       const m2 = /^=SALES\.LEADGRADE\((.*)\)$/.exec(f);
       expect(m2).not.toBeNull();
       const refs = m2![1]!.split(",");
@@ -267,9 +270,22 @@ function checkGrades(
       LEADGRADE_ARGS.forEach((k, i) => {
         const ref = refs[i];
         if (!ref || ref === '""') return;
-        const mm = /^([A-Z]+)(\d+)$/.exec(ref)!;
-        expect(Number(mm[2]) - 1).toBe(row); // the lead's own row
-        cells[k] = cellAt(wb, m.sheet, Number(mm[2]) - 1, colIndex(mm[1]!));
+        const structured = /^\[@\[(.*)\]\]$/.exec(ref);
+        if (structured) {
+          // a calculated column: this row's cell of the named table column
+          cells[k] = cellAt(
+            wb,
+            m.sheet,
+            row,
+            colOfHeader(wb, m, structured[1]!),
+          );
+          return;
+        }
+        const mm = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref)!;
+        expect(mm).not.toBeNull();
+        const [top, bottom] = [Number(mm[2]) - 1, Number(mm[4] ?? mm[2]) - 1];
+        expect([lead, top <= row && row <= bottom]).toEqual([lead, true]); // covers the lead's row
+        cells[k] = cellAt(wb, m.sheet, row, colIndex(mm[1]!));
       });
       expect([lead, oracleGrade(cells)]).toEqual([lead, expected]);
     } else {
@@ -375,7 +391,7 @@ class ApplyCmd implements Cmd {
         String(s.headers[s.mapping[k].column!]),
       ]),
     );
-    checkGrades(m, r, skipped, argHeaders);
+    checkGrades(m, r, skipped, argHeaders, { static: !this.live });
   }
   toString = () =>
     `apply(${this.live ? "live" : "static"}, +${this.extra.join("+")}, ${this.answer})`;
