@@ -219,7 +219,9 @@ maybe("task pane page in Chromium", () => {
       ),
     ).toBeUndefined();
     expect(await page.locator("img[src=x]").count()).toBe(0);
-    const options = await page.locator("#map-customerName option").allTextContents();
+    const options = await page
+      .locator("#map-customerName option")
+      .allTextContents();
     expect(options).toContain(`A · 客户姓名`);
     const summary = await page.textContent("#summary");
     expect(summary).toContain(XSS); // shown as the literal text the user typed
@@ -398,7 +400,9 @@ maybe("task pane page in Chromium", () => {
     await page.waitForSelector("#conflict:not([hidden])");
     const text = await page.textContent("#conflict");
     expect(text).toContain("K3：A（经理确认）");
-    expect(await page.textContent("#conflictOverwrite")).toBe("覆盖这 1 个单元格");
+    expect(await page.textContent("#conflictOverwrite")).toBe(
+      "覆盖这 1 个单元格",
+    );
     expect(await page.textContent("#conflictSkip")).toBe(
       "保留我的内容（跳过这些单元格）",
     );
