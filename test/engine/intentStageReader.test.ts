@@ -7,6 +7,8 @@ import { makeCtx } from "../../src/engine/ctx";
 import { DEFAULT_CRITERIA } from "../../src/engine/criteria";
 import { sales } from "../../src/engine/sales";
 import { CellError } from "../../src/engine/cellError";
+import { STAGES, STAGE_NAMES } from "../../src/engine/tables/intentStages";
+import { formatStageLabel } from "../../src/engine/functions/stageLabel";
 
 const zh = makeCtx({ lang: "zh" });
 const stageOf = (text: string, ctx = zh): number | string | null => {
@@ -460,4 +462,25 @@ test("a column of repeated notes reads as each note alone (the memo changes noth
     ),
     { numRuns: 30 },
   );
+});
+
+test("every stage name and label, in both languages, reads as its stage", () => {
+  for (const s of STAGES) {
+    expect(stageOf(STAGE_NAMES[s].zh)).toBe(s);
+    expect(stageOf(STAGE_NAMES[s].en)).toBe(s);
+    expect(stageOf(formatStageLabel(s, "zh"))).toBe(s);
+    expect(stageOf(formatStageLabel(s, "en"))).toBe(s);
+  }
+});
+
+test("WHYINTENTSTAGE names a yes mark under a signal header", () => {
+  const out = sales.WHYINTENTSTAGE(
+    [["✓", "不感兴趣"]],
+    [["询问价格", "备注"]],
+    makeCtx({ lang: "zh" }),
+  );
+  const why = out instanceof CellError ? "" : String(out[0]);
+  expect(why).toContain('第 1 列 "✓"（该列表头是信号）→ 阶段3 考虑成交');
+  expect(why).toContain("“不感兴趣”（拒绝）→ 阶段-1 拒绝");
+  expect(why.startsWith("3 — ")).toBe(true);
 });

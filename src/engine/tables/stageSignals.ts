@@ -385,7 +385,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "询问价格", en: "asks the price" },
     stage: 3,
     words: w(
-      "考虑成交|价格|价钱|价位|报价|报了价|询价|问价|多少钱|收费|单价|总价|落地价|裸车价|底价|" +
+      "considers a deal|" +
+        "考虑成交|价格|价钱|价位|报价|报了价|询价|问价|多少钱|收费|单价|总价|落地价|裸车价|底价|" +
         "最低价|一口价|砍价|讲价|议价|压价|学费|年费|服务费|保费|物业费|退费|" +
         "交多少|年交|price|prices|pricing|priced|quote|quoted|quotation|" +
         "how much|considering",
