@@ -484,3 +484,23 @@ test("WHYINTENTSTAGE names a yes mark under a signal header", () => {
   expect(why).toContain("“不感兴趣”（拒绝）→ 阶段-1 拒绝");
   expect(why.startsWith("3 — ")).toBe(true);
 });
+
+test("any text reads as a stage, blank, #N/A or #NUM!, never throws, same text same stage", () => {
+  fc.assert(
+    fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
+      const a = stageOf(text);
+      expect(
+        a === null ||
+          a === "" ||
+          a === "NUM" ||
+          (typeof a === "number" && a >= -1 && a <= 5),
+      ).toBe(true);
+      expect(stageOf(text)).toBe(a);
+    }),
+  );
+});
+
+test("a very long clause of signals still counts every one (no silent drop past the scratch arrays)", () => {
+  expect(stageOf("问价格 ".repeat(100) + "已签约")).toBe(5);
+  expect(stageOf("问了效果 ".repeat(100) + "确定合作")).toBe(4);
+});
