@@ -483,6 +483,42 @@ class FakeRange extends Proxy {
       },
     };
   }
+  /**
+   * The formula cells of the range (type "Formulas"), as Excel's RangeAreas: one area per
+   * run of formula cells down a column (Excel may join columns into wider rectangles; the
+   * add-in reads whatever areas come back). Null when the range holds no formula.
+   */
+  getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
+    if (type !== "Formulas")
+      throw new FakeError("InvalidArgument", `no special cells '${type}'`);
+    const b = this.need();
+    const wb = this.ctx.wb;
+    const boxes: Box[] = [];
+    for (let c = b.c; c < b.c + b.w; c++) {
+      let start = -1;
+      for (let r = b.r; r <= b.r + b.h; r++) {
+        const f = r < b.r + b.h && wb.cell(b.sheet, r, c)?.f !== undefined;
+        if (f && start < 0) start = r;
+        if (!f && start >= 0) {
+          boxes.push({ sheet: b.sheet, r: start, c, h: r - start, w: 1 });
+          start = -1;
+        }
+      }
+    }
+    return new FakeRangeAreas(this.ctx, boxes);
+  }
+  /** a range whose position is known without a load (an item of RangeAreas.areas) */
+  preloadPosition(): this {
+    const b = this.need();
+    this.loaded = {
+      rowIndex: b.r,
+      columnIndex: b.c,
+      rowCount: b.h,
+      columnCount: b.w,
+      address: `${b.sheet}!${boxAddress(b)}`,
+    };
+    return this;
+  }
   calculate(): void {
     const b = this.need();
     this.ctx.wb.calculations.push({
@@ -735,6 +771,42 @@ class FakeWorksheet extends Proxy {
   }
 }
 
+class FakeRangeAreas extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    readonly boxes: Box[],
+  ) {
+    super(ctx);
+    this.nullable = true;
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  protected override snapshotOf(p: string): unknown {
+    if (p === "isNullObject") return this.boxes.length === 0;
+    if (p === "areaCount") return this.boxes.length;
+    if (p === "areas") return this.boxes;
+    throw new FakeError("InvalidArgument", `the fake areas cannot load '${p}'`);
+  }
+  get areas() {
+    const items = () =>
+      this.read<Box[]>("areas").map((b) =>
+        new FakeRange(this.ctx, b).preloadPosition(),
+      );
+    return {
+      load: (_props?: string) => {
+        this.load("areas");
+      },
+      get items(): FakeRange[] {
+        return items();
+      },
+    };
+  }
+}
+
 class FakeWorksheetCollection extends Proxy {
   override load(_props?: string | string[] | Record<string, unknown>): this {
     return super.load("items");
@@ -807,6 +879,7 @@ export function installFakeOffice(
     return x > a || (x === a && y >= b);
   };
   target.Excel = {
+    SpecialCellType: { formulas: "Formulas" },
     ConditionalFormatType: {
       cellValue: "CellValue",
       custom: "Custom",
