@@ -91,6 +91,8 @@ function say(text: string): void {
 function renderChrome(): void {
   const w = t();
   document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  byId("title").textContent = w.title;
+  document.title = w.title;
   byId("intro").textContent = w.intro;
   byId("languageLabel").textContent = w.language;
   byId<HTMLSelectElement>("language").value = state.lang;
