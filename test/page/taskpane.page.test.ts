@@ -219,7 +219,9 @@ maybe("task pane page in Chromium", () => {
       ),
     ).toBeUndefined();
     expect(await page.locator("img[src=x]").count()).toBe(0);
-    const options = await page.locator("#map-customerName option").allTextContents();
+    const options = await page
+      .locator("#map-customerName option")
+      .allTextContents();
     expect(options).toContain(`A · 客户姓名`);
     const summary = await page.textContent("#summary");
     expect(summary).toContain(XSS); // shown as the literal text the user typed
