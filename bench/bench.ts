@@ -41,7 +41,7 @@ const CHILD = process.argv.includes("--alloc");
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 2000);
 const ROWS = CHILD ? SAMPLE : Number(process.env.BENCH_ROWS ?? 1048576);
 const CELLS = Math.min(ROWS, Number(process.env.BENCH_CELLS ?? 100000));
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const maybeGc = (globalThis as { gc?: () => void }).gc;
 if (!maybeGc) throw new Error("run with node --expose-gc (npm run bench does)");
 const gc: () => void = maybeGc;
