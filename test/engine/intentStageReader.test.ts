@@ -520,3 +520,15 @@ table("a won form only when it reports a deal done (no false won)", [
   ["竞价账户首充5000已到", 5],
   ["已加微信 问了价格 说再考虑", 3],
 ]);
+
+test("a header that asks (`已签约？`) still names its signal", () => {
+  const out = sales.INTENTSTAGE(
+    [
+      ["是", ""],
+      ["", "✓"],
+    ],
+    [["已签约？", "询问价格?"]],
+    zh,
+  );
+  expect(out).toEqual([5, 3]);
+});
