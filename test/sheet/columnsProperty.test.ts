@@ -229,3 +229,103 @@ test("assigning a column by hand keeps every column to one input", () => {
     ),
   );
 });
+
+test("a column of company names is never the customer's name, whatever its header says", () => {
+  const company = fc
+    .tuple(
+      fc.constantFrom(
+        "上海",
+        "杭州",
+        "深圳",
+        "北京",
+        "Northwind",
+        "Contoso",
+        "华信",
+        "远帆",
+      ),
+      fc.constantFrom(
+        "启明",
+        "众成",
+        "蓝海",
+        "Traders",
+        "Systems",
+        "医疗器械",
+        "贸易",
+      ),
+      fc.constantFrom(
+        "有限公司",
+        "股份有限公司",
+        "集团",
+        "科技有限公司",
+        " Ltd",
+        " Inc",
+        " LLC",
+        " GmbH",
+      ),
+    )
+    .map(([a, b, c]) => `${a}${/[a-z]/i.test(a) ? " " : ""}${b}${c}`);
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...HEADER_SYNONYMS.customerName.words),
+      fc.array(company, { minLength: 3, maxLength: 12 }),
+      (header, cells) => {
+        const m = proposeMapping([header], { rows: cells.map((c) => [c]) });
+        expect(m.customerName.columns).toEqual([]);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test("a phone column is recognised in every shape teams type", () => {
+  const digits = fc.stringMatching(/^1[3-9]\d{9}$/);
+  const shaped = fc
+    .tuple(
+      digits,
+      fc.constantFrom(
+        "plain",
+        "spaces",
+        "dashes",
+        "+86",
+        "full-width",
+        "number",
+      ),
+    )
+    .map(([d, how]) => {
+      const spaced = `${d.slice(0, 3)} ${d.slice(3, 7)} ${d.slice(7)}`;
+      switch (how) {
+        case "spaces":
+          return spaced;
+        case "dashes":
+          return spaced.replace(/ /g, "-");
+        case "+86":
+          return `+86 ${spaced}`;
+        case "full-width":
+          return [...spaced]
+            .map((ch) =>
+              ch === " "
+                ? "\u3000"
+                : String.fromCharCode(ch.charCodeAt(0) + 0xfee0),
+            )
+            .join("");
+        case "number":
+          return Number(d);
+        default:
+          return d;
+      }
+    });
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...HEADER_SYNONYMS.phone.words),
+      fc.array(shaped, { minLength: 3, maxLength: 12 }),
+      (header, cells) => {
+        const m = proposeMapping([header, "客户姓名"], {
+          rows: cells.map((c) => [c, "王先生"]),
+        });
+        expect(m.phone.columns).toEqual([0]);
+        expect(m.phone.reason).toEqual({ kind: "phone", effect: "confirms" });
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
