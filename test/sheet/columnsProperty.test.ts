@@ -329,3 +329,47 @@ test("a phone column is recognised in every shape teams type", () => {
     { numRuns: 200 },
   );
 });
+
+test("a next or planned contact date is never the last contact nor the timeline", () => {
+  const header = fc
+    .tuple(
+      fc.constantFrom(
+        "下次",
+        "下一次",
+        "计划",
+        "预约",
+        "Next ",
+        "Planned ",
+        "Nxt ",
+      ),
+      fc.constantFrom(
+        "跟进",
+        "联系",
+        "回访",
+        "沟通",
+        "拜访",
+        "follow-up",
+        "contact",
+        "call",
+        "Ctc",
+      ),
+      fc.constantFrom("", "日期", "时间", " date", " Dt"),
+    )
+    .map(([a, b, c]) => `${a}${b}${c}`);
+  const date = fc.oneof(
+    fc.integer({ min: 46000, max: 46700 }),
+    fc.constantFrom("2026-12-01", "2026/12/3", "12月5日", "2026年12月8日"),
+  );
+  fc.assert(
+    fc.property(
+      header,
+      fc.array(date, { minLength: 3, maxLength: 10 }),
+      (h, cells) => {
+        const m = proposeMapping([h], { rows: cells.map((c) => [c]) });
+        expect(m.lastContact.columns).toEqual([]);
+        expect(m.timeline.columns).toEqual([]);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
