@@ -373,3 +373,72 @@ test("a next or planned contact date is never the last contact nor the timeline"
     { numRuns: 300 },
   );
 });
+
+test("payment methods are never payment ability; lead sources and budget amounts are never resources", () => {
+  const cases = fc.oneof(
+    fc.record({
+      key: fc.constant("payment" as const),
+      header: fc.constantFrom(
+        ...HEADER_SYNONYMS.payment.words,
+        "付款方式",
+        "支付方式",
+        "付款",
+        "Payment method",
+        "Payment terms",
+      ),
+      cell: fc.constantFrom(
+        "全款",
+        "分期",
+        "按揭",
+        "一次性付款",
+        "公积金贷款",
+        "Cash",
+        "Finance",
+        "Lease",
+        "Mortgage",
+        "Installments",
+      ),
+    }),
+    fc.record({
+      key: fc.constant("resources" as const),
+      header: fc.constantFrom(
+        ...HEADER_SYNONYMS.resources.words,
+        "资源来源",
+        "资源渠道",
+        "客户来源",
+        "Lead Source",
+      ),
+      cell: fc.constantFrom(
+        "抖音",
+        "百度",
+        "转介绍",
+        "展会",
+        "自然到访",
+        "Referral",
+        "Website",
+        "Trade Show",
+        "50万",
+        "¥300,000",
+        "10-20万",
+        "$45,000",
+      ),
+    }),
+  );
+  fc.assert(
+    fc.property(fc.array(cases, { minLength: 3, maxLength: 8 }), (cs) => {
+      // one column per case type, its cells drawn from that type's traps
+      for (const key of ["payment", "resources"] as const) {
+        const mine = cs.filter((c) => c.key === key);
+        if (mine.length < 3) continue;
+        const header = mine[0]!.header;
+        const m = proposeMapping([header], { rows: mine.map((c) => [c.cell]) });
+        expect({ key, header, got: m[key].columns }).toEqual({
+          key,
+          header,
+          got: [],
+        });
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
