@@ -17,7 +17,7 @@ export interface Chunk {
 /** no character past U+007F: one UTF-8 byte each */
 const NON_ASCII = /[\u0080-\uffff]/;
 
-function utf8Length(s: string): number {
+export function utf8Length(s: string): number {
   // Grades, numbers, formulas: one byte per character, checked by one native scan.
   if (!NON_ASCII.test(s)) return s.length;
   let n = 0;

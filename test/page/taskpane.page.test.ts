@@ -155,7 +155,7 @@ maybe("task pane page in Chromium", () => {
       "Sheet1 · A1:J5 · 4 行数据 · 选区所在区域 · 表头在第 1 行",
     );
     expect(await page.inputValue("#map-payment")).toBe("1");
-    expect(await page.inputValue("#map-notes")).toBe("8");
+    expect(await page.inputValue("#map-observations")).toBe("8");
     expect(
       await page.evaluate(
         () =>
@@ -219,7 +219,9 @@ maybe("task pane page in Chromium", () => {
       ),
     ).toBeUndefined();
     expect(await page.locator("img[src=x]").count()).toBe(0);
-    const options = await page.locator("#map-name option").allTextContents();
+    const options = await page
+      .locator("#map-customerName option")
+      .allTextContents();
     expect(options).toContain(`A · 客户姓名`);
     const summary = await page.textContent("#summary");
     expect(summary).toContain(XSS); // shown as the literal text the user typed
