@@ -102,6 +102,8 @@ export interface FoundData extends Block {
   readonly headerIndex: number;
   /** the first data rows (up to SAMPLE_ROWS): the column mapping judges columns by them too */
   readonly sample: Grid;
+  /** the row above the headers (a merged group row names the plain sub-headers under it) */
+  readonly groups?: readonly unknown[];
 }
 
 /** Data rows the scan reads to judge what each column holds. */
@@ -351,7 +353,9 @@ export async function findData(): Promise<FoundData | null> {
         stats,
       )
     ).values;
-    return { ...b, top: r.top, headerIndex: r.headerIndex, sample };
+    const groups =
+      r.headerIndex > 0 ? r.firstRows[r.headerIndex - 1] : undefined;
+    return { ...b, top: r.top, headerIndex: r.headerIndex, sample, groups };
   });
 }
 
