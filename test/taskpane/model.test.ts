@@ -9,7 +9,7 @@
  * - every written grade equals the engine's grade for the row's current inputs (live: the
  *   written formula's own references, evaluated by the engine);
  * - revert restored every cell not edited since the apply (text stays text).
- * Runs are modest for CI; a failure prints its seed and the shrunk story, kept below as a
+ * Runs are modest for CI (60 stories, about 300 steps; MODEL_RUNS=… for more); a failure prints its seed and the shrunk story, kept below as a
  * regression case.
  */
 import fc from "fast-check";
@@ -667,7 +667,7 @@ describe("the pane's promise, model-based", () => {
           void wb;
         },
       ),
-      { numRuns: Number(process.env.MODEL_RUNS ?? 30), verbose: 1 },
+      { numRuns: Number(process.env.MODEL_RUNS ?? 60), verbose: 1 },
     );
   }, 300000);
 });
