@@ -787,13 +787,12 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     // The user's conditional formats there would move too (an insert shifts formats with cells).
     if (table && added.length > 0 && rulesSupported()) {
       const ownIds = new Set(req.ruleIds ?? []);
-      const area = sheet.getRangeByIndexes(
+      const cfs = sheet.getRangeByIndexes(
         block.headerRow,
         tableRight,
         n + 1 + (found.totals ? 1 : 0),
         EXCEL_COLUMNS - tableRight,
-      );
-      const cfs = area.conditionalFormats;
+      ).conditionalFormats;
       cfs.load("items/id");
       await context.sync();
       stats.syncs++;
