@@ -190,7 +190,9 @@ async function guarded<T>(
   released: (t: T) => Set<string> = () => new Set(),
   newColumns: (t: T) => number[] = () => [],
   /** the user agreed that cells right of a table move (table columns added): positions change */
-  movesAgreed = false,
+  movesAgreedIn = false,
+  /** a revert deleting the table columns its apply added moves those cells back */
+  revertResize = false,
 ): Promise<T> {
   const before = namedColumns(r.wb, m.sheet);
   const dumpBefore = r.wb.dump(m.sheet);
@@ -203,6 +205,9 @@ async function guarded<T>(
     : Infinity;
   const tableWidth = r.wb.tables[0]?.cols ?? 0;
   const out = await run();
+  const movesAgreed =
+    movesAgreedIn ||
+    (revertResize && (r.wb.tables[0]?.cols ?? 0) !== tableWidth);
   if (movesAgreed && r.wb.tables[0]) {
     // cells right of the table moved right by the columns added
     const grew = r.wb.tables[0].cols - tableWidth;
@@ -455,7 +460,15 @@ class RevertCmd implements Cmd {
   async run(m: Model, r: Real) {
     const last = m.lastApply!;
     const s = (await scan())!;
-    const res = await guarded(m, r, () => revert(s));
+    const res = await guarded(
+      m,
+      r,
+      () => revert(s),
+      undefined,
+      undefined,
+      false,
+      true,
+    );
     expect(res).not.toBeNull();
     for (const lead of m.leads)
       for (const k of last.kinds) {
@@ -771,6 +784,17 @@ describe("regression stories", () => {
         new RevertCmd(),
         new RuleCmd(1),
         new ApplyCmd(false, [], "overwrite"),
+      ],
+    ],
+    [
+      "table: a note typed where a table column goes moves right (agreed), then back on revert",
+      table,
+      () => [
+        new ApplyCmd(false, [], "overwrite"),
+        new RevertCmd(),
+        new TypeOutputCmd(0, 0, "A（经理确认）"),
+        new ApplyCmd(false, [], "overwrite"),
+        new RevertCmd(),
       ],
     ],
     [

@@ -735,7 +735,8 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
           row: block.headerRow,
           column: col,
           content: String(h),
-          output: "header",
+          // a new table column is inserted there: what the cell holds moves right
+          output: inTable && added.includes(kind) ? "moved" : "header",
         });
       const fps = targets.formulas
         .slice(1)
@@ -751,7 +752,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
           row: firstRow + i,
           column: col,
           content: String(targets.formulas[i + 1]?.[j] ?? ""),
-          output: kind,
+          output: inTable && added.includes(kind) ? "moved" : kind,
         });
     });
     // Table columns are added by inserting cells right of the table over its rows: the user's
