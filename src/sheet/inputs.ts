@@ -23,7 +23,13 @@ export type InputKey =
   | "deadline"
   | "resources"
   | "decisionLevel"
-  | "competition";
+  | "competition"
+  // duplicate leads (撞单, SPEC §11): who registered when, who closed, when the claim was raised
+  | "registeredAt"
+  | "receptionOrder"
+  | "closedBy"
+  | "closedAt"
+  | "conflictRaisedAt";
 
 export interface InputSpec {
   readonly key: InputKey;
@@ -274,6 +280,60 @@ export const INPUTS: readonly InputSpec[] = [
     zh: "市场竞争",
     en: "Competition",
     synonyms: ["市场竞争", "竞争", "竞争程度", "competition", "competitors"],
+  },
+  {
+    key: "registeredAt",
+    zh: "登记日期",
+    en: "Registered",
+    synonyms: [
+      "登记日期",
+      "登记时间",
+      "录入日期",
+      "建档日期",
+      "registered",
+      "registered at",
+      "registration date",
+    ],
+  },
+  {
+    key: "receptionOrder",
+    zh: "登记本序号",
+    en: "Log order",
+    synonyms: [
+      "登记本序号",
+      "接待序号",
+      "接待顺序",
+      "登记序号",
+      "log order",
+      "reception order",
+      "log no",
+    ],
+  },
+  {
+    key: "closedBy",
+    zh: "成交人",
+    en: "Closed by",
+    synonyms: ["成交人", "成交业代", "签单人", "closed by", "closer"],
+  },
+  {
+    key: "closedAt",
+    zh: "成交日期",
+    en: "Closed on",
+    synonyms: ["成交日期", "签单日期", "成交时间", "closed on", "closed at", "close date"],
+  },
+  {
+    key: "conflictRaisedAt",
+    zh: "撞单提出日期",
+    en: "Claim raised",
+    synonyms: [
+      "撞单提出日期",
+      "撞单提出",
+      "提出日期",
+      "申诉日期",
+      "claim raised",
+      "raised on",
+      "conflict raised",
+    ],
   },
 ];
 
