@@ -24,6 +24,8 @@ import { computeStatic } from "./rowFormulas";
 export interface LeadRow {
   /** 0-based index among the data rows (below the header) */
   readonly index: number;
+  /** every cell of the row is blank (an unused table row): the tools skip it */
+  readonly blank: boolean;
   readonly name: string;
   readonly company: string;
   readonly phone: string;
@@ -163,6 +165,7 @@ export function readLeadRows(
     const order = input("receptionOrder", row);
     out.push({
       index: i,
+      blank: row.every(isBlankCell),
       name: text(input("name", row)),
       company: text(input("company", row)),
       phone: text(input("phone", row)),
