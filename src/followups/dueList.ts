@@ -4,7 +4,6 @@
  * (NEXTACTION, SPEC §5). Most overdue first within an owner; owners with most due first.
  */
 import type { Lang } from "../engine/lang";
-import { ymdFromSerial } from "../engine/read";
 import { formatStageLabel } from "../engine/functions/stageLabel";
 import { NEXT_ACTIONS, type Stage } from "../engine/tables/intentStages";
 import type { LeadRow } from "../sheet/leadRows";
@@ -60,7 +59,7 @@ export function stageAdvice(stage: Stage | undefined, lang: Lang): string {
   return stage === undefined ? "" : NEXT_ACTIONS[stage][lang];
 }
 
-/** The list as sheet rows (header first) for the morning meeting; dates as yyyy-mm-dd text. */
+/** The list as sheet rows (header first) for the morning meeting; the date as a serial (the writer formats column 5 as a date). */
 export function dueSheetRows(
   due: readonly OwnerDue[],
   lang: Lang,
@@ -74,7 +73,7 @@ export function dueSheetRows(
         rowNumber(d.index),
         d.customer,
         d.stage === undefined ? "" : formatStageLabel(d.stage, lang),
-        ymdFromSerial(d.nextFollowUp),
+        d.nextFollowUp,
         d.overdueDays,
         stageAdvice(d.stage, lang),
       ]);
