@@ -64,10 +64,9 @@ export interface PipelineReport {
 export function flagOf(band: Band, share: number | null): Flag {
   if (share === null) return "noData";
   const r = BAND_RANGE[band];
-  // Compare in whole tenths of a percent so 0.15 read back from a count is not 0.1499999.
-  const permille = Math.round(share * 1000);
-  if (permille < Math.round(r.min * 1000)) return "below";
-  if (permille > Math.round(r.max * 1000)) return "above";
+  // A hair of tolerance: 3/20 is exactly 15 % even if the division lands on 0.1499999….
+  if (share < r.min - 1e-9) return "below";
+  if (share > r.max + 1e-9) return "above";
   return "within";
 }
 
