@@ -296,7 +296,7 @@ class Proxy {
   }
 }
 
-class FakeRange extends Proxy {
+export class FakeRange extends Proxy {
   readonly conditionalFormats: FakeConditionalFormats;
   constructor(
     ctx: FakeContext,
@@ -449,7 +449,7 @@ class FakeConditionalFormats {
   }
 }
 
-class FakeTable extends Proxy {
+export class FakeTable extends Proxy {
   constructor(
     ctx: FakeContext,
     readonly model: TableModel | null,
@@ -560,7 +560,7 @@ class FakeTableCollection {
   }
 }
 
-class FakeWorksheet extends Proxy {
+export class FakeWorksheet extends Proxy {
   constructor(
     ctx: FakeContext,
     readonly sheetName: string,

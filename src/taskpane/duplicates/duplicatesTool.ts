@@ -1,0 +1,121 @@
+/*
+ * Duplicate leads in Excel: find them from the pane's scan, and write the group, the proposed
+ * owner and the explanation into three columns the add-in owns, through the pane's safe write
+ * path (its own columns only; a cell it did not write stops everything before any write;
+ * a snapshot for revert). It never deletes, merges or reorders a row.
+ */
+import type { Lang } from "../../engine/lang";
+import { todaySerial } from "../../engine/read";
+import { fold } from "../../engine/text";
+import {
+  DUPLICATE_COLUMNS,
+  DUPLICATE_HEADERS,
+  findDuplicates,
+  type DuplicateColumn,
+  type DuplicateResult,
+} from "../../duplicates/findDuplicates";
+import type { Mapping } from "../../sheet/columnMapping";
+import { readLeadRows } from "../../sheet/leadRows";
+import type { OutputKind } from "../../sheet/outputs";
+import { asText } from "../../sheet/rowFormulas";
+import { applyOutputs, type ApplyResult, type ColumnWrite } from "../excel/gateway";
+import { scan, type Scan } from "../paneController";
+import { assertDataSheet } from "../office/ownSheet";
+
+const REGISTRY = "SALES.duplicateColumns";
+type Owned = Partial<Record<DuplicateColumn, number>>;
+
+function readOwned(sheetName: string): Owned {
+  if (typeof Office === "undefined") return {};
+  const all = Office.context.document.settings.get(REGISTRY) as unknown;
+  const mine = all && typeof all === "object" ? (all as Record<string, unknown>)[sheetName] : undefined;
+  const out: Owned = {};
+  // Stored settings are untrusted: only whole non-negative column numbers count.
+  if (mine && typeof mine === "object")
+    for (const c of DUPLICATE_COLUMNS) {
+      const v = (mine as Record<string, unknown>)[c];
+      if (typeof v === "number" && Number.isInteger(v) && v >= 0) out[c] = v;
+    }
+  return out;
+}
+
+async function saveOwned(sheetName: string, owned: Owned): Promise<void> {
+  if (typeof Office === "undefined") return;
+  const settings = Office.context.document.settings;
+  const all = (settings.get(REGISTRY) as Record<string, Owned> | null) ?? {};
+  settings.set(REGISTRY, { ...all, [sheetName]: owned });
+  await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
+}
+
+export interface DuplicateRun {
+  readonly scan: Scan;
+  readonly result: DuplicateResult;
+  /** our columns found on the sheet (absolute), reused by the next write */
+  readonly owned: Owned;
+  readonly sheetRow: (index: number) => number;
+}
+
+export async function findDuplicateLeads(lang: Lang, today = todaySerial()): Promise<DuplicateRun | null> {
+  const s = await scan();
+  if (!s) return null;
+  assertDataSheet(s.data.sheetName);
+  const remembered = readOwned(s.data.sheetName);
+  const owned: Owned = {};
+  for (const c of DUPLICATE_COLUMNS) {
+    const col = remembered[c];
+    const h = col === undefined ? undefined : s.headers[col - s.data.left];
+    const names = [DUPLICATE_HEADERS[c].zh, DUPLICATE_HEADERS[c].en].map(fold);
+    // Ours while the header is still ours: a user who renames the column takes it back.
+    if (col !== undefined && typeof h === "string" && names.includes(fold(h))) owned[c] = col;
+  }
+  // Our own columns are never inputs (建议归属 would otherwise pass for an owner column).
+  const ownedInBlock = new Set(Object.values(owned).map((c) => c - s.data.left));
+  const mapping = Object.fromEntries(
+    Object.entries(s.mapping).map(([k, v]) => [
+      k,
+      v.column !== null && ownedInBlock.has(v.column) ? { column: null, confidence: 0 } : v,
+    ]),
+  ) as Mapping;
+  const leads = readLeadRows(s.headers, s.rows, mapping, lang, today);
+  const first = s.data.top + s.headerIndex + 1;
+  const result = findDuplicates(leads.rows, {
+    lang,
+    today,
+    hasLogColumn: mapping.receptionOrder.column !== null,
+    rowNumber: (i) => first + i + 1,
+  });
+  return { scan: { ...s, mapping }, result, owned, sheetRow: (i) => first + i };
+}
+
+export async function writeDuplicateColumns(
+  run: DuplicateRun,
+  lang: Lang,
+  maxBytes?: number,
+): Promise<ApplyResult> {
+  const { data, headerIndex, rows } = run.scan;
+  const reuse = DUPLICATE_COLUMNS.every((c) => run.owned[c] !== undefined);
+  const start = reuse ? Math.min(...Object.values(run.owned)) : data.usedRight;
+  const columns = DUPLICATE_COLUMNS.map((c, j) => (reuse ? (run.owned[c] as number) : start + j));
+  const writes: ColumnWrite[] = DUPLICATE_COLUMNS.map((c, j) => ({
+    // The gateway does not read `kind` (it labels the column for the grade pane's summary).
+    kind: "explanation" as OutputKind,
+    column: columns[j] as number,
+    header: DUPLICATE_HEADERS[c][lang],
+    cells: run.result.cells.map((r) => asText(r[j] ?? "")),
+  }));
+  const tableRight = data.left + data.columnCount;
+  const result = await applyOutputs({
+    sheetName: data.sheetName,
+    tableName: data.source === "table" && Math.min(...columns) === tableRight ? data.tableName : undefined,
+    headerRow: data.top + headerIndex,
+    firstRow: data.top + headerIndex + 1,
+    rowCount: rows.length,
+    writes,
+    live: false,
+    owned: new Set(reuse ? columns : []),
+    maxBytes,
+  });
+  if (result.status === "done")
+    await saveOwned(data.sheetName, Object.fromEntries(DUPLICATE_COLUMNS.map((c, j) => [c, columns[j]])));
+  return result;
+}
