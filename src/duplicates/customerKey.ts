@@ -9,7 +9,14 @@ import { fold } from "../engine/text";
 
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
 /** Chinese legal-form suffixes, longest first */
-const SUFFIXES = ["股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司"];
+const SUFFIXES = [
+  "股份有限公司",
+  "有限责任公司",
+  "集团有限公司",
+  "有限公司",
+  "集团",
+  "公司",
+];
 /** Latin ones only after a space or comma, so `Costco` keeps its `co` */
 const LATIN_SUFFIX =
   /(?:[\s,]+(?:co\.?,?\s*ltd|co|inc|corp|corporation|llc|ltd|limited)\.?)+$/;
@@ -20,7 +27,7 @@ function clean(text: string): string {
 
 export function companyKey(company: string): string {
   let s = clean(fold(company).replace(LATIN_SUFFIX, ""));
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     for (const suffix of SUFFIXES)
       if (s.length > suffix.length && s.endsWith(suffix)) {

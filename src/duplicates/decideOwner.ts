@@ -63,34 +63,46 @@ const W = {
     none: " → 暂无法判定",
     missing: (f: string) => `本行资料不完整（缺少：${f}），不参与归属判定`,
     noComplete: "组内没有一行登记完整",
-    first: (o: string, d: string, r: number) => `${o} 于 ${d} 首先登记完整资料（第 ${r} 行）`,
+    first: (o: string, d: string, r: number) =>
+      `${o} 于 ${d} 首先登记完整资料（第 ${r} 行）`,
     sameDayLog: (o: string) => `同一天登记，${o} 在登记本序号中更靠前`,
-    sameDayRows: (o: string) => `同一天登记，表中没有登记本序号列，按行的先后：${o} 在前`,
+    sameDayRows: (o: string) =>
+      `同一天登记，表中没有登记本序号列，按行的先后：${o} 在前`,
     closed: (c: string, d: string) => `${c} 于 ${d} 成交`,
     raised: (d: string, n: number) => `撞单于 ${d} 提出，距成交第 ${n} 天`,
     raisedBefore: (d: string) => `撞单于 ${d} 提出，在成交之前（当时即发现）`,
-    raisedToday: (n: number) => `表中未填撞单提出日期，按今天计，距成交第 ${n} 天`,
+    raisedToday: (n: number) =>
+      `表中未填撞单提出日期，按今天计，距成交第 ${n} 天`,
     noCloseDate: "已有他人成交，但缺少成交日期，无法按七天规则判定",
     sameRep: (o: string) => `均为 ${o} 登记`,
   },
   en: {
-    same: (rows: string, why: string) => `same customer as row ${rows} (${why})`,
+    same: (rows: string, why: string) =>
+      `same customer as row ${rows} (${why})`,
     phone: "same phone",
     nameCompany: "same name and company",
     and: ", ",
     sep: "; ",
     arrow: " → proposed owner: ",
     none: " → cannot decide yet",
-    missing: (f: string) => `this row is incomplete (missing: ${f}) and cannot claim the customer`,
+    missing: (f: string) =>
+      `this row is incomplete (missing: ${f}) and cannot claim the customer`,
     noComplete: "no row of the group is complete",
-    first: (o: string, d: string, r: number) => `${o} registered complete details first, on ${d} (row ${r})`,
-    sameDayLog: (o: string) => `registered the same day; ${o} comes first in the reception-log order`,
-    sameDayRows: (o: string) => `registered the same day; the sheet has no log-order column, so row order decides: ${o} first`,
+    first: (o: string, d: string, r: number) =>
+      `${o} registered complete details first, on ${d} (row ${r})`,
+    sameDayLog: (o: string) =>
+      `registered the same day; ${o} comes first in the reception-log order`,
+    sameDayRows: (o: string) =>
+      `registered the same day; the sheet has no log-order column, so row order decides: ${o} first`,
     closed: (c: string, d: string) => `${c} closed on ${d}`,
-    raised: (d: string, n: number) => `the claim was raised on ${d}, day ${n} after the close`,
-    raisedBefore: (d: string) => `the claim was raised on ${d}, before the close (at the time)`,
-    raisedToday: (n: number) => `no claim date on the sheet, so today counts: day ${n} after the close`,
-    noCloseDate: "another rep closed, but the close date is missing: the 7-day rule cannot be applied",
+    raised: (d: string, n: number) =>
+      `the claim was raised on ${d}, day ${n} after the close`,
+    raisedBefore: (d: string) =>
+      `the claim was raised on ${d}, before the close (at the time)`,
+    raisedToday: (n: number) =>
+      `no claim date on the sheet, so today counts: day ${n} after the close`,
+    noCloseDate:
+      "another rep closed, but the close date is missing: the 7-day rule cannot be applied",
     sameRep: (o: string) => `all registered by ${o}`,
   },
 } as const;
@@ -104,10 +116,12 @@ function firstRegistration(
   const owners = new Set(sameDay.map((r) => r.owner));
   if (owners.size === 1) return { row: sameDay[0]!, tie: "none" };
   // Same day, different reps: the reception log's order (a missing entry goes last), else row order.
-  const useLog = hasLogColumn && sameDay.some((r) => r.receptionOrder !== undefined);
+  const useLog =
+    hasLogColumn && sameDay.some((r) => r.receptionOrder !== undefined);
   const sorted = [...sameDay].sort((a, b) =>
     useLog
-      ? (a.receptionOrder ?? Infinity) - (b.receptionOrder ?? Infinity) || a.index - b.index
+      ? (a.receptionOrder ?? Infinity) - (b.receptionOrder ?? Infinity) ||
+        a.index - b.index
       : a.index - b.index,
   );
   return { row: sorted[0]!, tie: useLog ? "log" : "rows" };
@@ -142,7 +156,11 @@ export function decideOwner(
     owner = first.row.owner;
     decided = first.tie === "none" ? "firstComplete" : "sameDayLog";
     because.push(
-      w.first(owner, date(first.row.registeredAt!), opts.rowNumber(first.row.index)),
+      w.first(
+        owner,
+        date(first.row.registeredAt!),
+        opts.rowNumber(first.row.index),
+      ),
     );
     if (first.tie === "log") because.push(w.sameDayLog(owner));
     if (first.tie === "rows") because.push(w.sameDayRows(owner));
@@ -152,7 +170,12 @@ export function decideOwner(
       .map((r) => ({ by: r.closedBy || r.owner, at: r.closedAt }))
       .sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity));
     const close = closes.find((c) => c.by !== "" && c.by !== owner);
-    if (close && !closes.some((c) => c.by === owner && (c.at ?? Infinity) <= (close.at ?? Infinity))) {
+    if (
+      close &&
+      !closes.some(
+        (c) => c.by === owner && (c.at ?? Infinity) <= (close.at ?? Infinity),
+      )
+    ) {
       if (close.at === undefined) {
         because.push(w.noCloseDate);
         owner = "";
@@ -162,7 +185,9 @@ export function decideOwner(
         const raisedDates = members
           .map((r) => r.raisedAt)
           .filter((d): d is number => d !== undefined);
-        const raised = raisedDates.length ? Math.min(...raisedDates) : undefined;
+        const raised = raisedDates.length
+          ? Math.min(...raisedDates)
+          : undefined;
         const day = (raised ?? opts.today) - close.at;
         if (raised === undefined) because.push(w.raisedToday(day));
         else if (day < 0) because.push(w.raisedBefore(date(raised)));

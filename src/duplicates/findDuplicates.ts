@@ -5,11 +5,19 @@
  */
 import type { Lang } from "../engine/lang";
 import type { LeadRow } from "../sheet/leadRows";
-import { decideOwner, type DecideOptions, type OwnerDecision } from "./decideOwner";
+import {
+  decideOwner,
+  type DecideOptions,
+  type OwnerDecision,
+} from "./decideOwner";
 import { groupDuplicates, type DuplicateGroup } from "./groupDuplicates";
 
 export type DuplicateColumn = "group" | "owner" | "explanation";
-export const DUPLICATE_COLUMNS: readonly DuplicateColumn[] = ["group", "owner", "explanation"];
+export const DUPLICATE_COLUMNS: readonly DuplicateColumn[] = [
+  "group",
+  "owner",
+  "explanation",
+];
 
 export const DUPLICATE_HEADERS: {
   [C in DuplicateColumn]: { zh: string; en: string };

@@ -9,7 +9,12 @@ const MIN_DIGITS = 7;
 
 export function normalisePhone(raw: unknown): string {
   if (raw === null || raw === undefined || typeof raw === "boolean") return "";
-  let s = typeof raw === "number" ? (Number.isInteger(raw) ? String(raw) : "") : String(raw);
+  let s =
+    typeof raw === "number"
+      ? Number.isInteger(raw)
+        ? String(raw)
+        : ""
+      : String(raw);
   let digits = "";
   let plus = false;
   for (let i = 0; i < s.length; i++) {

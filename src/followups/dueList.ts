@@ -25,7 +25,8 @@ export interface OwnerDue {
 export function dueList(rows: readonly LeadRow[], today: number): OwnerDue[] {
   const byOwner = new Map<string, DueItem[]>();
   for (const r of rows) {
-    if (r.blank || r.nextFollowUp === undefined || r.nextFollowUp > today) continue;
+    if (r.blank || r.nextFollowUp === undefined || r.nextFollowUp > today)
+      continue;
     let list = byOwner.get(r.owner);
     if (!list) byOwner.set(r.owner, (list = []));
     list.push({
@@ -43,17 +44,35 @@ export function dueList(rows: readonly LeadRow[], today: number): OwnerDue[] {
     .sort(
       (a, b) =>
         b.items.length - a.items.length ||
-        (a.owner === "" ? 1 : b.owner === "" ? -1 : a.owner.localeCompare(b.owner, "zh-CN")),
+        (a.owner === ""
+          ? 1
+          : b.owner === ""
+            ? -1
+            : a.owner.localeCompare(b.owner, "zh-CN")),
     );
 }
 
-export const DUE_SHEET: Record<Lang, string> = { zh: "待跟进", en: "Follow-ups due" };
+export const DUE_SHEET: Record<Lang, string> = {
+  zh: "待跟进",
+  en: "Follow-ups due",
+};
 
 const H = {
   zh: ["负责人", "行号", "客户", "意向阶段", "下次跟进", "逾期天数", "建议"],
-  en: ["Owner", "Row", "Customer", "Intent stage", "Next follow-up", "Days overdue", "Advice"],
+  en: [
+    "Owner",
+    "Row",
+    "Customer",
+    "Intent stage",
+    "Next follow-up",
+    "Days overdue",
+    "Advice",
+  ],
 } as const;
-export const NO_OWNER: Record<Lang, string> = { zh: "（未分配）", en: "(no owner)" };
+export const NO_OWNER: Record<Lang, string> = {
+  zh: "（未分配）",
+  en: "(no owner)",
+};
 
 export function stageAdvice(stage: Stage | undefined, lang: Lang): string {
   return stage === undefined ? "" : NEXT_ACTIONS[stage][lang];

@@ -5,7 +5,11 @@
  * for the team and per owner. "Tracked" = leads at stages 0–4: refused (−1) and won (5, E类)
  * leads are not on the tracked list the guidance speaks of.
  */
-import { PIPELINE_SHAPE, STAGES, type Stage } from "../engine/tables/intentStages";
+import {
+  PIPELINE_SHAPE,
+  STAGES,
+  type Stage,
+} from "../engine/tables/intentStages";
 import type { Grade } from "../engine/tables/leadGradeTable";
 import type { IntentClass } from "../engine/tables/intentClasses";
 import type { UrgencyLevel } from "../engine/tables/urgencyModel";
@@ -13,7 +17,11 @@ import type { LeadRow } from "../sheet/leadRows";
 
 export const GRADES: readonly Grade[] = ["A", "B", "C", "D", "E"];
 export const INTENT_CLASSES: readonly IntentClass[] = ["A", "B", "C", "D"];
-export const URGENCY_LEVELS: readonly UrgencyLevel[] = ["high", "medium", "low"];
+export const URGENCY_LEVELS: readonly UrgencyLevel[] = [
+  "high",
+  "medium",
+  "low",
+];
 /** the key for "no value" in every count */
 export const NONE = "none";
 
@@ -25,7 +33,10 @@ const BAND_STAGES: { [B in Band]: readonly Stage[] } = {
 };
 const BAND_RANGE: { [B in Band]: { min: number; max: number } } = {
   stage0: { min: PIPELINE_SHAPE[0].minShare, max: PIPELINE_SHAPE[0].maxShare },
-  stage3to4: { min: PIPELINE_SHAPE[1].minShare, max: PIPELINE_SHAPE[1].maxShare },
+  stage3to4: {
+    min: PIPELINE_SHAPE[1].minShare,
+    max: PIPELINE_SHAPE[1].maxShare,
+  },
 };
 export const bandRange = (b: Band) => BAND_RANGE[b];
 export const TRACKED_STAGES: readonly Stage[] = [0, 1, 2, 3, 4];
@@ -71,10 +82,16 @@ export function flagOf(band: Band, share: number | null): Flag {
 }
 
 function shareRow(owner: string, stages: Counts): ShareRow {
-  const tracked = TRACKED_STAGES.reduce<number>((n, s) => n + (stages[String(s)] ?? 0), 0);
+  const tracked = TRACKED_STAGES.reduce<number>(
+    (n, s) => n + (stages[String(s)] ?? 0),
+    0,
+  );
   const bands = {} as Record<Band, BandShare>;
   for (const b of BANDS) {
-    const count = BAND_STAGES[b].reduce<number>((n, s) => n + (stages[String(s)] ?? 0), 0);
+    const count = BAND_STAGES[b].reduce<number>(
+      (n, s) => n + (stages[String(s)] ?? 0),
+      0,
+    );
     const share = tracked > 0 ? count / tracked : null;
     bands[b] = { count, share, flag: flagOf(b, share) };
   }
@@ -113,7 +130,10 @@ export function pipelineReport(rows: readonly LeadRow[]): PipelineReport {
     owners,
     byUrgency,
     byIntentClass,
-    shares: [shareRow("", byStage), ...owners.map((o) => shareRow(o, ownerByStage[o]!))],
+    shares: [
+      shareRow("", byStage),
+      ...owners.map((o) => shareRow(o, ownerByStage[o]!)),
+    ],
   };
 }
 

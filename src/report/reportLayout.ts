@@ -8,7 +8,10 @@ import type { Lang } from "../engine/lang";
 import { ymdFromSerial } from "../engine/read";
 import { formatStageLabel } from "../engine/functions/stageLabel";
 import { isStage } from "../engine/tables/intentStages";
-import { URGENCY_LABELS, type UrgencyLevel } from "../engine/tables/urgencyModel";
+import {
+  URGENCY_LABELS,
+  type UrgencyLevel,
+} from "../engine/tables/urgencyModel";
 import {
   BANDS,
   GRADES,
@@ -36,7 +39,12 @@ export interface ReportLayout {
   readonly sheetName: string;
   readonly blocks: readonly Block[];
   /** the stage-count table's box (header row included), the chart's source */
-  readonly chartSource: { row: number; column: number; rows: number; columns: number };
+  readonly chartSource: {
+    row: number;
+    column: number;
+    rows: number;
+    columns: number;
+  };
   /** where the PivotTable's top-left goes, and the plain grade × stage table instead of it */
   readonly pivotAt: { row: number; column: number };
   readonly gradeByStage: Block;
@@ -48,7 +56,8 @@ export const PIVOT_COLUMN = 10; // K
 const T = {
   zh: {
     title: "销售漏斗报表",
-    made: (d: string, n: number, src: string) => `生成于 ${d} · ${n} 条线索 · 数据来自「${src}」（重建报表不会改动数据表）`,
+    made: (d: string, n: number, src: string) =>
+      `生成于 ${d} · ${n} 条线索 · 数据来自「${src}」（重建报表不会改动数据表）`,
     byStage: "按意向阶段",
     stage: "意向阶段",
     count: "数量",
@@ -63,7 +72,12 @@ const T = {
     stage0: "阶段0",
     stage34: "阶段3–4",
     flag: "判断",
-    flags: { below: "偏低", within: "正常", above: "偏高", noData: "无数据" } as Record<Flag, string>,
+    flags: {
+      below: "偏低",
+      within: "正常",
+      above: "偏高",
+      noData: "无数据",
+    } as Record<Flag, string>,
     byOwner: "按负责人 × 阶段",
     owner: "负责人",
     total: "合计",
@@ -76,7 +90,8 @@ const T = {
   },
   en: {
     title: "Pipeline report",
-    made: (d: string, n: number, src: string) => `Built ${d} · ${n} leads · data from "${src}" (rebuilding never changes the data sheet)`,
+    made: (d: string, n: number, src: string) =>
+      `Built ${d} · ${n} leads · data from "${src}" (rebuilding never changes the data sheet)`,
     byStage: "By intent stage",
     stage: "Intent stage",
     count: "Count",
@@ -85,13 +100,19 @@ const T = {
     noOwner: "(no owner)",
     team: "Team",
     shares: "Stage shares against the guidance (tracked leads = stages 0–4)",
-    guidance: (a: string, b: string) => `Guidance: stage 0 ${a}, stages 3–4 ${b}`,
+    guidance: (a: string, b: string) =>
+      `Guidance: stage 0 ${a}, stages 3–4 ${b}`,
     scope: "Scope",
     tracked: "Tracked",
     stage0: "Stage 0",
     stage34: "Stages 3–4",
     flag: "Check",
-    flags: { below: "below", within: "within", above: "above", noData: "no data" } as Record<Flag, string>,
+    flags: {
+      below: "below",
+      within: "within",
+      above: "above",
+      noData: "no data",
+    } as Record<Flag, string>,
     byOwner: "By owner × stage",
     owner: "Owner",
     total: "Total",
@@ -127,9 +148,14 @@ export function reportLayout(
     row += values.length + 1;
     return b;
   };
-  put([[t.title], [t.made(ymdFromSerial(opts.today), report.leads, opts.source)]]);
+  put([
+    [t.title],
+    [t.made(ymdFromSerial(opts.today), report.leads, opts.source)],
+  ]);
 
-  const stageKeys = STAGE_KEYS.filter((k) => k !== NONE || (report.byStage[NONE] ?? 0) > 0);
+  const stageKeys = STAGE_KEYS.filter(
+    (k) => k !== NONE || (report.byStage[NONE] ?? 0) > 0,
+  );
   put([[t.byStage]]);
   row--; // the table sits right under its title
   const stageTable = put(
@@ -145,13 +171,34 @@ export function reportLayout(
 
   const r0 = bandRange("stage0");
   const r34 = bandRange("stage3to4");
-  put([[t.shares], [t.guidance(`${pct(r0.min)}–${pct(r0.max)}`, `${pct(r34.min)}–${pct(r34.max)}`)]]);
+  put([
+    [t.shares],
+    [
+      t.guidance(
+        `${pct(r0.min)}–${pct(r0.max)}`,
+        `${pct(r34.min)}–${pct(r34.max)}`,
+      ),
+    ],
+  ]);
   row--;
   put(
     [
-      [t.scope, t.tracked, t.stage0, t.share, t.flag, t.stage34, t.share, t.flag],
+      [
+        t.scope,
+        t.tracked,
+        t.stage0,
+        t.share,
+        t.flag,
+        t.stage34,
+        t.share,
+        t.flag,
+      ],
       ...report.shares.map((s) => [
-        s.owner === "" ? (s === report.shares[0] ? t.team : t.noOwner) : s.owner,
+        s.owner === ""
+          ? s === report.shares[0]
+            ? t.team
+            : t.noOwner
+          : s.owner,
         s.tracked,
         ...BANDS.flatMap((b) => {
           const x = s.bands[b];
@@ -169,7 +216,11 @@ export function reportLayout(
     ...report.owners.map((o) => {
       const c = report.ownerByStage[o] ?? {};
       const counts = stageKeys.map((k) => c[k] ?? 0);
-      return [o === "" ? t.noOwner : o, ...counts, counts.reduce((a, b) => a + b, 0)];
+      return [
+        o === "" ? t.noOwner : o,
+        ...counts,
+        counts.reduce((a, b) => a + b, 0),
+      ];
     }),
   ]);
 
@@ -178,18 +229,26 @@ export function reportLayout(
   row--;
   put([
     [t.urgency, t.count],
-    ...levels.map((l) => [l === NONE ? t.none : URGENCY_LABELS[l][lang], report.byUrgency[l] ?? 0]),
+    ...levels.map((l) => [
+      l === NONE ? t.none : URGENCY_LABELS[l][lang],
+      report.byUrgency[l] ?? 0,
+    ]),
   ]);
 
   put([[t.byClass]]);
   row--;
   put([
     [t.intentClass, t.count],
-    ...[...INTENT_CLASSES, NONE].map((c) => [c === NONE ? t.none : c, report.byIntentClass[c] ?? 0]),
+    ...[...INTENT_CLASSES, NONE].map((c) => [
+      c === NONE ? t.none : c,
+      report.byIntentClass[c] ?? 0,
+    ]),
   ]);
 
   // The plain grade × stage table: written where the pivot would go when pivots are unavailable.
-  const gradeKeys = [...GRADES, NONE].filter((g) => g !== NONE || report.gradeByStage[NONE]);
+  const gradeKeys = [...GRADES, NONE].filter(
+    (g) => g !== NONE || report.gradeByStage[NONE],
+  );
   const gradeByStage: Block = {
     row: 2,
     column: PIVOT_COLUMN,
@@ -199,7 +258,11 @@ export function reportLayout(
       ...gradeKeys.map((g) => {
         const c = report.gradeByStage[g] ?? {};
         const counts = stageKeys.map((k) => c[k] ?? 0);
-        return [g === NONE ? t.none : g, ...counts, counts.reduce((a, b) => a + b, 0)];
+        return [
+          g === NONE ? t.none : g,
+          ...counts,
+          counts.reduce((a, b) => a + b, 0),
+        ];
       }),
     ],
   };

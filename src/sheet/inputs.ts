@@ -319,7 +319,14 @@ export const INPUTS: readonly InputSpec[] = [
     key: "closedAt",
     zh: "成交日期",
     en: "Closed on",
-    synonyms: ["成交日期", "签单日期", "成交时间", "closed on", "closed at", "close date"],
+    synonyms: [
+      "成交日期",
+      "签单日期",
+      "成交时间",
+      "closed on",
+      "closed at",
+      "close date",
+    ],
   },
   {
     key: "conflictRaisedAt",

@@ -111,7 +111,9 @@ function computable(mapping: Mapping, kind: OutputKind): boolean {
   if (!o) return false;
   const has = (k: InputKey) => mapping[k]?.column != null;
   return (
-    o.needsAll.every((k) => RESULT_KINDS.includes(k as ResultKind) || has(k as InputKey)) &&
+    o.needsAll.every(
+      (k) => RESULT_KINDS.includes(k as ResultKind) || has(k as InputKey),
+    ) &&
     (o.needsAny.length === 0 || o.needsAny.some(has))
   );
 }
@@ -158,7 +160,11 @@ export function readLeadRows(
     const lastContact = readDate(input("lastContact", row));
     let nextFollowUp = readDate(result("nextFollowUp", i));
     // Graded sheets without a follow-up column still have a cadence: last contact + interval (SPEC §6).
-    if (nextFollowUp === undefined && stage !== undefined && lastContact !== undefined) {
+    if (
+      nextFollowUp === undefined &&
+      stage !== undefined &&
+      lastContact !== undefined
+    ) {
       const days = FOLLOW_UP_DAYS[stage];
       if (days !== null) nextFollowUp = lastContact + days;
     }
@@ -177,7 +183,8 @@ export function readLeadRows(
       nextFollowUp,
       lastContact,
       registeredAt: readDate(input("registeredAt", row)),
-      receptionOrder: typeof order === "boolean" ? undefined : readNumber(order),
+      receptionOrder:
+        typeof order === "boolean" ? undefined : readNumber(order),
       closedBy: text(input("closedBy", row)),
       closedAt: readDate(input("closedAt", row)),
       raisedAt: readDate(input("conflictRaisedAt", row)),

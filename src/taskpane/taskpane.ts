@@ -22,6 +22,7 @@ import {
   type Scan,
 } from "./paneController";
 import { FUNCTION_SUMMARY, OUTPUT_HINTS, PANE_TEXT } from "./paneText";
+import { initTools, renderToolsChrome } from "./managerTools";
 
 const state: {
   lang: Lang;
@@ -97,8 +98,10 @@ function renderChrome(): void {
     }),
   );
   renderScan();
+  if (toolsReady) renderToolsChrome();
 }
 
+let toolsReady = false;
 let moreOpen = false;
 
 function headerText(s: Scan, column: number): string {
@@ -430,6 +433,8 @@ async function start(): Promise<void> {
     }
   }
   renderChrome();
+  initTools(() => state.lang);
+  toolsReady = true;
   byId<HTMLSelectElement>("language").addEventListener("change", (e) => {
     const chosen = langFrom((e.target as HTMLSelectElement).value);
     if (chosen) void chooseLanguage(chosen);

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { normalisePhone } from "../../src/duplicates/normalisePhone";
 import { companyKey, customerKey } from "../../src/duplicates/customerKey";
 
-const FULL = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+const FULL = (s: string) =>
+  s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
 describe("normalisePhone", () => {
   test.each([
@@ -28,26 +29,48 @@ describe("normalisePhone", () => {
     expect(normalisePhone(raw)).toBe(key);
   });
 
-  test.each([["", ""], [null, ""], ["无", ""], ["123", ""], [true, ""], [1.5, ""]])(
-    "unusable %p → empty",
-    (raw, key) => {
-      expect(normalisePhone(raw)).toBe(key);
-    },
-  );
+  test.each([
+    ["", ""],
+    [null, ""],
+    ["无", ""],
+    ["123", ""],
+    [true, ""],
+    [1.5, ""],
+  ])("unusable %p → empty", (raw, key) => {
+    expect(normalisePhone(raw)).toBe(key);
+  });
 
   test("property: any mobile number in any of the forms gives its 11 digits", () => {
     const mobile = fc
-      .tuple(fc.constantFrom("13", "15", "17", "18", "19"), fc.stringMatching(/^[0-9]{9}$/))
+      .tuple(
+        fc.constantFrom("13", "15", "17", "18", "19"),
+        fc.stringMatching(/^[0-9]{9}$/),
+      )
       .map(([a, b]) => a + b);
     const sep = fc.constantFrom("", " ", "-", "　", " - ");
-    const prefix = fc.constantFrom("", "+86", "+86 ", "0086", "0086-", "86", "＋86 ");
+    const prefix = fc.constantFrom(
+      "",
+      "+86",
+      "+86 ",
+      "0086",
+      "0086-",
+      "86",
+      "＋86 ",
+    );
     fc.assert(
-      fc.property(mobile, sep, prefix, fc.boolean(), fc.boolean(), (m, s, p, full, parens) => {
-        let body = `${m.slice(0, 3)}${s}${m.slice(3, 7)}${s}${m.slice(7)}`;
-        if (parens) body = `(${m.slice(0, 3)})${s}${m.slice(3)}`;
-        const typed = p + body;
-        expect(normalisePhone(full ? FULL(typed) : typed)).toBe(m);
-      }),
+      fc.property(
+        mobile,
+        sep,
+        prefix,
+        fc.boolean(),
+        fc.boolean(),
+        (m, s, p, full, parens) => {
+          let body = `${m.slice(0, 3)}${s}${m.slice(3, 7)}${s}${m.slice(7)}`;
+          if (parens) body = `(${m.slice(0, 3)})${s}${m.slice(3)}`;
+          const typed = p + body;
+          expect(normalisePhone(full ? FULL(typed) : typed)).toBe(m);
+        },
+      ),
     );
   });
 });

@@ -18,7 +18,13 @@ const P = "13812345678";
 const A = (i: number, o: Partial<LeadRow> = {}) =>
   lead(i, { name: "王伟", phone: P, owner: "张三", registeredAt: D, ...o });
 const B = (i: number, o: Partial<LeadRow> = {}) =>
-  lead(i, { name: "王伟", phone: "+86 138-1234-5678", owner: "李四", registeredAt: D + 2, ...o });
+  lead(i, {
+    name: "王伟",
+    phone: "+86 138-1234-5678",
+    owner: "李四",
+    registeredAt: D + 2,
+    ...o,
+  });
 
 interface Case {
   name: string;
@@ -31,17 +37,33 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: "earlier complete registration wins", rows: [B(0), A(1)], owner: "张三", rule: "firstComplete" },
+  {
+    name: "earlier complete registration wins",
+    rows: [B(0), A(1)],
+    owner: "张三",
+    rule: "firstComplete",
+  },
   {
     name: "an earlier but incomplete row cannot claim",
-    rows: [A(0, { phone: "" , name: "王伟", company: "星辰科技", registeredAt: D - 5 }), B(1, { company: "星辰科技" })],
+    rows: [
+      A(0, {
+        phone: "",
+        name: "王伟",
+        company: "星辰科技",
+        registeredAt: D - 5,
+      }),
+      B(1, { company: "星辰科技" }),
+    ],
     owner: "李四",
     rule: "firstComplete",
     says: ["缺少：电话"],
   },
   {
     name: "same day, log column decides",
-    rows: [A(0, { receptionOrder: 2 }), B(1, { registeredAt: D, receptionOrder: 1 })],
+    rows: [
+      A(0, { receptionOrder: 2 }),
+      B(1, { registeredAt: D, receptionOrder: 1 }),
+    ],
     hasLogColumn: true,
     owner: "李四",
     rule: "sameDayLog",
@@ -116,7 +138,10 @@ const CASES: Case[] = [
   },
   {
     name: "no row complete: cannot decide, each says what it lacks",
-    rows: [A(0, { registeredAt: undefined }), B(1, { owner: "李四", registeredAt: undefined })],
+    rows: [
+      A(0, { registeredAt: undefined }),
+      B(1, { owner: "李四", registeredAt: undefined }),
+    ],
     owner: "",
     rule: "incomplete",
     says: ["缺少：登记日期"],
@@ -167,7 +192,11 @@ describe("groupDuplicates", () => {
   test("links through a shared phone and a shared name + company, transitively", () => {
     const rows = [
       lead(0, { phone: "138 1234 5678" }),
-      lead(1, { phone: "+8613812345678", name: "王伟", company: "星辰科技有限公司" }),
+      lead(1, {
+        phone: "+8613812345678",
+        name: "王伟",
+        company: "星辰科技有限公司",
+      }),
       lead(2, { name: "王 伟", company: "星辰科技" }),
       lead(3, { phone: "13900000000", name: "王伟" }),
       lead(4, { phone: "" }),
@@ -178,19 +207,30 @@ describe("groupDuplicates", () => {
   });
 
   test("property: two rows share a group exactly when linked by some chain of equal keys", () => {
-    const phone = fc.constantFrom("", "13812345678", "138-1234-5678", "13900001111", "+86 139 0000 1111", "010-6552 8888");
+    const phone = fc.constantFrom(
+      "",
+      "13812345678",
+      "138-1234-5678",
+      "13900001111",
+      "+86 139 0000 1111",
+      "010-6552 8888",
+    );
     const name = fc.constantFrom("", "王伟", "王 伟", "李娜");
     const company = fc.constantFrom("", "星辰科技", "星辰科技有限公司", "Acme");
     const rowsArb = fc.array(fc.tuple(phone, name, company), { maxLength: 25 });
     fc.assert(
       fc.property(rowsArb, (spec) => {
-        const rows = spec.map(([p, n, c], i) => lead(i, { phone: p, name: n, company: c }));
+        const rows = spec.map(([p, n, c], i) =>
+          lead(i, { phone: p, name: n, company: c }),
+        );
         // Independent model: pairwise "same" relation, closed by repeated passes.
         const same = (a: LeadRow, b: LeadRow) =>
-          (normalisePhone(a.phone) !== "" && normalisePhone(a.phone) === normalisePhone(b.phone)) ||
-          (customerKey(a.name, a.company) !== "" && customerKey(a.name, a.company) === customerKey(b.name, b.company));
+          (normalisePhone(a.phone) !== "" &&
+            normalisePhone(a.phone) === normalisePhone(b.phone)) ||
+          (customerKey(a.name, a.company) !== "" &&
+            customerKey(a.name, a.company) === customerKey(b.name, b.company));
         const comp = rows.map((_, i) => i);
-        for (let changed = true; changed; ) {
+        for (let changed = true; changed;) {
           changed = false;
           for (let i = 0; i < rows.length; i++)
             for (let j = 0; j < rows.length; j++)
@@ -205,11 +245,13 @@ describe("groupDuplicates", () => {
         for (const g of groups) for (const m of g.members) groupOf.set(m, g.id);
         for (let i = 0; i < rows.length; i++)
           for (let j = i + 1; j < rows.length; j++) {
-            const together = groupOf.has(i) && groupOf.get(i) === groupOf.get(j);
+            const together =
+              groupOf.has(i) && groupOf.get(i) === groupOf.get(j);
             expect(together).toBe(comp[i] === comp[j]);
           }
         // Only rows with a partner are grouped.
-        for (const g of groups) expect(g.members.length).toBeGreaterThanOrEqual(2);
+        for (const g of groups)
+          expect(g.members.length).toBeGreaterThanOrEqual(2);
       }),
     );
   });
@@ -218,7 +260,12 @@ describe("groupDuplicates", () => {
 describe("findDuplicates", () => {
   test("one row of cells per data row; ungrouped rows blank; rows never reordered or dropped", () => {
     const rows = [A(0), lead(1, { name: "李娜", phone: "13700000000" }), B(2)];
-    const r = findDuplicates(rows, { lang: "zh", today: TODAY, hasLogColumn: false, rowNumber: (i) => i + 2 });
+    const r = findDuplicates(rows, {
+      lang: "zh",
+      today: TODAY,
+      hasLogColumn: false,
+      rowNumber: (i) => i + 2,
+    });
     expect(r.cells).toHaveLength(3);
     expect(r.cells[1]).toEqual(["", "", ""]);
     expect(r.cells[0]![0]).toBe("撞单1");

@@ -72,25 +72,36 @@ function idOf(wb: FakeWorkbook, sheet: string): string {
 }
 function sheetById(wb: FakeWorkbook, key: string): string | undefined {
   if (wb.sheets.has(key)) return key;
-  for (const [name, id] of pivotState(wb).ids) if (id === key && wb.sheets.has(name)) return name;
+  for (const [name, id] of pivotState(wb).ids)
+    if (id === key && wb.sheets.has(name)) return name;
   return undefined;
 }
 function atLeast(wb: FakeWorkbook, v: string): boolean {
   const [a, b] = v.split(".").map(Number) as [number, number];
-  const [x, y] = (wb.options.apiVersion ?? "1.20").split(".").map(Number) as [number, number];
+  const [x, y] = (wb.options.apiVersion ?? "1.20").split(".").map(Number) as [
+    number,
+    number,
+  ];
   return x > a || (x === a && y >= b);
 }
 const overlaps = (a: Box, b: Box) =>
-  a.sheet === b.sheet && a.r < b.r + b.h && b.r < a.r + a.h && a.c < b.c + b.w && b.c < a.c + a.w;
+  a.sheet === b.sheet &&
+  a.r < b.r + b.h &&
+  b.r < a.r + a.h &&
+  a.c < b.c + b.w &&
+  b.c < a.c + a.w;
 
 /** The box a pivot occupies: filters, a blank row, headers, one row per row item, the total. */
 export function pivotBox(wb: FakeWorkbook, p: PivotModel): Box {
   const items = (field: string) => {
     const { box } = p.source;
-    const headers = Array.from({ length: box.w }, (_, j) => String(wb.formulaAt(box.sheet, box.r, box.c + j)));
+    const headers = Array.from({ length: box.w }, (_, j) =>
+      String(wb.formulaAt(box.sheet, box.r, box.c + j)),
+    );
     const j = headers.indexOf(field);
     const set = new Set<string>();
-    for (let i = 1; i < box.h; i++) set.add(String(wb.valueAt(box.sheet, box.r + i, box.c + j)));
+    for (let i = 1; i < box.h; i++)
+      set.add(String(wb.valueAt(box.sheet, box.r + i, box.c + j)));
     return set.size;
   };
   const rowItems = p.rows.reduce((n, f) => n * items(f), 1);
@@ -127,7 +138,10 @@ function nullSheet(ctx: FakeContext): FakeWorksheet {
 }
 
 // ---- workbook: worksheets.add / getItemOrNullObject (by name or id), workbook.pivotTables ----
-const workbookGetter = Object.getOwnPropertyDescriptor(FakeContext.prototype, "workbook")!.get!;
+const workbookGetter = Object.getOwnPropertyDescriptor(
+  FakeContext.prototype,
+  "workbook",
+)!.get!;
 Object.defineProperty(FakeContext.prototype, "workbook", {
   get(this: FakeContext) {
     const base = workbookGetter.call(this) as {
@@ -135,7 +149,8 @@ Object.defineProperty(FakeContext.prototype, "workbook", {
     } & Record<string, unknown>;
     const ctx = this;
     const getItem = base.worksheets.getItem as (n: string) => FakeWorksheet;
-    base.worksheets.getItem = (key: string) => getItem(sheetById(ctx.wb, key) ?? key);
+    base.worksheets.getItem = (key: string) =>
+      getItem(sheetById(ctx.wb, key) ?? key);
     base.worksheets.add = (name: string) => addWorksheet(ctx, name);
     base.worksheets.getItemOrNullObject = (key: string) => {
       const name = sheetById(ctx.wb, key);
@@ -147,8 +162,17 @@ Object.defineProperty(FakeContext.prototype, "workbook", {
 
 // ---- worksheet: id, isNullObject, rename, delete, activate, pivotTables, charts ----
 const proto = FakeWorksheet.prototype as unknown as Record<string, unknown>;
-const origSnapshot = proto.snapshotOf as (this: FakeWorksheet, p: string) => unknown;
-type WS = FakeWorksheet & { ctx: FakeContext; isNull?: boolean; sheetName: string; read<T>(p: string): T; nullable: boolean };
+const origSnapshot = proto.snapshotOf as (
+  this: FakeWorksheet,
+  p: string,
+) => unknown;
+type WS = FakeWorksheet & {
+  ctx: FakeContext;
+  isNull?: boolean;
+  sheetName: string;
+  read<T>(p: string): T;
+  nullable: boolean;
+};
 proto.snapshotOf = function (this: WS, p: string): unknown {
   if (p === "isNullObject") return !!this.isNull;
   if (this.isNull) return null;
@@ -160,7 +184,10 @@ proto.load = function (this: WS, p?: unknown) {
   this.nullable = true;
   return origLoad.call(this, p);
 };
-const nameGetter = Object.getOwnPropertyDescriptor(FakeWorksheet.prototype, "name")!.get!;
+const nameGetter = Object.getOwnPropertyDescriptor(
+  FakeWorksheet.prototype,
+  "name",
+)!.get!;
 Object.defineProperty(FakeWorksheet.prototype, "name", {
   get: nameGetter,
   set(this: WS, name: string) {
@@ -169,7 +196,11 @@ Object.defineProperty(FakeWorksheet.prototype, "name", {
     if (name === old) return;
     if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name))
       throw new FakeError("InvalidArgument", `invalid sheet name ${name}`);
-    if ([...wb.sheets.keys()].some((n) => n !== old && n.toLowerCase() === name.toLowerCase()))
+    if (
+      [...wb.sheets.keys()].some(
+        (n) => n !== old && n.toLowerCase() === name.toLowerCase(),
+      )
+    )
       throw new FakeError("InvalidArgument", `a sheet named ${name} exists`);
     const cells = wb.sheet(old);
     wb.sheets.delete(old);
@@ -201,16 +232,20 @@ Object.defineProperty(FakeWorksheet.prototype, "isNullObject", {
 });
 proto.delete = function (this: WS) {
   const wb = this.ctx.wb;
-  if (this.isNull) throw new FakeError("InvalidObjectPath", "the sheet is a null object");
-  if (wb.sheets.size <= 1) throw new FakeError("InvalidOperation", "a workbook must keep one sheet");
+  if (this.isNull)
+    throw new FakeError("InvalidObjectPath", "the sheet is a null object");
+  if (wb.sheets.size <= 1)
+    throw new FakeError("InvalidOperation", "a workbook must keep one sheet");
   const name = this.sheetName;
   wb.sheet(name);
   wb.sheets.delete(name);
   const st = pivotState(wb);
   st.pivots = st.pivots.filter((p) => p.sheet !== name);
   st.charts = st.charts.filter((c) => c.sheet !== name);
-  for (let i = wb.tables.length - 1; i >= 0; i--) if (wb.tables[i]!.sheet === name) wb.tables.splice(i, 1);
-  if (wb.activeSheet === name) wb.activeSheet = wb.sheets.keys().next().value as string;
+  for (let i = wb.tables.length - 1; i >= 0; i--)
+    if (wb.tables[i]!.sheet === name) wb.tables.splice(i, 1);
+  if (wb.activeSheet === name)
+    wb.activeSheet = wb.sheets.keys().next().value as string;
   wb.pendingBytes += 40;
 };
 proto.activate = function (this: WS) {
@@ -235,7 +270,8 @@ class FakePivotTable {
     const { box } = this.model.source;
     const wb = this.ctx.wb;
     for (let j = 0; j < box.w; j++)
-      if (String(wb.formulaAt(box.sheet, box.r, box.c + j)) === name) return { name, column: j };
+      if (String(wb.formulaAt(box.sheet, box.r, box.c + j)) === name)
+        return { name, column: j };
     throw new FakeError("ItemNotFound", `the PivotTable has no field ${name}`);
   }
   get hierarchies() {
@@ -246,7 +282,8 @@ class FakePivotTable {
       add: (h: { name: string }) => {
         const m = this.model;
         // Adding to one axis removes it from the others (Excel's documented behaviour).
-        for (const a of ["rows", "columns", "filters"] as const) m[a] = m[a].filter((n) => n !== h.name);
+        for (const a of ["rows", "columns", "filters"] as const)
+          m[a] = m[a].filter((n) => n !== h.name);
         m[which].push(h.name);
         this.ctx.wb.pendingBytes += 60;
         return { name: h.name };
@@ -275,7 +312,11 @@ class FakePivotTable {
           if (typeof v === "number") numbers++;
           else if (v !== "") texts++;
         }
-        const entry = { field: h.name, name: `Count of ${h.name}`, summarizeBy: texts > 0 || numbers === 0 ? "Count" : "Sum" };
+        const entry = {
+          field: h.name,
+          name: `Count of ${h.name}`,
+          summarizeBy: texts > 0 || numbers === 0 ? "Count" : "Sum",
+        };
         entry.name = `${entry.summarizeBy === "Sum" ? "Sum" : "Count"} of ${h.name}`;
         this.model.data.push(entry);
         this.ctx.wb.pendingBytes += 60;
@@ -299,7 +340,10 @@ class FakePivotTable {
   get layout() {
     const need = () => {
       if (this.model.data.length === 0)
-        throw new FakeError("GeneralException", "An internal error has occurred (a pivot layout read before any data hierarchy; office-js #2926)");
+        throw new FakeError(
+          "GeneralException",
+          "An internal error has occurred (a pivot layout read before any data hierarchy; office-js #2926)",
+        );
     };
     return {
       getRange: () => {
@@ -324,31 +368,71 @@ function pivotCollection(ctx: FakeContext, sheet: string | null) {
   const st = () => pivotState(wb);
   return {
     add: (name: string, source: unknown, destination: unknown) => {
-      if (!atLeast(wb, "1.8")) throw new FakeError("ApiNotFound", "pivotTables.add needs ExcelApi 1.8");
+      if (!atLeast(wb, "1.8"))
+        throw new FakeError(
+          "ApiNotFound",
+          "pivotTables.add needs ExcelApi 1.8",
+        );
       if (st().pivots.some((p) => p.name.toLowerCase() === name.toLowerCase()))
-        throw new FakeError("InvalidArgument", `a PivotTable named ${name} exists`);
+        throw new FakeError(
+          "InvalidArgument",
+          `a PivotTable named ${name} exists`,
+        );
       let src: PivotModel["source"];
       if (source instanceof FakeTable) {
         const t = source.model!;
-        src = { kind: "table", table: t.name, box: { sheet: t.sheet, r: t.top, c: t.left, h: t.rows, w: t.cols } };
-      } else if (source instanceof FakeRange) src = { kind: "range", box: { ...boxOf(source) } };
-      else throw new FakeError("InvalidArgument", "the fake takes a table or a range as the pivot source");
-      const heads = Array.from({ length: src.box.w }, (_, j) => String(wb.formulaAt(src.box.sheet, src.box.r, src.box.c + j)));
+        src = {
+          kind: "table",
+          table: t.name,
+          box: { sheet: t.sheet, r: t.top, c: t.left, h: t.rows, w: t.cols },
+        };
+      } else if (source instanceof FakeRange)
+        src = { kind: "range", box: { ...boxOf(source) } };
+      else
+        throw new FakeError(
+          "InvalidArgument",
+          "the fake takes a table or a range as the pivot source",
+        );
+      const heads = Array.from({ length: src.box.w }, (_, j) =>
+        String(wb.formulaAt(src.box.sheet, src.box.r, src.box.c + j)),
+      );
       if (heads.some((h) => h === "") || new Set(heads).size !== heads.length)
-        throw new FakeError("InvalidArgument", "The PivotTable field name is not valid (blank or repeated header)");
-      if (src.box.h < 2) throw new FakeError("InvalidArgument", "the pivot source has no data rows");
+        throw new FakeError(
+          "InvalidArgument",
+          "The PivotTable field name is not valid (blank or repeated header)",
+        );
+      if (src.box.h < 2)
+        throw new FakeError(
+          "InvalidArgument",
+          "the pivot source has no data rows",
+        );
       const d = boxOf(destination);
-      if (sheet !== null && d.sheet !== sheet) throw new FakeError("InvalidArgument", "destination on another sheet");
-      const model: PivotModel = { name, sheet: d.sheet, source: src, dest: { r: d.r, c: d.c }, rows: [], columns: [], filters: [], data: [] };
+      if (sheet !== null && d.sheet !== sheet)
+        throw new FakeError("InvalidArgument", "destination on another sheet");
+      const model: PivotModel = {
+        name,
+        sheet: d.sheet,
+        source: src,
+        dest: { r: d.r, c: d.c },
+        rows: [],
+        columns: [],
+        filters: [],
+        data: [],
+      };
       st().pivots.push(model);
       wb.pendingBytes += 200;
       return new FakePivotTable(ctx, model);
     },
     getItemOrNullObject: (name: string) => {
-      const m = st().pivots.find((p) => p.name === name && (sheet === null || p.sheet === sheet));
+      const m = st().pivots.find(
+        (p) => p.name === name && (sheet === null || p.sheet === sheet),
+      );
       return m ? new FakePivotTable(ctx, m) : null;
     },
-    getCount: () => ({ value: st().pivots.filter((p) => sheet === null || p.sheet === sheet).length }),
+    getCount: () => ({
+      value: st().pivots.filter((p) => sheet === null || p.sheet === sheet)
+        .length,
+    }),
   };
 }
 
@@ -364,8 +448,14 @@ Object.defineProperty(FakeWorksheet.prototype, "charts", {
     return {
       add: (type: string, sourceData: unknown, seriesBy?: string) => {
         const source = boxOf(sourceData);
-        if (source.sheet !== sheet) throw new FakeError("InvalidArgument", "chart data on another sheet");
-        const model: ChartModel = { sheet, type, source: { ...source }, seriesBy };
+        if (source.sheet !== sheet)
+          throw new FakeError("InvalidArgument", "chart data on another sheet");
+        const model: ChartModel = {
+          sheet,
+          type,
+          source: { ...source },
+          seriesBy,
+        };
         pivotState(ctx.wb).charts.push(model);
         ctx.wb.pendingBytes += 120;
         return {
@@ -389,6 +479,9 @@ const origWrite = FakeWorkbook.prototype.write;
 FakeWorkbook.prototype.write = function (this: FakeWorkbook, box, rows, prop) {
   for (const p of pivotState(this).pivots)
     if (p.data.length > 0 && overlaps(box as Box, pivotBox(this, p)))
-      throw new FakeError("InvalidOperation", "cannot change part of a PivotTable");
+      throw new FakeError(
+        "InvalidOperation",
+        "cannot change part of a PivotTable",
+      );
   return origWrite.call(this, box, rows, prop);
 };

@@ -34,7 +34,9 @@ function rowsFrom(spec: Spec[]): LeadRow[] {
       grade: s.blank ? undefined : (s.grade as LeadRow["grade"]),
       stage: s.blank ? undefined : (s.stage as Stage | undefined),
       urgency: s.blank ? undefined : (s.urgency as LeadRow["urgency"]),
-      intentClass: s.blank ? undefined : (s.intentClass as LeadRow["intentClass"]),
+      intentClass: s.blank
+        ? undefined
+        : (s.intentClass as LeadRow["intentClass"]),
     }),
   );
 }
@@ -50,33 +52,61 @@ describe("pipelineReport", () => {
         expect(r.leads).toBe(live.length);
         for (const g of ["A", "B", "C", "D", "E", NONE])
           for (const s of ["-1", "0", "1", "2", "3", "4", "5", NONE]) {
-            const n = live.filter((x) => key(x.grade) === g && key(x.stage) === s).length;
+            const n = live.filter(
+              (x) => key(x.grade) === g && key(x.stage) === s,
+            ).length;
             expect(r.gradeByStage[g]?.[s] ?? 0).toBe(n);
           }
         for (const u of ["high", "medium", "low", NONE])
-          expect(r.byUrgency[u] ?? 0).toBe(live.filter((x) => key(x.urgency) === u).length);
+          expect(r.byUrgency[u] ?? 0).toBe(
+            live.filter((x) => key(x.urgency) === u).length,
+          );
         for (const c of ["A", "B", "C", "D", NONE])
-          expect(r.byIntentClass[c] ?? 0).toBe(live.filter((x) => key(x.intentClass) === c).length);
+          expect(r.byIntentClass[c] ?? 0).toBe(
+            live.filter((x) => key(x.intentClass) === c).length,
+          );
         // Shares: the team first, then each owner; tracked = stages 0–4.
-        const scopes = [{ owner: "", rows: live }, ...r.owners.map((o) => ({ owner: o, rows: live.filter((x) => x.owner === o) }))];
-        expect(r.shares.map((s) => s.owner)).toEqual(scopes.map((s) => s.owner));
+        const scopes = [
+          { owner: "", rows: live },
+          ...r.owners.map((o) => ({
+            owner: o,
+            rows: live.filter((x) => x.owner === o),
+          })),
+        ];
+        expect(r.shares.map((s) => s.owner)).toEqual(
+          scopes.map((s) => s.owner),
+        );
         scopes.forEach((scope, k) => {
-          const tracked = scope.rows.filter((x) => x.stage !== undefined && x.stage >= 0 && x.stage <= 4);
+          const tracked = scope.rows.filter(
+            (x) => x.stage !== undefined && x.stage >= 0 && x.stage <= 4,
+          );
           const s0 = tracked.filter((x) => x.stage === 0).length;
-          const s34 = tracked.filter((x) => x.stage === 3 || x.stage === 4).length;
+          const s34 = tracked.filter(
+            (x) => x.stage === 3 || x.stage === 4,
+          ).length;
           const share = r.shares[k]!;
           expect(share.tracked).toBe(tracked.length);
           expect(share.bands.stage0.count).toBe(s0);
           expect(share.bands.stage3to4.count).toBe(s34);
-          if (tracked.length === 0) expect(share.bands.stage0.flag).toBe("noData");
+          if (tracked.length === 0)
+            expect(share.bands.stage0.flag).toBe("noData");
           else {
-            const f = (n: number): Flag => (n * 100 < 15 * tracked.length ? "below" : n * 100 > 25 * tracked.length ? "above" : "within");
+            const f = (n: number): Flag =>
+              n * 100 < 15 * tracked.length
+                ? "below"
+                : n * 100 > 25 * tracked.length
+                  ? "above"
+                  : "within";
             expect(share.bands.stage0.flag).toBe(f(s0));
             expect(share.bands.stage3to4.flag).toBe(f(s34));
           }
         });
         // Per owner × stage adds up to the team.
-        const sum = r.owners.reduce((n, o) => n + Object.values(r.ownerByStage[o]!).reduce((a, b) => a + b, 0), 0);
+        const sum = r.owners.reduce(
+          (n, o) =>
+            n + Object.values(r.ownerByStage[o]!).reduce((a, b) => a + b, 0),
+          0,
+        );
         expect(sum).toBe(live.length);
       }),
     );
@@ -98,7 +128,13 @@ describe("pipelineReport", () => {
 
 describe("reportLayout", () => {
   const rows = [
-    lead(0, { owner: "张三", grade: "A", stage: 3, urgency: "high", intentClass: "A" }),
+    lead(0, {
+      owner: "张三",
+      grade: "A",
+      stage: 3,
+      urgency: "high",
+      intentClass: "A",
+    }),
     lead(1, { owner: "张三", grade: "B", stage: 0, urgency: "low" }),
     lead(2, { owner: "李四", grade: "A", stage: 3 }),
     lead(3, { owner: "", grade: "C", stage: 1 }),
@@ -106,27 +142,38 @@ describe("reportLayout", () => {
   ];
   const report = pipelineReport(rows);
 
-  test.each(["zh", "en"] as const)("%s: blocks never overlap each other or the pivot's column", (lang) => {
-    const l = reportLayout(report, lang, { today: TODAY, source: "线索" });
-    const boxes = [...l.blocks, l.gradeByStage];
-    for (const b of l.blocks) {
-      const width = Math.max(...b.values.map((r) => r.length));
-      expect(b.column + width).toBeLessThanOrEqual(l.pivotAt.column - 1);
-    }
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!, b = boxes[j]!;
-        const aw = Math.max(...a.values.map((r) => r.length)), bw = Math.max(...b.values.map((r) => r.length));
-        const overlap = a.row < b.row + b.values.length && b.row < a.row + a.values.length && a.column < b.column + bw && b.column < a.column + aw;
-        expect(overlap).toBe(false);
+  test.each(["zh", "en"] as const)(
+    "%s: blocks never overlap each other or the pivot's column",
+    (lang) => {
+      const l = reportLayout(report, lang, { today: TODAY, source: "线索" });
+      const boxes = [...l.blocks, l.gradeByStage];
+      for (const b of l.blocks) {
+        const width = Math.max(...b.values.map((r) => r.length));
+        expect(b.column + width).toBeLessThanOrEqual(l.pivotAt.column - 1);
       }
-  });
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!,
+            b = boxes[j]!;
+          const aw = Math.max(...a.values.map((r) => r.length)),
+            bw = Math.max(...b.values.map((r) => r.length));
+          const overlap =
+            a.row < b.row + b.values.length &&
+            b.row < a.row + a.values.length &&
+            a.column < b.column + bw &&
+            b.column < a.column + aw;
+          expect(overlap).toBe(false);
+        }
+    },
+  );
 
   test("the chart's source is the stage-count table: labels and counts", () => {
     const l = reportLayout(report, "zh", { today: TODAY, source: "线索" });
     const block = l.blocks.find((b) => b.row === l.chartSource.row)!;
     expect(block.values[0]!.slice(0, 2)).toEqual(["意向阶段", "数量"]);
-    const counts = Object.fromEntries(block.values.slice(1).map((r) => [r[0], r[1]]));
+    const counts = Object.fromEntries(
+      block.values.slice(1).map((r) => [r[0], r[1]]),
+    );
     expect(counts["阶段3 考虑成交"]).toBe(2);
     expect(counts["阶段0 不拒绝"]).toBe(1);
     expect(l.chartSource.rows).toBe(block.values.length);
@@ -144,8 +191,23 @@ describe("reportLayout", () => {
   test("shares table: team row flagged, owners follow, no-owner last", () => {
     const l = reportLayout(report, "zh", { today: TODAY, source: "线索" });
     const shares = l.blocks.find((b) => b.values[0]?.[0] === "范围")!;
-    expect(shares.values.map((r) => r[0])).toEqual(["范围", "全队", "李四", "张三", "（未分配）"]);
+    expect(shares.values.map((r) => r[0])).toEqual([
+      "范围",
+      "全队",
+      "李四",
+      "张三",
+      "（未分配）",
+    ]);
     // team: 4 tracked, stage 0 = 1 (25 %, within), stages 3–4 = 2 (50 %, above)
-    expect(shares.values[1]).toEqual(["全队", 4, 1, 0.25, "正常", 2, 0.5, "偏高"]);
+    expect(shares.values[1]).toEqual([
+      "全队",
+      4,
+      1,
+      0.25,
+      "正常",
+      2,
+      0.5,
+      "偏高",
+    ]);
   });
 });

@@ -5,15 +5,38 @@
  * ExcelApi 1.8 the same counts come as a plain table; a failed rebuild leaves the previous
  * report; duplicate columns go only into the add-in's own columns, stop on a user's cell, revert.
  */
-import { FakeWorkbook, installFakeOffice, type CellValue } from "../fakeExcel/fakeExcel";
+import {
+  FakeWorkbook,
+  installFakeOffice,
+  type CellValue,
+} from "../fakeExcel/fakeExcel";
 import { pivotState } from "../fakeExcel/fakePivot";
 import { runReport } from "../../src/taskpane/report/reportTool";
-import { findDue, writeDueSheet } from "../../src/taskpane/followups/followupsTool";
-import { findDuplicateLeads, writeDuplicateColumns } from "../../src/taskpane/duplicates/duplicatesTool";
+import {
+  findDue,
+  writeDueSheet,
+} from "../../src/taskpane/followups/followupsTool";
+import {
+  findDuplicateLeads,
+  writeDuplicateColumns,
+} from "../../src/taskpane/duplicates/duplicatesTool";
 import { revert, selectRow } from "../../src/taskpane/excel/gateway";
 
 const TODAY = 46351; // 2026-11-25
-const HEADERS = ["客户姓名", "公司", "电话", "负责人", "登记日期", "成交人", "成交日期", "上次联系", "客户等级", "意向阶段", "紧急程度", "下次跟进"];
+const HEADERS = [
+  "客户姓名",
+  "公司",
+  "电话",
+  "负责人",
+  "登记日期",
+  "成交人",
+  "成交日期",
+  "上次联系",
+  "客户等级",
+  "意向阶段",
+  "紧急程度",
+  "下次跟进",
+];
 const OWNERS = ["张三", "李四", "王五"];
 const GRADES = ["A", "B", "C", "D", "E"];
 const URG = ["高", "中", "低"];
@@ -37,7 +60,20 @@ function gradedRows(): CellValue[][] {
       TODAY - 10 + i,
     ]);
   // row 41: the same customer as lead 0 by phone, registered later by 李四, who closed it
-  rows.push(["客户0", "公司0", "+86 138-0000-1000", "李四", TODAY - 30, "李四", TODAY - 12, TODAY - 12, "A", 5, "高", TODAY + 3]);
+  rows.push([
+    "客户0",
+    "公司0",
+    "+86 138-0000-1000",
+    "李四",
+    TODAY - 30,
+    "李四",
+    TODAY - 12,
+    TODAY - 12,
+    "A",
+    5,
+    "高",
+    TODAY + 3,
+  ]);
   return rows;
 }
 
@@ -45,52 +81,68 @@ function workbook(apiVersion = "1.20", asTable = true): FakeWorkbook {
   const wb = installFakeOffice(new FakeWorkbook({ apiVersion }));
   const rows = gradedRows();
   wb.setValues("Sheet1", 0, 0, rows);
-  if (asTable) wb.addTable("Leads", "Sheet1", 0, 0, rows.length, HEADERS.length);
+  if (asTable)
+    wb.addTable("Leads", "Sheet1", 0, 0, rows.length, HEADERS.length);
   wb.selection = { sheet: "Sheet1", r: 1, c: 1, h: 1, w: 1 };
   return wb;
 }
 const snapshot = (wb: FakeWorkbook) => JSON.stringify(wb.dump("Sheet1"));
 
 describe("report", () => {
-  test.each([true, false])("table source %p: data sheet unchanged by build and rebuild; pivot as asked", async (asTable) => {
-    const wb = workbook("1.20", asTable);
-    const before = snapshot(wb);
-    const first = (await runReport("zh", TODAY))!;
-    expect(wb.activeSheet).toBe("Sheet1"); // the data stays active: the next click reads it again
-    const second = (await runReport("zh", TODAY))!;
-    expect(snapshot(wb)).toBe(before);
-    expect(first.built.sheetName).toBe("报表");
-    expect(second.built.sheetName).toBe("报表");
-    expect([...wb.sheets.keys()].sort()).toEqual(["Sheet1", "报表"]);
-    expect(second.built.pivot.status).toBe("built");
+  test.each([true, false])(
+    "table source %p: data sheet unchanged by build and rebuild; pivot as asked",
+    async (asTable) => {
+      const wb = workbook("1.20", asTable);
+      const before = snapshot(wb);
+      const first = (await runReport("zh", TODAY))!;
+      expect(wb.activeSheet).toBe("Sheet1"); // the data stays active: the next click reads it again
+      const second = (await runReport("zh", TODAY))!;
+      expect(snapshot(wb)).toBe(before);
+      expect(first.built.sheetName).toBe("报表");
+      expect(second.built.sheetName).toBe("报表");
+      expect([...wb.sheets.keys()].sort()).toEqual(["Sheet1", "报表"]);
+      expect(second.built.pivot.status).toBe("built");
 
-    const { pivots, charts } = pivotState(wb);
-    expect(pivots).toHaveLength(1);
-    const p = pivots[0]!;
-    expect(p.sheet).toBe("报表");
-    expect(p.rows).toEqual(["客户等级"]);
-    expect(p.columns).toEqual(["意向阶段"]);
-    expect(p.filters).toEqual(["负责人", "紧急程度"]);
-    expect(p.data.map((d) => [d.field, d.summarizeBy])).toEqual([["客户等级", "Count"]]);
-    expect(p.source.kind).toBe(asTable ? "table" : "range");
-    expect(p.source.box).toMatchObject({ sheet: "Sheet1", r: 0, c: 0, h: 42, w: HEADERS.length });
+      const { pivots, charts } = pivotState(wb);
+      expect(pivots).toHaveLength(1);
+      const p = pivots[0]!;
+      expect(p.sheet).toBe("报表");
+      expect(p.rows).toEqual(["客户等级"]);
+      expect(p.columns).toEqual(["意向阶段"]);
+      expect(p.filters).toEqual(["负责人", "紧急程度"]);
+      expect(p.data.map((d) => [d.field, d.summarizeBy])).toEqual([
+        ["客户等级", "Count"],
+      ]);
+      expect(p.source.kind).toBe(asTable ? "table" : "range");
+      expect(p.source.box).toMatchObject({
+        sheet: "Sheet1",
+        r: 0,
+        c: 0,
+        h: 42,
+        w: HEADERS.length,
+      });
 
-    // The chart draws the report's own stage-count table: its labels and counts.
-    expect(charts).toHaveLength(1);
-    const c = charts[0]!;
-    expect(c.sheet).toBe("报表");
-    expect(c.type).toBe("ColumnClustered");
-    expect(wb.valueAt("报表", c.source.r, c.source.c)).toBe("意向阶段");
-    expect(wb.valueAt("报表", c.source.r, c.source.c + 1)).toBe("数量");
-    // Every stage count on the report equals a count made from the data sheet itself.
-    for (let i = 1; i < c.source.h; i++) {
-      const label = String(wb.valueAt("报表", c.source.r + i, 0));
-      const stage = Number(/阶段(-?\d)/.exec(label)?.[1] ?? (label.startsWith("阶段-1") ? -1 : NaN));
-      let n = 0;
-      for (let r = 1; r <= 41; r++) if (wb.valueAt("Sheet1", r, 9) === stage) n++;
-      expect(wb.valueAt("报表", c.source.r + i, 1)).toBe(n);
-    }
-  });
+      // The chart draws the report's own stage-count table: its labels and counts.
+      expect(charts).toHaveLength(1);
+      const c = charts[0]!;
+      expect(c.sheet).toBe("报表");
+      expect(c.type).toBe("ColumnClustered");
+      expect(wb.valueAt("报表", c.source.r, c.source.c)).toBe("意向阶段");
+      expect(wb.valueAt("报表", c.source.r, c.source.c + 1)).toBe("数量");
+      // Every stage count on the report equals a count made from the data sheet itself.
+      for (let i = 1; i < c.source.h; i++) {
+        const label = String(wb.valueAt("报表", c.source.r + i, 0));
+        const stage = Number(
+          /阶段(-?\d)/.exec(label)?.[1] ??
+            (label.startsWith("阶段-1") ? -1 : NaN),
+        );
+        let n = 0;
+        for (let r = 1; r <= 41; r++)
+          if (wb.valueAt("Sheet1", r, 9) === stage) n++;
+        expect(wb.valueAt("报表", c.source.r + i, 1)).toBe(n);
+      }
+    },
+  );
 
   test("without ExcelApi 1.8: no pivot, the same counts as a plain table, and the run says so", async () => {
     const wb = workbook("1.7");
@@ -99,12 +151,18 @@ describe("report", () => {
     expect(snapshot(wb)).toBe(before);
     expect(r.built.pivot.status).toBe("unsupported");
     expect(pivotState(wb).pivots).toHaveLength(0);
-    expect(wb.valueAt("Report", 2, 10)).toBe("Lead grade × intent stage (count)");
+    expect(wb.valueAt("Report", 2, 10)).toBe(
+      "Lead grade × intent stage (count)",
+    );
     expect(wb.valueAt("Report", 3, 10)).toBe("Lead grade");
     // grade A row: total = the A rows on the data sheet
-    const aRow = [4, 5, 6, 7, 8, 9].find((r) => wb.valueAt("Report", r, 10) === "A")!;
+    const aRow = [4, 5, 6, 7, 8, 9].find(
+      (r) => wb.valueAt("Report", r, 10) === "A",
+    )!;
     let total = 0;
-    for (let c = 11; wb.valueAt("Report", 3, c) !== ""; c++) if (wb.valueAt("Report", 3, c) === "Total") total = Number(wb.valueAt("Report", aRow, c));
+    for (let c = 11; wb.valueAt("Report", 3, c) !== ""; c++)
+      if (wb.valueAt("Report", 3, c) === "Total")
+        total = Number(wb.valueAt("Report", aRow, c));
     let n = 0;
     for (let r = 1; r <= 41; r++) if (wb.valueAt("Sheet1", r, 8) === "A") n++;
     expect(total).toBe(n);
@@ -112,7 +170,11 @@ describe("report", () => {
 
   test("a sheet not graded yet: plain table, reason given", async () => {
     const wb = installFakeOffice(new FakeWorkbook());
-    wb.setValues("Sheet1", 0, 0, [["客户姓名", "负责人", "跟进记录"], ["王伟", "张三", "客户询问价格和优惠"], ["李娜", "李四", "不感兴趣"]]);
+    wb.setValues("Sheet1", 0, 0, [
+      ["客户姓名", "负责人", "跟进记录"],
+      ["王伟", "张三", "客户询问价格和优惠"],
+      ["李娜", "李四", "不感兴趣"],
+    ]);
     const r = (await runReport("zh", TODAY))!;
     expect(r.blocker).toBe("notGraded");
     expect(r.built.pivot.status).toBe("noColumns");
@@ -150,11 +212,17 @@ describe("follow-ups due", () => {
     const due = run.due.flatMap((g) => g.items);
     // independently: rows whose 下次跟进 ≤ today
     let n = 0;
-    for (let r = 1; r <= 41; r++) if (Number(wb.valueAt("Sheet1", r, 11)) <= TODAY) n++;
+    for (let r = 1; r <= 41; r++)
+      if (Number(wb.valueAt("Sheet1", r, 11)) <= TODAY) n++;
     expect(due).toHaveLength(n);
     const item = run.due[0]!.items[0]!;
     await selectRow("Sheet1", run.sheetRow(item.index), 0, HEADERS.length);
-    expect(wb.selection).toMatchObject({ sheet: "Sheet1", r: item.index + 1, c: 0, w: HEADERS.length });
+    expect(wb.selection).toMatchObject({
+      sheet: "Sheet1",
+      r: item.index + 1,
+      c: 0,
+      w: HEADERS.length,
+    });
     const name = await writeDueSheet(run, "zh", 64 * 1024 + 2048); // a 2 KB budget: several chunks
     expect(name).toBe("待跟进");
     expect(wb.valueAt("待跟进", 0, 0)).toBe("负责人");
@@ -167,7 +235,11 @@ describe("follow-ups due", () => {
 describe("duplicate leads", () => {
   const OWN = [12, 13, 14];
   const outside = (wb: FakeWorkbook) =>
-    JSON.stringify(Object.entries(wb.dump("Sheet1")).filter(([k]) => !OWN.includes(Number(k.split(",")[1]))));
+    JSON.stringify(
+      Object.entries(wb.dump("Sheet1")).filter(
+        ([k]) => !OWN.includes(Number(k.split(",")[1])),
+      ),
+    );
 
   test("writes group, owner, reason into its own columns only; rerun reuses them; revert restores", async () => {
     const wb = workbook("1.20", false);
@@ -178,7 +250,11 @@ describe("duplicate leads", () => {
     const r = await writeDuplicateColumns(run, "zh");
     expect(r.status).toBe("done");
     expect(outside(wb)).toBe(before);
-    expect(OWN.map((c) => wb.valueAt("Sheet1", 0, c))).toEqual(["撞单组", "建议归属", "撞单说明"]);
+    expect(OWN.map((c) => wb.valueAt("Sheet1", 0, c))).toEqual([
+      "撞单组",
+      "建议归属",
+      "撞单说明",
+    ]);
     // 张三 registered first (complete); 李四 closed 12 days ago, no claim date → day 12 → the closer
     expect(wb.valueAt("Sheet1", 1, 13)).toBe("李四");
     expect(String(wb.valueAt("Sheet1", 41, 14))).toContain("第 12 天");
@@ -199,13 +275,23 @@ describe("duplicate leads", () => {
     await writeDuplicateColumns((await findDuplicateLeads("zh", TODAY))!, "zh");
     wb.setValues("Sheet1", 0, 13, [["我的归属"]]);
     wb.setValues("Sheet1", 5, 13, [["我改的"]]);
-    const mine = JSON.stringify(Object.entries(wb.dump("Sheet1")).filter(([k]) => k.endsWith(",13")));
+    const mine = JSON.stringify(
+      Object.entries(wb.dump("Sheet1")).filter(([k]) => k.endsWith(",13")),
+    );
     const run = (await findDuplicateLeads("zh", TODAY))!;
     expect(run.owned.owner).toBeUndefined();
     const r = await writeDuplicateColumns(run, "zh");
     expect(r.status).toBe("done");
-    expect(JSON.stringify(Object.entries(wb.dump("Sheet1")).filter(([k]) => k.endsWith(",13")))).toBe(mine);
-    expect([15, 16, 17].map((c) => wb.valueAt("Sheet1", 0, c))).toEqual(["撞单组", "建议归属", "撞单说明"]);
+    expect(
+      JSON.stringify(
+        Object.entries(wb.dump("Sheet1")).filter(([k]) => k.endsWith(",13")),
+      ),
+    ).toBe(mine);
+    expect([15, 16, 17].map((c) => wb.valueAt("Sheet1", 0, c))).toEqual([
+      "撞单组",
+      "建议归属",
+      "撞单说明",
+    ]);
   });
 
   test("a user's cell where new columns would go stops everything before any write", async () => {

@@ -22,7 +22,12 @@ export const CLAIM_WINDOW_DAYS = 7;
  * the customer's name or company, a phone, the rep and the registration date — the fields a
  * sheet can check. A row without them cannot claim the customer.
  */
-export const COMPLETE_FIELDS = ["customer", "phone", "owner", "registeredAt"] as const;
+export const COMPLETE_FIELDS = [
+  "customer",
+  "phone",
+  "owner",
+  "registeredAt",
+] as const;
 export type CompleteField = (typeof COMPLETE_FIELDS)[number];
 
 export const COMPLETE_FIELD_LABELS: {

@@ -18,7 +18,11 @@ import type { Mapping } from "../../sheet/columnMapping";
 import { readLeadRows } from "../../sheet/leadRows";
 import type { OutputKind } from "../../sheet/outputs";
 import { asText } from "../../sheet/rowFormulas";
-import { applyOutputs, type ApplyResult, type ColumnWrite } from "../excel/gateway";
+import {
+  applyOutputs,
+  type ApplyResult,
+  type ColumnWrite,
+} from "../excel/gateway";
 import { scan, type Scan } from "../paneController";
 import { assertDataSheet } from "../office/ownSheet";
 
@@ -28,7 +32,10 @@ type Owned = Partial<Record<DuplicateColumn, number>>;
 function readOwned(sheetName: string): Owned {
   if (typeof Office === "undefined") return {};
   const all = Office.context.document.settings.get(REGISTRY) as unknown;
-  const mine = all && typeof all === "object" ? (all as Record<string, unknown>)[sheetName] : undefined;
+  const mine =
+    all && typeof all === "object"
+      ? (all as Record<string, unknown>)[sheetName]
+      : undefined;
   const out: Owned = {};
   // Stored settings are untrusted: only whole non-negative column numbers count.
   if (mine && typeof mine === "object")
@@ -55,7 +62,10 @@ export interface DuplicateRun {
   readonly sheetRow: (index: number) => number;
 }
 
-export async function findDuplicateLeads(lang: Lang, today = todaySerial()): Promise<DuplicateRun | null> {
+export async function findDuplicateLeads(
+  lang: Lang,
+  today = todaySerial(),
+): Promise<DuplicateRun | null> {
   const s = await scan();
   if (!s) return null;
   assertDataSheet(s.data.sheetName);
@@ -66,14 +76,19 @@ export async function findDuplicateLeads(lang: Lang, today = todaySerial()): Pro
     const h = col === undefined ? undefined : s.headers[col - s.data.left];
     const names = [DUPLICATE_HEADERS[c].zh, DUPLICATE_HEADERS[c].en].map(fold);
     // Ours while the header is still ours: a user who renames the column takes it back.
-    if (col !== undefined && typeof h === "string" && names.includes(fold(h))) owned[c] = col;
+    if (col !== undefined && typeof h === "string" && names.includes(fold(h)))
+      owned[c] = col;
   }
   // Our own columns are never inputs (建议归属 would otherwise pass for an owner column).
-  const ownedInBlock = new Set(Object.values(owned).map((c) => c - s.data.left));
+  const ownedInBlock = new Set(
+    Object.values(owned).map((c) => c - s.data.left),
+  );
   const mapping = Object.fromEntries(
     Object.entries(s.mapping).map(([k, v]) => [
       k,
-      v.column !== null && ownedInBlock.has(v.column) ? { column: null, confidence: 0 } : v,
+      v.column !== null && ownedInBlock.has(v.column)
+        ? { column: null, confidence: 0 }
+        : v,
     ]),
   ) as Mapping;
   const leads = readLeadRows(s.headers, s.rows, mapping, lang, today);
@@ -95,7 +110,9 @@ export async function writeDuplicateColumns(
   const { data, headerIndex, rows } = run.scan;
   const reuse = DUPLICATE_COLUMNS.every((c) => run.owned[c] !== undefined);
   const start = reuse ? Math.min(...Object.values(run.owned)) : data.usedRight;
-  const columns = DUPLICATE_COLUMNS.map((c, j) => (reuse ? (run.owned[c] as number) : start + j));
+  const columns = DUPLICATE_COLUMNS.map((c, j) =>
+    reuse ? (run.owned[c] as number) : start + j,
+  );
   const writes: ColumnWrite[] = DUPLICATE_COLUMNS.map((c, j) => ({
     // The gateway does not read `kind` (it labels the column for the grade pane's summary).
     kind: "explanation" as OutputKind,
@@ -106,7 +123,10 @@ export async function writeDuplicateColumns(
   const tableRight = data.left + data.columnCount;
   const result = await applyOutputs({
     sheetName: data.sheetName,
-    tableName: data.source === "table" && Math.min(...columns) === tableRight ? data.tableName : undefined,
+    tableName:
+      data.source === "table" && Math.min(...columns) === tableRight
+        ? data.tableName
+        : undefined,
     headerRow: data.top + headerIndex,
     firstRow: data.top + headerIndex + 1,
     rowCount: rows.length,
@@ -116,6 +136,9 @@ export async function writeDuplicateColumns(
     maxBytes,
   });
   if (result.status === "done")
-    await saveOwned(data.sheetName, Object.fromEntries(DUPLICATE_COLUMNS.map((c, j) => [c, columns[j]])));
+    await saveOwned(
+      data.sheetName,
+      Object.fromEntries(DUPLICATE_COLUMNS.map((c, j) => [c, columns[j]])),
+    );
   return result;
 }

@@ -5,7 +5,12 @@
  */
 import type { Lang } from "../../engine/lang";
 import { todaySerial } from "../../engine/read";
-import { DUE_SHEET, dueList, dueSheetRows, type OwnerDue } from "../../followups/dueList";
+import {
+  DUE_SHEET,
+  dueList,
+  dueSheetRows,
+  type OwnerDue,
+} from "../../followups/dueList";
 import { chunkRows } from "../../sheet/chunking";
 import { readLeadRows } from "../../sheet/leadRows";
 import { assertDataSheet, rebuildOwnSheet } from "../office/ownSheet";
@@ -18,34 +23,51 @@ export interface DueRun {
   readonly sheetRow: (index: number) => number;
 }
 
-export async function findDue(lang: Lang, today = todaySerial()): Promise<DueRun | null> {
+export async function findDue(
+  lang: Lang,
+  today = todaySerial(),
+): Promise<DueRun | null> {
   const s = await scan();
   if (!s) return null;
   assertDataSheet(s.data.sheetName);
   const leads = readLeadRows(s.headers, s.rows, s.mapping, lang, today);
   const first = s.data.top + s.headerIndex + 1;
-  return { scan: s, due: dueList(leads.rows, today), sheetRow: (i) => first + i };
+  return {
+    scan: s,
+    due: dueList(leads.rows, today),
+    sheetRow: (i) => first + i,
+  };
 }
 
 const DATE_COLUMN = 4;
 
-export async function writeDueSheet(run: DueRun, lang: Lang, maxBytes?: number): Promise<string> {
+export async function writeDueSheet(
+  run: DueRun,
+  lang: Lang,
+  maxBytes?: number,
+): Promise<string> {
   const rows = dueSheetRows(run.due, lang, (i) => run.sheetRow(i) + 1);
-  const built = await rebuildOwnSheet("followUps", DUE_SHEET[lang], async (context, sheet) => {
-    const width = rows[0]!.length;
-    for (const chunk of chunkRows(rows, maxBytes, () => 16)) {
-      sheet.getRangeByIndexes(chunk.start, 0, chunk.count, width).values = rows.slice(
-        chunk.start,
-        chunk.start + chunk.count,
-      );
-      const body = chunk.start === 0 ? chunk.count - 1 : chunk.count;
-      if (body > 0)
-        sheet.getRangeByIndexes(chunk.start + chunk.count - body, DATE_COLUMN, body, 1).numberFormat =
-          Array.from({ length: body }, () => ["yyyy-mm-dd"]);
-      // One request per chunk keeps each under Excel on the web's 5 MB limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-    }
-  });
+  const built = await rebuildOwnSheet(
+    "followUps",
+    DUE_SHEET[lang],
+    async (context, sheet) => {
+      const width = rows[0]!.length;
+      for (const chunk of chunkRows(rows, maxBytes, () => 16)) {
+        sheet.getRangeByIndexes(chunk.start, 0, chunk.count, width).values =
+          rows.slice(chunk.start, chunk.start + chunk.count);
+        const body = chunk.start === 0 ? chunk.count - 1 : chunk.count;
+        if (body > 0)
+          sheet.getRangeByIndexes(
+            chunk.start + chunk.count - body,
+            DATE_COLUMN,
+            body,
+            1,
+          ).numberFormat = Array.from({ length: body }, () => ["yyyy-mm-dd"]);
+        // One request per chunk keeps each under Excel on the web's 5 MB limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+    },
+  );
   return built.sheetName;
 }

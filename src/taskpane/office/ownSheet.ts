@@ -23,8 +23,10 @@ function stored(): Partial<Record<OwnSheetKey, Stored>> {
   const out: Partial<Record<OwnSheetKey, Stored>> = {};
   if (v && typeof v === "object")
     for (const k of ["report", "followUps"] as const) {
-      const e = (v as Record<string, unknown>)[k] as Record<string, unknown> | undefined;
-      if (e && typeof e.id === "string" && typeof e.name === "string") out[k] = { id: e.id, name: e.name };
+      const e = (v as Record<string, unknown>)[k] as
+        Record<string, unknown> | undefined;
+      if (e && typeof e.id === "string" && typeof e.name === "string")
+        out[k] = { id: e.id, name: e.name };
     }
   return out;
 }
@@ -34,7 +36,11 @@ export function ownSheetNames(): string[] {
   return Object.values(stored()).map((s) => s.name);
 }
 
-async function storeId(key: OwnSheetKey, id: string, name: string): Promise<void> {
+async function storeId(
+  key: OwnSheetKey,
+  id: string,
+  name: string,
+): Promise<void> {
   if (typeof Office === "undefined") return;
   const settings = Office.context.document.settings;
   settings.set(OWN_SHEETS, { ...stored(), [key]: { id, name } });
@@ -59,12 +65,20 @@ export async function rebuildOwnSheet<T>(
   const result = await Excel.run(async (context) => {
     let syncs = 0;
     const sheets = context.workbook.worksheets;
-    const names = Array.from({ length: TRIES }, (_, i) => (i === 0 ? name : `${name} ${i + 1}`));
-    const candidates = names.map((n) => sheets.getItemOrNullObject(n).load("id,name"));
-    const ours = ourId ? sheets.getItemOrNullObject(ourId).load("id,name") : null;
+    const names = Array.from({ length: TRIES }, (_, i) =>
+      i === 0 ? name : `${name} ${i + 1}`,
+    );
+    const candidates = names.map((n) =>
+      sheets.getItemOrNullObject(n).load("id,name"),
+    );
+    const ours = ourId
+      ? sheets.getItemOrNullObject(ourId).load("id,name")
+      : null;
     await context.sync();
     syncs++;
-    const free = candidates.findIndex((s) => s.isNullObject || (ours && !ours.isNullObject && s.id === ours.id));
+    const free = candidates.findIndex(
+      (s) => s.isNullObject || (ours && !ours.isNullObject && s.id === ours.id),
+    );
     if (free < 0) throw new Error(`no free sheet name for ${name}`);
     const finalName = names[free] as string;
     const temp = sheets.add(`~${key}${Date.now() % 1000000}`);
@@ -92,7 +106,11 @@ export async function rebuildOwnSheet<T>(
     return { sheetName: finalName, value, syncs, id: temp.id };
   });
   await storeId(key, result.id, result.sheetName);
-  return { sheetName: result.sheetName, value: result.value, syncs: result.syncs };
+  return {
+    sheetName: result.sheetName,
+    value: result.value,
+    syncs: result.syncs,
+  };
 }
 
 /** Thrown when a tool is asked to read one of the add-in's own sheets as lead data. */

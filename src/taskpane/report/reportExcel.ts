@@ -31,7 +31,11 @@ export interface ReportSource {
 }
 
 export type PivotOutcome =
-  | { readonly status: "built"; readonly name: string; readonly address: string }
+  | {
+      readonly status: "built";
+      readonly name: string;
+      readonly address: string;
+    }
   | { readonly status: "unsupported" }
   | { readonly status: "noColumns" };
 
@@ -56,12 +60,18 @@ function writeBlock(
   percentColumns: readonly number[] = [],
 ): void {
   const width = Math.max(...values.map((r) => r.length));
-  const padded = values.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
+  const padded = values.map((r) => [
+    ...r,
+    ...Array<string>(width - r.length).fill(""),
+  ]);
   sheet.getRangeByIndexes(row, column, padded.length, width).values = padded;
   for (const j of percentColumns)
-    sheet.getRangeByIndexes(row + 1, column + j, padded.length - 1, 1).numberFormat = padded
-      .slice(1)
-      .map(() => ["0%"]);
+    sheet.getRangeByIndexes(
+      row + 1,
+      column + j,
+      padded.length - 1,
+      1,
+    ).numberFormat = padded.slice(1).map(() => ["0%"]);
 }
 
 export async function buildReportSheet(
@@ -71,46 +81,68 @@ export async function buildReportSheet(
   chartTitle: string,
 ): Promise<ReportBuilt> {
   const pivotable = fields !== null && pivotsSupported();
-  const built = await rebuildOwnSheet("report", layout.sheetName, async (context, sheet) => {
-    for (const b of layout.blocks) writeBlock(sheet, b.row, b.column, b.values, b.percentColumns);
-    if (!pivotable) {
-      const g = layout.gradeByStage;
-      writeBlock(sheet, g.row, g.column, g.values);
-    }
+  const built = await rebuildOwnSheet(
+    "report",
+    layout.sheetName,
+    async (context, sheet) => {
+      for (const b of layout.blocks)
+        writeBlock(sheet, b.row, b.column, b.values, b.percentColumns);
+      if (!pivotable) {
+        const g = layout.gradeByStage;
+        writeBlock(sheet, g.row, g.column, g.values);
+      }
 
-    const cs = layout.chartSource;
-    const chart = sheet.charts.add(
-      "ColumnClustered",
-      sheet.getRangeByIndexes(cs.row, cs.column, cs.rows, cs.columns),
-      "Columns",
-    );
-    chart.title.text = chartTitle;
-    const last = layout.blocks[layout.blocks.length - 1];
-    const chartRow = last ? last.row + last.values.length + 2 : 0;
-    chart.setPosition(sheet.getRangeByIndexes(chartRow, 0, 1, 1));
+      const cs = layout.chartSource;
+      const chart = sheet.charts.add(
+        "ColumnClustered",
+        sheet.getRangeByIndexes(cs.row, cs.column, cs.rows, cs.columns),
+        "Columns",
+      );
+      chart.title.text = chartTitle;
+      const last = layout.blocks[layout.blocks.length - 1];
+      const chartRow = last ? last.row + last.values.length + 2 : 0;
+      chart.setPosition(sheet.getRangeByIndexes(chartRow, 0, 1, 1));
 
-    if (!pivotable) return fields === null ? ({ status: "noColumns" } as const) : ({ status: "unsupported" } as const);
-    const dataSheet = context.workbook.worksheets.getItem(source.sheetName);
-    const from = source.tableName
-      ? dataSheet.tables.getItem(source.tableName)
-      : dataSheet.getRangeByIndexes(source.headerRow, source.left, source.rows, source.columns);
-    const name = `SalesReport${Date.now() % 1000000}`;
-    const pivot = sheet.pivotTables.add(
-      name,
-      from,
-      sheet.getRangeByIndexes(layout.pivotAt.row + 3, layout.pivotAt.column, 1, 1),
-    );
-    pivot.rowHierarchies.add(pivot.hierarchies.getItem(fields.grade));
-    pivot.columnHierarchies.add(pivot.hierarchies.getItem(fields.stage));
-    const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(fields.grade));
-    data.summarizeBy = "Count";
-    if (fields.owner) pivot.filterHierarchies.add(pivot.hierarchies.getItem(fields.owner));
-    if (fields.urgency) pivot.filterHierarchies.add(pivot.hierarchies.getItem(fields.urgency));
-    // Only now, with a data hierarchy in place, is the layout safe to read (#2926).
-    const range = pivot.layout.getRange();
-    range.load("address");
-    await context.sync();
-    return { status: "built", name, address: range.address } as const;
-  });
+      if (!pivotable)
+        return fields === null
+          ? ({ status: "noColumns" } as const)
+          : ({ status: "unsupported" } as const);
+      const dataSheet = context.workbook.worksheets.getItem(source.sheetName);
+      const from = source.tableName
+        ? dataSheet.tables.getItem(source.tableName)
+        : dataSheet.getRangeByIndexes(
+            source.headerRow,
+            source.left,
+            source.rows,
+            source.columns,
+          );
+      const name = `SalesReport${Date.now() % 1000000}`;
+      const pivot = sheet.pivotTables.add(
+        name,
+        from,
+        sheet.getRangeByIndexes(
+          layout.pivotAt.row + 3,
+          layout.pivotAt.column,
+          1,
+          1,
+        ),
+      );
+      pivot.rowHierarchies.add(pivot.hierarchies.getItem(fields.grade));
+      pivot.columnHierarchies.add(pivot.hierarchies.getItem(fields.stage));
+      const data = pivot.dataHierarchies.add(
+        pivot.hierarchies.getItem(fields.grade),
+      );
+      data.summarizeBy = "Count";
+      if (fields.owner)
+        pivot.filterHierarchies.add(pivot.hierarchies.getItem(fields.owner));
+      if (fields.urgency)
+        pivot.filterHierarchies.add(pivot.hierarchies.getItem(fields.urgency));
+      // Only now, with a data hierarchy in place, is the layout safe to read (#2926).
+      const range = pivot.layout.getRange();
+      range.load("address");
+      await context.sync();
+      return { status: "built", name, address: range.address } as const;
+    },
+  );
   return { sheetName: built.sheetName, pivot: built.value, syncs: built.syncs };
 }

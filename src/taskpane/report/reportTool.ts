@@ -5,12 +5,19 @@
  */
 import type { Lang } from "../../engine/lang";
 import { todaySerial } from "../../engine/read";
-import { pipelineReport, type PipelineReport } from "../../report/pipelineReport";
+import {
+  pipelineReport,
+  type PipelineReport,
+} from "../../report/pipelineReport";
 import { REPORT_TEXT, reportLayout } from "../../report/reportLayout";
 import { readLeadRows, type LeadRows } from "../../sheet/leadRows";
 import { scan, type Scan } from "../paneController";
 import { assertDataSheet } from "../office/ownSheet";
-import { buildReportSheet, type PivotFields, type ReportBuilt } from "./reportExcel";
+import {
+  buildReportSheet,
+  type PivotFields,
+  type ReportBuilt,
+} from "./reportExcel";
 
 export type PivotBlocker = "notGraded" | "badHeaders" | null;
 
@@ -21,7 +28,10 @@ export interface ReportRun {
 }
 
 /** The header texts the pivot needs, or why it cannot have them. */
-export function pivotFields(s: Scan, leads: LeadRows): { fields: PivotFields | null; blocker: PivotBlocker } {
+export function pivotFields(
+  s: Scan,
+  leads: LeadRows,
+): { fields: PivotFields | null; blocker: PivotBlocker } {
   const header = (c: number | null | undefined) =>
     c === null || c === undefined ? undefined : String(s.headers[c] ?? "");
   const col = (src: LeadRows["sources"][keyof LeadRows["sources"]]) =>
@@ -29,7 +39,9 @@ export function pivotFields(s: Scan, leads: LeadRows): { fields: PivotFields | n
   const grade = header(col(leads.sources.grade));
   const stage = header(col(leads.sources.stage));
   if (!grade || !stage) return { fields: null, blocker: "notGraded" };
-  const all = s.headers.map((h) => (h === null || h === undefined ? "" : String(h)));
+  const all = s.headers.map((h) =>
+    h === null || h === undefined ? "" : String(h),
+  );
   if (all.some((h) => h.trim() === "") || new Set(all).size !== all.length)
     return { fields: null, blocker: "badHeaders" };
   return {
@@ -43,20 +55,29 @@ export function pivotFields(s: Scan, leads: LeadRows): { fields: PivotFields | n
   };
 }
 
-export async function runReport(lang: Lang, today = todaySerial()): Promise<ReportRun | null> {
+export async function runReport(
+  lang: Lang,
+  today = todaySerial(),
+): Promise<ReportRun | null> {
   const s = await scan();
   if (!s) return null;
   assertDataSheet(s.data.sheetName);
   const leads = readLeadRows(s.headers, s.rows, s.mapping, lang, today);
   const report = pipelineReport(leads.rows);
-  const layout = reportLayout(report, lang, { today, source: s.data.sheetName });
+  const layout = reportLayout(report, lang, {
+    today,
+    source: s.data.sheetName,
+  });
   const { fields, blocker } = pivotFields(s, leads);
   const built = await buildReportSheet(
     layout,
     {
       sheetName: s.data.sheetName,
       // The table itself when it starts at the header row; else the range from the header row.
-      tableName: s.data.source === "table" && s.headerIndex === 0 ? s.data.tableName : undefined,
+      tableName:
+        s.data.source === "table" && s.headerIndex === 0
+          ? s.data.tableName
+          : undefined,
       headerRow: s.data.top + s.headerIndex,
       left: s.data.left,
       rows: s.data.rowCount - s.headerIndex,
