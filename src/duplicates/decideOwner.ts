@@ -52,8 +52,11 @@ export function missingFields(row: LeadRow): CompleteField[] {
   return missing;
 }
 
+const LIST_ROWS = 10;
+
 const W = {
   zh: {
+    more: (n: number) => ` 等另 ${n} 行`,
     same: (rows: string, why: string) => `与第 ${rows} 行为同一客户（${why}）`,
     phone: "电话相同",
     nameCompany: "姓名和公司相同",
@@ -77,6 +80,7 @@ const W = {
     sameRep: (o: string) => `均为 ${o} 登记`,
   },
   en: {
+    more: (n: number) => ` and ${n} more`,
     same: (rows: string, why: string) =>
       `same customer as row ${rows} (${why})`,
     phone: "same phone",
@@ -202,10 +206,13 @@ export function decideOwner(
   }
   const verdict = owner ? `${w.arrow}${owner}` : w.none;
   return members.map((r) => {
-    const others = group.members
-      .filter((i) => i !== r.index)
-      .map((i) => String(opts.rowNumber(i)))
-      .join(w.and);
+    // A cell names at most LIST_ROWS other rows: a shared placeholder phone can link hundreds.
+    const rest = group.members.filter((i) => i !== r.index);
+    const others =
+      rest
+        .slice(0, LIST_ROWS)
+        .map((i) => String(opts.rowNumber(i)))
+        .join(w.and) + (rest.length > LIST_ROWS ? w.more(rest.length - LIST_ROWS) : "");
     const why = [...(group.reasons.get(r.index) ?? [])]
       .map((m: MatchReason) => w[m])
       .join(w.and);
