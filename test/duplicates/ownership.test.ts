@@ -273,3 +273,72 @@ describe("findDuplicates", () => {
     expect(r.cells[0]![2]).toContain("与第 4 行为同一客户");
   });
 });
+
+describe("ownership properties", () => {
+  const reps = ["张三", "李四", "王五"];
+  const rowArb = fc.record({
+    owner: fc.constantFrom(...reps),
+    day: fc.integer({ min: 0, max: 400 }),
+    phoneForm: fc.integer({ min: 0, max: 3 }),
+    complete: fc.boolean(),
+  });
+  const forms = [
+    "13812345678",
+    "138 1234 5678",
+    "+86 138-1234-5678",
+    "008613812345678",
+  ];
+
+  test("property: the proposed owner is the rep of the earliest complete registration, whatever the row order", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(rowArb, {
+          minLength: 2,
+          maxLength: 8,
+          selector: (r) => r.day,
+        }),
+        fc.nat(),
+        (spec, seed) => {
+          const make = (order: typeof spec) =>
+            order.map((s, i) =>
+              lead(i, {
+                name: "王伟",
+                phone: forms[s.phoneForm]!,
+                owner: s.owner,
+                registeredAt: s.complete ? D + s.day : undefined,
+              }),
+            );
+          const shuffled = [...spec].sort(
+            (a, b) =>
+              ((a.day * 7919 + seed) % 101) - ((b.day * 7919 + seed) % 101),
+          );
+          const decide = (rows: LeadRow[]) => {
+            const r = findDuplicates(rows, {
+              lang: "zh",
+              today: TODAY,
+              hasLogColumn: false,
+              rowNumber: (i) => i + 2,
+            });
+            expect(r.cells).toHaveLength(rows.length); // every row keeps its place; none dropped
+            return new Set(r.decisions.map((d) => d.owner));
+          };
+          const a = decide(make(spec));
+          const b = decide(make(shuffled));
+          expect(a.size).toBe(1);
+          expect([...a]).toEqual([...b]);
+          const owners = new Set(spec.map((s) => s.owner));
+          const complete = spec
+            .filter((s) => s.complete)
+            .sort((x, y) => x.day - y.day);
+          const expected =
+            owners.size === 1
+              ? spec[0]!.owner
+              : complete.length
+                ? complete[0]!.owner
+                : "";
+          expect([...a][0]).toBe(expected);
+        },
+      ),
+    );
+  });
+});
