@@ -72,8 +72,13 @@ export function outputColumn(
   return i >= 0 ? i : null;
 }
 
-const text = (v: unknown): string =>
-  isBlankCell(v) ? "" : String(v).replace(/\s+/g, " ").trim();
+const MESSY_SPACE = /\s\s|[\t\n\r\u3000]/;
+/** Trimmed, inner white space runs as one space (the regex only runs where there is one). */
+function text(v: unknown): string {
+  if (isBlankCell(v)) return "";
+  const t = String(v).trim();
+  return MESSY_SPACE.test(t) ? t.replace(/\s+/g, " ") : t;
+}
 
 function gradeOf(v: unknown): Grade | undefined {
   const s = fold(text(v)).toUpperCase();
