@@ -90,7 +90,7 @@ test.each<[string, () => unknown[], unknown]>([
 
 test('=SALES.WHYINTENTSTAGE("not interested", , "en")', () =>
   expect(call(F.whyintentstage, c("not interested"), null, "en")[0]).toMatch(
-    /^-1 — “not interested” → stage -1 refused; result: /,
+    /^-1 — “not interested” \(refuses\) → stage -1 refused; result: /,
   ));
 
 test('=SALES.WHYURGENCY(60,"partial","manager","some",TODAY(),"en")', () =>

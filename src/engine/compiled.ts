@@ -1,8 +1,8 @@
 import type { Criteria } from "./criteria";
-import type { Stage } from "./tables/intentStages";
 import type { Role } from "./tables/buyerRoles";
 import type { UrgencyCriterion } from "./tables/urgencyModel";
 import { WordMatcher } from "./wordMatcher";
+import { NoteReader } from "./noteReader";
 import { fold } from "./text";
 import type { Loose } from "./read";
 
@@ -10,7 +10,8 @@ import type { Loose } from "./read";
 export interface Compiled {
   readonly yes: ReadonlySet<string>;
   readonly no: ReadonlySet<string>;
-  readonly signals: WordMatcher<Stage | null>;
+  /** SPEC §5: the note reader over the signal concepts and the workbook's own phrases */
+  readonly stageReader: NoteReader;
   readonly timelineWords: WordMatcher<number>;
   readonly levelWords: {
     [C in Exclude<UrgencyCriterion, "timeline">]: WordMatcher<number>;
@@ -38,9 +39,7 @@ export function compile(criteria: Criteria): Compiled {
   c = {
     yes: new Set(criteria.reader.yes.map(fold)),
     no: new Set(criteria.reader.no.map(fold)),
-    signals: new WordMatcher(
-      criteria.signals.map((s) => ({ phrase: s.phrase, payload: s.stage })),
-    ),
+    stageReader: new NoteReader(criteria.stageConcepts, criteria.signals),
     timelineWords: new WordMatcher(
       u.timelineWords.map((w) => ({ phrase: w.phrase, payload: w.points })),
     ),

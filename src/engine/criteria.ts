@@ -11,7 +11,7 @@ import {
   LEAD_GRADE_TABLE,
 } from "./tables/leadGradeTable";
 import { INTENT_CLASS_MIN } from "./tables/intentClasses";
-import { SIGNAL_WORDS, type SignalWord } from "./tables/intentStages";
+import { CONCEPTS, type Concept, type SignalWord } from "./tables/stageSignals";
 import { FOLLOW_UP_DAYS } from "./tables/followUpCadence";
 import { STATUS_BY_STAGE } from "./tables/customerStatus";
 import {
@@ -42,6 +42,9 @@ export interface Criteria {
     readonly siteClosedCountsAsA: boolean;
   };
   readonly intentClassMin: typeof INTENT_CLASS_MIN;
+  /** SPEC §5 signal concepts (their Chinese and English forms), see tables/stageSignals.ts */
+  readonly stageConcepts: readonly Concept[];
+  /** a workbook's own phrases, each read as the stage given (added to the concepts, winning over a default form of the same spelling) */
   readonly signals: readonly SignalWord[];
   readonly followUpDays: typeof FOLLOW_UP_DAYS;
   readonly statusByStage: typeof STATUS_BY_STAGE;
@@ -68,7 +71,8 @@ export const DEFAULT_CRITERIA: Criteria = {
     siteClosedCountsAsA: true,
   },
   intentClassMin: INTENT_CLASS_MIN,
-  signals: SIGNAL_WORDS,
+  stageConcepts: CONCEPTS,
+  signals: [],
   followUpDays: FOLLOW_UP_DAYS,
   statusByStage: STATUS_BY_STAGE,
   urgency: {

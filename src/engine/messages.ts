@@ -104,3 +104,83 @@ export function renderParams(params: MessageParams, lang: Lang): Rendered {
 export function errorMessage(error: CellError, lang: Lang): string {
   return MESSAGES[error.key][lang](renderParams(error.params, lang));
 }
+
+/** How WHYINTENTSTAGE shows its reading of a note, per language (one line per signal found). */
+export interface ReadingLine {
+  /** the words as written in the note */
+  text: string;
+  /** the concept's name */
+  concept: string;
+  /** `阶段3 考虑成交` / `stage 3 considers a deal`, or "" when it counts for nothing */
+  stage: string;
+  /** the negator or the plan marker involved */
+  marker: string;
+}
+
+export const READING_TEXT: {
+  readonly [
+    K in
+      | "found"
+      | "negated"
+      | "negatedTurned"
+      | "covered"
+      | "planned"
+      | "asked"
+      | "rival"
+      | "headerMark"
+  ]: Record<Lang, (p: ReadingLine) => string>;
+} = {
+  found: {
+    zh: (p) => `“${p.text}”（${p.concept}）→ ${p.stage}`,
+    en: (p) => `“${p.text}” (${p.concept}) → ${p.stage}`,
+  },
+  negated: {
+    zh: (p) => `“${p.text}”（${p.concept}）被“${p.marker}”否定，不计`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) negated by “${p.marker}”, counts for nothing`,
+  },
+  negatedTurned: {
+    zh: (p) => `“${p.text}”（${p.concept}）被“${p.marker}”否定 → ${p.stage}`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) negated by “${p.marker}” → ${p.stage}`,
+  },
+  covered: {
+    zh: (p) =>
+      `“${p.text}”（${p.concept}）跟在“${p.marker}”之后，属于拒绝或抱怨的内容，不计`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) follows “${p.marker}”, what is refused or complained about, counts for nothing`,
+  },
+  asked: {
+    zh: (p) =>
+      `“${p.text}”（${p.concept}）是在“${p.marker}”时问到的成交条件 → ${p.stage}`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) is asked about (“${p.marker}”), a term of the deal → ${p.stage}`,
+  },
+  rival: {
+    zh: (p) =>
+      `“${p.text}”（${p.concept}）与“${p.marker}”同句：成交给了别家 → ${p.stage}`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) with “${p.marker}” in its clause: done with a rival → ${p.stage}`,
+  },
+  planned: {
+    zh: (p) =>
+      `“${p.text}”（${p.concept}）与“${p.marker}”同句，尚未完成，按确定成交计 → ${p.stage}`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) with “${p.marker}” in its clause is not yet done, read as deal confirmed → ${p.stage}`,
+  },
+  headerMark: {
+    zh: (p) => `${p.text}（表头“${p.concept}”）→ ${p.stage}`,
+    en: (p) => `${p.text} (header “${p.concept}”) → ${p.stage}`,
+  },
+};
+
+/** The rule of SPEC §5 that decided a stage, per language. */
+export const STAGE_RULE_TEXT = {
+  won: { zh: "有未被否定的成交信号", en: "a won signal, not negated" },
+  highest: { zh: "取最高的正向信号", en: "the highest positive signal" },
+  highestOverRefusal: {
+    zh: "取最高的正向信号，正向信号优先于拒绝",
+    en: "the highest positive signal, which beats the refusal",
+  },
+  refusal: { zh: "只有拒绝信号", en: "refusal signals only" },
+} as const;

@@ -1,90 +1,597 @@
 /**
- * Proposes which column holds each input, from the header words of INPUTS, with a confidence:
- * 1 for a header equal to a synonym, less for a header that contains one (or is contained in
- * one), scaled by how much of the header the synonym covers. Each column serves one input;
- * the most confident pairs are taken first.
+ * Proposes which column holds each input, from its header and the cells below it together.
+ *
+ * A header scores 1 when it equals one of the input's words (./tables/headerSynonyms.ts),
+ * 0.5–0.9 when it contains one (by how much of it the word covers), less when it is part of
+ * one; a never-word rules the input out (下次跟进 is not last contact). Then the column's
+ * contents (./columnProfile.ts) confirm the match, lower it, or overturn it: 客户名称 holding
+ * …有限公司 is the company, not the customer's name; 采购预算 holding amounts is not the
+ * resources allocated; a column of H/A/B/C/F is the team's own grade, never an A/B rating.
+ * Every choice carries its reason, shown beside the confidence in the pane.
+ *
+ * The most confident pairs are taken first; a column serves one input, except that the
+ * observations input takes every column of notes (one per call, a stage column…).
+ * Pure: the task pane and the command line share it.
  */
 import { fold } from "../engine/text";
-import { INPUTS, type InputKey } from "./inputs";
+import {
+  columnKinds,
+  IDENTIFYING,
+  profileColumn,
+  type ColumnKind,
+  type ColumnProfile,
+} from "./columnProfile";
+import { INPUTS, INPUT_BY_KEY, type InputKey, type InputSpec } from "./inputs";
+import { HEADER_SYNONYMS, type HeaderWords } from "./tables/headerSynonyms";
+
+/** Why a column was chosen, lowered or refused: what its cells hold, or its header alone. */
+export interface Reason {
+  /** what the cells hold; "header" when judged by the header alone (no cells, or mixed) */
+  readonly kind: ColumnKind | "header" | "mixed";
+  readonly effect:
+    "confirms" | "lowers" | "overturns" | "remembered" | "chosen";
+}
 
 export interface ColumnChoice {
+  /** the column (0-based within the block), or null when unmapped; the first of `columns` */
   readonly column: number | null;
+  /** every column chosen: at most one, except for an input read over several columns */
+  readonly columns: readonly number[];
   readonly confidence: number;
+  readonly reason: Reason | null;
+  /** a column whose header named this input but whose contents overturned it */
+  readonly refused?: { readonly column: number; readonly reason: Reason };
 }
 export type Mapping = Record<InputKey, ColumnChoice>;
 
-function score(header: string, synonym: string): number {
-  if (header === "" || synonym === "") return 0;
-  if (header === synonym) return 1;
-  if (header.includes(synonym))
-    return 0.5 + 0.4 * (synonym.length / header.length);
-  if (synonym.includes(header) && header.length >= 2)
-    return 0.4 + 0.4 * (header.length / synonym.length);
+/** A workbook's own header words on top of the default table (stored settings, a criteria sheet). */
+export type WorkbookWords = Partial<Record<InputKey, HeaderWords>>;
+
+export interface MappingOptions {
+  /** the data rows below the header row (the contents judged); omitted: headers alone */
+  readonly rows?: readonly (readonly unknown[])[];
+  /** columns never chosen: the add-in's own output columns */
+  readonly exclude?: ReadonlySet<number>;
+  /** the workbook's own words */
+  readonly words?: WorkbookWords;
+  /** a group row above the headers (merged cells carry their text rightwards) */
+  readonly groups?: readonly unknown[];
+}
+
+/** Below this a header match is not proposed. */
+const MIN_CONFIDENCE = 0.3;
+/** A header whose contents contradict it softly keeps this share of its score. */
+const LOWERED = 0.6;
+/** Non-blank cells needed before contents may lower or overturn a header. */
+const MIN_EVIDENCE = 3;
+/** The cap on a column taken over from another input by its contents (客户名称 → company). */
+const MOVED = 0.75;
+
+/** Cell kinds that identify a column on their own: a mismatch with one overturns a header. */
+const STRONG: ReadonlySet<ColumnKind> = new Set<ColumnKind>(IDENTIFYING);
+/** Inputs that take nothing but their own kind of cell: any mismatch overturns. */
+const STRICT: ReadonlySet<InputKey> = new Set<InputKey>([
+  "customerName",
+  "phone",
+  "owner",
+  "closedBy",
+  "lastContact",
+  "registeredAt",
+  "closedAt",
+  "conflictRaisedAt",
+  "amount",
+  "teamGrade",
+]);
+/** A column overturned for holding this kind is offered to the input that kind identifies. */
+const MOVES_TO: Partial<Record<ColumnKind, InputKey>> = {
+  company: "company",
+  phone: "phone",
+  classLetters: "teamGrade",
+};
+/** Header words of a catch-all remarks column: left out of observations when it holds short tags and another column holds written notes. */
+const GENERIC_NOTES = [
+  "备注",
+  "说明",
+  "其他",
+  "其它",
+  "标签",
+  "remark",
+  "remarks",
+  "comment",
+  "comments",
+  "note",
+  "notes",
+  "memo",
+  "tags",
+  "other",
+];
+
+const ORDINAL =
+  /第[一二三四五六七八九十\d]+次?|^\d+[.、)）]|[（(]\d+[)）]$|\d+$|\b\d+(st|nd|rd|th)\b|#\s*\d+|\bcall\s*\d+\b/;
+const LATIN = /[a-z]/;
+
+function compact(s: string): string {
+  return s.replace(/[\s_\-–—.·:：*＊※#]+/g, "");
+}
+
+/** A header's parts: the whole, each bracketed or slashed part, its Chinese and its English runs. */
+function segments(header: string): string[] {
+  const f = fold(header).replace(/[\r\n]+/g, " ");
+  const out = new Set<string>([f]);
+  for (const part of f.split(/[/|\\()（）【】[\]、,，;；]+/)) {
+    const p = part.trim();
+    if (!p) continue;
+    out.add(p);
+    for (const run of p.match(/[\u3400-\u9fff\d]+/g) ?? []) out.add(run);
+    for (const run of p.match(/[a-z][a-z0-9 '&-]*[a-z0-9]|[a-z]/g) ?? [])
+      out.add(run.trim());
+  }
+  return [...out].filter((s) => s !== "");
+}
+
+/** A word or a header part ready to compare: folded, without separators, English as spaced words. */
+interface Prepared {
+  readonly compact: string;
+  /** " word word " for whole-word matching; "" for Chinese */
+  readonly spaced: string;
+}
+
+function prepare(text: string): Prepared {
+  const f = fold(text);
+  return {
+    compact: compact(f),
+    spaced: LATIN.test(f)
+      ? ` ${f.replace(/[^a-z0-9\u3400-\u9fff%]+/g, " ").trim()} `
+      : "",
+  };
+}
+
+/** Latin words: compared as whole words; Chinese: as characters. */
+function contains(hay: Prepared, needle: Prepared): boolean {
+  if (!needle.spaced) return hay.compact.includes(needle.compact);
+  return hay.spaced.includes(needle.spaced);
+}
+
+function scoreSegment(seg: Prepared, word: Prepared): number {
+  const s = seg.compact;
+  const w = word.compact;
+  if (!s || !w) return 0;
+  if (s === w) return 1;
+  if (contains(seg, word)) return 0.5 + 0.4 * (w.length / s.length);
+  // Part of a longer Chinese word (考察次 of 工地考察次数); English is matched by whole words only.
+  if (
+    !seg.spaced &&
+    s.length >= 3 &&
+    w.includes(s) &&
+    s.length / w.length >= 0.6
+  )
+    return 0.4 + 0.3 * (s.length / w.length);
   return 0;
 }
 
-export function emptyMapping(): Mapping {
-  return Object.fromEntries(
-    INPUTS.map((i) => [i.key, { column: null, confidence: 0 }]),
-  ) as Mapping;
+interface PreparedWords {
+  readonly words: readonly Prepared[];
+  readonly never: readonly Prepared[];
 }
 
-export function proposeMapping(headers: readonly unknown[]): Mapping {
-  const folded = headers.map((h) =>
-    h === null || h === undefined ? "" : fold(String(h)),
-  );
-  const pairs: { key: InputKey; column: number; confidence: number }[] = [];
-  for (const input of INPUTS) {
-    for (let c = 0; c < folded.length; c++) {
-      let best = 0;
-      for (const s of input.synonyms)
-        best = Math.max(best, score(folded[c] as string, fold(s)));
-      if (best > 0)
-        pairs.push({
-          key: input.key,
-          column: c,
-          confidence: Math.round(best * 100) / 100,
-        });
+const preparedDefault = new Map<InputKey, PreparedWords>();
+const preparedOwn = new WeakMap<WorkbookWords, Map<InputKey, PreparedWords>>();
+
+/** The input's words (the workbook's own first), prepared once per table. */
+function wordsFor(key: InputKey, extra?: WorkbookWords): PreparedWords {
+  const cache = extra
+    ? (preparedOwn.get(extra) ??
+      (preparedOwn.set(extra, new Map()), preparedOwn.get(extra)!))
+    : preparedDefault;
+  let p = cache.get(key);
+  if (!p) {
+    const base = HEADER_SYNONYMS[key];
+    const own = extra?.[key];
+    p = {
+      words: [...(own?.words ?? []), ...base.words].map(prepare),
+      never: [...(own?.never ?? []), ...(base.never ?? [])].map(prepare),
+    };
+    cache.set(key, p);
+  }
+  return p;
+}
+
+/** Headers repeat across calls (six candidate header rows, every input): their parts are kept. */
+const headerParts = new Map<
+  string,
+  { whole: Prepared; plain: Prepared[]; numbered: Prepared[] }
+>();
+
+function partsOf(text: string) {
+  let p = headerParts.get(text);
+  if (!p) {
+    const segs = segments(text);
+    // One column per call (第一次跟进, 跟进记录2, Call 1 notes): without its numbering.
+    const unnumbered = segs.map((x) =>
+      x.replace(ORDINAL, "").replace(/第|次/g, "").trim(),
+    );
+    p = {
+      whole: prepare(text),
+      plain: segs.map(prepare),
+      numbered: [...segs, ...unnumbered].map(prepare),
+    };
+    if (headerParts.size > 5000) headerParts.clear();
+    headerParts.set(text, p);
+  }
+  return p;
+}
+
+/** How well a header names an input, 0–1, by header words alone. */
+export function headerScore(
+  key: InputKey,
+  header: unknown,
+  extra?: WorkbookWords,
+): number {
+  if (header === null || header === undefined) return 0;
+  const text = String(header);
+  if (text.trim() === "") return 0;
+  const { words, never } = wordsFor(key, extra);
+  const parts = partsOf(text);
+  if (never.some((w) => contains(parts.whole, w))) return 0;
+  const spec = INPUT_BY_KEY.get(key) as InputSpec;
+  if (!spec.multi && key === "lastContact" && ORDINAL.test(fold(text)))
+    return 0;
+  let best = 0;
+  for (const seg of spec.multi ? parts.numbered : parts.plain)
+    for (const w of words) {
+      best = Math.max(best, scoreSegment(seg, w));
+      if (best === 1) return 1;
+    }
+  return best;
+}
+
+/** Judges a header match by the column's contents. */
+function judge(
+  spec: InputSpec,
+  profile: ColumnProfile | undefined,
+): { factor: number; reason: Reason | null; moveTo?: InputKey } {
+  if (!profile || profile.cells === 0) return { factor: 1, reason: null };
+  const wantsAmount =
+    spec.fits.includes("amount") && !spec.fits.includes("date");
+  const kinds = columnKinds(profile, wantsAmount ? "amount" : "date");
+  let top: ColumnKind | undefined;
+  let topShare = 0;
+  for (const [k, s] of kinds)
+    if (s > topShare) {
+      top = k;
+      topShare = s;
+    }
+  if (top === undefined) return { factor: 1, reason: null };
+  if (topShare >= 0.5 && spec.fits.includes(top))
+    // Short text confirms nothing worth saying: the header alone chose it.
+    return {
+      factor: 1,
+      reason: top === "shortTags" ? null : { kind: top, effect: "confirms" },
+    };
+  // Two cells are not evidence enough to go against a header.
+  if (profile.cells < MIN_EVIDENCE) return { factor: 1, reason: null };
+  if (topShare >= 0.5) {
+    if (
+      STRONG.has(top) ||
+      (STRICT.has(spec.key) &&
+        // names too short to tell from tags (刘, 甲) only lower a name column
+        !(top === "shortTags" && spec.fits.includes("person")))
+    )
+      return {
+        factor: 0,
+        reason: { kind: top, effect: "overturns" },
+        moveTo: MOVES_TO[top],
+      };
+    return { factor: LOWERED, reason: { kind: top, effect: "lowers" } };
+  }
+  // Mixed contents: fine if a quarter or more fits, else lowered.
+  const fitting = spec.fits.reduce((n, k) => n + (kinds.get(k) ?? 0), 0);
+  if (fitting >= 0.25) return { factor: 1, reason: null };
+  return {
+    factor: STRICT.has(spec.key) ? 0 : LOWERED,
+    reason: {
+      kind: "mixed",
+      effect: STRICT.has(spec.key) ? "overturns" : "lowers",
+    },
+  };
+}
+
+const UNMAPPED: ColumnChoice = {
+  column: null,
+  columns: [],
+  confidence: 0,
+  reason: null,
+};
+
+export function emptyMapping(): Mapping {
+  return Object.fromEntries(INPUTS.map((i) => [i.key, UNMAPPED])) as Mapping;
+}
+
+function chosen(
+  columns: readonly number[],
+  confidence: number,
+  reason: Reason | null,
+): ColumnChoice {
+  return {
+    column: columns[0] ?? null,
+    columns,
+    confidence: Math.round(confidence * 100) / 100,
+    reason,
+  };
+}
+
+interface Candidate {
+  readonly key: InputKey;
+  readonly column: number;
+  readonly confidence: number;
+  readonly reason: Reason | null;
+  readonly header: string;
+}
+
+/** Headers that say what, not of what: under a group (上次联系 › 日期) they are read with it. */
+const SUB_HEADERS = [
+  "日期",
+  "时间",
+  "次数",
+  "记录",
+  "内容",
+  "情况",
+  "结果",
+  "金额",
+  "人",
+  "date",
+  "time",
+  "count",
+  "notes",
+  "amount",
+  "by",
+];
+
+function isSubHeader(header: unknown): boolean {
+  const f = compact(fold(String(header ?? "")));
+  return SUB_HEADERS.includes(f);
+}
+
+/** Each group cell's text carried rightwards over the blank cells a merge leaves. */
+function groupTexts(
+  groups: readonly unknown[] | undefined,
+  width: number,
+): string[] {
+  const out: string[] = [];
+  let carried = "";
+  const filled = (groups ?? []).filter(
+    (g) => g !== null && g !== undefined && String(g).trim() !== "",
+  ).length;
+  for (let c = 0; c < width; c++) {
+    const g = groups?.[c];
+    if (g !== null && g !== undefined && String(g).trim() !== "")
+      carried = String(g);
+    // A title row (one cell) is not a group row.
+    out.push(filled >= 2 ? carried : "");
+  }
+  return out;
+}
+
+/**
+ * The proposed mapping for a header row, judged by the data rows below it when given.
+ * The same call serves the task pane and the command line.
+ */
+export function proposeMapping(
+  headers: readonly unknown[],
+  options: MappingOptions = {},
+): Mapping {
+  const { rows, exclude, words } = options;
+  const groups = groupTexts(options.groups, headers.length);
+  const profiles = new Map<number, ColumnProfile>();
+  const profile = (c: number) => {
+    if (!rows) return undefined;
+    let p = profiles.get(c);
+    if (!p) {
+      p = profileColumn(rows, c, headers[c]);
+      profiles.set(c, p);
+    }
+    return p;
+  };
+  const headerText = (c: number) =>
+    fold(String(headers[c] ?? "")).replace(/\s+/g, " ");
+
+  const candidates: Candidate[] = [];
+  const refusals = new Map<
+    InputKey,
+    { column: number; reason: Reason; score: number }
+  >();
+  for (let c = 0; c < headers.length; c++) {
+    if (exclude?.has(c)) continue;
+    for (const spec of INPUTS) {
+      let h = headerScore(spec.key, headers[c], words);
+      // A sub-header under a group (上次联系 › 日期) is read with its group when alone it names nothing.
+      if (h === 0 && groups[c] && isSubHeader(headers[c]))
+        h =
+          0.9 *
+          headerScore(
+            spec.key,
+            `${groups[c]}${String(headers[c] ?? "")}`,
+            words,
+          );
+      if (h === 0) continue;
+      const verdict = judge(spec, profile(c));
+      const confidence = Math.min(1, h * verdict.factor);
+      if (verdict.factor === 0 && verdict.reason) {
+        const prev = refusals.get(spec.key);
+        if (!prev || h > prev.score)
+          refusals.set(spec.key, {
+            column: c,
+            reason: verdict.reason,
+            score: h,
+          });
+        if (verdict.moveTo && verdict.moveTo !== spec.key)
+          candidates.push({
+            key: verdict.moveTo,
+            column: c,
+            confidence: Math.min(MOVED, Math.max(h, 0.6)),
+            reason: { kind: verdict.reason.kind, effect: "confirms" },
+            header: headerText(c),
+          });
+        continue;
+      }
+      if (confidence < MIN_CONFIDENCE) continue;
+      candidates.push({
+        key: spec.key,
+        column: c,
+        confidence,
+        reason: verdict.reason ?? { kind: "header", effect: "chosen" },
+        header: headerText(c),
+      });
     }
   }
-  pairs.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
+  // Most confident first; ties by header text, so the choice never depends on column order.
+  candidates.sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      (a.header < b.header ? -1 : a.header > b.header ? 1 : 0) ||
+      a.column - b.column,
+  );
   const mapping = emptyMapping();
-  const usedColumns = new Set<number>();
-  for (const p of pairs) {
-    if (mapping[p.key].column !== null || usedColumns.has(p.column)) continue;
-    mapping[p.key] = { column: p.column, confidence: p.confidence };
-    usedColumns.add(p.column);
+  const used = new Set<number>();
+  for (const p of candidates) {
+    if (used.has(p.column)) continue;
+    const current = mapping[p.key];
+    const multi = INPUT_BY_KEY.get(p.key)?.multi === true;
+    if (current.column !== null && !multi) continue;
+    mapping[p.key] =
+      current.column === null
+        ? chosen([p.column], p.confidence, p.reason)
+        : chosen(
+            [...current.columns, p.column],
+            current.confidence,
+            current.reason,
+          );
+    used.add(p.column);
   }
+  for (const spec of INPUTS)
+    if (spec.multi) {
+      const m = dropShortRemarks(mapping[spec.key], headers, profile);
+      // Read left to right, as the sheet shows them.
+      mapping[spec.key] = chosen(
+        [...m.columns].sort((a, b) => a - b),
+        m.confidence,
+        m.reason,
+      );
+    }
+  for (const [key, r] of refusals)
+    if (mapping[key].column === null)
+      mapping[key] = {
+        ...UNMAPPED,
+        refused: { column: r.column, reason: r.reason },
+      };
   return mapping;
 }
 
-/** The mapping with `column` given to `key` and taken from any other input (a column serves one input). */
+/**
+ * A catch-all remarks column (备注, Remarks) of short tags is not the notes when another chosen
+ * column holds written notes: its "VIP" or "已加微信" says nothing about intent.
+ */
+function dropShortRemarks(
+  choice: ColumnChoice,
+  headers: readonly unknown[],
+  profile: (c: number) => ColumnProfile | undefined,
+): ColumnChoice {
+  if (choice.columns.length < 2) return choice;
+  const length = (c: number) => profile(c)?.meanLength ?? 0;
+  const longest = Math.max(...choice.columns.map(length));
+  if (longest < 12) return choice;
+  const keep = choice.columns.filter((c) => {
+    const generic = segments(String(headers[c] ?? "")).some((s) =>
+      GENERIC_NOTES.some(
+        (g) =>
+          compact(s) === compact(g) || compact(s).replace(/\d+$/, "") === g,
+      ),
+    );
+    return !(generic && length(c) <= 8);
+  });
+  return keep.length === choice.columns.length
+    ? choice
+    : chosen(keep, choice.confidence, choice.reason);
+}
+
+/** The columns an input reads: several for observations, else at most one. */
+export function columnsOf(mapping: Mapping, key: InputKey): readonly number[] {
+  return mapping[key].columns;
+}
+
+/**
+ * The mapping with `key` set to these columns (the user's choice) and the columns taken from
+ * any other input: a column serves one input. `null` or [] unmaps.
+ */
 export function assignColumn(
   mapping: Mapping,
   key: InputKey,
-  column: number | null,
+  column: number | readonly number[] | null,
 ): Mapping {
+  const wanted =
+    column === null
+      ? []
+      : typeof column === "number"
+        ? [column]
+        : [...new Set(column)];
+  const columns = INPUT_BY_KEY.get(key)?.multi ? wanted : wanted.slice(0, 1);
   const next = { ...mapping };
-  if (column !== null) {
-    for (const k of Object.keys(next) as InputKey[])
-      if (next[k].column === column) next[k] = { column: null, confidence: 0 };
+  for (const k of Object.keys(next) as InputKey[]) {
+    if (k === key) continue;
+    const left = next[k].columns.filter((c) => !columns.includes(c));
+    if (left.length !== next[k].columns.length)
+      next[k] = left.length
+        ? chosen(left, next[k].confidence, next[k].reason)
+        : UNMAPPED;
   }
-  next[key] = { column, confidence: column === null ? 0 : 1 };
+  next[key] = columns.length
+    ? chosen(columns, 1, { kind: "header", effect: "chosen" })
+    : UNMAPPED;
   return next;
 }
 
-/** A remembered mapping (by header text) applied to today's headers: columns may have moved. */
+/** What is remembered per sheet: each mapped input's header text (a list for several columns). */
+export type SavedMapping = Partial<Record<InputKey, string | string[]>>;
+
+/**
+ * A remembered mapping (by header text) applied to today's headers: columns may have moved.
+ * Stored settings are untrusted: unknown inputs and values that are not text are ignored.
+ */
 export function restoreMapping(
-  saved: Partial<Record<InputKey, string>>,
+  saved: unknown,
   headers: readonly unknown[],
+  options: MappingOptions = {},
 ): Mapping {
-  let mapping = proposeMapping(headers);
+  let mapping = proposeMapping(headers, options);
+  if (typeof saved !== "object" || saved === null) return mapping;
   const folded = headers.map((h) =>
     h === null || h === undefined ? "" : fold(String(h)),
   );
-  for (const [key, header] of Object.entries(saved) as [InputKey, string][]) {
-    const c = folded.indexOf(fold(header));
-    if (c >= 0) mapping = assignColumn(mapping, key, c);
+  const taken = new Set<number>();
+  for (const [key, value] of Object.entries(saved)) {
+    if (!INPUT_BY_KEY.has(key as InputKey)) continue;
+    const names = (Array.isArray(value) ? value : [value]).filter(
+      (v): v is string => typeof v === "string" && v.trim() !== "",
+    );
+    const cols: number[] = [];
+    for (const name of names) {
+      // Two columns may share a header (two 备注): take the next one not taken yet.
+      const c = folded.findIndex(
+        (f, j) => f === fold(name) && !taken.has(j) && !options.exclude?.has(j),
+      );
+      if (c >= 0) {
+        cols.push(c);
+        taken.add(c);
+      }
+    }
+    if (cols.length) {
+      mapping = assignColumn(mapping, key as InputKey, cols);
+      const m = mapping[key as InputKey];
+      mapping[key as InputKey] = {
+        ...m,
+        reason: { kind: "header", effect: "remembered" },
+      };
+    }
   }
   return mapping;
 }
@@ -93,13 +600,79 @@ export function restoreMapping(
 export function mappingToSave(
   mapping: Mapping,
   headers: readonly unknown[],
-): Partial<Record<InputKey, string>> {
-  const out: Partial<Record<InputKey, string>> = {};
-  for (const [key, choice] of Object.entries(mapping) as [
-    InputKey,
-    ColumnChoice,
-  ][]) {
-    if (choice.column !== null) out[key] = String(headers[choice.column] ?? "");
+): SavedMapping {
+  const out: SavedMapping = {};
+  for (const spec of INPUTS) {
+    const cols = mapping[spec.key].columns;
+    if (!cols.length) continue;
+    const names = cols.map((c) => String(headers[c] ?? ""));
+    out[spec.key] = spec.multi ? names : (names[0] as string);
   }
   return out;
+}
+
+/** One problem found in stored header words: which entry, and why it was ignored. */
+export interface WordsIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * A workbook's own header words, from stored settings or a criteria sheet (untrusted):
+ * `{ "付款能力": ["经济条件"], "lastContact": { "words": ["最后拜访"], "never": ["拜访计划"] } }`.
+ * Keys are input keys or their Chinese or English labels; a word starting with "-" is a
+ * never-word. Entries that cannot be read are reported and skipped, never guessed.
+ */
+export function parseWorkbookWords(raw: unknown): {
+  words: WorkbookWords;
+  issues: WordsIssue[];
+} {
+  const issues: WordsIssue[] = [];
+  const words: Partial<Record<InputKey, { words: string[]; never: string[] }>> =
+    {};
+  if (raw === null || raw === undefined) return { words, issues };
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    issues.push({
+      path: "",
+      message: `expected an object of input → words, got ${JSON.stringify(raw)}`,
+    });
+    return { words, issues };
+  }
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+    const key = inputNamed(name);
+    if (!key) {
+      issues.push({ path: name, message: `"${name}" is not an input` });
+      continue;
+    }
+    const entry = (words[key] ??= { words: [], never: [] });
+    const add = (list: unknown, never: boolean, path: string) => {
+      for (const w of Array.isArray(list) ? list : [list]) {
+        if (typeof w !== "string" || w.trim() === "" || w.length > 60) {
+          issues.push({
+            path,
+            message: `${JSON.stringify(w)} is not a header word`,
+          });
+          continue;
+        }
+        const t = w.trim();
+        if (!never && t.startsWith("-") && t.length > 1)
+          entry.never.push(t.slice(1));
+        else (never ? entry.never : entry.words).push(t);
+      }
+    };
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const v = value as Record<string, unknown>;
+      if (v.words !== undefined) add(v.words, false, `${name}.words`);
+      if (v.never !== undefined) add(v.never, true, `${name}.never`);
+    } else add(value, false, name);
+  }
+  return { words, issues };
+}
+
+/** An input by its key or its label in either language. */
+export function inputNamed(name: string): InputKey | undefined {
+  const f = fold(name);
+  return INPUTS.find(
+    (i) => fold(i.key) === f || fold(i.zh) === f || fold(i.en) === f,
+  )?.key;
 }

@@ -1,9 +1,12 @@
 /**
- * The inputs a team's sheet can supply (SPEC §2–§11) and the header words that name them, in
- * Chinese and English. Mapping headers to inputs is driven by this table alone.
+ * The inputs a team's sheet can supply (the SALES functions' arguments, and the columns the
+ * pane's tools read: who registered whom and when, amounts, purchases, closings), with what
+ * their cells may hold. The header words that name them are in ./tables/headerSynonyms.ts.
  */
+import type { ColumnKind } from "./columnProfile";
+
 export type InputKey =
-  | "name"
+  | "customerName"
   | "company"
   | "phone"
   | "owner"
@@ -17,330 +20,128 @@ export type InputKey =
   | "priceTolerance"
   | "siteOpen"
   | "score"
-  | "notes"
-  | "stage"
+  | "observations"
   | "lastContact"
-  | "deadline"
+  | "timeline"
   | "resources"
   | "decisionLevel"
   | "competition"
-  // duplicate leads (撞单, SPEC §11): who registered when, who closed, when the claim was raised
   | "registeredAt"
-  | "receptionOrder"
+  | "amount"
+  | "lastPurchase"
   | "closedBy"
   | "closedAt"
-  | "conflictRaisedAt";
+  | "conflictRaisedAt"
+  // the reception log's order (登记本序号): who came first on the same day (duplicate leads)
+  | "receptionOrder"
+  | "teamGrade";
 
 export interface InputSpec {
   readonly key: InputKey;
   readonly zh: string;
   readonly en: string;
-  /** header words, matched after folding (case, full-width); the first is the label's own */
-  readonly synonyms: readonly string[];
+  /** what its cells may hold: a column holding mostly one of these confirms a header match */
+  readonly fits: readonly ColumnKind[];
+  /** several columns read together (each row's cells as one observation), e.g. one note column per call */
+  readonly multi?: true;
 }
+
+const RATING: readonly ColumnKind[] = ["rating", "levels"];
+const COUNT_OR_RATING: readonly ColumnKind[] = ["count", "rating"];
+const DATE: readonly ColumnKind[] = ["date"];
+const WORDS: readonly ColumnKind[] = ["shortTags", "levels", "rating"];
 
 export const INPUTS: readonly InputSpec[] = [
   {
-    key: "name",
+    key: "customerName",
     zh: "客户姓名",
-    en: "Name",
-    synonyms: [
-      "客户姓名",
-      "客户名称",
-      "姓名",
-      "客户",
-      "联系人",
-      "name",
-      "customer",
-      "contact",
-      "lead",
-    ],
+    en: "Customer name",
+    fits: ["person"],
   },
-  {
-    key: "company",
-    zh: "公司",
-    en: "Company",
-    synonyms: [
-      "公司",
-      "公司名称",
-      "单位",
-      "企业",
-      "company",
-      "organization",
-      "account",
-    ],
-  },
-  {
-    key: "phone",
-    zh: "电话",
-    en: "Phone",
-    synonyms: [
-      "电话",
-      "手机",
-      "手机号",
-      "联系电话",
-      "电话号码",
-      "phone",
-      "mobile",
-      "tel",
-      "telephone",
-    ],
-  },
-  {
-    key: "owner",
-    zh: "负责人",
-    en: "Owner",
-    synonyms: [
-      "负责人",
-      "销售",
-      "业务员",
-      "置业顾问",
-      "跟进人",
-      "归属",
-      "owner",
-      "rep",
-      "sales rep",
-      "assigned to",
-    ],
-  },
-  {
-    key: "title",
-    zh: "职位",
-    en: "Title",
-    synonyms: [
-      "职位",
-      "职务",
-      "岗位",
-      "title",
-      "job title",
-      "position",
-      "role",
-    ],
-  },
-  {
-    key: "payment",
-    zh: "付款能力",
-    en: "Payment",
-    synonyms: [
-      "付款能力",
-      "支付能力",
-      "客户支付能力",
-      "购买力",
-      "payment",
-      "payment ability",
-      "ability to pay",
-    ],
-  },
-  {
-    key: "satisfaction",
-    zh: "满意程度",
-    en: "Satisfaction",
-    synonyms: ["个案满意程度", "满意程度", "满意度", "satisfaction"],
-  },
-  {
-    key: "revisits",
-    zh: "回访次数",
-    en: "Revisits",
-    synonyms: ["回访次数", "回访", "复访", "revisits", "return visits"],
-  },
-  {
-    key: "calls",
-    zh: "来电频率",
-    en: "Calls",
-    synonyms: [
-      "主动来电询问频率",
-      "来电频率",
-      "来电次数",
-      "来电",
-      "calls",
-      "inbound calls",
-    ],
-  },
+  { key: "company", zh: "公司", en: "Company", fits: ["company", "shortTags"] },
+  { key: "phone", zh: "电话", en: "Phone", fits: ["phone"] },
+  { key: "owner", zh: "负责人", en: "Owner", fits: ["person", "shortTags"] },
+  { key: "title", zh: "职位", en: "Title", fits: ["shortTags"] },
+  { key: "payment", zh: "付款能力", en: "Payment", fits: RATING },
+  { key: "satisfaction", zh: "满意程度", en: "Satisfaction", fits: RATING },
+  { key: "revisits", zh: "回访次数", en: "Revisits", fits: COUNT_OR_RATING },
+  { key: "calls", zh: "来电频率", en: "Calls", fits: COUNT_OR_RATING },
   {
     key: "siteVisits",
     zh: "工地考察次数",
     en: "Site visits",
-    synonyms: [
-      "工地考察次数",
-      "工地考察",
-      "看房次数",
-      "考察次数",
-      "site visits",
-      "site visit",
-    ],
+    fits: COUNT_OR_RATING,
   },
   {
     key: "processAsked",
     zh: "购买流程询问",
     en: "Process asked",
-    synonyms: [
-      "购买流程询问",
-      "流程询问",
-      "询问流程",
-      "process asked",
-      "asked process",
-      "buying process",
-    ],
+    fits: COUNT_OR_RATING,
   },
   {
     key: "priceTolerance",
     zh: "价格承受能力",
     en: "Price tolerance",
-    synonyms: [
-      "价格变化心里承受能力",
-      "价格变化心理承受能力",
-      "价格承受能力",
-      "价格承受",
-      "price tolerance",
-    ],
+    fits: RATING,
   },
+  { key: "siteOpen", zh: "工地已开放", en: "Site open", fits: ["rating"] },
+  { key: "score", zh: "意向得分", en: "Score", fits: ["count", "amount"] },
   {
-    key: "siteOpen",
-    zh: "工地已开放",
-    en: "Site open",
-    synonyms: ["工地已开放", "工地开放", "site open"],
-  },
-  {
-    key: "score",
-    zh: "意向得分",
-    en: "Score",
-    synonyms: ["意向得分", "得分", "评分", "分数", "score", "points"],
-  },
-  {
-    key: "notes",
+    key: "observations",
     zh: "跟进记录",
-    en: "Notes",
-    synonyms: [
-      "跟进记录",
-      "跟进情况",
-      "备注",
-      "沟通记录",
-      "记录",
-      "notes",
-      "follow-up notes",
-      "comments",
-      "remarks",
-    ],
+    en: "Observations",
+    fits: ["longText", "shortTags", "count", "rating", "levels"],
+    multi: true,
   },
+  { key: "lastContact", zh: "上次联系", en: "Last contact", fits: DATE },
   {
-    key: "stage",
-    zh: "意向阶段",
-    en: "Stage",
-    synonyms: ["意向阶段", "阶段", "stage", "intent stage"],
+    key: "timeline",
+    zh: "项目时间线",
+    en: "Timeline",
+    fits: ["date", "count", "shortTags", "rating", "levels"],
   },
-  {
-    key: "lastContact",
-    zh: "上次联系",
-    en: "Last contact",
-    synonyms: [
-      "上次联系",
-      "最近联系",
-      "最后联系时间",
-      "上次跟进",
-      "联系日期",
-      "last contact",
-      "last contacted",
-      "last touch",
-    ],
-  },
-  {
-    key: "deadline",
-    zh: "截止日期",
-    en: "Deadline",
-    synonyms: [
-      "截止日期",
-      "项目时间线",
-      "时间线",
-      "期限",
-      "deadline",
-      "timeline",
-      "due date",
-    ],
-  },
-  {
-    key: "resources",
-    zh: "资源投入",
-    en: "Resources",
-    synonyms: ["资源投入", "资源", "预算", "resources", "budget"],
-  },
+  { key: "resources", zh: "资源投入", en: "Resources", fits: WORDS },
   {
     key: "decisionLevel",
     zh: "决策层级",
     en: "Decision level",
-    synonyms: [
-      "决策层级",
-      "决策层",
-      "决策人",
-      "decision level",
-      "decision maker level",
-    ],
+    fits: [...WORDS, "person"],
   },
   {
     key: "competition",
     zh: "市场竞争",
     en: "Competition",
-    synonyms: ["市场竞争", "竞争", "竞争程度", "competition", "competitors"],
+    fits: [...WORDS, "company", "longText"],
   },
+  { key: "registeredAt", zh: "登记日期", en: "Registered on", fits: DATE },
+  { key: "amount", zh: "金额", en: "Amount", fits: ["amount", "count"] },
   {
-    key: "registeredAt",
-    zh: "登记日期",
-    en: "Registered",
-    synonyms: [
-      "登记日期",
-      "登记时间",
-      "录入日期",
-      "建档日期",
-      "registered",
-      "registered at",
-      "registration date",
-    ],
-  },
-  {
-    key: "receptionOrder",
-    zh: "登记本序号",
-    en: "Log order",
-    synonyms: [
-      "登记本序号",
-      "接待序号",
-      "接待顺序",
-      "登记序号",
-      "log order",
-      "reception order",
-      "log no",
-    ],
+    key: "lastPurchase",
+    zh: "最近购买日期",
+    en: "Last purchase",
+    fits: ["date", "rating"],
   },
   {
     key: "closedBy",
     zh: "成交人",
     en: "Closed by",
-    synonyms: ["成交人", "成交业代", "签单人", "closed by", "closer"],
+    fits: ["person", "shortTags"],
   },
-  {
-    key: "closedAt",
-    zh: "成交日期",
-    en: "Closed on",
-    synonyms: [
-      "成交日期",
-      "签单日期",
-      "成交时间",
-      "closed on",
-      "closed at",
-      "close date",
-    ],
-  },
+  { key: "closedAt", zh: "成交日期", en: "Closed on", fits: DATE },
+  { key: "receptionOrder", zh: "登记本序号", en: "Log order", fits: ["count"] },
   {
     key: "conflictRaisedAt",
     zh: "撞单提出日期",
-    en: "Claim raised",
-    synonyms: [
-      "撞单提出日期",
-      "撞单提出",
-      "提出日期",
-      "申诉日期",
-      "claim raised",
-      "raised on",
-      "conflict raised",
-    ],
+    en: "Conflict raised on",
+    fits: DATE,
+  },
+  {
+    // A class the team already assigned (客户类别 A/B/C, 4S H/A/B/C/F): shown beside our
+    // grade, never read as an input, so its "A" is never a yes.
+    key: "teamGrade",
+    zh: "团队自评等级",
+    en: "Team's own grade",
+    fits: ["classLetters"],
   },
 ];
 
@@ -348,16 +149,15 @@ export const INPUT_BY_KEY: ReadonlyMap<InputKey, InputSpec> = new Map(
   INPUTS.map((i) => [i.key, i]),
 );
 
-/** The sheet columns that feed URGENCY's first four arguments, in its order (deadline → timeline). */
+/** The sheet columns that feed URGENCY's first four arguments, in its order. */
 export const URGENCY_INPUTS = [
-  "deadline",
+  "timeline",
   "resources",
   "decisionLevel",
   "competition",
 ] as const satisfies readonly InputKey[];
 
-/** The sheet columns read together as INTENTSTAGE's observations. */
+/** The input read as INTENTSTAGE's observations: one or several columns, read together per row. */
 export const OBSERVATION_INPUTS = [
-  "notes",
-  "stage",
+  "observations",
 ] as const satisfies readonly InputKey[];

@@ -177,7 +177,7 @@ export function readLeadRows(
     out.push({
       index: i,
       blank: row.every(isBlankCell),
-      name: text(input("name", row)),
+      name: text(input("customerName", row)),
       company: text(input("company", row)),
       phone: text(input("phone", row)),
       owner: text(input("owner", row)),

@@ -11,7 +11,8 @@ import { headersOf } from "./outputs";
 /** What the workbook remembers about a sheet: the columns the add-in owns (absolute 0-based). */
 export interface SheetRegistry {
   readonly owned: Partial<Record<OutputKind, number>>;
-  readonly mapping?: Partial<Record<string, string>>;
+  /** each input's header text (a list for an input read over several columns); untrusted */
+  readonly mapping?: Partial<Record<string, string | string[]>>;
   /** the outputs and mode of the last apply: the next one is one click */
   readonly outputs?: readonly OutputKind[];
   readonly live?: boolean;

@@ -104,10 +104,8 @@ export function computeStatic(
       k === "siteOpen" ? columnOf(rows, mapping, k) : col(k),
     );
   const observations = () => {
-    const keys = OBSERVATION_INPUTS.filter((k) => mapping[k].column !== null);
-    return rows.map((r) =>
-      keys.map((k) => r[mapping[k].column as number] ?? null),
-    );
+    const cols = OBSERVATION_INPUTS.flatMap((k) => mapping[k].columns);
+    return rows.map((r) => cols.map((c) => r[c] ?? null));
   };
   const urgencyArgs = () => [
     ...URGENCY_INPUTS.map(col),
@@ -246,9 +244,14 @@ export function buildFormulas(
   // The mapped observation columns: one cell, a row range when side by side, else HSTACK —
   // the same cells the static path reads.
   const obs = (r: number) => {
-    const cols = OBSERVATION_INPUTS.map((k) => place.inputColumn(k)).filter(
-      (c): c is number => c !== null,
-    );
+    // Several note columns are one input: its first column's sheet position places the rest.
+    const cols = OBSERVATION_INPUTS.flatMap((k) => {
+      const first = place.inputColumn(k);
+      const own = mapping[k].columns;
+      return first === null
+        ? []
+        : own.map((c) => first - (own[0] as number) + c);
+    });
     if (cols.length === 0) return '""';
     if (cols.length === 1) return ref(cols[0] as number, r);
     const [a, b] = [Math.min(...cols), Math.max(...cols)];

@@ -1,4 +1,5 @@
 /** The summary shown after an apply: counts per grade and per stage, and the rows with errors. */
+import { fold } from "../engine/text";
 import type { RowProblem } from "./rowFormulas";
 
 export interface Summary {
@@ -6,6 +7,16 @@ export interface Summary {
   readonly grades: Record<string, number>;
   readonly stages: Record<string, number>;
   readonly problems: readonly RowProblem[];
+  /** the grade the team already assigned (its own column), counted beside ours */
+  readonly team?: TeamGrades;
+}
+
+export interface TeamGrades {
+  readonly grades: Record<string, number>;
+  /** rows where both the team's grade and ours are letters */
+  readonly compared: number;
+  /** of those, rows where the letters are the same */
+  readonly agree: number;
 }
 
 export function summarise(
@@ -13,6 +24,7 @@ export function summarise(
   grades: readonly (string | undefined)[],
   stages: readonly (number | undefined)[],
   problems: readonly RowProblem[],
+  teamCells?: readonly unknown[],
 ): Summary {
   const count = <T extends string | number>(xs: readonly (T | undefined)[]) => {
     const out: Record<string, number> = {};
@@ -20,5 +32,43 @@ export function summarise(
       if (x !== undefined) out[String(x)] = (out[String(x)] ?? 0) + 1;
     return out;
   };
-  return { rows, grades: count(grades), stages: count(stages), problems };
+  const summary = {
+    rows,
+    grades: count(grades),
+    stages: count(stages),
+    problems,
+  };
+  return teamCells
+    ? { ...summary, team: teamAgreement(teamCells, grades) }
+    : summary;
+}
+
+/** A team's grade cell as a letter: `A`, `a`, `Ａ级`, `B类`, `H级客户` → A, A, A, B, H. */
+export function teamLetter(cell: unknown): string | undefined {
+  if (typeof cell !== "string") return undefined;
+  const m = /^([a-z])[+-]{0,2}(级|类|档|等)?(客户|线索)?$/.exec(fold(cell));
+  return m ? (m[1] as string).toUpperCase() : undefined;
+}
+
+/**
+ * The team's own grades beside ours: their counts, and on how many rows they are the same
+ * letter. Read for this count only: a team's "A" is never an input.
+ */
+export function teamAgreement(
+  teamCells: readonly unknown[],
+  ours: readonly (string | undefined)[],
+): TeamGrades {
+  const grades: Record<string, number> = {};
+  let compared = 0;
+  let agree = 0;
+  teamCells.forEach((cell, i) => {
+    const team = teamLetter(cell);
+    if (team === undefined) return;
+    grades[team] = (grades[team] ?? 0) + 1;
+    const our = ours[i];
+    if (our === undefined || !/^[A-E]$/.test(our)) return;
+    compared++;
+    if (our === team) agree++;
+  });
+  return { grades, compared, agree };
 }

@@ -7,11 +7,11 @@ import type { Lang } from "../engine/lang";
 import { todaySerial } from "../engine/read";
 import {
   mappingToSave,
-  proposeMapping,
-  restoreMapping,
+  parseWorkbookWords,
   type Mapping,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
+import { findColumns } from "../sheet/sheetColumns";
 import type { InputKey } from "../sheet/inputs";
 import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
 import {
@@ -19,11 +19,16 @@ import {
   type Conflict,
   type SheetRegistry,
 } from "../sheet/placement";
-import { buildFormulas, computeStatic, type CellOut } from "../sheet/rowFormulas";
+import {
+  buildFormulas,
+  computeStatic,
+  type CellOut,
+} from "../sheet/rowFormulas";
 import { summarise, type Summary } from "../sheet/summary";
 import {
   applyOutputs,
   findData,
+  readHeaderWords,
   readRegistry,
   revert,
   saveRegistry,
@@ -48,20 +53,21 @@ export interface Scan {
 export async function scan(): Promise<Scan | null> {
   const data = await findData();
   if (!data) return null;
-  const headerIndex = detectHeaderRow(data.values);
-  const headers = data.values[headerIndex] ?? [];
   const registry = readRegistry(data.sheetName);
-  const { ownedInBlock } = placeOutputs([], headers, data.left, registry);
-  // Our own earlier outputs are not inputs.
-  const inputHeaders = headers.map((h, j) =>
-    ownedInBlock.has(data.left + j) ? "" : h,
+  const headerIndex = detectHeaderRow(data.values);
+  const { ownedInBlock } = placeOutputs(
+    [],
+    data.values[headerIndex] ?? [],
+    data.left,
+    registry,
   );
-  const mapping = registry?.mapping
-    ? restoreMapping(
-        registry.mapping as Partial<Record<InputKey, string>>,
-        inputHeaders,
-      )
-    : proposeMapping(inputHeaders);
+  // Our own earlier outputs are never inputs; the cells below each header are judged with it.
+  const { headers, mapping } = findColumns(data.values, {
+    headerRow: headerIndex,
+    exclude: new Set([...ownedInBlock].map((c) => c - data.left)),
+    words: parseWorkbookWords(readHeaderWords()).words,
+    saved: registry?.mapping,
+  });
   return {
     data,
     headerIndex,
@@ -211,6 +217,9 @@ export async function apply(
       computed.grades,
       computed.stages,
       computed.problems,
+      mapping.teamGrade.column === null
+        ? undefined
+        : rows.map((r) => r[mapping.teamGrade.column as number]),
     ),
     snapshot: result.snapshot,
     columns: placement.columns,

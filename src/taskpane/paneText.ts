@@ -2,6 +2,7 @@
 import type { Lang } from "../engine/lang";
 import type { DataSource } from "./excel/gateway";
 import type { OutputKind } from "../sheet/outputs";
+import type { Reason } from "../sheet/columnMapping";
 
 interface PaneWords {
   intro: string;
@@ -23,6 +24,12 @@ interface PaneWords {
   columnsHeading: string;
   notMapped: string;
   confidence: (c: number) => string;
+  /** what a column's cells hold, beside the confidence ("内容多为公司名") */
+  reason: (r: Reason) => string;
+  /** an input left unmapped because its header's column holds something else */
+  refused: (column: string, why: string) => string;
+  teamGrades: string;
+  teamAgreement: (agree: number, compared: number) => string;
   outputsHeading: string;
   needs: string;
   modeLive: string;
@@ -65,6 +72,10 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     notMapped: "（未对应）",
     confidence: (c) =>
       c >= 0.95 ? "确定" : c >= 0.6 ? "较确定" : c > 0 ? "不确定" : "",
+    reason: (r) => reasonText(r, "zh"),
+    refused: (c, why) => `${c}：${why}，未采用`,
+    teamGrades: "团队自评等级",
+    teamAgreement: (a, n) => `与本次评级一致：${a} / ${n} 行`,
     outputsHeading: "3 输出",
     needs: "需要先对应：",
     modeLive: "实时公式",
@@ -111,6 +122,10 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     notMapped: "(not mapped)",
     confidence: (c) =>
       c >= 0.95 ? "sure" : c >= 0.6 ? "likely" : c > 0 ? "check" : "",
+    reason: (r) => reasonText(r, "en"),
+    refused: (c, why) => `${c}: ${why} — not used`,
+    teamGrades: "Team's own grade",
+    teamAgreement: (a, n) => `Same as our grade: ${a} of ${n} rows`,
     outputsHeading: "3 Outputs",
     needs: "Map first: ",
     modeLive: "Live formulas",
@@ -331,3 +346,53 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
       `"${n}" is a sheet the add-in built, not lead data: switch to your data sheet first.`,
   },
 };
+/** What a column's cells hold, as the pane says it beside the confidence. */
+const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
+  zh: {
+    company: "内容多为公司名",
+    person: "内容多为人名",
+    phone: "内容多为电话号码",
+    email: "内容多为邮箱",
+    date: "内容多为日期",
+    count: "内容多为次数或数字",
+    amount: "内容多为金额",
+    rating: "内容多为是/否或A/B",
+    classLetters: "内容是已分好的等级（如H/A/B/C）",
+    levels: "内容多为高/中/低",
+    paymentMethod: "内容是付款方式（全款/分期）",
+    source: "内容是线索来源",
+    longText: "内容多为文字记录",
+    shortTags: "内容多为短标签",
+    mixed: "内容杂乱",
+    header: "按表头",
+  },
+  en: {
+    company: "mostly company names",
+    person: "mostly people's names",
+    phone: "mostly phone numbers",
+    email: "mostly e-mail addresses",
+    date: "mostly dates",
+    count: "mostly counts or numbers",
+    amount: "mostly amounts",
+    rating: "mostly yes/no or A/B",
+    classLetters: "a grade someone assigned (e.g. H/A/B/C)",
+    levels: "mostly high/medium/low",
+    paymentMethod: "payment methods (in full / instalments)",
+    source: "lead sources",
+    longText: "mostly written notes",
+    shortTags: "mostly short tags",
+    mixed: "mixed contents",
+    header: "by its header",
+  },
+};
+
+function reasonText(r: Reason, lang: Lang): string {
+  if (r.effect === "remembered")
+    return lang === "zh" ? "上次的选择" : "your last choice";
+  if (r.effect === "chosen")
+    return r.kind === "header" ? "" : CONTENT_TEXT[lang][r.kind];
+  const what = CONTENT_TEXT[lang][r.kind];
+  if (r.effect === "lowers")
+    return lang === "zh" ? `${what}，请核对` : `${what} — check`;
+  return what;
+}

@@ -9,7 +9,11 @@ import {
   labelLanguage,
   setLabelLanguage,
 } from "../functions/host";
-import { assignColumn, type Mapping } from "../sheet/columnMapping";
+import {
+  assignColumn,
+  type ColumnChoice,
+  type Mapping,
+} from "../sheet/columnMapping";
 import { INPUTS, INPUT_BY_KEY, type InputKey } from "../sheet/inputs";
 import { OUTPUTS, type OutputKind } from "../sheet/outputs";
 import { columnLetter } from "../sheet/rowFormulas";
@@ -134,6 +138,7 @@ function renderScan(): void {
   );
   const rows: HTMLElement[] = [];
   const more: HTMLElement[] = [];
+  let moreCount = 0;
   for (const key of keys) {
     const input = INPUT_BY_KEY.get(key)!;
     const id = `map-${key}`;
@@ -142,24 +147,43 @@ function renderScan(): void {
     const select = el("select");
     select.id = id;
     select.dataset.input = key;
-    select.append(el("option", w.notMapped));
-    (select.lastChild as HTMLOptionElement).value = "";
+    // Observations may span several columns (one per call): a list to pick several from.
+    select.multiple = input.multi === true;
+    if (!select.multiple) {
+      select.append(el("option", w.notMapped));
+      (select.lastChild as HTMLOptionElement).value = "";
+    }
     s.headers.forEach((_, j) => {
       if (s.ownedInBlock.has(s.data.left + j)) return; // the add-in's own outputs are not inputs
       const o = el("option", headerText(s, j));
       o.value = String(j);
+      o.selected = mapping[key].columns.includes(j);
       select.append(o);
     });
-    select.value =
-      mapping[key].column === null ? "" : String(mapping[key].column);
-    select.addEventListener("change", () => changeMapping(key, select.value));
+    if (select.multiple) select.size = Math.min(4, select.options.length);
+    else
+      select.value =
+        mapping[key].column === null ? "" : String(mapping[key].column);
+    select.addEventListener("change", () =>
+      changeMapping(
+        key,
+        Array.from(select.selectedOptions)
+          .map((o) => o.value)
+          .filter((v) => v),
+      ),
+    );
     const c = mapping[key].confidence;
     const badge = el(
       "span",
       w.confidence(c),
       `badge ${c >= 0.95 ? "sure" : c > 0 && c < 0.6 ? "check" : ""}`,
     );
-    (mapping[key].column === null ? more : rows).push(label, select, badge);
+    const target = mapping[key].column === null ? more : rows;
+    target.push(label, select, badge);
+    // Why: what the cells hold (内容多为公司名), or why a column that seemed to fit was not used.
+    const why = whyText(s, mapping[key]);
+    if (why) target.push(el("span", why, "muted why"));
+    if (target === more) moreCount++;
   }
   // Unmapped inputs fold away: the list stays short at the pane's narrow width.
   const details = el("details");
@@ -169,8 +193,8 @@ function renderScan(): void {
     el(
       "summary",
       state.lang === "zh"
-        ? `其他输入（${more.length / 3}）`
-        : `Other inputs (${more.length / 3})`,
+        ? `其他输入（${moreCount}）`
+        : `Other inputs (${moreCount})`,
     ),
     grid,
   );
@@ -244,14 +268,22 @@ function updateApply(): void {
   byId<HTMLButtonElement>("findData").disabled = state.busy;
 }
 
-function changeMapping(key: InputKey, value: string): void {
+function changeMapping(key: InputKey, values: readonly string[]): void {
   if (!state.mapping) return;
-  state.mapping = assignColumn(
-    state.mapping,
-    key,
-    value === "" ? null : Number(value),
-  );
+  state.mapping = assignColumn(state.mapping, key, values.map(Number));
   renderScan();
+}
+
+/** The reason beside a choice, or for an unmapped input the column its contents ruled out. */
+function whyText(s: Scan, choice: ColumnChoice): string {
+  const w = t();
+  if (choice.column !== null)
+    return choice.reason ? w.reason(choice.reason) : "";
+  if (!choice.refused) return "";
+  return w.refused(
+    headerText(s, choice.refused.column),
+    w.reason(choice.refused.reason),
+  );
 }
 
 async function findAgain(): Promise<void> {
@@ -362,6 +394,18 @@ function showSummary(summary: import("../sheet/summary").Summary): void {
     parts.push(...counts(w.grades, summary.grades));
   if (Object.keys(summary.stages).length)
     parts.push(...counts(w.stages, summary.stages));
+  if (summary.team) {
+    // The team's own grade beside ours: shown, compared, never read as an input.
+    parts.push(...counts(w.teamGrades, summary.team.grades));
+    if (summary.team.compared)
+      parts.push(
+        el(
+          "p",
+          w.teamAgreement(summary.team.agree, summary.team.compared),
+          "muted",
+        ),
+      );
+  }
   if (summary.problems.length === 0) {
     parts.push(el("p", w.noErrors, "muted"));
   } else {

@@ -96,8 +96,8 @@ describe("WHYINTENTSTAGE", () => {
   test("names each signal, the rule and the next step", () => {
     const [why] = call(F.whyintentstage, [["有互动，询问价格"]], null, "zh");
     expect(why).toContain("3 — ");
-    expect(why).toContain("“有互动” → 阶段1 有互动");
-    expect(why).toContain("“询问价格” → 阶段3 考虑成交");
+    expect(why).toContain("“有互动”（有互动）→ 阶段1 有互动");
+    expect(why).toContain("“价格”（询问价格）→ 阶段3 考虑成交");
     expect(why).toContain("结果：阶段3 考虑成交（取最高的正向信号）[来源 002]");
     expect(why).toContain("推动从阶段3到阶段4");
   });

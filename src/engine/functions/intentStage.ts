@@ -1,6 +1,8 @@
 /** SPEC §5 INTENTSTAGE — 客户意向判断及提升模型 [seed 002]. */
 import { CellError, naError, numError } from "../cellError";
 import { note, tag, type Ctx } from "../ctx";
+import { READING_TEXT, STAGE_RULE_TEXT, type ReadingLine } from "../messages";
+import { addStage, decide, type Reading, type Tally } from "../noteReader";
 import { blankish, isBlankCell, readYesNo } from "../read";
 import {
   NEXT_ACTIONS,
@@ -9,98 +11,61 @@ import {
   type Stage,
 } from "../tables/intentStages";
 import { fold, showValue } from "../text";
-import { STAGE_MENTION } from "./stageRead";
+import type { Lang } from "../lang";
 
-/** The stage a header names (its first signal or stage mention), or undefined when it names none. */
+const stageText = (s: Stage, lang: Lang) =>
+  lang === "zh"
+    ? `阶段${s} ${STAGE_NAMES[s].zh}`
+    : `stage ${s} ${STAGE_NAMES[s].en}`;
+
+/** The stage a header names (a stage mention or the signals it reads as), or undefined. */
 export function headerStage(header: unknown, ctx: Ctx): Stage | undefined {
   if (typeof header !== "string" || isBlankCell(header)) return undefined;
-  const f = fold(header);
-  STAGE_MENTION.lastIndex = 0;
-  const m = STAGE_MENTION.exec(f);
-  if (m && isStage(Number(m[1]))) return Number(m[1]) as Stage;
-  for (const w of ctx.c.signals.all(header))
-    if (w.payload !== null) return w.payload;
-  return undefined;
+  const t = fresh();
+  ctx.c.stageReader.read(header, t);
+  if (t.badMention !== undefined) return undefined;
+  return decide(t) ?? undefined;
 }
 
-const WHOLE_INT = /^-?\d+$/;
+/** A whole cell that is a stage number (`3`, `-1`); longer numbers are phones, amounts, ids. */
+const WHOLE_INT = /^-?\d{1,2}$/;
+const isStageLike = (n: number) => Number.isInteger(n) && Math.abs(n) < 100;
 
-interface Tally {
-  won: boolean;
-  best: number; // highest positive stage 0–4, or -1 when none
-  refused: boolean;
+function fresh(): Tally {
+  return { won: false, best: -1, refused: false, badMention: undefined };
 }
 
-function add(t: Tally, s: Stage, why: string, ctx: Ctx): void {
-  if (s === 5) t.won = true;
-  else if (s === -1) t.refused = true;
-  else if (s > t.best) t.best = s;
-  if (ctx.trace)
-    note(
-      ctx,
-      () => `${why} → 阶段${s} ${STAGE_NAMES[s].zh}`,
-      () => `${why} → stage ${s} ${STAGE_NAMES[s].en}`,
-    );
+function traceReading(r: Reading, ctx: Ctx): void {
+  const line = (lang: Lang): string => {
+    const p: ReadingLine = {
+      text: r.text,
+      concept: r.concept.label[lang],
+      stage: r.stage === null ? "" : stageText(r.stage, lang),
+      marker: r.marker ?? "",
+    };
+    const kind =
+      r.why === undefined
+        ? "found"
+        : r.why === "negated" && r.stage !== null
+          ? "negatedTurned"
+          : r.why;
+    return READING_TEXT[kind][lang](p);
+  };
+  note(
+    ctx,
+    () => line("zh"),
+    () => line("en"),
+  );
 }
 
-interface Found {
-  readonly stage: Stage;
-  readonly why: string;
-}
-
-/** What a text says, worked out once per distinct text and criteria (notes repeat a lot). */
-const scanned = new WeakMap<
-  object,
-  Map<string, readonly Found[] | CellError>
->();
-
-/** Free text: a whole-cell stage number, stage mentions (`阶段3`), vocabulary signals longest first. */
-function scanText(text: string, ctx: Ctx): readonly Found[] | CellError {
-  let memo = scanned.get(ctx.c);
-  if (!memo) scanned.set(ctx.c, (memo = new Map()));
-  const hit = memo.get(text);
-  if (hit) return hit;
-  const found: Found[] = [];
-  let result: readonly Found[] | CellError = found;
-  const f = fold(text);
-  if (WHOLE_INT.test(f)) {
-    const n = Number(f);
-    result = isStage(n)
-      ? [{ stage: n, why: showValue(text) }]
-      : numError("outOfRange", {
-          arg: "observations",
-          value: text,
-          expected: "stage",
-        });
-  } else {
-    STAGE_MENTION.lastIndex = 0;
-    for (let m = STAGE_MENTION.exec(f); m !== null; m = STAGE_MENTION.exec(f)) {
-      const n = Number(m[1]);
-      if (!isStage(n)) {
-        result = numError("outOfRange", {
-          arg: "observations",
-          value: text,
-          expected: "stage",
-        });
-        break;
-      }
-      found.push({ stage: n, why: `“${m[0]}”` });
-    }
-    if (result === found) {
-      for (const w of ctx.c.signals.all(text))
-        if (w.payload !== null)
-          found.push({ stage: w.payload, why: `“${w.phrase}”` });
-    }
-  }
-  if (memo.size > 20000) memo.clear();
-  memo.set(text, result);
-  return result;
-}
+// One tally reused for every row when no explanation is asked for (the reader is allocation-light).
+const shared = fresh();
 
 /**
- * The intent stage of one lead from its row of observations: won (5) if any won signal; else
- * the highest positive stage (0–4); else −1 if a refusal; else #N/A. `columnStages[j]` is the
- * signal named by column j's header, if any: a yes-like mark there is that signal.
+ * The intent stage of one lead from its row of observations: won (5) if any won signal that
+ * is not negated; else the highest positive stage (0–4); else −1 if a refusal; else #N/A.
+ * `columnStages[j]` is the signal named by column j's header, if any: a yes-like mark there
+ * is that signal.
  */
 export function intentStage(
   row: readonly unknown[],
@@ -112,7 +77,12 @@ export function intentStage(
   for (const v of row) if (!empty(v)) blank = false;
   if (blank) return "";
 
-  const t: Tally = { won: false, best: -1, refused: false };
+  const t = ctx.trace ? fresh() : shared;
+  t.won = false;
+  t.best = -1;
+  t.refused = false;
+  t.badMention = undefined;
+  const readings: Reading[] | undefined = ctx.trace ? [] : undefined;
   for (let j = 0; j < row.length; j++) {
     const v = row[j];
     if (isBlankCell(v)) continue;
@@ -120,31 +90,77 @@ export function intentStage(
     if (hs !== undefined) {
       const yes = readYesNo(v, ctx.c);
       if (yes === true) {
-        add(t, hs, ctx.trace ? `${showValue(v)}@${hs}` : "", ctx);
+        addStage(t, hs);
+        if (ctx.trace) {
+          const line = (lang: Lang) =>
+            READING_TEXT.headerMark[lang]({
+              text: showValue(v),
+              concept: String(j + 1),
+              stage: stageText(hs, lang),
+              marker: "",
+            });
+          note(
+            ctx,
+            () => line("zh"),
+            () => line("en"),
+          );
+        }
         continue;
       }
       if (yes === false) continue;
     }
     if (typeof v === "number") {
+      if (!isStageLike(v)) continue; // a phone, an amount, a date serial: not a stage
       if (!isStage(v))
         return numError("outOfRange", {
           arg: "observations",
           value: v,
           expected: "stage",
         });
-      add(t, v, ctx.trace ? String(v) : "", ctx);
+      addStage(t, v);
+      if (ctx.trace)
+        note(
+          ctx,
+          () => `${v} → ${stageText(v, "zh")}`,
+          () => `${v} → ${stageText(v, "en")}`,
+        );
     } else if (typeof v === "string") {
-      const found = scanText(v, ctx);
-      if (found instanceof CellError) return found;
-      for (const x of found) add(t, x.stage, x.why, ctx);
+      // A cell that is only a whole number is a stage number (SPEC §5: `3`).
+      // (only short cells can be one: notes skip the fold, which caches and allocates)
+      const f = v.length <= 6 ? fold(v) : "";
+      if (f !== "" && WHOLE_INT.test(f)) {
+        const n = Number(f);
+        if (!isStage(n))
+          return numError("outOfRange", {
+            arg: "observations",
+            value: v,
+            expected: "stage",
+          });
+        addStage(t, n);
+        if (ctx.trace)
+          note(
+            ctx,
+            () => `${showValue(v)} → ${stageText(n, "zh")}`,
+            () => `${showValue(v)} → ${stageText(n, "en")}`,
+          );
+        continue;
+      }
+      ctx.c.stageReader.read(v, t, readings);
+      if (t.badMention !== undefined)
+        return numError("outOfRange", {
+          arg: "observations",
+          value: v,
+          expected: "stage",
+        });
+      if (readings) {
+        for (const r of readings) traceReading(r, ctx);
+        readings.length = 0;
+      }
     }
   }
 
-  let stage: Stage;
-  if (t.won) stage = 5;
-  else if (t.best >= 0) stage = t.best as Stage;
-  else if (t.refused) stage = -1;
-  else {
+  const stage = decide(t);
+  if (stage === null) {
     const first = row.find((v) => !isBlankCell(v));
     return naError("noSignal", { arg: "observations", value: first });
   }
@@ -152,22 +168,22 @@ export function intentStage(
     const seed = tag.seed("002", ctx.lang);
     const rule =
       stage === 5
-        ? { zh: "有成交信号", en: "a won signal" }
+        ? STAGE_RULE_TEXT.won
         : stage >= 0
-          ? { zh: "取最高的正向信号", en: "the highest positive signal" }
-          : { zh: "只有拒绝信号", en: "refusal signals only" };
+          ? t.refused
+            ? STAGE_RULE_TEXT.highestOverRefusal
+            : STAGE_RULE_TEXT.highest
+          : STAGE_RULE_TEXT.refusal;
     note(
       ctx,
-      () => `结果：阶段${stage} ${STAGE_NAMES[stage].zh}（${rule.zh}）${seed}`,
-      () =>
-        `result: stage ${stage} ${STAGE_NAMES[stage].en} (${rule.en}) ${seed}`,
+      () => `结果：${stageText(stage, "zh")}（${rule.zh}）${seed}`,
+      () => `result: ${stageText(stage, "en")} (${rule.en}) ${seed}`,
     );
-    if (ctx.trace)
-      note(
-        ctx,
-        () => `下一步：${NEXT_ACTIONS[stage].zh}`,
-        () => `next: ${NEXT_ACTIONS[stage].en}`,
-      );
+    note(
+      ctx,
+      () => `下一步：${NEXT_ACTIONS[stage].zh}`,
+      () => `next: ${NEXT_ACTIONS[stage].en}`,
+    );
   }
   return stage;
 }

@@ -14,7 +14,12 @@ import {
   type DuplicateColumn,
   type DuplicateResult,
 } from "../../duplicates/findDuplicates";
-import type { Mapping } from "../../sheet/columnMapping";
+import {
+  assignColumn,
+  type ColumnChoice,
+  type Mapping,
+} from "../../sheet/columnMapping";
+import type { InputKey } from "../../sheet/inputs";
 import { readLeadRows } from "../../sheet/leadRows";
 import type { OutputKind } from "../../sheet/outputs";
 import { asText } from "../../sheet/rowFormulas";
@@ -83,14 +88,14 @@ export async function findDuplicateLeads(
   const ownedInBlock = new Set(
     Object.values(owned).map((c) => c - s.data.left),
   );
-  const mapping = Object.fromEntries(
-    Object.entries(s.mapping).map(([k, v]) => [
-      k,
-      v.column !== null && ownedInBlock.has(v.column)
-        ? { column: null, confidence: 0 }
-        : v,
-    ]),
-  ) as Mapping;
+  let mapping: Mapping = s.mapping;
+  for (const [k, v] of Object.entries(s.mapping) as [InputKey, ColumnChoice][])
+    if (v.columns.some((c) => ownedInBlock.has(c)))
+      mapping = assignColumn(
+        mapping,
+        k,
+        v.columns.filter((c) => !ownedInBlock.has(c)),
+      );
   const leads = readLeadRows(s.headers, s.rows, mapping, lang, today);
   const first = s.data.top + s.headerIndex + 1;
   const result = findDuplicates(leads.rows, {

@@ -462,6 +462,12 @@ export async function selectRow(
 const REGISTRY_KEY = "SALES.sheets";
 
 /** The workbook remembers, per sheet, the columns the add-in owns and the column mapping. */
+/** The workbook's own header words (setting SALES.headerWords), untrusted: parsed by the mapping. */
+export function readHeaderWords(): unknown {
+  return Office.context.document.settings.get(HEADER_WORDS_KEY) ?? null;
+}
+export const HEADER_WORDS_KEY = "SALES.headerWords";
+
 export function readRegistry(sheetName: string): SheetRegistry | undefined {
   if (typeof Office === "undefined") return undefined;
   const all = Office.context.document.settings.get(REGISTRY_KEY) as Record<

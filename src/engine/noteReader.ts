@@ -1,0 +1,601 @@
+/**
+ * Reads a follow-up note (跟进记录) for the intent stage, SPEC §5 [seed 002]: finds the
+ * signal concepts of ./tables/stageSignals.ts in the text — one form, or two parts a few
+ * characters apart in either order (`问了下价格`, `价格问了三次`, "asked about pricing") —
+ * scopes negation to its clause, and applies the decision rule: won if any won signal that
+ * is not negated; else the highest positive stage; else −1 if a refusal; else nothing.
+ *
+ * Cost: one pass of one compiled alternation over the note (every form, negator, clause
+ * break and stage mention, longest first), then constant work per hit. No per-note
+ * allocation besides the RegExp's match arrays; no memo (real notes are all different).
+ */
+import { isStage, type Stage } from "./tables/intentStages";
+import {
+  CLAUSE_BREAKS,
+  CONCEPTS,
+  NEGATORS,
+  NEUTRAL_WORDS,
+  PARTS,
+  PLANNED_MARKERS,
+  INTENT_MARKERS,
+  type Concept,
+  type SignalPart,
+  type SignalWord,
+} from "./tables/stageSignals";
+import { escapeRegExp } from "./text";
+
+/**
+ * A phrase a workbook adds to the vocabulary (its criteria sheet) and its stage; stage null:
+ * the phrase means nothing (it only hides the signals inside it).
+ */
+export type StageWord = SignalWord;
+
+/** One signal found, for the explanation. */
+export interface Reading {
+  /** the text as written in the note (folded) */
+  readonly text: string;
+  readonly concept: Concept;
+  /** the stage it counts for, or null when cancelled */
+  readonly stage: Stage | null;
+  /**
+   * why it counts for another stage than its concept's: negated (`没`), covered by a refusal
+   * or complaint before it, a won form planned (stage 4), asked about (3), done with a rival (−1)
+   */
+  readonly why?: "negated" | "covered" | "planned" | "asked" | "rival";
+  /** the word that made it so */
+  readonly marker?: string;
+}
+
+/** The outcome of a note: won, highest positive stage (−1 none), refusal seen. */
+export interface Tally {
+  won: boolean;
+  best: number;
+  refused: boolean;
+  /** a stage mention out of range (`阶段9`), as written */
+  badMention: string | undefined;
+}
+
+const NEG = 1;
+const PLAN = 2;
+const BREAK = 4;
+const HEAD = 8; // starts with a Latin letter or digit: must start a word
+const TAIL = 16; // ends with one: must end a word
+const LATIN_ATOM = 32;
+const INTENT = 64;
+
+interface Atom {
+  readonly form: string;
+  concept: number; // index into concepts, −1 none
+  parts: number; // bit mask of SignalPart
+  flags: number;
+}
+
+const PART_NAMES = Object.keys(PARTS) as SignalPart[];
+const PART_BIT = new Map<SignalPart, number>(
+  PART_NAMES.map((p, i) => [p, 1 << i]),
+);
+
+/** Distance (characters between) within which two parts pair up, and a negator reaches. */
+const PAIR_GAP_ZH = 6;
+const PAIR_GAP_LATIN = 24;
+const NEG_REACH_ZH = 6;
+const NEG_REACH_LATIN = 24;
+/** how far a negation runs on past a negated word ("didn't ask about the price") */
+const CHAIN_LATIN = 12;
+
+const WORDY = /[a-z0-9]/;
+const CJK_NUMERALS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+};
+/** Full-width letters, digits, the ideographic space: the only forms that need NFKC here. */
+const UPPER = /[A-Z\u00c0-\u00de]/;
+const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
+
+/** Where the last stage mention ended (set by `mention`, read by the scanner). */
+let mentionEnd = 0;
+
+/** Punctuation that ends a clause: , ， 。 . ; ； ! ！ ? ？ newline, dashes and brackets. */
+function isBreakChar(c: number): boolean {
+  switch (c) {
+    case 44:
+    case 0xff0c:
+    case 0x3002:
+    case 46:
+    case 59:
+    case 0xff1b:
+    case 33:
+    case 0xff01:
+    case 63:
+    case 0xff1f:
+    case 10:
+    case 13:
+    case 0x2014:
+    case 0x2013:
+    case 40:
+    case 41:
+    case 0xff08:
+    case 0xff09:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Latin forms match whole words only (`won` is not found in `wonder`). */
+function wholeWord(text: string, at: number, x: Atom): boolean {
+  return !(
+    ((x.flags & HEAD) !== 0 && at > 0 && isWordy(text.charCodeAt(at - 1))) ||
+    ((x.flags & TAIL) !== 0 && isWordy(text.charCodeAt(at + x.form.length)))
+  );
+}
+
+function isWordy(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39
+  );
+}
+
+/** Traditional characters common in notes, and their simplified forms (the vocabulary's). */
+const TRADITIONAL =
+  "問沒價錢簽約報還對無這來過買賣車現優談聯繫話電興絕掛訂單與較實際試駕費氣關係見說會時間確認經後給發們個嗎為點聽樣帶預戶額專業務讓開貨幣結轉張勢產體驗總決幫據達應擬辦歡謝別條處";
+const SIMPLIFIED =
+  "问没价钱签约报还对无这来过买卖车现优谈联系话电兴绝挂订单与较实际试驾费气关系见说会时间确认经后给发们个吗为点听样带预户额专业务让开货币结转张势产体验总决帮据达应拟办欢谢别条处";
+const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`);
+const TO_SIMPLIFIED = new RegExp(`[${TRADITIONAL}]`, "g");
+/** One pass decides whether a note needs folding at all (most do not). */
+const NEEDS_FOLD = new RegExp(
+  `[A-Z\u00c0-\u00de\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000${TRADITIONAL}]`,
+);
+const simplify = (ch: string) => SIMPLIFIED[TRADITIONAL.indexOf(ch)] ?? ch;
+
+/**
+ * Folds a note for reading: lower case; NFKC only when full-width letters or digits occur;
+ * traditional characters to simplified only when one occurs (the common case costs two tests).
+ */
+export function foldNote(text: string): string {
+  if (!NEEDS_FOLD.test(text)) return text;
+  let t = WIDE.test(text) ? text.normalize("NFKC") : text;
+  if (HAS_TRADITIONAL.test(t)) t = t.replace(TO_SIMPLIFIED, simplify);
+  return UPPER.test(t) ? t.toLowerCase() : t;
+}
+
+interface Pair {
+  readonly concept: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+// Scratch space for the parts seen in the current clause (allocation-free per note).
+const MAX_PARTS = 64;
+const partStart = new Int32Array(MAX_PARTS);
+const partEnd = new Int32Array(MAX_PARTS);
+const partMask = new Int32Array(MAX_PARTS);
+const MAX_PENDING = 16;
+const pendStart = new Int32Array(MAX_PENDING);
+const pendEnd = new Int32Array(MAX_PENDING);
+const pendConcept = new Int32Array(MAX_PENDING);
+const pendIntent = new Uint8Array(MAX_PENDING);
+const pendAsked = new Uint8Array(MAX_PENDING);
+
+/** A compiled vocabulary: build once per criteria value. */
+export class NoteReader {
+  readonly concepts: readonly Concept[];
+  private readonly atoms = new Map<string, Atom>();
+  /**
+   * The scanner's index: for each character code that starts a form (`firstIndex`, 0 = none),
+   * its one-character form and its longer forms by second character, longest first.
+   */
+  private readonly firstIndex = new Uint16Array(65536);
+  private readonly starts: {
+    one: Atom | undefined;
+    readonly two: Map<number, Atom[]>;
+  }[] = [{ one: undefined, two: new Map() }];
+  private readonly pairs: readonly Pair[];
+  private readonly partsInPairs: number;
+  /** every surface form, longest first (for the benchmark's baseline scan) */
+  readonly forms: readonly string[];
+
+  constructor(
+    concepts: readonly Concept[] = CONCEPTS,
+    extra: readonly StageWord[] = [],
+  ) {
+    const all: Concept[] = [...concepts];
+    // A workbook's phrases come last and override a default form of the same spelling.
+    for (const w of extra) {
+      const phrase = w.phrase.trim();
+      if (phrase === "") continue;
+      all.push({
+        id: "workbook",
+        label: { zh: "工作簿词语", en: "workbook phrase" },
+        stage: w.stage,
+        words: [phrase],
+      });
+    }
+    this.concepts = all;
+    const atom = (form: string): Atom => {
+      const f = foldNote(form.trim());
+      let a = this.atoms.get(f);
+      if (!a) {
+        let flags = 0;
+        if (WORDY.test(f[0] ?? "")) flags |= HEAD;
+        if (WORDY.test(f[f.length - 1] ?? "")) flags |= TAIL;
+        if (/^[\x20-\x7e]+$/.test(f)) flags |= LATIN_ATOM;
+        a = { form: f, concept: -1, parts: 0, flags };
+        this.atoms.set(f, a);
+      }
+      return a;
+    };
+    for (const w of NEUTRAL_WORDS) atom(w);
+    for (const w of NEGATORS) atom(w).flags |= NEG;
+    for (const w of CLAUSE_BREAKS) atom(w).flags |= BREAK;
+    for (const w of PLANNED_MARKERS) atom(w).flags |= PLAN;
+    for (const w of INTENT_MARKERS) atom(w).flags |= PLAN | INTENT;
+    for (const p of PART_NAMES)
+      for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
+    all.forEach((c, i) => {
+      for (const w of c.words) {
+        const a = atom(w);
+        a.concept = i;
+        // A form that is a signal of its own is not also a negator or a break (`不拒绝`).
+        a.flags &= ~(NEG | BREAK);
+      }
+    });
+    const pairs: Pair[] = [];
+    let used = 0;
+    all.forEach((c, i) => {
+      for (const [x, y] of c.pairs ?? []) {
+        const a = PART_BIT.get(x) as number;
+        const b = PART_BIT.get(y) as number;
+        pairs.push({ concept: i, a, b });
+        used |= a | b;
+      }
+    });
+    this.pairs = pairs;
+    this.partsInPairs = used;
+    const forms = [...this.atoms.keys()]
+      .filter((f) => f !== "")
+      .sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+    this.forms = forms;
+    for (const f of forms) {
+      const a = this.atoms.get(f) as Atom;
+      const c = f.charCodeAt(0);
+      let k = this.firstIndex[c] as number;
+      if (k === 0) {
+        k = this.starts.push({ one: undefined, two: new Map() }) - 1;
+        this.firstIndex[c] = k;
+      }
+      const start = this.starts[k] as (typeof this.starts)[number];
+      if (f.length === 1) {
+        start.one = a;
+        continue;
+      }
+      const list = start.two.get(f.charCodeAt(1));
+      if (list) list.push(a);
+      else start.two.set(f.charCodeAt(1), [a]);
+    }
+  }
+
+  /**
+   * Reads one note into `t` (which the caller resets). When `trace` is given, every signal
+   * found is pushed to it; otherwise nothing is allocated beyond the scan itself.
+   */
+  read(note: string, t: Tally, trace?: Reading[]): void {
+    const text = foldNote(note);
+    const firstIndex = this.firstIndex;
+    const starts = this.starts;
+    const concepts = this.concepts;
+    const askBit = PART_BIT.get("ask") as number;
+    const rivalBit = PART_BIT.get("rival") as number;
+    let nParts = 0;
+    let nPending = 0;
+    let negEnd = -1; // end of the last unused negator in this clause
+    let negLatin = false;
+    let negText = "";
+    let chainEnd = -1; // end of the last negated signal: what directly follows is negated too
+    let coverEnd = -1; // end of a refusal or complaint: it covers the next signal
+    let coverText = "";
+    let coverDeal = false; // a condition (`如果`) covers deals only
+    let planned = "";
+    let intentEnd = -1;
+    let intentText = "";
+    let rival = "";
+    let asked = "";
+    let askEnd = -1;
+    let pos = 0;
+    for (;;) {
+      // The next form, clause break or stage mention at or after pos (longest form first).
+      let at = pos;
+      let a: Atom | undefined;
+      let isBreak = false;
+      const n = text.length;
+      for (; at < n; at++) {
+        const c = text.charCodeAt(at);
+        if (isBreakChar(c)) {
+          isBreak = true;
+          break;
+        }
+        if ((c === 0x9636 || c === 115) && this.mention(text, at, t, trace)) {
+          at = mentionEnd;
+          continue;
+        }
+        const k = firstIndex[c] as number;
+        if (k === 0) continue;
+        const start = starts[k] as (typeof starts)[number];
+        const list = start.two.get(text.charCodeAt(at + 1));
+        if (list !== undefined)
+          for (const x of list) {
+            if (!text.startsWith(x.form, at) || !wholeWord(text, at, x))
+              continue;
+            a = x;
+            break;
+          }
+        if (a === undefined) {
+          const x = start.one;
+          if (x !== undefined && wholeWord(text, at, x)) a = x;
+        }
+        if (a !== undefined) break;
+      }
+      if (at >= n) isBreak = true;
+      pos = a !== undefined ? at + a.form.length : at + 1;
+      if (a !== undefined) {
+        const s = a.form;
+        const end = pos;
+        if ((a.flags & BREAK) !== 0) isBreak = true;
+        else {
+          const latin = (a.flags & LATIN_ATOM) !== 0;
+          let neg = "";
+          if (
+            negEnd >= 0 &&
+            at - negEnd <= (negLatin ? NEG_REACH_LATIN : NEG_REACH_ZH)
+          )
+            neg = negText;
+          else if (chainEnd >= 0 && at - chainEnd <= (latin ? CHAIN_LATIN : 1))
+            neg = negText;
+          let cover = "";
+          if (
+            neg === "" &&
+            coverEnd >= 0 &&
+            at - coverEnd <= (latin ? NEG_REACH_LATIN : NEG_REACH_ZH)
+          )
+            cover = coverText;
+          let signalled = false;
+          if (a.concept >= 0) {
+            const c = concepts[a.concept] as Concept;
+            const cv = coverDeal && (c.stage ?? 0) < 4 ? "" : cover;
+            signalled = true;
+            if (neg !== "" || cv !== "") {
+              if (this.count(c, s, neg, cv, rival, t, trace) === -1) {
+                coverEnd = end; // "no interest in a demo": the demo is refused too
+                coverText = s;
+                coverDeal = false;
+              }
+            } else if (c.stage === 5) {
+              // Won forms wait for the end of their clause: a plan, a rival or a question there changes them.
+              if (nPending < MAX_PENDING) {
+                pendStart[nPending] = at;
+                pendEnd[nPending] = end;
+                pendConcept[nPending] = a.concept;
+                pendIntent[nPending] =
+                  intentEnd >= 0 && at - intentEnd <= 2 && !s.includes("已")
+                    ? 1
+                    : 0;
+                pendAsked[nPending] =
+                  asked !== "" && (c.unlessPlanned || at - askEnd <= 4) ? 1 : 0;
+                nPending++;
+              }
+            } else {
+              const got = this.count(c, s, "", "", rival, t, trace);
+              if (c.coversNext !== undefined || got === -1) {
+                coverEnd = end;
+                coverText = s;
+                coverDeal = c.coversNext === "deal";
+              }
+            }
+          }
+          if ((a.parts & this.partsInPairs) !== 0) {
+            // Pair with an earlier part of this clause, either order, within the gap.
+            for (let k = 0; k < nParts; k++) {
+              const gap = at - (partEnd[k] as number);
+              if (gap > (latin ? PAIR_GAP_LATIN : PAIR_GAP_ZH)) continue;
+              const pm = partMask[k] as number;
+              for (const p of this.pairs) {
+                if (
+                  ((pm & p.a) !== 0 && (a.parts & p.b) !== 0) ||
+                  ((pm & p.b) !== 0 && (a.parts & p.a) !== 0)
+                ) {
+                  // negated when a negator stands between or just before the two parts
+                  let pn = neg;
+                  if (
+                    pn === "" &&
+                    negEnd >= 0 &&
+                    negEnd > (partStart[k] as number) - 2
+                  )
+                    pn = negText;
+                  signalled = true;
+                  const pc = concepts[p.concept] as Concept;
+                  this.count(
+                    pc,
+                    trace ? text.slice(partStart[k] as number, end) : "",
+                    pn,
+                    pn === "" && !(coverDeal && (pc.stage ?? 0) < 4)
+                      ? cover
+                      : "",
+                    rival,
+                    t,
+                    trace,
+                  );
+                }
+              }
+            }
+            if (nParts < MAX_PARTS) {
+              partStart[nParts] = at;
+              partEnd[nParts] = end;
+              partMask[nParts] = a.parts;
+              nParts++;
+            }
+          }
+          if (signalled) {
+            if (neg !== "") {
+              negEnd = -1; // a negator covers the first signal after it…
+              chainEnd = end; // …and what directly follows it (`没问价格`)
+            } else chainEnd = -1;
+            if (cover !== "") coverEnd = end; // a complaint runs on over what it is about
+          }
+          if ((a.parts & askBit) !== 0) {
+            if (asked === "") asked = s;
+            askEnd = end;
+          }
+          if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
+          if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
+          if ((a.flags & INTENT) !== 0) {
+            intentEnd = end;
+            intentText = s;
+          }
+          if ((a.flags & NEG) !== 0 && a.concept < 0) {
+            negEnd = end;
+            negLatin = latin;
+            negText = s;
+          }
+        }
+      }
+      if (isBreak) {
+        for (let k = 0; k < nPending; k++) {
+          const c = concepts[pendConcept[k] as number] as Concept;
+          let stage: Stage = 5;
+          let why: Reading["why"];
+          let marker = "";
+          if (rival !== "") [stage, why, marker] = [-1, "rival", rival];
+          else if (pendAsked[k] === 1)
+            [stage, why, marker] = [3, "asked", asked];
+          else if (c.unlessPlanned && planned !== "")
+            [stage, why, marker] = [4, "planned", planned];
+          else if (pendIntent[k] === 1)
+            [stage, why, marker] = [4, "planned", intentText];
+          addStage(t, stage);
+          if (trace)
+            trace.push({
+              text: text.slice(pendStart[k] as number, pendEnd[k] as number),
+              concept: c,
+              stage,
+              ...(why ? { why, marker } : {}),
+            });
+        }
+        nPending = 0;
+        nParts = 0;
+        negEnd = chainEnd = coverEnd = intentEnd = -1;
+        planned = rival = asked = "";
+        if (at >= n) return;
+      }
+    }
+  }
+
+  /** `阶段3` / `stage 3` / `阶段三` in the text. */
+  /**
+   * A stage written out at `at` (`阶段3`, `阶段 -1`, `阶段三`, `stage 3`): counts it (or notes
+   * an out-of-range one) and sets `mentionEnd`; false when there is none.
+   */
+  private mention(
+    text: string,
+    at: number,
+    t: Tally,
+    trace?: Reading[],
+  ): boolean {
+    let i: number;
+    if (text.startsWith("阶段", at)) i = at + 2;
+    else if (
+      text.startsWith("stage", at) &&
+      (at === 0 || !isWordy(text.charCodeAt(at - 1)))
+    )
+      i = at + 5;
+    else return false;
+    while (text.charCodeAt(i) === 32) i++;
+    let value: number;
+    const numeral = CJK_NUMERALS[text.charAt(i)];
+    if (numeral !== undefined) {
+      value = numeral;
+      i++;
+    } else {
+      const start = i;
+      if (text.charCodeAt(i) === 45) i++;
+      const digits = i;
+      while (
+        i < text.length &&
+        text.charCodeAt(i) >= 48 &&
+        text.charCodeAt(i) <= 57
+      )
+        i++;
+      if (i === digits) return false;
+      value = Number(text.slice(start, i));
+    }
+    mentionEnd = i - 1;
+    const written = text.slice(at, i);
+    if (!isStage(value)) {
+      if (t.badMention === undefined) t.badMention = written;
+      return true;
+    }
+    addStage(t, value);
+    if (trace)
+      trace.push({ text: written, concept: STAGE_MENTION, stage: value });
+    return true;
+  }
+
+  private count(
+    c: Concept,
+    text: string,
+    neg: string,
+    cover: string,
+    rival: string,
+    t: Tally,
+    trace?: Reading[],
+  ): Stage | null {
+    let stage: Stage | null = c.stage;
+    if (neg !== "") stage = c.negated ?? null;
+    else if (cover !== "") stage = null;
+    // a deal fixed with a rival (`已经在别家定了`) is lost to us
+    const lost = stage === 4 && rival !== "";
+    if (lost) stage = -1;
+    if (stage !== null) addStage(t, stage);
+    if (trace)
+      trace.push({
+        text,
+        concept: c,
+        stage,
+        ...(neg !== ""
+          ? { why: "negated" as const, marker: neg }
+          : cover !== ""
+            ? { why: "covered" as const, marker: cover }
+            : lost
+              ? { why: "rival" as const, marker: rival }
+              : {}),
+      });
+    return stage;
+  }
+}
+
+/** The pseudo-concept of a stage written out (`阶段3`). */
+export const STAGE_MENTION: Concept = {
+  id: "mention",
+  label: { zh: "写明的阶段", en: "stage written out" },
+  stage: null,
+  words: [],
+};
+
+/** Counts one signal's stage into a tally. */
+export function addStage(t: Tally, s: Stage): void {
+  if (s === 5) t.won = true;
+  else if (s === -1) t.refused = true;
+  else if (s > t.best) t.best = s;
+}
+
+/** SPEC §5's rule: won; else the highest positive stage; else −1 on a refusal; else null. */
+export function decide(t: Tally): Stage | null {
+  if (t.won) return 5;
+  if (t.best >= 0) return t.best as Stage;
+  if (t.refused) return -1;
+  return null;
+}

@@ -1,0 +1,456 @@
+/**
+ * SPEC §5 INTENTSTAGE — the signals (表征) of 客户意向判断及提升模型 [seed 002], as concepts.
+ *
+ * A signal is a concept (e.g. *asks* × *price*), not a fixed string. Each concept lists its
+ * Chinese and English surface forms; the note reader (../noteReader.ts) finds them in a note
+ * across small gaps and inflections, scopes negation to the clause, and applies the decision
+ * rule. This module is data only: the words, which concept each belongs to, and which stage
+ * each concept signals. A workbook adds its own phrases through `Criteria.stageWords`.
+ */
+import type { Stage } from "./intentStages";
+
+/** The parts a two-part signal is made of (a verb-like part and an object-like part). */
+/** A list of forms written `a|b|c` (Chinese and English side by side), trimmed. */
+const w = (forms: string): readonly string[] =>
+  forms
+    .split("|")
+    .map((f) => f.trim())
+    .filter((f) => f !== "");
+
+export type SignalPart =
+  | "ask"
+  | "answer"
+  | "question"
+  | "basics"
+  | "results"
+  | "process"
+  | "compare"
+  | "rival"
+  | "book"
+  | "visit"
+  | "confirm"
+  | "deal"
+  | "contract"
+  | "hand"
+  | "listen"
+  | "intro"
+  | "tell"
+  | "callAgain"
+  | "material";
+
+export interface Concept {
+  readonly id: string;
+  readonly label: { readonly zh: string; readonly en: string };
+  /** the stage this concept signals (null: a word that signals nothing on its own) */
+  readonly stage: Stage | null;
+  /** the stage when negated in its clause (`没兴趣` → −1); null or absent: counts for nothing */
+  readonly negated?: Stage | null;
+  /** forms that are the signal on their own (Chinese and English, any case) */
+  readonly words: readonly string[];
+  /** two parts within a few characters of each other in one clause, either order */
+  readonly pairs?: readonly (readonly [SignalPart, SignalPart])[];
+  /**
+   * Won only when done: in a clause that also holds a plan marker (`下周`, `准备`, `过来`,
+   * "will") the form reads as stage 4 (closing time fixed); after an *ask* in its clause
+   * (`问付款方式`) it reads as stage 3.
+   */
+  readonly unlessPlanned?: boolean;
+  /**
+   * What it says covers the next signal in its clause: a refusal of it (`拒绝试听`), a
+   * complaint about it (`抱怨费用太高`), a condition on a deal (`如果签约`, "deal" only:
+   * stages 4 and 5); that signal counts for nothing.
+   */
+  readonly coversNext?: "all" | "deal";
+}
+
+/** The words of each part (the verb-like and object-like halves of a two-part signal). */
+export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
+  ask: w(
+    "问|问了|问到|问起|问及|询问|咨询|打听|了解|关心|关注|在意|想知道|谈|聊|" +
+      "ask|asks|asked|asking|inquired|inquires|inquiring|enquired|enquires|wanted to know|" +
+      "wants to know|curious about|questions about|discussed|talked about|checked",
+  ),
+  answer: w(
+    "回答|回复|答复|解答|answer|answers|answered|answering|replied|responded",
+  ),
+  question: w("问题|question|questions"),
+  basics: w(
+    "基本信息|基本情况|怎么回事|是做什么的|做什么的|干什么的|干嘛的|怎么做的|产品|公司情况|公司介绍|" +
+      "what we do|basic information|basic info|how it works|the product|our product|our company",
+  ),
+  results: w(
+    "效果|案例|转化|转化率|投入产出|回报|收益|见效|适合|效率|质量|口碑|" +
+      "roi|result|results|case study|case studies|conversion|conversions|performance|outcomes",
+  ),
+  process: w(
+    "流程|手续|材料|证件|怎么办理|怎么买|怎么报名|怎么交|带什么|合同|价|费|" +
+      "process|paperwork|documents|contract|price|cost|fee|fees|how to buy|how to pay",
+  ),
+  compare: w(
+    "对比|比较|比了|比一比|比比|比一下|货比三家|看|看了|" +
+      "compare|compares|compared|comparing|comparison|benchmarking",
+  ),
+  rival: w(
+    "竞品|竞争对手|instead|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
+      "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere",
+  ),
+  book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
+  visit: w(
+    "拜访|上门|面谈|见面|来公司|到店|来店|看房|看车|来看|试驾|试听|演示|参观|" +
+      "visit|meeting|demo|test drive|viewing|tour",
+  ),
+  confirm: w(
+    "确定|确认|决定|答应|同意|敲定|定了|拍板|" +
+      "confirmed|decided|agreed|committed",
+  ),
+  deal: w(
+    "合作|成交|签约|签合同|签|下单|购买|采购|买|报|报名|要|用|上|做|选|订|投保|" +
+      "go ahead|to buy|to sign|the deal|to enroll|to take",
+  ),
+  contract: w("合同|协议|contract|agreement"),
+  hand: w("递|发|给|看|审|拿|带|寄|sent|send|reviewing|reviewed|review"),
+  tell: w(
+    "说|让|叫|要|让我|叫我|让我们|said to|told me to|told us to|asked for",
+  ),
+  callAgain: w("再打|再打过来|晚点打|再联系|发个短信|发微信|call|text"),
+  material: w(
+    "资料|发点|发份|产品介绍|介绍资料|pdf|户型图|彩页|materials|brochure",
+  ),
+  listen: w("听|听了|听完|听取|listened to|heard"),
+  intro: w("介绍|讲解|方案|pitch|presentation|intro|overview"),
+};
+
+/**
+ * Markers that make a won form a plan (stage 4) when they share its clause: time to come,
+ * intent, coming over to sign, a fixed date, agreement to sign.
+ */
+export const PLANNED_MARKERS: readonly string[] = w(
+  "准备|打算|计划|预计|争取|希望|想|要|会|将|等|待|就差|约|约定|约好|确定|确认|决定|答应|同意|" +
+    "下周|下个月|下月|明天|后天|月底|月初|周末|周一|周二|周三|周四|周五|周六|周日|周天|星期|" +
+    "下次|到时候|什么时候|时间|过来|来|回来|当天|之前|再|" +
+    "will|going to|plan to|plans to|planning to|ready to|agreed to|agrees to|about to|" +
+    "expected to|expects to|wants to|would|next week|next month|tomorrow|pending|waiting|" +
+    "scheduled|when to|to be",
+);
+
+/**
+ * Intent and agreement just before a won form make it a plan even when it reads as done
+ * (`同意签约了`, `确定买了`, "agreed to sign"): stage 4.
+ */
+export const INTENT_MARKERS: readonly string[] = w(
+  "准备|打算|计划|想|要|将|会|愿意|同意|答应|确定|确认|决定|拍板|敲定|定了|" +
+    "will|going to|plan to|ready to|agreed to|about to|wants to|would",
+);
+
+/** Negators (SPEC §5): a signal after one in the same clause counts for nothing. */
+export const NEGATORS: readonly string[] = w(
+  "不|没|没有|沒|沒有|未|别|无|非|不再|不太|不是|并不|并未|尚未|还没|还没有|还未|从没|从未|并没有|差点|" +
+    "not|never|no|no longer|hasn't|hasnt|haven't|havent|hadn't|didn't|didnt|doesn't|doesnt|" +
+    "don't|dont|isn't|wasn't|won't|wont|can't|cannot|without|yet to|has not|have not|" +
+    "did not|does not|do not|almost",
+);
+
+/** Words that end a clause (besides punctuation): negation does not cross them. */
+export const CLAUSE_BREAKS: readonly string[] = w(
+  "但|但是|不过|可是|然而|后来|之后|然后|结果|最后|但说|but|however|later|then|although|though",
+);
+
+/**
+ * Words that contain a negator or a signal but are neither (`不错`, `有没有`, `问题不大`):
+ * matched longest first so that their parts are not read.
+ */
+export const NEUTRAL_WORDS: readonly string[] = w(
+  "不错|不少|不久|不同意|不一样|不一定|不断|不仅|不管|不知道|不清楚|不确定|不好说|差不多|" +
+    "有没有|是不是|能不能|可不可以|要不要|会不会|好不好|行不行|对不对|包不包|有无|无论|没问题|" +
+    "没关系|问题不大|没想到|不然|不好意思|不得不|不停|不光|不足|不止|不耐烦|" +
+    "特别|分别|级别|类别|告别|别人|没错|未来|非常|无所谓|除非|顾问|问候|访问|请问|学问|" +
+    "开会员|标签|签到|签证|签收|会员|机会|会议室|社会|比如|比例|比上次|性价比|" +
+    "效果图|试用装|电话拜访|已收到|提交|交流|上班|上课|上市|上门服务|要求|需要我们|" +
+    "no problem|not sure|no idea|not only|nothing|paid ads|paid search|paid social|" +
+    "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
+    "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
+    "not rude|no rush|if so|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
+);
+
+export const CONCEPTS: readonly Concept[] = [
+  // −1 拒绝: refuses, hangs up, not interested [seed 002]
+  {
+    id: "refuse",
+    label: { zh: "拒绝", en: "refuses" },
+    stage: -1,
+    negated: 0,
+    coversNext: "all",
+    words: w(
+      "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
+        "不想换|不想了解|不考虑|不再考虑|不合作|不做了|不做|不买|不买了|不报|不报了|不学了|" +
+        "不要了|不打算|没需求|没有需求|无需求|没预算|没有预算|别再|别打了|不要再|不要打了|" +
+        "不用再|别联系|拉黑|反感|恶言|骂人|骂了|态度恶劣|选了别家|用了别家|找了别家|取消了|" +
+        "refused|refuses|refuse|declined|declines|rejected|hung up|hangs up|hang up|" +
+        "not interested|uninterested|no need|not needed|no thanks|said no|do not call|" +
+        "don't call|not to call|stop calling|blocked|doesn't want|don't want|does not want|" +
+        "went with|chose another|no budget",
+    ),
+  },
+  {
+    id: "interest",
+    label: { zh: "有兴趣", en: "interest" },
+    stage: 1,
+    negated: -1,
+    words: w("感兴趣|有兴趣|有意向|interested"),
+  },
+  {
+    id: "need",
+    label: { zh: "需求/意向", en: "need, intent" },
+    stage: null,
+    negated: -1,
+    words: w("兴趣|意向|意愿|需要|需求|interest|need|needs"),
+  },
+  {
+    id: "hypothetical",
+    label: { zh: "假设", en: "a condition" },
+    stage: null,
+    coversNext: "deal",
+    words: w("如果|要是|假如|万一|if|unless"),
+  },
+  // 0 不拒绝: not averse, no harsh words, complains, cold-call refusal, busy and agrees to a later time [seed 002]
+  {
+    id: "notAverse",
+    label: { zh: "不拒绝、不反感", en: "not refusing, not averse" },
+    stage: 0,
+    words: w(
+      "不拒绝|不反感|不排斥|无过激语言|没有过激语言|无过激|没有恶言|态度还行|态度还可以|态度不错|" +
+        "态度一般|语气还好|挺客气|很客气|not refusing|does not refuse|not averse|polite|" +
+        "no harsh words|friendly|not rude|okay with a call|ok with a call",
+    ),
+  },
+  {
+    id: "complains",
+    label: { zh: "抱怨、发牢骚", en: "complains" },
+    stage: 0,
+    coversNext: "all",
+    words: w(
+      "抱怨|牢骚|吐槽|埋怨|诉苦|发泄|complain|complains|complained|complaining|complaint|" +
+        "grumbled|vented",
+    ),
+  },
+  {
+    id: "coldCall",
+    label: { zh: "不了解/陌生电话", en: "does not know us, cold call" },
+    stage: 0,
+    words: w(
+      "陌生电话|骚扰电话|推销电话|不了解|不太了解|没听说过|没听过|不懂|不太懂|cold call|spam call|" +
+        "sales call|never heard of|not familiar|doesn't know us|didn't know us",
+    ),
+  },
+  {
+    id: "later",
+    label: { zh: "不方便，约下次", en: "busy, agrees to a later time" },
+    stage: 0,
+    words: w(
+      "晚点打|晚点再打|" +
+        "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|" +
+        "稍后|晚点|晚些时候|改天|回头再说|回头联系|下次再聊|下周再聊|下次再说|再聊|再联系|" +
+        "约定下次|下次联系|回电|发个短信|" +
+        "in a meeting|busy|call back|callback|call later|call me later|call after|bad time|" +
+        "not a good time|driving|at work|travelling|traveling|reach out|try again|" +
+        "follow up later|agreed a later time|text her|text him|text me|send a text",
+    ),
+    pairs: [["tell", "callAgain"]],
+  },
+  // 1 有互动: answers questions, asks basic information, long sentences and own ideas [seed 002]
+  {
+    id: "asks",
+    label: { zh: "主动询问", en: "asks" },
+    stage: 1,
+    words: w(
+      "问|问了|问到|问起|询问|咨询|打听|想知道|ask|asks|asked|asking|inquired|inquires|enquired|" +
+        "wanted to know|wants to know|curious",
+    ),
+  },
+  {
+    id: "answers",
+    label: { zh: "回答问题", en: "answers questions" },
+    stage: 1,
+    words: w("回答|回复|答复|answered|answers|answering|replied|responded"),
+  },
+  {
+    id: "interacts",
+    label: { zh: "有互动", en: "interacts" },
+    stage: 1,
+    words: w(
+      "有互动|互动|愿意听|听了介绍|听完介绍|耐心听|认真听|聊得不错|聊得挺好|聊得很好|聊了很久|" +
+        "聊了|聊开了|聊上了|聊了一些|详细聊|聊聊|挺能聊|能聊|健谈|配合|问什么答什么|沟通顺畅|" +
+        "愿意沟通|愿意二次沟通|二次沟通|愿意了解|想了解|讲讲|介绍一下|讲述想法|讲自己的想法|" +
+        "说了自己|说自己|讲了自己|介绍了自己|说了一堆|说了半天|说了孩子|的情况|自己的想法|" +
+        "长句子|介绍自己的情况|要资料|要了资料|发我看看|" +
+        "interacts|interacted|interactive|engaged|listened|listens|listening|shared ideas|" +
+        "shared their|own ideas|chatted|good chat|explained|told me a lot|told me about|" +
+        "opened up|willing to talk|asked for materials|asked for info",
+    ),
+    pairs: [
+      ["tell", "material"],
+      ["answer", "question"],
+      ["ask", "question"],
+      ["ask", "basics"],
+      ["listen", "intro"],
+    ],
+  },
+  // 2 评估价值: asks about results, compares with competitors, related services; a visit can be booked [seed 002]
+  {
+    id: "results",
+    label: { zh: "询问效果", en: "asks about results" },
+    stage: 2,
+    words: w(
+      "成功案例|师资|" +
+        "评估价值|评估|效果|转化率|见效|收益|保值|保值率|升值|升值空间|通过率|就业|推荐工作|稳定性|" +
+        "宕机|油耗|续航|环保|甲醛|咨询量|询盘|效率提升|哪个更适合|好不好租|出租|性价比|" +
+        "roi|case study|case studies|pass rate|track record",
+    ),
+    pairs: [["ask", "results"]],
+  },
+  {
+    id: "compares",
+    label: { zh: "与竞品比较", en: "compares with competitors" },
+    stage: 2,
+    words: w(
+      "做比较|作比较|做个比较|" +
+        "对比|比较了|比较一下|比较下|在比较|做了比较|货比三家|比了几家|比比|比一比|比有什么|比呢|" +
+        "区别|有什么不同|什么不同|优势|compared|compares|comparing|compare|comparison|" +
+        "difference|different from|versus|evaluating|evaluates",
+    ),
+    pairs: [
+      ["compare", "rival"],
+      ["visit", "rival"],
+    ],
+  },
+  {
+    id: "services",
+    label: { zh: "咨询相关服务", en: "asks about related services" },
+    stage: 2,
+    words: w(
+      "咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
+        "集成|物业|学区|配套|交通|related services|integrate|integrates|" +
+        "integration|integrations|customization|customisation",
+    ),
+  },
+  {
+    id: "visit",
+    label: { zh: "可以约访", en: "a visit can be booked" },
+    stage: 2,
+    words: w(
+      "可以约访|约访|面谈|见面谈|上门拜访|拜访|上门|到店|来店|看房|看车|来看|过来看|看现场|样板间|" +
+        "带看|到访|来访|试驾|试听|演示|试用|参观|测评|体验|来公司|visit|visited|visiting|" +
+        "site visit|visit booked|meeting booked|booked a meeting|demo|trial|test drive|" +
+        "viewing|showroom visit|in person|face to face",
+    ),
+    pairs: [["book", "visit"]],
+  },
+  // 3 考虑成交: price, discount, prepayment, after-sales, go-live; not averse to a contract [seed 002]
+  {
+    id: "price",
+    label: { zh: "询问价格", en: "asks the price" },
+    stage: 3,
+    words: w(
+      "考虑成交|价格|价钱|价位|报价|报了价|询价|问价|多少钱|收费|单价|总价|落地价|裸车价|底价|" +
+        "最低价|一口价|砍价|讲价|议价|压价|学费|年费|服务费|保费|物业费|退费|太贵|嫌贵|贵了|" +
+        "觉得贵|有点贵|偏贵|交多少|年交|price|prices|pricing|priced|quote|quoted|quotation|" +
+        "how much|too expensive|considering",
+    ),
+    pairs: [["ask", "process"]],
+  },
+  {
+    id: "discount",
+    label: { zh: "询问优惠", en: "asks for a discount" },
+    stage: 3,
+    words: w(
+      "优惠|折扣|打折|打个折|几折|打几折|减免|让利|便宜|补贴|有没有送|送什么|赠品|最低充|充多少|" +
+        "discount|discounts|fee waiver|waive|cheaper|promotion|% off",
+    ),
+  },
+  {
+    id: "prepay",
+    label: { zh: "预存款与付款方式", en: "prepayment and terms" },
+    stage: 3,
+    words: w(
+      "预存|预存款|付款方式|分期|首付|月供|贷款|公积金|怎么付款|如何付款|付款节点|" +
+        "prepayment|prepay|prepaid|payment terms|installments|instalments|financing",
+    ),
+  },
+  {
+    id: "afterSales",
+    label: { zh: "售后与上线", en: "after-sales and go-live" },
+    stage: 3,
+    words: w(
+      "售后|上线|交付|交房时间|提车时间|开课时间|理赔|报名流程|购房流程|after-sales|after sales|" +
+        "aftersales|go live|go-live|going live|launch date|onboarding|implementation|delivery",
+    ),
+  },
+  {
+    id: "contract",
+    label: { zh: "不反感递合同", en: "not averse to a contract" },
+    stage: 3,
+    words: w(
+      "递合同|看合同|发合同|要合同|合同模板|合同条款|合同草稿|合同不反感|不反感递合同|" +
+        "contract sent|sent the contract|reviewing the contract|contract terms",
+    ),
+    pairs: [["hand", "contract"]],
+  },
+  // 4 确定成交: closing time fixed but travelling; amount under consideration; blocked by another person in charge [seed 002]
+  {
+    id: "confirmed",
+    label: { zh: "确定成交", en: "deal confirmed" },
+    stage: 4,
+    words: w(
+      "同意了|点头了|松口了|" +
+        "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
+        "决定报|答应了|口头答应|口头确定|拍板|定了|就定|定下来|就用我们|选我们|要做|签约时间|" +
+        "签约日期|签订日期|签合同时间|成交时间|付款时间|付款审批|考虑金额|考虑推广金额|金额待定|" +
+        "另一个负责人|负责人阻挠|老板审批|领导审批|走审批|定金|订金|deal confirmed|" +
+        "confirmed deal|verbal yes|sign|signs|signing|agreed to sign|ready to sign|" +
+        "agreed to go ahead|agreed to buy|agreed to take|decided to|going with us|" +
+        "confirmed the order|closing date|signing date|amount under consideration|blocked by|" +
+        "approval|deposit",
+    ),
+    pairs: [["confirm", "deal"]],
+  },
+  // 5 已成交 (E类): signed, paid [seed 002]
+  {
+    id: "won",
+    label: { zh: "已签约、已付款", en: "signed, paid" },
+    stage: 5,
+    negated: null,
+    words: w(
+      "已成交|成交了|已签约|签约了|签约成功|签约完成|已签单|签单了|已签合同|签了合同|合同已签|" +
+        "合同签了|已签|签了|签好了|签完|签下|已签订|签订了|已签署|签署了|签字了|已经签字|" +
+        "已盖章|盖章了|盖章回传|合同已回传|已付款|付款了|已付|付了|付的|付全款|已付全款|" +
+        "全款已付|已打款|打款了|已回款|回款了|已收款|已收|款已收到|收到款|收到货款|已付清|付清了|" +
+        "结清|款已到账|已到账|到账了|付款完成|已缴费|缴费了|已交|交了|转过来了|已转|刷了|" +
+        "买了|已购买|投保了|已投保|续费了|充了|复购|订车了|已交车|交车了|提车了|已报名|" +
+        "报了名|当场报了|e类|closed won|won|deal closed|closed the deal|signed|has signed|" +
+        "contract signed|paid|payment received|received payment|payment has cleared|" +
+        "payment cleared|purchased|bought|put down a deposit|paid a deposit|renewed",
+    ),
+  },
+  {
+    id: "wonIfDone",
+    label: { zh: "签约、付款", en: "signing, payment" },
+    stage: 5,
+    negated: null,
+    unlessPlanned: true,
+    words: w(
+      "签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|全款|交钱|" +
+        "交费|交学费|缴费|转账|刷卡|下单|订车|提车|首充|续费|报名缴费",
+    ),
+  },
+];
+
+/** A form and the stage it signals on its own (the flat view of `CONCEPTS`). */
+export interface SignalWord {
+  readonly phrase: string;
+  readonly stage: Stage | null;
+}
+
+/** Every single form of every concept with its stage (pairs and markers left out). */
+export const SIGNAL_WORDS: readonly SignalWord[] = CONCEPTS.flatMap((c) =>
+  c.words.map((phrase) => ({ phrase, stage: c.stage })),
+);

@@ -1,0 +1,314 @@
+/**
+ * SPEC §5: INTENTSTAGE reads notes the way reps write them. One table per kind of miss that
+ * issue 7 lists, then properties of the decision rule over generated notes.
+ */
+import fc from "fast-check";
+import { makeCtx } from "../../src/engine/ctx";
+import { DEFAULT_CRITERIA } from "../../src/engine/criteria";
+import { sales } from "../../src/engine/sales";
+import { CellError } from "../../src/engine/cellError";
+
+const zh = makeCtx({ lang: "zh" });
+const stageOf = (text: string, ctx = zh): number | string | null => {
+  const out = sales.INTENTSTAGE([[text]], null, ctx);
+  if (out instanceof CellError) return out.code;
+  const v = out[0];
+  return v instanceof CellError
+    ? v.key === "noSignal"
+      ? null
+      : v.code
+    : (v as number | string);
+};
+const whyOf = (text: string, lang: "zh" | "en") => {
+  const out = sales.WHYINTENTSTAGE([[text]], null, makeCtx({ lang }));
+  return out instanceof CellError ? "" : String(out[0]);
+};
+
+type Row = [string, number | string | null];
+const table = (title: string, rows: Row[]) =>
+  describe(title, () =>
+    test.each(rows)("%p → %p", (text, want) =>
+      expect(stageOf(text)).toBe(want),
+    ),
+  );
+
+table("inflected and split phrases", [
+  ["问了价格", 3],
+  ["问了下价格", 3],
+  ["问了一下价格", 3],
+  ["价格问了三次", 3],
+  ["回答了几个问题", 1],
+  ["问了几个问题", 1],
+  ["约了下周二上门拜访", 2],
+  ["约了周五来公司面谈", 2],
+  ["确定下周签约", 4],
+  ["确定了下个月合作", 4],
+  ["询问了效果", 2],
+  ["效果问得很细", 2],
+  ["合同发过去了，客户没意见", 3],
+  ["asked about pricing", 3],
+  ["asks about the price", 3],
+  ["asking about results", 2],
+]);
+
+table("plain words for a signal", [
+  ["报价多少", 3],
+  ["多少钱", 3],
+  ["要折扣", 3],
+  ["能不能打折", 3],
+  ["价钱还可以", 3],
+  ["在对比", 2],
+  ["还要比较一下", 2],
+  ["想面谈", 2],
+  ["确定合作", 4],
+  ["无过激语言", 0],
+  ["咨询网盟产品情况", 2],
+  ["愿意二次沟通", 1],
+]);
+
+table("negation, scoped to its clause", [
+  ["没拒绝", 0],
+  ["没有拒绝", 0],
+  ["没挂电话，听完了介绍", 1],
+  ["还没签约", null],
+  ["合同还没签，问了付款方式", 3],
+  ["Hasn't signed yet, asked for a discount", 3],
+  ["has not paid, asked about the go-live date", 3],
+  ["didn't refuse, asked what we do", 1],
+  ["no longer interested", -1],
+  ["不是很感兴趣", -1],
+  ["没兴趣", -1],
+  ["有没有优惠", 3],
+  ["特别感兴趣", 1],
+  ["价格不错，已经签约了", 5],
+  ["不拒绝", 0],
+  ["不反感", 0],
+]);
+
+table("a positive signal beats a refusal", [
+  ["问了价格，但说太贵不感兴趣", 3],
+  ["拒绝过一次，后来问了效果", 2],
+  ["not interested at first but later asked for a quote", 3],
+  ["挂了电话", -1],
+]);
+
+table("English in the past tense", [
+  ["answered all our questions", 1],
+  ["asked about results", 2],
+  ["compared us with two other vendors", 2],
+  ["complained about the old system", 0],
+  ["wants to know when we can go live", 3],
+  ["requested a quote", 3],
+  ["payment received", 5],
+  ["agreed to sign next week", 4],
+  ["signed the contract yesterday", 5],
+]);
+
+table("ways of saying won", [
+  ["合同已签", 5],
+  ["签了", 5],
+  ["签订合同", 5],
+  ["签约完成", 5],
+  ["全款已付", 5],
+  ["已收款", 5],
+  ["款已到账", 5],
+  ["下周签合同", 4],
+  ["准备付款", 4],
+]);
+
+table("longest and most specific match wins", [
+  ["不反感递合同", 3],
+  ["客户询问价格和优惠，不反感递合同", 3],
+  ["签约时间定在月底", 4],
+  ["unpaid invoice from another vendor, asked price", 3],
+]);
+
+table("numbers, dates, phones and amounts are never stage numbers", [
+  ["第3次拜访", 2],
+  ["预算5万", null],
+  ["13800138000", null],
+  ["7", "NUM"],
+  ["电话13800138000，无人接听", null],
+  ["2026-11-25 客户说在开会", 0],
+  ["¥3,000 的套餐问了价格", 3],
+  ["3", 3],
+  ["阶段3", 3],
+  ["Stage 3", 3],
+  ["阶段三", 3],
+  ["５", 5],
+]);
+
+test("a workbook's own phrase is read as its stage (criteria signals)", () => {
+  const criteria = {
+    ...DEFAULT_CRITERIA,
+    signals: [{ phrase: "认筹", stage: 4 as const }],
+  };
+  const ctx = makeCtx({ criteria, lang: "zh" });
+  expect(stageOf("客户已认筹", zh)).toBe(null);
+  expect(stageOf("客户已认筹", ctx)).toBe(4);
+  expect(stageOf("没有认筹", ctx)).toBe(null);
+  // the workbook's spelling wins over a default form of the same spelling
+  const quiet = makeCtx({
+    criteria: {
+      ...DEFAULT_CRITERIA,
+      signals: [{ phrase: "开会", stage: null }],
+    },
+  });
+  expect(stageOf("开会", quiet)).toBe(null);
+});
+
+describe("WHYINTENTSTAGE shows its reading", () => {
+  test("each phrase, its concept and stage, the negation and the rule (zh)", () => {
+    const why = whyOf("还没签约，问了价格，但说不感兴趣", "zh");
+    expect(why).toContain("“签约”（签约、付款）被“还没”否定，不计");
+    expect(why).toContain("“价格”（询问价格）→ 阶段3 考虑成交");
+    expect(why).toContain("“不感兴趣”（拒绝）→ 阶段-1 拒绝");
+    expect(why).toContain("取最高的正向信号，正向信号优先于拒绝");
+  });
+  test("a planned signing is read as deal confirmed (en)", () => {
+    const why = whyOf("will sign next week", "en");
+    expect(why.startsWith("4 — ")).toBe(true);
+    expect(why).toContain("(deal confirmed) → stage 4 deal confirmed");
+  });
+  test("a won form in a clause with a plan marker says so", () => {
+    const why = whyOf("下周签约", "zh");
+    expect(why).toContain(
+      "与“下周”同句，尚未完成，按确定成交计 → 阶段4 确定成交",
+    );
+  });
+  test("a negated refusal (en)", () => {
+    const why = whyOf("didn't hang up, asked basic info", "en");
+    expect(why).toContain("“hang up” (refuses) negated by “didn't” → stage 0");
+    expect(why).toContain("result: stage 1 interacts");
+  });
+});
+
+// ---- properties ------------------------------------------------------------------------
+
+const POSITIVE: readonly [string, number][] = [
+  ["愿意听", 1],
+  ["问了几个问题", 1],
+  ["问了效果", 2],
+  ["和竞品做了对比", 2],
+  ["约了上门拜访", 2],
+  ["问了价格", 3],
+  ["要优惠", 3],
+  ["问售后", 3],
+  ["确定合作", 4],
+  ["在开会", 0],
+  ["抱怨了几句", 0],
+  ["asked about pricing", 3],
+  ["compared us with a competitor", 2],
+  ["answered questions", 1],
+  ["deal confirmed", 4],
+];
+const REFUSAL = ["拒绝", "不感兴趣", "挂了电话", "not interested", "hung up"];
+const FILLER = [
+  "客户姓王",
+  "老板在外地",
+  "周三再跟",
+  "说考虑考虑",
+  "公司规模不大",
+  "口音很重",
+  "weather small talk",
+  "left a voicemail",
+];
+const NEGATED_WON = [
+  "还没签约",
+  "没有付款",
+  "合同未签",
+  "尚未打款",
+  "hasn't signed yet",
+  "not paid",
+  "never signed",
+  "didn't pay",
+];
+const NUMBERS = [
+  "第3次",
+  "预算5万",
+  "13800138000",
+  "2026-11-25",
+  "2026年3月5日",
+  "¥3,000",
+  "5",
+  "3万",
+  "tel 021-5555-1234",
+  "call #4",
+];
+
+const fragment = fc.oneof(
+  fc.constantFrom(...POSITIVE.map(([p]) => p)),
+  fc.constantFrom(...REFUSAL),
+  fc.constantFrom(...FILLER),
+);
+const note = fc.array(fragment, { minLength: 1, maxLength: 5 });
+const sep = fc.constantFrom("，", "。", "; ", ", ", "！");
+
+describe("properties of the decision rule", () => {
+  test("appending a negated won phrase never makes a note won", () => {
+    fc.assert(
+      fc.property(
+        note,
+        fc.constantFrom(...NEGATED_WON),
+        sep,
+        (parts, neg, s) => {
+          const before = stageOf(parts.join(s));
+          const after = stageOf(parts.join(s) + s + neg);
+          expect(after).not.toBe(5);
+          expect(after).toBe(before);
+        },
+      ),
+    );
+  });
+  test("adding a positive signal never yields −1 and never lowers a positive stage", () => {
+    fc.assert(
+      fc.property(
+        note,
+        fc.constantFrom(...POSITIVE),
+        fc.nat(),
+        sep,
+        (parts, [p, s], at, sp) => {
+          const before = stageOf(parts.join(sp));
+          const k = at % (parts.length + 1);
+          const text = [...parts.slice(0, k), p, ...parts.slice(k)].join(sp);
+          const after = stageOf(text) as number;
+          expect(after).not.toBe(-1);
+          expect(after).toBeGreaterThanOrEqual(s);
+          if (typeof before === "number" && before >= 0)
+            expect(after).toBeGreaterThanOrEqual(before);
+        },
+      ),
+    );
+  });
+  test("numbers, dates, phones and amounts inserted never change the stage", () => {
+    fc.assert(
+      fc.property(
+        note,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...NUMBERS)), {
+          maxLength: 3,
+        }),
+        sep,
+        (parts, inserts, sp) => {
+          const before = stageOf(parts.join(sp));
+          const xs = [...parts];
+          for (const [at, n] of inserts) xs.splice(at % (xs.length + 1), 0, n);
+          expect(stageOf(xs.join(sp))).toBe(before);
+        },
+      ),
+    );
+  });
+  test("a refusal alone is −1, and a refusal never overrides a positive signal", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...POSITIVE),
+        fc.constantFrom(...REFUSAL),
+        sep,
+        fc.boolean(),
+        ([p, s], r, sp, first) => {
+          expect(stageOf(r)).toBe(-1);
+          expect(stageOf(first ? r + sp + p : p + sp + r)).toBe(s);
+        },
+      ),
+    );
+  });
+});

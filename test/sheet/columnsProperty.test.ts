@@ -1,0 +1,222 @@
+/** Promises of the column mapping, checked over many generated sheets. */
+import fc from "fast-check";
+import {
+  assignColumn,
+  headerScore,
+  proposeMapping,
+  type Mapping,
+} from "../../src/sheet/columnMapping";
+import { INPUTS, type InputKey } from "../../src/sheet/inputs";
+import { HEADER_SYNONYMS } from "../../src/sheet/tables/headerSynonyms";
+import { OWN_SHEETS } from "./columnsSheets";
+
+/** Headers that name no input, with cells of every kind below them. */
+const UNRELATED = [
+  "城市",
+  "性别",
+  "省份",
+  "微信号",
+  "Region",
+  "Industry",
+  "Website",
+  "序号",
+  "年龄",
+  "兴趣爱好",
+  "Zip",
+];
+const ANY_CELL = fc.oneof(
+  fc.constantFrom(
+    "13800138000",
+    "+86 139 0013 9000",
+    "启明科技有限公司",
+    "Acme Ltd",
+    "王先生",
+    "2026-11-20",
+    "抖音",
+    "全款",
+    "H",
+    "C",
+    "A",
+    "是",
+    "高",
+    "问了价格，说下周再来看看，带家人一起",
+    "VIP",
+  ),
+  fc.integer({ min: -5, max: 200000 }),
+  fc.constant(null),
+  fc.string({ maxLength: 12 }),
+);
+const UNRELATED_COLUMN = fc.record({
+  header: fc.constantFrom(...UNRELATED),
+  cells: fc.array(ANY_CELL, { minLength: 6, maxLength: 6 }),
+});
+
+function chosenHeaders(
+  m: Mapping,
+  headers: readonly unknown[],
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(m))
+    out[k] = v.columns.map((c) => String(headers[c])).sort();
+  return out;
+}
+
+test("the unrelated headers used below name no input", () => {
+  for (const h of UNRELATED)
+    for (const i of INPUTS)
+      expect({ h, k: i.key, s: headerScore(i.key, h) }).toEqual({
+        h,
+        k: i.key,
+        s: 0,
+      });
+});
+
+describe.each(OWN_SHEETS)("$name", (sheet) => {
+  const headers = sheet.rows[sheet.headerRow] as unknown[];
+  const data = sheet.rows.slice(sheet.headerRow + 1) as unknown[][];
+  const base = chosenHeaders(proposeMapping(headers, { rows: data }), headers);
+
+  test("shuffling the columns and adding unrelated ones never changes which header an input gets", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), {
+          minLength: headers.length,
+          maxLength: headers.length,
+        }),
+        fc.array(fc.tuple(UNRELATED_COLUMN, fc.nat()), { maxLength: 4 }),
+        (keys, extra) => {
+          // A permutation from random sort keys, then unrelated columns inserted anywhere.
+          let order: (number | { header: string; cells: unknown[] })[] = headers
+            .map((_, i) => i)
+            .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+          for (const [col, at] of extra) {
+            const pos = at % (order.length + 1);
+            order = [...order.slice(0, pos), col, ...order.slice(pos)];
+          }
+          const h2 = order.map((o) =>
+            typeof o === "number" ? headers[o] : o.header,
+          );
+          const rows2 = data.map((row, r) =>
+            order.map((o) =>
+              typeof o === "number"
+                ? row[o]
+                : (o.cells[r % o.cells.length] ?? null),
+            ),
+          );
+          const got = chosenHeaders(proposeMapping(h2, { rows: rows2 }), h2);
+          expect(got).toEqual(base);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+const RATING_INPUTS: InputKey[] = [
+  "payment",
+  "satisfaction",
+  "revisits",
+  "calls",
+  "siteVisits",
+  "processAsked",
+  "priceTolerance",
+  "siteOpen",
+];
+
+test("a column of class letters is never mapped to an A/B rating input", () => {
+  const header = fc.oneof(
+    ...RATING_INPUTS.map((k) => fc.constantFrom(...HEADER_SYNONYMS[k].words)),
+  );
+  const letter = fc.constantFrom(
+    "H",
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+    "Ａ",
+    "b",
+    "A级",
+    "B类",
+    "C级客户",
+    "h",
+  );
+  const column = fc
+    .tuple(
+      fc.array(letter, { minLength: 2, maxLength: 12 }),
+      fc.constantFrom("C", "F", "H", "D", "A级"),
+    )
+    .map(([xs, outside]) => [...xs, outside]);
+  fc.assert(
+    fc.property(header, column, fc.boolean(), (h, cells, withOthers) => {
+      const headers = withOthers ? ["客户姓名", h, "跟进记录"] : [h];
+      const at = withOthers ? 1 : 0;
+      const rows = cells.map((v) =>
+        withOthers ? ["王先生", v, "问了价格"] : [v],
+      );
+      const m = proposeMapping(headers, { rows });
+      for (const k of RATING_INPUTS) expect(m[k].columns).not.toContain(at);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("never throws on any cells; same sheet, same mapping; a column serves one input", () => {
+  const headerPool = fc.constantFrom(
+    ...INPUTS.flatMap((i) => HEADER_SYNONYMS[i.key].words.slice(0, 3)),
+    ...UNRELATED,
+    "",
+  );
+  fc.assert(
+    fc.property(
+      fc.array(headerPool, { minLength: 1, maxLength: 12 }),
+      fc.array(fc.array(fc.oneof(ANY_CELL, fc.anything()), { maxLength: 12 }), {
+        maxLength: 8,
+      }),
+      (headers, rows) => {
+        const a = proposeMapping(headers, { rows });
+        const b = proposeMapping(headers, { rows });
+        expect(a).toEqual(b);
+        const used = Object.values(a).flatMap((c) => c.columns);
+        expect(new Set(used).size).toBe(used.length);
+        for (const c of Object.values(a)) {
+          expect(c.column).toBe(c.columns[0] ?? null);
+          expect(c.confidence).toBeGreaterThanOrEqual(0);
+          expect(c.confidence).toBeLessThanOrEqual(1);
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test("assigning a column by hand keeps every column to one input", () => {
+  const keys = INPUTS.map((i) => i.key);
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(...keys),
+          fc.array(fc.nat({ max: 5 }), { maxLength: 3 }),
+        ),
+        { maxLength: 15 },
+      ),
+      (steps) => {
+        let m = proposeMapping([
+          "付款能力",
+          "满意度",
+          "跟进记录",
+          "备注",
+          "上次联系",
+          "客户姓名",
+        ]);
+        for (const [k, cols] of steps) m = assignColumn(m, k, cols);
+        const used = Object.values(m).flatMap((c) => c.columns);
+        expect(new Set(used).size).toBe(used.length);
+        for (const i of INPUTS)
+          if (!i.multi) expect(m[i.key].columns.length).toBeLessThanOrEqual(1);
+      },
+    ),
+  );
+});
