@@ -212,7 +212,8 @@ export function decideOwner(
       rest
         .slice(0, LIST_ROWS)
         .map((i) => String(opts.rowNumber(i)))
-        .join(w.and) + (rest.length > LIST_ROWS ? w.more(rest.length - LIST_ROWS) : "");
+        .join(w.and) +
+      (rest.length > LIST_ROWS ? w.more(rest.length - LIST_ROWS) : "");
     const why = [...(group.reasons.get(r.index) ?? [])]
       .map((m: MatchReason) => w[m])
       .join(w.and);
