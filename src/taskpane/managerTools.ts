@@ -17,6 +17,7 @@ import { findDue, writeDueSheet, type DueRun } from "./followups/followupsTool";
 import { OwnSheetActive, showSheet } from "./office/ownSheet";
 import { TOOL_TEXT, PANE_TEXT } from "./paneText";
 import { runReport } from "./report/reportTool";
+import { byId, el } from "./dom";
 
 let lang: () => Lang = () => "zh";
 let due: DueRun | null = null;
@@ -25,21 +26,6 @@ let dupSnapshot: Snapshot | null = null;
 
 const t = () => TOOL_TEXT[lang()];
 
-function byId(id: string): HTMLElement {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`taskpane.html has no #${id}`);
-  return e;
-}
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 function button(
   text: string,
   onClick: () => void,
@@ -126,13 +112,17 @@ async function buildReport(): Promise<void> {
   }
 }
 
-async function showDue(): Promise<void> {
-  const box = byId("dueResult");
+/** Runs a tool's search and renders it; a failure shows in the tool's own box. */
+async function load(
+  boxId: string,
+  find: () => Promise<void>,
+  render: () => void,
+): Promise<void> {
   try {
-    due = await findDue(lang());
-    renderDue();
+    await find();
+    render();
   } catch (e) {
-    fail(box, e);
+    fail(byId(boxId), e);
   }
 }
 
@@ -190,16 +180,6 @@ function renderDue(): void {
   parts.push(write, el("p", "", "muted"));
   (parts[parts.length - 1] as HTMLElement).id = "dueStatus";
   box.replaceChildren(...parts);
-}
-
-async function showDuplicates(): Promise<void> {
-  const box = byId("dupResult");
-  try {
-    dups = await findDuplicateLeads(lang());
-    renderDuplicates();
-  } catch (e) {
-    fail(box, e);
-  }
 }
 
 function renderDuplicates(): void {
@@ -295,8 +275,28 @@ export function initTools(currentLang: () => Lang): void {
   const report = byId("buildReport") as HTMLButtonElement;
   report.addEventListener("click", () => void busy(report, buildReport));
   const dueBtn = byId("findDue") as HTMLButtonElement;
-  dueBtn.addEventListener("click", () => void busy(dueBtn, showDue));
+  dueBtn.addEventListener(
+    "click",
+    () =>
+      void busy(dueBtn, () =>
+        load(
+          "dueResult",
+          async () => void (due = await findDue(lang())),
+          renderDue,
+        ),
+      ),
+  );
   const dupBtn = byId("findDup") as HTMLButtonElement;
-  dupBtn.addEventListener("click", () => void busy(dupBtn, showDuplicates));
+  dupBtn.addEventListener(
+    "click",
+    () =>
+      void busy(dupBtn, () =>
+        load(
+          "dupResult",
+          async () => void (dups = await findDuplicateLeads(lang())),
+          renderDuplicates,
+        ),
+      ),
+  );
   renderToolsChrome();
 }

@@ -27,6 +27,7 @@ import {
 } from "./paneController";
 import { FUNCTION_SUMMARY, OUTPUT_HINTS, PANE_TEXT } from "./paneText";
 import { initTools, renderToolsChrome } from "./managerTools";
+import { byId, el } from "./dom";
 
 const state: {
   lang: Lang;
@@ -45,23 +46,6 @@ const state: {
   busy: false,
   cancel: false,
 };
-
-function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`taskpane.html has no #${id}`);
-  return el as T;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 const t = () => PANE_TEXT[state.lang];
 

@@ -19,7 +19,7 @@ interface TableModel {
   rows: number; // header included
   cols: number;
 }
-interface Box {
+export interface Box {
   sheet: string;
   r: number;
   c: number;

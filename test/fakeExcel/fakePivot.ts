@@ -15,6 +15,7 @@
  * rendering, the pivot's exact size (its layout box is an estimate from the distinct items).
  */
 import {
+  type Box,
   FakeContext,
   FakeError,
   FakeRange,
@@ -23,13 +24,6 @@ import {
   FakeWorksheet,
 } from "./fakeExcel";
 
-interface Box {
-  sheet: string;
-  r: number;
-  c: number;
-  h: number;
-  w: number;
-}
 export interface PivotModel {
   name: string;
   sheet: string;
