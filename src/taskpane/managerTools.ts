@@ -257,18 +257,23 @@ function renderDuplicates(): void {
 /** The sections' static words in the label language (called from the pane's renderChrome). */
 export function renderToolsChrome(): void {
   const w = t();
-  byId("reportHeading").textContent = w.reportHeading;
-  byId("reportHint").textContent = w.reportHint;
-  byId("buildReport").textContent = w.buildReport;
-  byId("dueHeading").textContent = w.dueHeading;
-  byId("dueHint").textContent = w.dueHint;
-  byId("findDue").textContent = w.findDue;
-  byId("dupHeading").textContent = w.dupHeading;
-  byId("dupHint").textContent = w.dupHint;
-  byId("findDup").textContent = w.findDup;
+  // The sections' elements are named after their words.
+  for (const id of CHROME) byId(id).textContent = w[id];
   renderDue();
   renderDuplicates();
 }
+
+const CHROME = [
+  "reportHeading",
+  "reportHint",
+  "buildReport",
+  "dueHeading",
+  "dueHint",
+  "findDue",
+  "dupHeading",
+  "dupHint",
+  "findDup",
+] as const;
 
 export function initTools(currentLang: () => Lang): void {
   lang = currentLang;

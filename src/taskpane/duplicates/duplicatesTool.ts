@@ -20,7 +20,6 @@ import {
   type Mapping,
 } from "../../sheet/columnMapping";
 import type { InputKey } from "../../sheet/inputs";
-import { readLeadRows } from "../../sheet/leadRows";
 import type { OutputKind } from "../../sheet/outputs";
 import { asText } from "../../sheet/rowFormulas";
 import {
@@ -28,8 +27,8 @@ import {
   type ApplyResult,
   type ColumnWrite,
 } from "../excel/gateway";
-import { scan, type Scan } from "../paneController";
-import { assertDataSheet } from "../office/ownSheet";
+import type { Scan } from "../paneController";
+import { scanLeads } from "../leadScan";
 
 const REGISTRY = "SALES.duplicateColumns";
 type Owned = Partial<Record<DuplicateColumn, number>>;
@@ -67,13 +66,8 @@ export interface DuplicateRun {
   readonly sheetRow: (index: number) => number;
 }
 
-export async function findDuplicateLeads(
-  lang: Lang,
-  today = todaySerial(),
-): Promise<DuplicateRun | null> {
-  const s = await scan();
-  if (!s) return null;
-  assertDataSheet(s.data.sheetName);
+/** Our columns on the sheet: remembered by the workbook and still headed as ours. */
+function ownedColumns(s: Scan): Owned {
   const remembered = readOwned(s.data.sheetName);
   const owned: Owned = {};
   for (const c of DUPLICATE_COLUMNS) {
@@ -84,7 +78,11 @@ export async function findDuplicateLeads(
     if (col !== undefined && typeof h === "string" && names.includes(fold(h)))
       owned[c] = col;
   }
-  // Our own columns are never inputs (建议归属 would otherwise pass for an owner column).
+  return owned;
+}
+
+/** The scan without our own columns as inputs (建议归属 would otherwise pass for an owner column). */
+function withoutOwn(s: Scan, owned: Owned): Scan {
   const ownedInBlock = new Set(
     Object.values(owned).map((c) => c - s.data.left),
   );
@@ -96,15 +94,25 @@ export async function findDuplicateLeads(
         k,
         v.columns.filter((c) => !ownedInBlock.has(c)),
       );
-  const leads = readLeadRows(s.headers, s.rows, mapping, lang, today);
-  const first = s.data.top + s.headerIndex + 1;
-  const result = findDuplicates(leads.rows, {
+  return { ...s, mapping };
+}
+
+export async function findDuplicateLeads(
+  lang: Lang,
+  today = todaySerial(),
+): Promise<DuplicateRun | null> {
+  let owned: Owned = {};
+  const l = await scanLeads(lang, today, (s) =>
+    withoutOwn(s, (owned = ownedColumns(s))),
+  );
+  if (!l) return null;
+  const result = findDuplicates(l.leads.rows, {
     lang,
     today,
-    hasLogColumn: mapping.receptionOrder.column !== null,
-    rowNumber: (i) => first + i + 1,
+    hasLogColumn: l.scan.mapping.receptionOrder.column !== null,
+    rowNumber: (i) => l.sheetRow(i) + 1,
   });
-  return { scan: { ...s, mapping }, result, owned, sheetRow: (i) => first + i };
+  return { scan: l.scan, result, owned, sheetRow: l.sheetRow };
 }
 
 export async function writeDuplicateColumns(

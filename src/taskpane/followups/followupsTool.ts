@@ -12,9 +12,9 @@ import {
   type OwnerDue,
 } from "../../followups/dueList";
 import { chunkRows } from "../../sheet/chunking";
-import { readLeadRows } from "../../sheet/leadRows";
-import { assertDataSheet, rebuildOwnSheet } from "../office/ownSheet";
-import { scan, type Scan } from "../paneController";
+import { rebuildOwnSheet } from "../office/ownSheet";
+import { scanLeads } from "../leadScan";
+import type { Scan } from "../paneController";
 
 export interface DueRun {
   readonly scan: Scan;
@@ -27,15 +27,12 @@ export async function findDue(
   lang: Lang,
   today = todaySerial(),
 ): Promise<DueRun | null> {
-  const s = await scan();
-  if (!s) return null;
-  assertDataSheet(s.data.sheetName);
-  const leads = readLeadRows(s.headers, s.rows, s.mapping, lang, today);
-  const first = s.data.top + s.headerIndex + 1;
+  const l = await scanLeads(lang, today);
+  if (!l) return null;
   return {
-    scan: s,
-    due: dueList(leads.rows, today),
-    sheetRow: (i) => first + i,
+    scan: l.scan,
+    due: dueList(l.leads.rows, today),
+    sheetRow: l.sheetRow,
   };
 }
 

@@ -10,9 +10,9 @@ import {
   type PipelineReport,
 } from "../../report/pipelineReport";
 import { REPORT_TEXT, reportLayout } from "../../report/reportLayout";
-import { readLeadRows, type LeadRows } from "../../sheet/leadRows";
-import { scan, type Scan } from "../paneController";
-import { assertDataSheet } from "../office/ownSheet";
+import type { LeadRows } from "../../sheet/leadRows";
+import type { Scan } from "../paneController";
+import { scanLeads } from "../leadScan";
 import {
   buildReportSheet,
   type PivotFields,
@@ -59,10 +59,9 @@ export async function runReport(
   lang: Lang,
   today = todaySerial(),
 ): Promise<ReportRun | null> {
-  const s = await scan();
-  if (!s) return null;
-  assertDataSheet(s.data.sheetName);
-  const leads = readLeadRows(s.headers, s.rows, s.mapping, lang, today);
+  const l = await scanLeads(lang, today);
+  if (!l) return null;
+  const { scan: s, leads } = l;
   const report = pipelineReport(leads.rows);
   const layout = reportLayout(report, lang, {
     today,
