@@ -1,17 +1,47 @@
 /*
- * npm run bench — grades 1,048,576 rows (Excel's sheet limit) through the custom functions'
- * range form (the call Excel makes for =SALES.LEADGRADE(A2:A1048577, …)) for LEADGRADE,
- * INTENTSTAGE and URGENCY, and through a minimal hand-written loop over the same data in
- * the same run. Prints rows per second, memory, and the ratio function ÷ loop. The two
- * must agree on every row; the run fails if they do not. Figures, never assertions.
+ * npm run bench — the custom functions where users put the load, each beside a minimal
+ * hand-written baseline that applies the same rules to the same data, in the same process:
+ *
+ * - range form: one call over 1,048,576 rows (Excel's sheet limit), as Excel makes it for
+ *   =SALES.LEADGRADE(B2:B1048577, …), against a hand-written loop over the same columns;
+ * - one-cell path: 100,000 separate calls with 1×1 arguments (a formula filled down a column,
+ *   or a calculated column of an Excel table), against a minimal per-cell function.
+ *
+ * Every round runs every variant once, in an order that rotates from round to round (so drift
+ * of this shared machine lands on every variant alike); ratios are taken within a round.
+ * Prints min / median / max over the rounds for each figure and each ratio, and the bytes
+ * allocated per row (heapUsed delta under --expose-gc, on a sample small enough to run
+ * between two collections; a sample during which a collection ran is dropped and said so).
+ * Variants must agree on every row (one-cell = range form = baseline); the run fails if they
+ * do not. Figures, never assertions on speed.
+ *
+ * Quick run: BENCH_ROWS=100000 BENCH_CELLS=20000 BENCH_ROUNDS=3 npm run bench
  */
+import { execFileSync } from "node:child_process";
+import { PerformanceObserver } from "node:perf_hooks";
 import "../test/setup/customFunctions";
 import * as F from "../src/functions/functions";
-import { SIGNAL_WORDS } from "../src/engine/tables/intentStages";
+import { CellError } from "../src/engine/cellError";
+import { makeCtx } from "../src/engine/ctx";
+import { leadGrade } from "../src/engine/functions/leadGrade";
+import { urgencyLevel } from "../src/engine/functions/urgency";
+import { URGENCY_LABELS } from "../src/engine/tables/urgencyModel";
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 1048576);
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+/**
+ * Allocation is measured in a child process (this file with --alloc) on a sheet of SAMPLE rows,
+ * with V8's pretenuring and background GC threads off so that heapUsed deltas count exactly
+ * what was allocated: in the big heap of the timing rounds, concurrent sweeping and pretenured
+ * (old-space) allocation make them drift by ±100 B/row.
+ */
+const CHILD = process.argv.includes("--alloc");
+/** rows (or calls) per allocation sample */
+const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 2000);
+const ROWS = CHILD ? SAMPLE : Number(process.env.BENCH_ROWS ?? 1048576);
+const CELLS = Math.min(ROWS, Number(process.env.BENCH_CELLS ?? 100000));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const maybeGc = (globalThis as { gc?: () => void }).gc;
+if (!maybeGc) throw new Error("run with node --expose-gc (npm run bench does)");
+const gc: () => void = maybeGc;
 
 /** A small deterministic generator, so every run grades the same sheet. */
 function rng(seed: number): () => number {
@@ -21,36 +51,37 @@ function rng(seed: number): () => number {
     return s / 2 ** 32;
   };
 }
-const pick = <T>(r: () => number, xs: readonly T[]): T =>
-  xs[Math.floor(r() * xs.length)] as T;
-
-// ---- the sheet -------------------------------------------------------------------------
 const r = rng(20261125);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+
+type Grid = unknown[][];
+const columnOf = (n: number, gen: () => unknown): Grid => {
+  const out = new Array<unknown[]>(n);
+  for (let i = 0; i < n; i++) out[i] = [gen()];
+  return out;
+};
+/** The 1×1 arguments Excel passes for row i of a column, one fresh array per call as Excel does. */
+const cellsOf = (g: Grid, n: number): Grid[] => {
+  const out = new Array<Grid>(n);
+  for (let i = 0; i < n; i++) out[i] = [[g[i]![0]]];
+  return out;
+};
+
+// ---- the sheet: varied inputs, as a team's lead sheet has them ------------------------------
 const RATINGS = ["A", "B", "是", "否", "A", "A", "Y", "N"];
-const INDICATORS: unknown[] = ["A", "B", 0, 1, 2, 3, 4, "是", null];
-const NOTES_PARTS = [
-  "客户愿意听",
-  "询问价格",
-  "问效果",
-  "对比竞品",
-  "不拒绝",
-  "拒绝",
-  "已签约",
-  "在开会，稍后再联系",
-  "确定成交，考虑金额",
-  "asked price",
-  "not interested",
-  "未签约",
-  "上门拜访",
-  "介绍自己的情况",
-  "可以约访",
-];
-const NOTES: string[] = [];
-for (let i = 0; i < 400; i++)
-  NOTES.push(
-    `${pick(r, NOTES_PARTS)}，${pick(r, NOTES_PARTS)}${i % 3 ? "" : "，" + pick(r, NOTES_PARTS)}`,
-  );
-const TIMELINES: unknown[] = [10, 45, 200, null, "2026-12-20", "是", "否", 5];
+const INDICATORS: unknown[] = ["A", "B", 0, 1, 2, 3, 4, 5, "是", null];
+const TOLERANCE: unknown[] = ["A", "B", "是", "否", null];
+const TODAY = 46351; // 2026-11-25
+/** deadlines: days left, date serials, date texts (spread over two years), yes/no, blanks */
+const dateText = (serial: number) =>
+  new Date((serial - 25569) * 86400000).toISOString().slice(0, 10);
+const timeline = (): unknown => {
+  const k = r();
+  if (k < 0.25) return Math.floor(r() * 200); // days left
+  if (k < 0.45) return TODAY + Math.floor(r() * 730) - 30; // a date cell
+  if (k < 0.65) return dateText(TODAY + Math.floor(r() * 730) - 30); // a date typed as text
+  return pick<unknown>(["是", "否", null, null]);
+};
 const RESOURCES: unknown[] = [
   "已分配",
   "申请中",
@@ -69,251 +100,608 @@ const DECISIONS: unknown[] = [
   "高层",
 ];
 const COMPETITION: unknown[] = ["激烈", "一般", "无", "high", null];
-const TODAY = 46351;
 
-const column = (gen: () => unknown): unknown[][] => {
-  const out = new Array<unknown[]>(ROWS);
-  for (let i = 0; i < ROWS; i++) out[i] = [gen()];
-  return out;
-};
+if (!CHILD)
+  console.log(
+    `building a ${ROWS.toLocaleString("en")}-row sheet and ${CELLS.toLocaleString("en")} one-cell argument sets…`,
+  );
+const lead = [
+  columnOf(ROWS, () => pick(RATINGS)),
+  columnOf(ROWS, () => pick(RATINGS)),
+  columnOf(ROWS, () => pick(INDICATORS)),
+  columnOf(ROWS, () => pick(INDICATORS)),
+  columnOf(ROWS, () => pick(INDICATORS)),
+  columnOf(ROWS, () => pick(INDICATORS)),
+  columnOf(ROWS, () => pick(TOLERANCE)),
+] as const;
+const urg = [
+  columnOf(ROWS, timeline),
+  columnOf(ROWS, () => pick(RESOURCES)),
+  columnOf(ROWS, () => pick(DECISIONS)),
+  columnOf(ROWS, () => pick(COMPETITION)),
+] as const;
+const leadCells = lead.map((g) => cellsOf(g, CELLS));
+const urgCells = urg.map((g) => cellsOf(g, CELLS));
+const todayCell: Grid = [[TODAY]];
 
-console.log(`building a ${ROWS.toLocaleString("en")}-row sheet…`);
-const lead = {
-  payment: column(() => pick(r, RATINGS)),
-  satisfaction: column(() => pick(r, RATINGS)),
-  revisits: column(() => pick(r, INDICATORS)),
-  calls: column(() => pick(r, INDICATORS)),
-  siteVisits: column(() => pick(r, INDICATORS)),
-  processAsked: column(() => pick(r, INDICATORS)),
-  priceTolerance: column(() => pick(r, ["A", "B", "是", "否", null])),
-};
-const notes = column(() => pick(r, NOTES));
-const urg = {
-  timeline: column(() => pick(r, TIMELINES)),
-  resources: column(() => pick(r, RESOURCES)),
-  decision: column(() => pick(r, DECISIONS)),
-  competition: column(() => pick(r, COMPETITION)),
-};
-
-// ---- minimal hand-written loops: the same rules, written straight, for these inputs only.
-// Each returns what a custom function must hand Excel (one [value] row per lead), as ours do.
-const YES = new Set(["A", "是", "Y"]);
-function leadGradeLoop(): unknown[] {
-  const out = new Array(ROWS);
-  for (let i = 0; i < ROWS; i++) {
-    const p = lead.payment[i]![0],
-      s = lead.satisfaction[i]![0];
-    const ind = (v: unknown, t: number) =>
-      typeof v === "number" ? v >= t : v !== null && YES.has(v as string);
-    const k =
-      +ind(lead.revisits[i]![0], 3) +
-      +ind(lead.calls[i]![0], 2) +
-      +ind(lead.siteVisits[i]![0], 2) +
-      +ind(lead.processAsked[i]![0], 1) +
-      +ind(lead.priceTolerance[i]![0], 99);
-    const a = +YES.has(p as string) + +YES.has(s as string);
+// ---- the baselines: the same rules written straight, for these inputs only -----------------
+const YES = new Set<unknown>(["A", "是", "Y"]);
+const indicator = (v: unknown, t: number): number =>
+  typeof v === "number" ? (v >= t ? 1 : 0) : YES.has(v) ? 1 : 0;
+function gradeOf(
+  p: unknown,
+  s: unknown,
+  r1: unknown,
+  c: unknown,
+  v: unknown,
+  q: unknown,
+  t: unknown,
+): string {
+  if (
+    (p === null || p === 0) &&
+    (s === null || s === 0) &&
+    (r1 === null || r1 === 0) &&
+    (c === null || c === 0) &&
+    (v === null || v === 0) &&
+    (q === null || q === 0) &&
+    (t === null || t === 0)
+  )
+    return "";
+  const a = (YES.has(p) ? 1 : 0) + (YES.has(s) ? 1 : 0);
+  const k =
+    indicator(r1, 3) +
+    indicator(c, 2) +
+    indicator(v, 2) +
+    indicator(q, 1) +
+    (YES.has(t) ? 1 : 0);
+  return a === 2
+    ? k === 5
+      ? "A"
+      : k >= 3
+        ? "B"
+        : "C"
+    : a === 1
+      ? k === 5
+        ? "C"
+        : "D"
+      : "E";
+}
+function leadGradeLoop(n: number): unknown[] {
+  const [P, S, R, C, V, Q, T] = lead;
+  const out = new Array<unknown[]>(n);
+  for (let i = 0; i < n; i++)
     out[i] = [
-      a === 2
-        ? k === 5
-          ? "A"
-          : k >= 3
-            ? "B"
-            : "C"
-        : a === 1
-          ? k === 5
-            ? "C"
-            : "D"
-          : "E",
+      gradeOf(
+        P[i]![0],
+        S[i]![0],
+        R[i]![0],
+        C[i]![0],
+        V[i]![0],
+        Q[i]![0],
+        T[i]![0],
+      ),
     ];
-  }
   return out;
 }
-
-const WORDS = [...SIGNAL_WORDS].sort(
-  (x, y) => y.phrase.length - x.phrase.length,
-);
-const WORD_RE = new RegExp(
-  WORDS.map((w) => w.phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
-  "g",
-);
-const STAGE_OF = new Map(WORDS.map((w) => [w.phrase, w.stage]));
-function intentStageLoop(): unknown[] {
-  const out = new Array(ROWS);
-  const memo = new Map<string, number>();
-  for (let i = 0; i < ROWS; i++) {
-    const text = notes[i]![0] as string;
-    let st = memo.get(text);
-    if (st === undefined) {
-      let won = false,
-        best = -1,
-        refused = false;
-      for (const m of text.toLowerCase().matchAll(WORD_RE)) {
-        const s = STAGE_OF.get(m[0]);
-        if (s === 5) won = true;
-        else if (s === -1) refused = true;
-        else if (s != null && s > best) best = s;
-      }
-      st = won ? 5 : best >= 0 ? best : refused ? -1 : -99;
-      memo.set(text, st);
-    }
-    out[i] = [st];
-  }
-  return out;
+/** The bare rules per cell (for these inputs only): what no reader at all would cost. */
+function bareLeadGrade(
+  p: Grid,
+  s: Grid,
+  r1: Grid,
+  c: Grid,
+  v: Grid,
+  q: Grid,
+  t: Grid,
+): unknown[][] {
+  return [
+    [
+      gradeOf(
+        p[0]![0],
+        s[0]![0],
+        r1[0]![0],
+        c[0]![0],
+        v[0]![0],
+        q[0]![0],
+        t[0]![0],
+      ),
+    ],
+  ];
 }
 
-const LEVEL: Record<string, number> = {
-  已分配: 2,
-  申请中: 1,
-  未分配: 0,
-  高: 2,
-  一般: 1,
-  是: 2,
-  老板: 2,
-  总经理: 2,
-  部门经理: 1,
-  基层: 0,
-  高层: 2,
-  激烈: 2,
-  无: 0,
-  high: 2,
-};
-function urgencyLoop(): unknown[] {
-  const out = new Array(ROWS);
-  const deadline = 46351 + 25; // 2026-12-20
-  for (let i = 0; i < ROWS; i++) {
-    const t = urg.timeline[i]![0];
-    const days =
-      typeof t === "number"
-        ? t
-        : t === "2026-12-20"
-          ? deadline - TODAY
-          : undefined;
-    let total =
-      days !== undefined
-        ? days <= 30
-          ? 3
-          : days <= 90
-            ? 2
-            : 1
-        : t === "是"
+const LEVEL = new Map<unknown, number>([
+  ["已分配", 2],
+  ["申请中", 1],
+  ["未分配", 0],
+  ["高", 2],
+  ["一般", 1],
+  ["是", 2],
+  ["老板", 2],
+  ["总经理", 2],
+  ["部门经理", 1],
+  ["基层", 0],
+  ["高层", 2],
+  ["激烈", 2],
+  ["无", 0],
+  ["high", 2],
+]);
+const LABEL = ["低", "低", "低", "中", "中", "中", "高", "高", "高", "高"];
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+function urgencyOf(
+  t: unknown,
+  rs: unknown,
+  dl: unknown,
+  cp: unknown,
+  today: number,
+): string {
+  if ((t === null || t === 0) && rs === null && dl === null && cp === null)
+    return "";
+  let days: number | undefined;
+  // 0 is how older desktop builds send a blank cell: no deadline
+  if (typeof t === "number" && t !== 0) days = t > 3650 ? t - today : t;
+  else if (typeof t === "string") {
+    const m = DATE_TEXT.exec(t);
+    if (m)
+      days = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / 86400000 + 25569 - today;
+  }
+  const total =
+    (days !== undefined
+      ? days <= 30
+        ? 3
+        : days <= 90
           ? 2
-          : 0;
-    for (const v of [
-      urg.resources[i]![0],
-      urg.decision[i]![0],
-      urg.competition[i]![0],
-    ])
-      total += v == null ? 0 : (LEVEL[v as string] ?? 0);
-    const rest = [
-      urg.resources[i]![0],
-      urg.decision[i]![0],
-      urg.competition[i]![0],
-      t,
-    ];
-    out[i] = [
-      rest.every((v) => v == null)
-        ? ""
-        : total >= 6
-          ? "高"
-          : total >= 3
-            ? "中"
-            : "低",
-    ];
-  }
+          : 1
+      : t === "是"
+        ? 2
+        : 0) +
+    (LEVEL.get(rs) ?? 0) +
+    (LEVEL.get(dl) ?? 0) +
+    (LEVEL.get(cp) ?? 0);
+  return LABEL[total] as string;
+}
+function urgencyLoop(n: number): unknown[] {
+  const [T, RS, DL, CP] = urg;
+  const out = new Array<unknown[]>(n);
+  for (let i = 0; i < n; i++)
+    out[i] = [urgencyOf(T[i]![0], RS[i]![0], DL[i]![0], CP[i]![0], TODAY)];
   return out;
 }
-
-// ---- measure ----------------------------------------------------------------------------
-interface Figure {
-  ms: number;
-  heapMB: number;
-  rssMB: number;
+function bareUrgency(
+  t: Grid,
+  rs: Grid,
+  dl: Grid,
+  cp: Grid,
+  today: Grid,
+): unknown[][] {
+  return [
+    [
+      urgencyOf(
+        t[0]![0],
+        rs[0]![0],
+        dl[0]![0],
+        cp[0]![0],
+        today[0]![0] as number,
+      ),
+    ],
+  ];
 }
 
-function measure(run: () => unknown[]): { figure: Figure; result: unknown[] } {
-  let best = Infinity;
-  let result: unknown[] = [];
-  let heapMB = 0;
-  let rssMB = 0;
-  for (let k = 0; k < REPEAT; k++) {
-    gc();
-    const before = process.memoryUsage();
-    const t0 = process.hrtime.bigint();
-    result = run();
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    const after = process.memoryUsage();
-    best = Math.min(best, ms);
-    heapMB = Math.max(heapMB, (after.heapUsed - before.heapUsed) / 2 ** 20);
-    rssMB = Math.max(rssMB, after.rss / 2 ** 20);
-  }
-  return { figure: { ms: best, heapMB, rssMB }, result };
+/**
+ * The minimal per-cell functions: the engine's own rules (its readers, its tables), called
+ * straight from the 1×1 arguments with a fixed context, as a hand-written custom function
+ * would — no shape checks, no argument lists. The one-cell path must come close to these.
+ */
+const CTX = makeCtx();
+function minimalLeadGrade(
+  p: Grid,
+  s: Grid,
+  r1: Grid,
+  c: Grid,
+  v: Grid,
+  q: Grid,
+  t: Grid,
+): unknown[][] {
+  const g = leadGrade(
+    p[0]![0],
+    s[0]![0],
+    r1[0]![0],
+    c[0]![0],
+    v[0]![0],
+    q[0]![0],
+    t[0]![0],
+    null,
+    CTX,
+  );
+  if (g instanceof CellError) throw new Error(g.key);
+  return [[g]];
+}
+function minimalUrgency(
+  t: Grid,
+  rs: Grid,
+  dl: Grid,
+  cp: Grid,
+  today: Grid,
+): unknown[][] {
+  const u = urgencyLevel(
+    t[0]![0],
+    rs[0]![0],
+    dl[0]![0],
+    cp[0]![0],
+    today[0]![0] as number,
+    CTX,
+  );
+  if (u instanceof CellError) throw new Error(u.key);
+  return [[u === "" ? "" : URGENCY_LABELS[u].zh]];
 }
 
-const cellOf = (row: unknown) => (row as unknown[])[0];
-const cases: {
+// ---- the variants, each its own monomorphic loop -------------------------------------------
+const [P, S, R, C, V, Q, T] = leadCells as Grid[][] as [
+  Grid[],
+  Grid[],
+  Grid[],
+  Grid[],
+  Grid[],
+  Grid[],
+  Grid[],
+];
+const [TL, RS, DL, CP] = urgCells as Grid[][] as [
+  Grid[],
+  Grid[],
+  Grid[],
+  Grid[],
+];
+
+interface Variant {
   name: string;
-  fn: () => unknown[];
-  loop: () => unknown[];
-  same: (a: unknown, b: unknown) => boolean;
+  /** runs `n` rows (range variants) or `n` calls (one-cell variants); returns one cell per row */
+  run: (n: number) => unknown[];
+  unit: "range" | "cell";
+}
+const sliceOf = (g: Grid, n: number) => (n === g.length ? g : g.slice(0, n));
+const first = (row: unknown) => (row as unknown[])[0];
+
+const SUITES: {
+  name: string;
+  variants: Variant[];
+  /** row i's inputs, to show where variants disagree */
+  inputs: (i: number) => unknown[];
 }[] = [
   {
     name: "LEADGRADE",
-    fn: () =>
-      F.leadgrade(
-        lead.payment,
-        lead.satisfaction,
-        lead.revisits,
-        lead.calls,
-        lead.siteVisits,
-        lead.processAsked,
-        lead.priceTolerance,
-      ),
-    loop: leadGradeLoop,
-    same: (a, b) => a === b,
-  },
-  {
-    name: "INTENTSTAGE",
-    fn: () => F.intentstage(notes),
-    loop: intentStageLoop,
-    same: (a, b) => a === b || (b === -99 && a instanceof Error),
+    inputs: (i) => lead.map((g) => g[i]![0]),
+    variants: [
+      { name: "hand-written loop", unit: "range", run: leadGradeLoop },
+      {
+        name: "range form",
+        unit: "range",
+        run: (n) =>
+          F.leadgrade(
+            ...(lead.map((g) => sliceOf(g, n)) as [
+              Grid,
+              Grid,
+              Grid,
+              Grid,
+              Grid,
+              Grid,
+              Grid,
+            ]),
+            null as never,
+          ),
+      },
+      {
+        name: "bare rules per cell",
+        unit: "cell",
+        run: (n) => {
+          const out = new Array<unknown>(n);
+          for (let i = 0; i < n; i++)
+            out[i] = bareLeadGrade(
+              P[i]!,
+              S[i]!,
+              R[i]!,
+              C[i]!,
+              V[i]!,
+              Q[i]!,
+              T[i]!,
+            );
+          return out;
+        },
+      },
+      {
+        name: "minimal per-cell function",
+        unit: "cell",
+        run: (n) => {
+          const out = new Array<unknown>(n);
+          for (let i = 0; i < n; i++)
+            out[i] = minimalLeadGrade(
+              P[i]!,
+              S[i]!,
+              R[i]!,
+              C[i]!,
+              V[i]!,
+              Q[i]!,
+              T[i]!,
+            );
+          return out;
+        },
+      },
+      {
+        name: "one-cell path",
+        unit: "cell",
+        run: (n) => {
+          const out = new Array<unknown>(n);
+          for (let i = 0; i < n; i++)
+            out[i] = F.leadgrade(
+              P[i]!,
+              S[i]!,
+              R[i]!,
+              C[i]!,
+              V[i]!,
+              Q[i]!,
+              T[i]!,
+              null as never,
+            );
+          return out;
+        },
+      },
+    ],
   },
   {
     name: "URGENCY",
-    fn: () =>
-      F.urgency(urg.timeline, urg.resources, urg.decision, urg.competition, [
-        [TODAY],
-      ]),
-    loop: urgencyLoop,
-    same: (a, b) => a === b,
+    inputs: (i) => urg.map((g) => g[i]![0]),
+    variants: [
+      { name: "hand-written loop", unit: "range", run: urgencyLoop },
+      {
+        name: "range form",
+        unit: "range",
+        run: (n) =>
+          F.urgency(
+            ...(urg.map((g) => sliceOf(g, n)) as [Grid, Grid, Grid, Grid]),
+            todayCell,
+            null,
+          ),
+      },
+      {
+        name: "bare rules per cell",
+        unit: "cell",
+        run: (n) => {
+          const out = new Array<unknown>(n);
+          for (let i = 0; i < n; i++)
+            out[i] = bareUrgency(TL[i]!, RS[i]!, DL[i]!, CP[i]!, todayCell);
+          return out;
+        },
+      },
+      {
+        name: "minimal per-cell function",
+        unit: "cell",
+        run: (n) => {
+          const out = new Array<unknown>(n);
+          for (let i = 0; i < n; i++)
+            out[i] = minimalUrgency(TL[i]!, RS[i]!, DL[i]!, CP[i]!, todayCell);
+          return out;
+        },
+      },
+      {
+        name: "one-cell path",
+        unit: "cell",
+        run: (n) => {
+          const out = new Array<unknown>(n);
+          for (let i = 0; i < n; i++)
+            out[i] = F.urgency(TL[i]!, RS[i]!, DL[i]!, CP[i]!, todayCell, null);
+          return out;
+        },
+      },
+    ],
   },
 ];
 
-const lines: string[] = [];
-const pad = (s: string, n: number) => s.padEnd(n);
-lines.push(
-  `| function | rows | function ms | rows/s | loop ms | ratio (function ÷ loop) | heap Δ MB (function / loop) | peak RSS MB |`,
-);
-lines.push(`|---|---:|---:|---:|---:|---:|---:|---:|`);
+// ---- correctness first: every variant gives the same cell on every row ----------------------
 let failed = false;
-for (const c of cases) {
-  const loop = measure(c.loop);
-  const fn = measure(c.fn);
-  let mismatches = 0;
-  for (let i = 0; i < ROWS; i++)
-    if (!c.same(cellOf(fn.result[i]), cellOf(loop.result[i]))) mismatches++;
-  if (mismatches > 0) {
-    failed = true;
-    console.error(
-      `${c.name}: ${mismatches} rows differ between the function and the loop`,
+function checkAgreement(): void {
+  for (const suite of SUITES) {
+    const results = suite.variants.map((v) =>
+      v.unit === "range"
+        ? v.run(ROWS).map(first)
+        : v.run(CELLS).map((x) => first(first(x))),
     );
+    const ref = results[0]!;
+    suite.variants.forEach((v, k) => {
+      const got = results[k]!;
+      let bad = 0;
+      for (let i = 0; i < got.length; i++)
+        if (got[i] !== ref[i] && bad++ < 3)
+          console.error(
+            `${suite.name} row ${i + 1} ${JSON.stringify(suite.inputs(i))}: ${v.name} ${String(got[i])}, baseline ${String(ref[i])}`,
+          );
+      if (bad > 0) {
+        failed = true;
+        console.error(
+          `${suite.name}: ${v.name} differs from ${suite.variants[0]!.name} on ${bad} rows`,
+        );
+      }
+    });
   }
-  const rate = Math.round(ROWS / (fn.figure.ms / 1000));
-  lines.push(
-    `| ${pad(c.name, 11)} | ${ROWS.toLocaleString("en")} | ${fn.figure.ms.toFixed(0)} | ${rate.toLocaleString("en")} | ${loop.figure.ms.toFixed(0)} | ${(fn.figure.ms / loop.figure.ms).toFixed(2)}× | ${fn.figure.heapMB.toFixed(0)} / ${loop.figure.heapMB.toFixed(0)} | ${Math.max(fn.figure.rssMB, loop.figure.rssMB).toFixed(0)} |`,
-  );
 }
-console.log(
-  `\nnode ${process.version}, best of ${REPEAT} runs each, same process, same data\n`,
+
+// ---- timing: interleaved rounds -------------------------------------------------------------
+const times = new Map<string, number[]>();
+const record = (key: string, v: number) => {
+  const xs = times.get(key) ?? [];
+  xs.push(v);
+  times.set(key, xs);
+};
+const all = SUITES.flatMap((s) =>
+  s.variants.map((v) => ({ suite: s.name, v })),
 );
-console.log(lines.join("\n"));
-if (failed) process.exit(1);
+function timeRounds(): void {
+  for (let round = 0; round < ROUNDS; round++) {
+    const perRound = new Map<string, number>();
+    for (let k = 0; k < all.length; k++) {
+      const { suite, v } = all[(k + round) % all.length]!;
+      gc();
+      const n = v.unit === "range" ? ROWS : CELLS;
+      const t0 = process.hrtime.bigint();
+      v.run(n);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      perRound.set(`${suite}/${v.name}`, ms);
+      record(`${suite}/${v.name}`, ms);
+    }
+    for (const s of SUITES) {
+      const t = (name: string) => perRound.get(`${s.name}/${name}`)!;
+      record(
+        `${s.name}/range ÷ loop`,
+        t("range form") / t("hand-written loop"),
+      );
+      record(
+        `${s.name}/one-cell ÷ minimal`,
+        t("one-cell path") / t("minimal per-cell function"),
+      );
+    }
+    process.stdout.write(`round ${round + 1}/${ROUNDS} done\r`);
+  }
+}
+
+// ---- allocation: heapUsed delta per row on samples between two collections ------------------
+let collections = 0;
+const observer = new PerformanceObserver((list) => {
+  collections += list.getEntries().length;
+});
+observer.observe({ entryTypes: ["gc"] });
+const settle = (ms = 0) => new Promise((done) => setTimeout(done, ms));
+/** A full collection, then wait for the concurrent sweeper to finish (heapUsed steady). */
+async function quiet(): Promise<void> {
+  gc();
+  let last = process.memoryUsage().heapUsed;
+  for (let k = 0; k < 100; k++) {
+    await settle(5);
+    const now = process.memoryUsage().heapUsed;
+    if (Math.abs(now - last) < 4096) return;
+    last = now;
+  }
+}
+
+async function allocation(
+  v: Variant,
+): Promise<{ bytes: number[]; dropped: number }> {
+  const bytes: number[] = [];
+  let dropped = 0;
+  for (let k = 0; k < ROUNDS; k++) {
+    for (let k = 0; k < 30; k++) v.run(SAMPLE); // warm up: measure optimised code
+    await quiet();
+    const before = collections;
+    const h0 = process.memoryUsage().heapUsed;
+    const kept = v.run(SAMPLE);
+    const h1 = process.memoryUsage().heapUsed;
+    await settle();
+    if (collections !== before) dropped++;
+    else bytes.push((h1 - h0) / SAMPLE);
+    if (kept.length !== SAMPLE) throw new Error("sample size");
+  }
+  return { bytes, dropped };
+}
+
+// ---- report ---------------------------------------------------------------------------------
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const stats = (xs: number[]) => {
+  const s = sorted(xs);
+  return {
+    min: s[0]!,
+    median: s[Math.floor((s.length - 1) / 2)]!,
+    max: s[s.length - 1]!,
+  };
+};
+const fmt = (xs: number[] | undefined, f: (x: number) => string) => {
+  if (!xs || xs.length === 0) return "– | – | –";
+  const s = stats(xs);
+  return `${f(s.min)} | ${f(s.median)} | ${f(s.max)}`;
+};
+
+type Allocs = Record<string, { bytes: number[]; dropped: number }>;
+
+/** The child: allocation of every variant, as JSON on stdout. */
+async function allocChild(): Promise<void> {
+  const out: Allocs = {};
+  for (const s of SUITES)
+    for (const v of s.variants)
+      out[`${s.name}/${v.name}`] = await allocation(v);
+  // The result alone: the rows a range form must hand Excel, one [value] per lead.
+  const grades = lead[0].map((row) => row[0]);
+  out["result"] = await allocation({
+    name: "result only",
+    unit: "range",
+    run: (n) => {
+      const rows = new Array<unknown[]>(n);
+      for (let i = 0; i < n; i++) rows[i] = [grades[i]];
+      return rows;
+    },
+  });
+  observer.disconnect();
+  process.stdout.write(JSON.stringify(out));
+}
+
+async function main(): Promise<void> {
+  checkAgreement();
+  timeRounds();
+  const allocs = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        "--no-allocation-site-pretenuring",
+        "--single-threaded-gc",
+        __filename,
+        "--alloc",
+      ],
+      { encoding: "utf8", maxBuffer: 1 << 24 },
+    ),
+  ) as Allocs;
+  console.log(
+    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (every variant once per round, rotating order), same process, same data`,
+  );
+  for (const s of SUITES) {
+    const ms = (name: string) => times.get(`${s.name}/${name}`)!;
+    const us = (name: string) => ms(name).map((x) => (x * 1000) / CELLS);
+    const alloc = new Map<string, { bytes: number[]; dropped: number }>(
+      s.variants.map((v) => [v.name, allocs[`${s.name}/${v.name}`]!]),
+    );
+    const loopB = alloc.get("hand-written loop")!;
+    const resultB = allocs["result"]!;
+    const rangeB = alloc.get("range form")!;
+    const minB = alloc.get("minimal per-cell function")!;
+    const cellB = alloc.get("one-cell path")!;
+    const beyond = (a: number[], b: number[]) =>
+      a.length && b.length ? [stats(a).median - stats(b).median] : [];
+    const lines = [
+      `\n${s.name} — range form over ${ROWS.toLocaleString("en")} rows, one-cell path over ${CELLS.toLocaleString("en")} calls`,
+      `| figure | min | median | max |`,
+      `|---|---:|---:|---:|`,
+      `| hand-written loop, ms | ${fmt(ms("hand-written loop"), (x) => x.toFixed(0))} |`,
+      `| range form, ms | ${fmt(ms("range form"), (x) => x.toFixed(0))} |`,
+      `| range form, rows/s | ${fmt(
+        ms("range form").map((x) => ROWS / (x / 1000)),
+        (x) => Math.round(x).toLocaleString("en"),
+      )} |`,
+      `| **range form ÷ loop** | ${fmt(times.get(`${s.name}/range ÷ loop`), (x) => x.toFixed(2) + "×")} |`,
+      `| bare rules per cell (no reader), µs/call | ${fmt(us("bare rules per cell"), (x) => x.toFixed(2))} |`,
+      `| minimal per-cell function, µs/call | ${fmt(us("minimal per-cell function"), (x) => x.toFixed(2))} |`,
+      `| one-cell path, µs/call | ${fmt(us("one-cell path"), (x) => x.toFixed(2))} |`,
+      `| **one-cell ÷ minimal** | ${fmt(times.get(`${s.name}/one-cell ÷ minimal`), (x) => x.toFixed(2) + "×")} |`,
+      `| allocated B/row, the result alone ([value] rows) | ${fmt(resultB.bytes, (x) => x.toFixed(0))} |`,
+      `| allocated B/row, hand-written loop | ${fmt(loopB.bytes, (x) => x.toFixed(0))} |`,
+      `| allocated B/row, range form | ${fmt(rangeB.bytes, (x) => x.toFixed(0))} |`,
+      `| **range form beyond the result, B/row** (medians) | – | ${fmt(beyond(rangeB.bytes, resultB.bytes), (x) => x.toFixed(0)).split(" | ")[1]} | – |`,
+      `| allocated B/call, minimal per-cell | ${fmt(minB.bytes, (x) => x.toFixed(0))} |`,
+      `| allocated B/call, one-cell path | ${fmt(cellB.bytes, (x) => x.toFixed(0))} |`,
+    ];
+    const dropped = [...alloc.values()].reduce((n, a) => n + a.dropped, 0);
+    if (dropped > 0)
+      lines.push(
+        `(${dropped} allocation samples dropped: a collection ran during them)`,
+      );
+    console.log(lines.join("\n"));
+  }
+  console.log(
+    `\nallocation: heapUsed delta per row or call, ${SAMPLE.toLocaleString("en")} rows or calls per sample, ${ROUNDS} samples per variant, after 30 warm-up runs, in a child process without pretenuring or background GC threads`,
+  );
+  if (failed) process.exit(1);
+}
+
+void (CHILD ? allocChild() : main());

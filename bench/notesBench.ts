@@ -30,7 +30,19 @@ const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 // ---- fragments reps write (Chinese and English), with signals, negations and plain chatter
 const ZH = {
-  who: ["客户", "王总", "李经理", "张先生", "陈女士", "刘姐", "家长", "阿姨", "老板", "对方采购", "赵工"],
+  who: [
+    "客户",
+    "王总",
+    "李经理",
+    "张先生",
+    "陈女士",
+    "刘姐",
+    "家长",
+    "阿姨",
+    "老板",
+    "对方采购",
+    "赵工",
+  ],
   said: [
     "说在开会，晚点再联系",
     "接了电话，态度还可以",
@@ -67,7 +79,15 @@ const ZH = {
   tail: ["，下次跟进", "，待回访", "，继续跟", "", "，已记录", "，需要再打"],
 };
 const EN = {
-  who: ["Customer", "Mr. Li", "She", "He", "The buyer", "Their IT lead", "The owner"],
+  who: [
+    "Customer",
+    "Mr. Li",
+    "She",
+    "He",
+    "The buyer",
+    "Their IT lead",
+    "The owner",
+  ],
   said: [
     "was in a meeting, call back later",
     "not interested, hung up",

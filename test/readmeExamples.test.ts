@@ -110,3 +110,49 @@ test('=SALES.NEXTACTION(3,"en")', () =>
   expect(call(F.nextaction, c(3), "en")[0]).toMatch(
     /^From stage 3 to 4: clear the decision-maker; /,
   ));
+
+describe("README: how INTENTSTAGE reads a note", () => {
+  test.each<[string, number | string]>([
+    ["问了下价格", 3],
+    ["价格问了三次", 3],
+    ["asked about pricing", 3],
+    ["回答了几个问题", 1],
+    ["answered our questions", 1],
+    ["约了下周二上门拜访", 2],
+    ["确定下周签约", 4],
+    ["agreed to sign next week", 4],
+    ["合同已签", 5],
+    ["款已到账", 5],
+    ["payment received", 5],
+    ["还没签约，问了付款方式", 3],
+    ["Hasn't signed yet, asked for a discount", 3],
+    ["没拒绝", 0],
+    ["没挂电话", 0],
+    ["问了价格，但说太贵不感兴趣", 3],
+    ["家长直接拒绝试听", -1],
+    ["no interest in a test drive", -1],
+    ["已经跟别家签了，不需要", -1],
+    ["在开会", "#N/A"],
+    ["在开会，下午3点后再打", 0],
+    ["第3次拜访，预算5万", 2],
+    ["3", 3],
+    ["阶段3", 3],
+    ["Stage 3", 3],
+    ["不拒绝", 0],
+    ["不反感递合同", 3],
+  ])("%p → %p", (note, want) => {
+    const got = call(F.intentstage, c(note))[0];
+    if (typeof want === "string")
+      expect(got).toEqual(expect.objectContaining({ error: want }));
+    else expect(got).toBe(want);
+  });
+  test("the WHYINTENTSTAGE example", () => {
+    const why = call(
+      F.whyintentstage,
+      c("还没签约，问了价格，但说不感兴趣"),
+    )[0];
+    expect(String(why)).toMatch(
+      /^3 — “签约”（签约、付款）被“还没”否定，不计；“问了”（主动询问）→ 阶段1 有互动；“价格”（询问价格）→ 阶段3 考虑成交；“不感兴趣”（拒绝）→ 阶段-1 拒绝；结果：阶段3 考虑成交（取最高的正向信号，正向信号优先于拒绝）\[来源 002\]；下一步：/,
+    );
+  });
+});

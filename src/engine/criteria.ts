@@ -29,6 +29,11 @@ import {
   VALUE_TIER_SHARES,
 } from "./tables/customerTypes";
 
+/** A table's shape with its literal numbers widened: a workbook may hold any number there. */
+type Numbers<T> = {
+  readonly [K in keyof T]: T[K] extends number ? number : Numbers<T[K]>;
+};
+
 export interface Criteria {
   readonly reader: {
     readonly yes: readonly string[];
@@ -36,7 +41,7 @@ export interface Criteria {
   };
   readonly leadGrade: {
     readonly table: typeof LEAD_GRADE_TABLE;
-    readonly bands: typeof INTENT_BANDS;
+    readonly bands: Numbers<typeof INTENT_BANDS>;
     readonly countThresholds: typeof COUNT_THRESHOLDS;
     /** [default] with siteOpen = FALSE the site-inspection indicator counts as A */
     readonly siteClosedCountsAsA: boolean;
@@ -44,20 +49,23 @@ export interface Criteria {
   readonly intentClassMin: typeof INTENT_CLASS_MIN;
   /** SPEC §5 signal concepts (their Chinese and English forms), see tables/stageSignals.ts */
   readonly stageConcepts: readonly Concept[];
-  /** a workbook's own phrases, each read as the stage given (added to the concepts, winning over a default form of the same spelling) */
+  /**
+   * a workbook's own phrases, each read as the stage given (added to the concepts, winning
+   * over a default form of the same spelling): the criteria sheet's team words (认筹 → 3)
+   */
   readonly signals: readonly SignalWord[];
   readonly followUpDays: typeof FOLLOW_UP_DAYS;
   readonly statusByStage: typeof STATUS_BY_STAGE;
   readonly urgency: {
-    readonly timeline: typeof TIMELINE_POINTS;
+    readonly timeline: Numbers<typeof TIMELINE_POINTS>;
     readonly timelineWords: typeof TIMELINE_WORDS;
     readonly levelWords: typeof LEVEL_WORDS;
     readonly criterionWords: typeof CRITERION_WORDS;
-    readonly yesNo: typeof YES_NO_POINTS;
-    readonly levelMin: typeof URGENCY_LEVEL_MIN;
+    readonly yesNo: Numbers<typeof YES_NO_POINTS>;
+    readonly levelMin: Numbers<typeof URGENCY_LEVEL_MIN>;
   };
   readonly roleKeywords: typeof ROLE_KEYWORDS;
-  readonly valueTierShares: typeof VALUE_TIER_SHARES;
+  readonly valueTierShares: Numbers<typeof VALUE_TIER_SHARES>;
   readonly activeWithinDays: number;
   readonly noPurchaseWords: readonly string[];
 }

@@ -38,9 +38,20 @@ export const tag = {
     lang === "zh" ? `[来源 ${n}]` : `[seed ${n}]`,
 };
 
-/** Adds a line to the trace, in the context's language; free when no explanation is asked for. */
+/**
+ * Adds a line to the trace, in the context's language. Call it under `if (ctx.trace)`: the
+ * closures are then created only when an explanation is asked for. They are not free even
+ * so when they capture the caller's locals — V8 then allocates a context for those locals on
+ * every call of the caller, explained or not. Hot paths use `say` from a separate function
+ * that takes the values as arguments (leadGrade.ts, urgency.ts).
+ */
 export function note(ctx: Ctx, zh: () => string, en: () => string): void {
   if (ctx.trace) ctx.trace.push(ctx.lang === "zh" ? zh() : en());
+}
+
+/** Adds a line in the context's language (both texts are built: call it only when explaining). */
+export function say(ctx: Ctx, zh: string, en: string): void {
+  if (ctx.trace) ctx.trace.push(ctx.lang === "zh" ? zh : en);
 }
 
 export function joinTrace(ctx: Ctx, lines: readonly string[]): string {

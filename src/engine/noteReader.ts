@@ -18,11 +18,11 @@ import {
   PARTS,
   PLANNED_MARKERS,
   INTENT_MARKERS,
+  LATER_MARKERS,
   type Concept,
   type SignalPart,
   type SignalWord,
 } from "./tables/stageSignals";
-import { escapeRegExp } from "./text";
 
 /**
  * A phrase a workbook adds to the vocabulary (its criteria sheet) and its stage; stage null:
@@ -62,6 +62,7 @@ const HEAD = 8; // starts with a Latin letter or digit: must start a word
 const TAIL = 16; // ends with one: must end a word
 const LATIN_ATOM = 32;
 const INTENT = 64;
+const LATER = 128;
 
 interface Atom {
   readonly form: string;
@@ -175,6 +176,16 @@ const MAX_PARTS = 64;
 const partStart = new Int32Array(MAX_PARTS);
 const partEnd = new Int32Array(MAX_PARTS);
 const partMask = new Int32Array(MAX_PARTS);
+// The signals of the current clause, added to the tally at its end (so that what comes later
+// in the clause can still outweigh or cancel them).
+const MAX_CLAUSE = 64;
+const CANCELLED = 99;
+const clauseStage = new Int8Array(MAX_CLAUSE);
+const clauseEnd = new Int32Array(MAX_CLAUSE);
+const clauseWeak = new Uint8Array(MAX_CLAUSE);
+const clauseTrace = new Int32Array(MAX_CLAUSE);
+let nClause = 0;
+let clauseRefusal = "";
 const MAX_PENDING = 16;
 const pendStart = new Int32Array(MAX_PENDING);
 const pendEnd = new Int32Array(MAX_PENDING);
@@ -235,6 +246,7 @@ export class NoteReader {
     for (const w of CLAUSE_BREAKS) atom(w).flags |= BREAK;
     for (const w of PLANNED_MARKERS) atom(w).flags |= PLAN;
     for (const w of INTENT_MARKERS) atom(w).flags |= PLAN | INTENT;
+    for (const w of LATER_MARKERS) atom(w).flags |= LATER;
     for (const p of PART_NAMES)
       for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
     all.forEach((c, i) => {
@@ -296,6 +308,10 @@ export class NoteReader {
     let negEnd = -1; // end of the last unused negator in this clause
     let negLatin = false;
     let negText = "";
+    let negStart = -1;
+    let busy = -1; // "cannot talk now", waiting for a later time in the note
+    let busyText = "";
+    let busyLater = false;
     let chainEnd = -1; // end of the last negated signal: what directly follows is negated too
     let coverEnd = -1; // end of a refusal or complaint: it covers the next signal
     let coverText = "";
@@ -369,7 +385,7 @@ export class NoteReader {
             const cv = coverDeal && (c.stage ?? 0) < 4 ? "" : cover;
             signalled = true;
             if (neg !== "" || cv !== "") {
-              if (this.count(c, s, neg, cv, rival, t, trace) === -1) {
+              if (this.count(c, s, end, neg, cv, rival, trace) === -1) {
                 coverEnd = end; // "no interest in a demo": the demo is refused too
                 coverText = s;
                 coverDeal = false;
@@ -388,8 +404,13 @@ export class NoteReader {
                   asked !== "" && (c.unlessPlanned || at - askEnd <= 4) ? 1 : 0;
                 nPending++;
               }
+            } else if (c.needsLater) {
+              if (busy < 0) {
+                busy = a.concept;
+                busyText = s;
+              }
             } else {
-              const got = this.count(c, s, "", "", rival, t, trace);
+              const got = this.count(c, s, end, "", "", rival, trace);
               if (c.coversNext !== undefined || got === -1) {
                 coverEnd = end;
                 coverText = s;
@@ -421,12 +442,12 @@ export class NoteReader {
                   this.count(
                     pc,
                     trace ? text.slice(partStart[k] as number, end) : "",
+                    end,
                     pn,
                     pn === "" && !(coverDeal && (pc.stage ?? 0) < 4)
                       ? cover
                       : "",
                     rival,
-                    t,
                     trace,
                   );
                 }
@@ -439,12 +460,27 @@ export class NoteReader {
               nParts++;
             }
           }
+          // `怎么收费的还没问`: a negated question right after a signal takes that signal back.
+          if (neg !== "" && (a.parts & askBit) !== 0 && negStart >= 0)
+            this.takeBack(negStart, neg, trace);
           if (signalled) {
             if (neg !== "") {
               negEnd = -1; // a negator covers the first signal after it…
               chainEnd = end; // …and what directly follows it (`没问价格`)
             } else chainEnd = -1;
             if (cover !== "") coverEnd = end; // a complaint runs on over what it is about
+          }
+          if ((a.flags & LATER) !== 0 && busy >= 0 && !busyLater) {
+            busyLater = true;
+            this.count(
+              concepts[busy] as Concept,
+              trace ? `${busyText}…${s}` : "",
+              end,
+              "",
+              "",
+              "",
+              trace,
+            );
           }
           if ((a.parts & askBit) !== 0) {
             if (asked === "") asked = s;
@@ -458,12 +494,14 @@ export class NoteReader {
           }
           if ((a.flags & NEG) !== 0 && a.concept < 0) {
             negEnd = end;
+            negStart = at;
             negLatin = latin;
             negText = s;
           }
         }
       }
       if (isBreak) {
+        this.closeClause(t, rival, trace);
         for (let k = 0; k < nPending; k++) {
           const c = concepts[pendConcept[k] as number] as Concept;
           let stage: Stage = 5;
@@ -495,6 +533,62 @@ export class NoteReader {
   }
 
   /** `阶段3` / `stage 3` / `阶段三` in the text. */
+  /** Adds the clause's signals to the tally; a refusal in it outweighs a bare question. */
+  private closeClause(t: Tally, rival: string, trace?: Reading[]): void {
+    // a deal fixed with a rival anywhere in the clause is lost to us ("decided to build in-house")
+    if (rival !== "")
+      for (let k = 0; k < nClause; k++) {
+        if (clauseStage[k] !== 4) continue;
+        clauseStage[k] = -1;
+        const i = clauseTrace[k] as number;
+        if (trace && i >= 0)
+          trace[i] = {
+            ...(trace[i] as Reading),
+            stage: -1,
+            why: "rival",
+            marker: rival,
+          };
+      }
+    let refused = false;
+    for (let k = 0; k < nClause; k++) if (clauseStage[k] === -1) refused = true;
+    for (let k = 0; k < nClause; k++) {
+      const st = clauseStage[k] as number;
+      if (st === CANCELLED) continue;
+      if (refused && clauseWeak[k] === 1) {
+        const i = clauseTrace[k] as number;
+        if (trace && i >= 0)
+          trace[i] = {
+            ...(trace[i] as Reading),
+            stage: null,
+            why: "covered",
+            marker: clauseRefusal,
+          };
+        continue;
+      }
+      addStage(t, st as Stage);
+    }
+    nClause = 0;
+    clauseRefusal = "";
+  }
+
+  /** Cancels the signals that end just before a negator at `negStart` (two characters at most). */
+  private takeBack(negStart: number, neg: string, trace?: Reading[]): void {
+    for (let k = 0; k < nClause; k++) {
+      const e = clauseEnd[k] as number;
+      if (e > negStart || negStart - e > 2 || clauseStage[k] === CANCELLED)
+        continue;
+      clauseStage[k] = CANCELLED;
+      const i = clauseTrace[k] as number;
+      if (trace && i >= 0)
+        trace[i] = {
+          ...(trace[i] as Reading),
+          stage: null,
+          why: "negated",
+          marker: neg,
+        };
+    }
+  }
+
   /**
    * A stage written out at `at` (`阶段3`, `阶段 -1`, `阶段三`, `stage 3`): counts it (or notes
    * an out-of-range one) and sets `mentionEnd`; false when there is none.
@@ -544,13 +638,14 @@ export class NoteReader {
     return true;
   }
 
+  /** One signal found: its stage after negation, cover and rival, kept for the end of its clause. */
   private count(
     c: Concept,
     text: string,
+    end: number,
     neg: string,
     cover: string,
     rival: string,
-    t: Tally,
     trace?: Reading[],
   ): Stage | null {
     let stage: Stage | null = c.stage;
@@ -559,7 +654,14 @@ export class NoteReader {
     // a deal fixed with a rival (`已经在别家定了`) is lost to us
     const lost = stage === 4 && rival !== "";
     if (lost) stage = -1;
-    if (stage !== null) addStage(t, stage);
+    if (stage !== null && nClause < MAX_CLAUSE) {
+      clauseStage[nClause] = stage;
+      clauseEnd[nClause] = end;
+      clauseWeak[nClause] = c.weak ? 1 : 0;
+      clauseTrace[nClause] = trace ? trace.length : -1;
+      nClause++;
+      if (stage === -1) clauseRefusal = text;
+    }
     if (trace)
       trace.push({
         text,

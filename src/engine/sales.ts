@@ -25,7 +25,7 @@ import { nextFollowUp } from "./functions/nextFollowUp";
 import { stageLabel } from "./functions/stageLabel";
 import { status } from "./functions/status";
 import { nextAction } from "./functions/nextAction";
-import { todayReader, urgencyLevel } from "./functions/urgency";
+import { todayOf, todayReader, urgencyLevel } from "./functions/urgency";
 import { roleFocus, roleLabel } from "./functions/role";
 import {
   activity,
@@ -63,17 +63,24 @@ export const URGENCY_ARGS = [
 /** Arguments that set how a lead is judged rather than describe it: they never make a row non-blank. */
 const SETTINGS: ReadonlySet<ArgName> = new Set<ArgName>(["siteOpen", "today"]);
 
+/** The shape of a call's leads, checked once: how many, and how to tell a blank row. */
+interface Shape {
+  readonly n: number;
+  /** the lead inputs given as ranges when some but not all are; undefined otherwise */
+  readonly blankIn: readonly Grid[] | undefined;
+  readonly empty: (v: unknown) => boolean;
+}
+
 /**
- * Checks shapes, then calls `row(i, ctx)` once per lead. A row is blank — `""` without
- * calling `row` — when every lead input given as a range is blank there; single cells
- * broadcast to every row and so do not make an unused row of a table non-blank.
+ * Checks shapes: one-column arguments are one column, ranges are of one height. A row is
+ * blank — `""` without calling the engine — when every lead input given as a range is blank
+ * there; single cells broadcast to every row and so do not make an unused row of a table
+ * non-blank. When every lead input is a range, the engine function's own blank test covers it.
  */
-function perLead(
+function shapeOf(
   oneColumn: readonly (readonly [ArgName, unknown])[],
   wholeRow: readonly (readonly [ArgName, unknown])[],
-  ctx: Ctx,
-  row: (i: number, ctx: Ctx) => Cell,
-): Column {
+): Shape | CellError {
   const bad = checkOneColumn(oneColumn);
   if (bad) return bad;
   const n = leadCount([...oneColumn, ...wholeRow]);
@@ -84,30 +91,62 @@ function perLead(
   const tall = data
     .filter(([, v]) => isGrid(v) && v.length > 1)
     .map(([, v]) => v as Grid);
-  // When every lead input is a range, the engine function's own blank test covers the row.
   const broadcast = tall.length > 0 && tall.length < data.length;
   // A 0 reads as blank only in rows of several inputs (office-js #4702; see read.ts blankish).
   const width = data.reduce(
     (w, [, v]) => w + (isGrid(v) ? (v[0]?.length ?? 1) : 1),
     0,
   );
-  const empty = width >= 2 ? blankish : isBlankCell;
-  const out: Cell[] = new Array(n);
-  for (let i = 0; i < n; i++)
-    out[i] = broadcast && rowIsBlank(tall, i, empty) ? "" : row(i, ctx);
+  return {
+    n,
+    blankIn: broadcast ? tall : undefined,
+    empty: width >= 2 ? blankish : isBlankCell,
+  };
+}
+
+function isBlankRow(shape: Shape, i: number): boolean {
+  const grids = shape.blankIn;
+  if (grids === undefined) return false;
+  for (const g of grids) {
+    const r = g[i];
+    if (r) for (const v of r) if (!shape.empty(v)) return false;
+  }
+  return true;
+}
+
+/** Checks shapes, then calls `row(i, ctx)` once per lead that is not a blank row (see shapeOf). */
+function perLead(
+  oneColumn: readonly (readonly [ArgName, unknown])[],
+  wholeRow: readonly (readonly [ArgName, unknown])[],
+  ctx: Ctx,
+  row: (i: number, ctx: Ctx) => Cell,
+): Column {
+  const shape = shapeOf(oneColumn, wholeRow);
+  if (shape instanceof CellError) return shape;
+  const out: Cell[] = new Array(shape.n);
+  for (let i = 0; i < shape.n; i++)
+    out[i] = isBlankRow(shape, i) ? "" : row(i, ctx);
   return out;
 }
 
-function rowIsBlank(
-  grids: readonly Grid[],
-  i: number,
-  empty: (v: unknown) => boolean,
-): boolean {
-  for (const g of grids) {
-    const r = g[i];
-    if (r) for (const v of r) if (!empty(v)) return false;
-  }
-  return true;
+/**
+ * A one-column argument for a direct loop (LEADGRADE, URGENCY): its range when it has
+ * several rows, else undefined and `one` holds the single value it broadcasts.
+ */
+interface Arg {
+  readonly tall: Grid | undefined;
+  readonly one: unknown;
+}
+
+function argOf(v: unknown): Arg {
+  return isGrid(v) && v.length > 1
+    ? { tall: v, one: undefined }
+    : { tall: undefined, one: column(v)(0) };
+}
+
+/** Row i of an argument: `column(v)(i)` without a closure call per row. */
+function at(a: Arg, i: number): unknown {
+  return a.tall === undefined ? a.one : a.tall[i]?.[0];
 }
 
 /** The same, but each lead's result is its explanation: value — every rule that fired. */
@@ -171,9 +210,16 @@ function urgencyRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
       rs!(i),
       dl!(i),
       cp!(i),
-      todayIsRange ? todayReader(td!(i)) : shared,
+      todayIsRange ? todayOf(td!(i)) : shared,
       ctx,
     );
+}
+
+/** URGENCY's cell: the level's label in the context's language; blanks and errors as they are. */
+export function urgencyLabel(v: Cell, ctx: Ctx): Cell {
+  return typeof v === "string" && v !== ""
+    ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][ctx.lang]
+    : v;
 }
 
 const urgencyArgs = (a: readonly unknown[]): [ArgName, unknown][] =>
@@ -197,8 +243,29 @@ function stageText(f: (stage: unknown, ctx: Ctx) => string | CellError) {
 }
 
 export const sales = {
+  /** A direct loop (no closure per row): the range form users fill a whole column with. */
   LEADGRADE(args: readonly unknown[], ctx: Ctx): Column {
-    return perLead(leadGradeArgs(args), [], ctx, leadGradeRow(args));
+    const shape = shapeOf(leadGradeArgs(args), []);
+    if (shape instanceof CellError) return shape;
+    const [p, s, r, c, v, q, t, o] = LEADGRADE_ARGS.map((_, k) =>
+      argOf(args[k]),
+    ) as Arg[] as [Arg, Arg, Arg, Arg, Arg, Arg, Arg, Arg];
+    const out: Cell[] = new Array(shape.n);
+    for (let i = 0; i < shape.n; i++)
+      out[i] = isBlankRow(shape, i)
+        ? ""
+        : leadGrade(
+            at(p, i),
+            at(s, i),
+            at(r, i),
+            at(c, i),
+            at(v, i),
+            at(q, i),
+            at(t, i),
+            at(o, i),
+            ctx,
+          );
+    return out;
   },
   WHYLEADGRADE(args: readonly unknown[], ctx: Ctx): Column {
     return explained(leadGradeArgs(args), [], ctx, leadGradeRow(args));
@@ -280,14 +347,35 @@ export const sales = {
   STAGELABEL: stageText(stageLabel),
   STATUS: stageText(status),
   NEXTACTION: stageText(nextAction),
+  /** A direct loop, like LEADGRADE's; a `today` range is read row by row. */
   URGENCY(args: readonly unknown[], ctx: Ctx): Column {
-    const row = urgencyRow(args);
-    return perLead(urgencyArgs(args), [], ctx, (i, c) => {
-      const v = row(i, c);
-      return typeof v === "string" && v !== ""
-        ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][c.lang]
-        : v;
-    });
+    const shape = shapeOf(urgencyArgs(args), []);
+    if (shape instanceof CellError) return shape;
+    const [tl, rs, dl, cp, td] = URGENCY_ARGS.map((_, k) => argOf(args[k])) as [
+      Arg,
+      Arg,
+      Arg,
+      Arg,
+      Arg,
+    ];
+    const shared = todayReader(td.one);
+    const out: Cell[] = new Array(shape.n);
+    for (let i = 0; i < shape.n; i++) {
+      if (isBlankRow(shape, i)) {
+        out[i] = "";
+        continue;
+      }
+      const v = urgencyLevel(
+        at(tl, i),
+        at(rs, i),
+        at(dl, i),
+        at(cp, i),
+        td.tall === undefined ? shared : todayOf(at(td, i)),
+        ctx,
+      );
+      out[i] = urgencyLabel(v, ctx);
+    }
+    return out;
   },
   WHYURGENCY(args: readonly unknown[], ctx: Ctx): Column {
     return explained(urgencyArgs(args), [], ctx, urgencyRow(args), (v, c) =>

@@ -66,3 +66,17 @@ export function rows(v: unknown): (i: number) => readonly unknown[] {
   }
   return (i) => v[i] ?? [];
 }
+
+/** What `single` returns for an argument that is a range rather than one cell. */
+export const MANY: unique symbol = Symbol("range");
+
+/**
+ * The value of a one-cell argument — a 1×1 range, a scalar, or an omitted argument — read
+ * as `column(v)(0)` reads it; MANY for anything else (a range, or a shape the range form checks).
+ */
+export function single(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  if (v.length !== 1) return MANY;
+  const r: unknown = v[0];
+  return Array.isArray(r) && r.length === 1 ? r[0] : MANY;
+}

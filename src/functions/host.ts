@@ -8,17 +8,26 @@ import { DEFAULT_CRITERIA, type Criteria } from "../engine/criteria";
 import { makeCtx, type Ctx } from "../engine/ctx";
 import { langFrom, type Lang } from "../engine/lang";
 import { errorMessage } from "../engine/messages";
-import type { Column } from "../engine/sales";
-import { isGrid } from "../engine/spill";
+import { urgencyLabel, type Cell, type Column } from "../engine/sales";
+import { MANY, isGrid, single } from "../engine/spill";
 import { isBlankCell } from "../engine/read";
+import { leadGrade } from "../engine/functions/leadGrade";
+import { todayOf, urgencyLevel } from "../engine/functions/urgency";
+import { intentStage } from "../engine/functions/intentStage";
 
 /** Workbook setting that stores the label language (SPEC §12), shared with the task pane. */
 export const LANGUAGE_SETTING = "SALES.labelLanguage";
 
-const state: { lang: Lang; criteria: Criteria; ctx: Map<Lang, Ctx> } = {
+const state: {
+  lang: Lang;
+  criteria: Criteria;
+  ctx: Map<Lang, Ctx>;
+  warning: (lang: Lang) => string;
+} = {
   lang: "zh",
   criteria: DEFAULT_CRITERIA,
   ctx: new Map(),
+  warning: () => "",
 };
 
 export function setLabelLanguage(lang: Lang): void {
@@ -29,10 +38,31 @@ export function labelLanguage(): Lang {
   return state.lang;
 }
 
-/** A workbook's own criteria replace SPEC's defaults (the criteria sheet, a later issue). */
-export function setCriteria(criteria: Criteria): void {
+/**
+ * A workbook's own criteria (read from its criteria sheet) replace SPEC's defaults. `warning`
+ * says, per language, that some cells of the sheet are wrong and their last valid values are
+ * in use; every WHY… explanation ends with it.
+ */
+export function setCriteria(
+  criteria: Criteria,
+  warning: (lang: Lang) => string = () => "",
+): void {
   state.criteria = criteria;
+  state.warning = warning;
   state.ctx.clear();
+}
+
+export function currentCriteria(): Criteria {
+  return state.criteria;
+}
+
+/** Adds the criteria sheet's warning to each explanation (text results only). */
+export function withCriteriaWarning(result: Column, ctx: Ctx): Column {
+  const w = state.warning(ctx.lang);
+  if (!w || result instanceof CellError) return result;
+  return result.map((v) =>
+    typeof v === "string" && v !== "" ? `${v} | ${w}` : v,
+  );
 }
 
 function ctxIn(lang: Lang): Ctx {
@@ -46,6 +76,7 @@ function ctxIn(lang: Lang): Ctx {
 
 /** Context for one call: the function's own `language` argument, else the workbook's. */
 export function contextFor(language?: unknown): Ctx {
+  if (language === undefined || language === null) return ctxIn(state.lang);
   const raw = isGrid(language) ? language[0]?.[0] : language;
   if (raw === null || raw === undefined || isBlankCell(raw))
     return ctxIn(state.lang);
@@ -101,6 +132,85 @@ export function toExcel(
   }
   return out;
 }
+
+/** A one-cell call's result: the value, or its error thrown so Excel shows the message (as toExcel). */
+function cellOut(v: Cell, ctx: Ctx): (string | number)[][] {
+  if (v instanceof CellError) throw excelError(v, ctx.lang);
+  return [[v]];
+}
+
+/**
+ * The direct path for one-cell calls — `=SALES.LEADGRADE(B2,…)` filled down a column, or a
+ * calculated column of an Excel table: one call per row, so no shape checks, no argument
+ * lists, no closures. Each returns undefined when an argument is a range (the caller then
+ * takes the range form); the result is the same as the range form's for one row.
+ */
+export const oneCell = {
+  LEADGRADE(
+    payment: unknown,
+    satisfaction: unknown,
+    revisits: unknown,
+    calls: unknown,
+    siteVisits: unknown,
+    processAsked: unknown,
+    priceTolerance: unknown,
+    siteOpen: unknown,
+    ctx: Ctx,
+  ): (string | number)[][] | undefined {
+    const p = single(payment);
+    const s = single(satisfaction);
+    const r = single(revisits);
+    const c = single(calls);
+    const v = single(siteVisits);
+    const q = single(processAsked);
+    const t = single(priceTolerance);
+    const o = single(siteOpen);
+    if (
+      p === MANY ||
+      s === MANY ||
+      r === MANY ||
+      c === MANY ||
+      v === MANY ||
+      q === MANY ||
+      t === MANY ||
+      o === MANY
+    )
+      return undefined;
+    return cellOut(leadGrade(p, s, r, c, v, q, t, o, ctx), ctx);
+  },
+  URGENCY(
+    timeline: unknown,
+    resources: unknown,
+    decisionLevel: unknown,
+    competition: unknown,
+    today: unknown,
+    ctx: Ctx,
+  ): (string | number)[][] | undefined {
+    const tl = single(timeline);
+    const rs = single(resources);
+    const dl = single(decisionLevel);
+    const cp = single(competition);
+    const td = single(today);
+    if (tl === MANY || rs === MANY || dl === MANY || cp === MANY || td === MANY)
+      return undefined;
+    const v = urgencyLevel(tl, rs, dl, cp, todayOf(td), ctx);
+    return cellOut(urgencyLabel(v, ctx), ctx);
+  },
+  /** One cell of notes (or a stage) without headers: the engine's reader on that one cell. */
+  INTENTSTAGE(
+    observations: unknown,
+    headers: unknown,
+    ctx: Ctx,
+  ): (string | number)[][] | undefined {
+    if (headers !== null && headers !== undefined) return undefined;
+    if (single(observations) === MANY || !Array.isArray(observations))
+      return undefined;
+    return cellOut(
+      intentStage(observations[0] as readonly unknown[], undefined, ctx),
+      ctx,
+    );
+  },
+};
 
 /**
  * Reads the workbook's label language at start-up: the stored setting, else Excel's display

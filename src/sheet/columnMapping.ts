@@ -29,7 +29,13 @@ export interface Reason {
   /** what the cells hold; "header" when judged by the header alone (no cells, or mixed) */
   readonly kind: ColumnKind | "header" | "mixed";
   readonly effect:
-    "confirms" | "lowers" | "overturns" | "remembered" | "chosen";
+    | "confirms"
+    | "lowers"
+    | "overturns"
+    | "remembered"
+    | "chosen"
+    /** the user picked it by hand in the pane */
+    | "yours";
 }
 
 export interface ColumnChoice {
@@ -58,6 +64,8 @@ export interface MappingOptions {
   readonly groups?: readonly unknown[];
 }
 
+/** A weak word's score: proposed, marked "check". */
+const WEAK = 0.5;
 /** Below this a header match is not proposed. */
 const MIN_CONFIDENCE = 0.3;
 /** A header whose contents contradict it softly keeps this share of its score. */
@@ -81,6 +89,7 @@ const STRICT: ReadonlySet<InputKey> = new Set<InputKey>([
   "conflictRaisedAt",
   "amount",
   "teamGrade",
+  "competition",
 ]);
 /** A column overturned for holding this kind is offered to the input that kind identifies. */
 const MOVES_TO: Partial<Record<ColumnKind, InputKey>> = {
@@ -157,21 +166,36 @@ function scoreSegment(seg: Prepared, word: Prepared): number {
   const w = word.compact;
   if (!s || !w) return 0;
   if (s === w) return 1;
+  // A one-character word (电, 级) names a column only on its own.
+  if (w.length === 1 && !word.spaced) return 0;
   if (contains(seg, word)) return 0.5 + 0.4 * (w.length / s.length);
-  // Part of a longer Chinese word (考察次 of 工地考察次数); English is matched by whole words only.
-  if (
-    !seg.spaced &&
-    s.length >= 3 &&
-    w.includes(s) &&
-    s.length / w.length >= 0.6
-  )
+  if (seg.spaced) return 0; // English is matched by whole words only
+  // Part of a longer Chinese word (考察次 of 工地考察次数).
+  if (s.length >= 3 && w.includes(s) && s.length / w.length >= 0.6)
     return 0.4 + 0.3 * (s.length / w.length);
+  // An abbreviation: its characters in order, from the first (付能 付款能力, 置顾 置业顾问).
+  // (A plain prefix such as 时间 of 时间线 is a different word, not an abbreviation.)
+  if (
+    s.length >= 2 &&
+    s.length < w.length &&
+    s[0] === w[0] &&
+    !w.includes(s) &&
+    inOrder(s, w)
+  )
+    return 0.45 + 0.2 * (s.length / w.length);
   return 0;
+}
+
+function inOrder(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 interface PreparedWords {
   readonly words: readonly Prepared[];
   readonly never: readonly Prepared[];
+  readonly weak: readonly Prepared[];
 }
 
 const preparedDefault = new Map<InputKey, PreparedWords>();
@@ -190,6 +214,7 @@ function wordsFor(key: InputKey, extra?: WorkbookWords): PreparedWords {
     p = {
       words: [...(own?.words ?? []), ...base.words].map(prepare),
       never: [...(own?.never ?? []), ...(base.never ?? [])].map(prepare),
+      weak: (base.weak ?? []).map(prepare),
     };
     cache.set(key, p);
   }
@@ -230,19 +255,25 @@ export function headerScore(
   if (header === null || header === undefined) return 0;
   const text = String(header);
   if (text.trim() === "") return 0;
-  const { words, never } = wordsFor(key, extra);
+  const { words, never, weak } = wordsFor(key, extra);
   const parts = partsOf(text);
+  // The workbook's own word for exactly this header wins over any never-word.
+  const own = extra?.[key]?.words;
+  if (own?.some((w) => prepare(w).compact === parts.whole.compact)) return 1;
   if (never.some((w) => contains(parts.whole, w))) return 0;
   const spec = INPUT_BY_KEY.get(key) as InputSpec;
   if (!spec.multi && key === "lastContact" && ORDINAL.test(fold(text)))
     return 0;
   let best = 0;
+  if (weak.some((w) => w.compact === parts.whole.compact)) best = WEAK;
+  // Earlier words are the more usual names: between two exact matches (看房次数 and 到访次数
+  // for site visits) the earlier wins, by at most 0.05.
   for (const seg of spec.multi ? parts.numbered : parts.plain)
-    for (const w of words) {
-      best = Math.max(best, scoreSegment(seg, w));
-      if (best === 1) return 1;
-    }
-  return best;
+    words.forEach((w, i) => {
+      const score = scoreSegment(seg, w) - Math.min(0.05, i * 0.0005);
+      if (score > best) best = score;
+    });
+  return Math.round(best * 10000) / 10000;
 }
 
 /** Judges a header match by the column's contents. */
@@ -470,7 +501,10 @@ export function proposeMapping(
   }
   for (const spec of INPUTS)
     if (spec.multi) {
-      const m = dropShortRemarks(mapping[spec.key], headers, profile);
+      const m = dropStages(
+        dropShortRemarks(mapping[spec.key], headers, profile),
+        headers,
+      );
       // Read left to right, as the sheet shows them.
       mapping[spec.key] = chosen(
         [...m.columns].sort((a, b) => a - b),
@@ -514,6 +548,26 @@ function dropShortRemarks(
     : chosen(keep, choice.confidence, choice.reason);
 }
 
+/**
+ * A stage column (意向阶段, 商机阶段, Stage) is the team's own judgement, like its grade: read
+ * as observations only when the sheet has no notes to read.
+ */
+function dropStages(
+  choice: ColumnChoice,
+  headers: readonly unknown[],
+): ColumnChoice {
+  const isStage = (c: number) =>
+    partsOf(String(headers[c] ?? "")).plain.some((p) =>
+      STAGE_WORDS.some((w) => contains(p, w)),
+    );
+  const notes = choice.columns.filter((c) => !isStage(c));
+  return notes.length === 0 || notes.length === choice.columns.length
+    ? choice
+    : chosen(notes, choice.confidence, choice.reason);
+}
+
+const STAGE_WORDS = ["阶段", "stage"].map(prepare);
+
 /** The columns an input reads: several for observations, else at most one. */
 export function columnsOf(mapping: Mapping, key: InputKey): readonly number[] {
   return mapping[key].columns;
@@ -534,7 +588,10 @@ export function assignColumn(
       : typeof column === "number"
         ? [column]
         : [...new Set(column)];
-  const columns = INPUT_BY_KEY.get(key)?.multi ? wanted : wanted.slice(0, 1);
+  // Several columns are read left to right, as the sheet shows them.
+  const columns = INPUT_BY_KEY.get(key)?.multi
+    ? wanted.sort((a, b) => a - b)
+    : wanted.slice(0, 1);
   const next = { ...mapping };
   for (const k of Object.keys(next) as InputKey[]) {
     if (k === key) continue;
@@ -545,7 +602,7 @@ export function assignColumn(
         : UNMAPPED;
   }
   next[key] = columns.length
-    ? chosen(columns, 1, { kind: "header", effect: "chosen" })
+    ? chosen(columns, 1, { kind: "header", effect: "yours" })
     : UNMAPPED;
   return next;
 }
@@ -675,4 +732,36 @@ export function inputNamed(name: string): InputKey | undefined {
   return INPUTS.find(
     (i) => fold(i.key) === f || fold(i.zh) === f || fold(i.en) === f,
   )?.key;
+}
+
+/** Words kept per input: a workbook teaches a few names, not a dictionary. */
+const MAX_OWN_WORDS = 40;
+
+/**
+ * The workbook's words after the user mapped columns by hand: each header picked for an input
+ * that its words do not already name surely is added, so the next sheet with that header is
+ * recognised. `undefined` when there is nothing new.
+ */
+export function learnWords(
+  current: WorkbookWords,
+  mapping: Mapping,
+  headers: readonly unknown[],
+): WorkbookWords | undefined {
+  const next: Partial<Record<InputKey, HeaderWords>> = { ...current };
+  let changed = false;
+  for (const spec of INPUTS) {
+    const choice = mapping[spec.key];
+    if (choice.reason?.effect !== "yours") continue;
+    for (const c of choice.columns) {
+      const header = String(headers[c] ?? "").trim();
+      if (!header || header.length > 60) continue;
+      if (headerScore(spec.key, header, current) >= 0.95) continue;
+      if (next[spec.key]?.words.includes(header)) continue;
+      const own = next[spec.key];
+      const words = [header, ...(own?.words ?? [])].slice(0, MAX_OWN_WORDS);
+      next[spec.key] = { words, never: own?.never ?? [] };
+      changed = true;
+    }
+  }
+  return changed ? next : undefined;
 }

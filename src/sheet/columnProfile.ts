@@ -11,6 +11,7 @@ import {
   COMPANY_ENDINGS_LATIN,
   COMPANY_WORDS_ZH,
   GRADE_HEADER_WORDS,
+  LEVEL_PARTS,
   LEVEL_WORDS,
   NOT_NAME_CHARS,
   PAYMENT_METHOD_WORDS,
@@ -79,6 +80,8 @@ const LATIN_WORDS = /[a-z]+/g;
 const HAN = /[\u4e00-\u9fff]/;
 /** A letter grade as teams write it: `A`, `h`, `A+`, `B-`, `A级`, `C类`, `A级客户`, `H级`. */
 const LETTER = /^([a-fhnos])([+-]{0,2})(级|类|档|等)?(客户|线索)?$/;
+/** A lead's temperature, as teams grade it (Hot/Warm/Cold): a class, like a letter. */
+const TEMPERATURE = new Set(["hot", "warm", "cold", "热", "温", "冷"]);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/;
 const DATE_LOOSE =
   /^(\d{4}\s*[-/.年]\s*\d{1,2}(\s*月)?|\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}\d{2}\d{2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
@@ -94,7 +97,7 @@ export function phoneDigits(value: unknown): string | undefined {
     s = String(value);
   } else if (typeof value === "string") {
     s = fold(value);
-    if (!/^[+\d][\d\s\-().]*$/.test(s)) return undefined;
+    if (!/^[+(\d][\d\s\-().]*$/.test(s)) return undefined;
   } else return undefined;
   const international = s.startsWith("+") || s.startsWith("00");
   let d = s.replace(/\D/g, "");
@@ -127,6 +130,8 @@ function isPerson(f: string, raw: string): boolean {
     for (const ch of s) if (NOT_NAME_CHARS.has(ch)) return false;
     if (PERSON_SUFFIXES.some((x) => s.length > x.length && s.endsWith(x)))
       return SURNAMES.has(s[0] as string);
+    // 阿杰, 小韩, 老王: familiar forms of a name.
+    if (s.length === 2 && /^[阿小老]/.test(s)) return true;
     return (
       s.length <= 4 &&
       (SURNAMES.has(s[0] as string) || SURNAMES.has(s.slice(0, 2)))
@@ -154,6 +159,8 @@ function matcher(words: readonly string[]): (folded: string) => boolean {
 const isPaymentMethod = matcher(PAYMENT_METHOD_WORDS);
 const isSource = matcher(SOURCE_WORDS);
 const isGradeHeader = matcher(GRADE_HEADER_WORDS);
+/** A short cell saying a degree: 较激烈, 竞争一般, 无竞品, very high. */
+const hasLevel = matcher(LEVEL_PARTS);
 
 /** How much a text says: Chinese characters count one each, an English word about two and a half. */
 export function textSize(folded: string): number {
@@ -182,7 +189,7 @@ export function cellKind(value: unknown): CellKind | undefined {
   if (readDate(value) !== undefined || DATE_LOOSE.test(f)) return "date";
   if (compact === "a" || compact === "b" || YES_NO.has(compact))
     return "rating";
-  if (LETTER.test(compact)) return "letter";
+  if (LETTER.test(compact) || TEMPERATURE.has(compact)) return "letter";
   if (COUNT_TEXT.test(compact)) return "count";
   if (AMOUNT_TEXT.test(compact)) {
     const n = readNumber(compact);
@@ -195,6 +202,7 @@ export function cellKind(value: unknown): CellKind | undefined {
   if (compact.length <= 12 && isSource(f)) return "source";
   if (isCompany(f)) return "company";
   if (isPerson(f, value)) return "person";
+  if (compact.length <= 6 && hasLevel(f)) return "levels";
   return textSize(f) >= 15 ? "longText" : "text";
 }
 

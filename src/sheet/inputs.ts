@@ -111,7 +111,7 @@ export const INPUTS: readonly InputSpec[] = [
     key: "competition",
     zh: "市场竞争",
     en: "Competition",
-    fits: [...WORDS, "company", "longText"],
+    fits: ["levels", "rating"],
   },
   { key: "registeredAt", zh: "登记日期", en: "Registered on", fits: DATE },
   { key: "amount", zh: "金额", en: "Amount", fits: ["amount", "count"] },

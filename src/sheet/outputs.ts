@@ -81,3 +81,17 @@ export function headersOf(kind: OutputKind): string[] {
   const o = OUTPUT_BY_KIND.get(kind);
   return o ? [o.header.zh, o.header.en] : [];
 }
+
+/** Outputs whose inputs are mapped (shared by the pane and the command line). */
+export function availableOutputs(
+  mapping: Record<InputKey, { readonly column: number | null }>,
+): OutputKind[] {
+  const has = (k: InputKey) => mapping[k].column !== null;
+  return OUTPUTS.filter(
+    (o) =>
+      o.needsAll.every(
+        (k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey),
+      ) &&
+      (o.needsAny.length === 0 || o.needsAny.some(has)),
+  ).map((o) => o.kind);
+}

@@ -12,6 +12,8 @@ import { ERROR_TEXT, errorMessage } from "../engine/messages";
 import { LEADGRADE_ARGS, sales, type Column } from "../engine/sales";
 import { formatStageLabel } from "../engine/functions/stageLabel";
 import type { Stage } from "../engine/tables/intentStages";
+import type { MessageKey } from "../engine/cellError";
+import type { UnreadNote } from "./summary";
 import type { Mapping } from "./columnMapping";
 import { OBSERVATION_INPUTS, URGENCY_INPUTS, type InputKey } from "./inputs";
 import type { OutputKind } from "./outputs";
@@ -23,6 +25,8 @@ export interface RowProblem {
   readonly row: number;
   readonly output: OutputKind;
   readonly message: string;
+  /** which error it is (the summary groups "no signal recognised" apart) */
+  readonly key?: MessageKey;
 }
 
 export interface ComputedOutputs {
@@ -31,6 +35,8 @@ export interface ComputedOutputs {
   /** engine results (not text) for the summary: grade letters and stage numbers */
   readonly grades: (string | undefined)[];
   readonly stages: (number | undefined)[];
+  /** rows whose notes had no signal recognised, with their notes (listed apart from `problems`) */
+  readonly unread: UnreadNote[];
 }
 
 /** Text that Excel would read as a formula or error is kept as text (a leading apostrophe). */
@@ -92,7 +98,7 @@ export function computeStatic(
     return result.map((v, i) => {
       if (v instanceof CellError) {
         const msg = errorMessage(v, lang);
-        problems.push({ row: i, output: kind, message: msg });
+        problems.push({ row: i, output: kind, message: msg, key: v.key });
         return `${ERROR_TEXT[v.code]} ${msg}`;
       }
       return typeof v === "string" ? asText(String(show(v))) : show(v);
@@ -160,7 +166,11 @@ export function computeStatic(
             r instanceof CellError
               ? r
               : r.map((v, i) =>
-                  stages[i] instanceof CellError ? (stages[i] as CellError) : v,
+                  stages[i] instanceof CellError
+                    ? (stages[i] as CellError)
+                    : stages[i] === "" // blank notes: no stage, so no follow-up date (not an error)
+                      ? ""
+                      : v,
                 ),
           ),
         );
@@ -187,9 +197,27 @@ export function computeStatic(
       }
     }
   }
+  // Notes with no signal are grouped by the summary, not listed one error per row.
+  const unread: UnreadNote[] = [];
+  if (!(stages instanceof CellError)) {
+    const obs = observations();
+    stages.forEach((v, i) => {
+      if (v instanceof CellError && v.key === "noSignal")
+        unread.push({
+          row: i,
+          text: (obs[i] ?? [])
+            .filter(
+              (x) => x !== null && x !== undefined && String(x).trim() !== "",
+            )
+            .map(String)
+            .join(" | "),
+        });
+    });
+  }
   // One line per row and message: the stage label repeats the stage's error, the follow-up too.
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
+    if (p.key === "noSignal") return false;
     const k = `${p.row}\u0000${p.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
@@ -198,6 +226,7 @@ export function computeStatic(
   return {
     columns,
     problems: unique,
+    unread,
     grades:
       grades instanceof CellError
         ? []
@@ -226,23 +255,65 @@ export interface FormulaPlace {
   readonly inputColumn: (key: InputKey) => number | null;
   /** absolute 0-based sheet column of each output written */
   readonly outputColumn: (kind: OutputKind) => number | null;
+  /**
+   * How the formulas reference the rows:
+   * - `spill` (a plain range): one formula per output column over the whole input columns;
+   *   it spills one result per row, so Excel calls each function once per column, and sorting
+   *   the data re-sorts the results with it. The cells below the first are left empty.
+   * - `table` (inside an Excel table, where spills give #SPILL!): a calculated column with
+   *   structured references (`[@[付款能力]]`), one call per row; needs `inputHeader`.
+   * - `rows` (default): one formula per row with A1 references.
+   */
+  readonly layout?: "rows" | "spill" | "table";
+  /** the table column name of an absolute sheet column (for `table`) */
+  readonly columnHeader?: (column: number) => string | null;
+  readonly outputHeader?: (kind: OutputKind) => string | null;
+  /**
+   * The cell the date-dependent functions count from (e.g. `'评分标准'!$B$2`, refreshed by the
+   * pane once a day). Without it URGENCY reads the clock itself. Never TODAY(): it is volatile
+   * and would rerun every row on every edit anywhere.
+   */
+  readonly todayRef?: string;
 }
 
-/** Live formulas: one per row, referencing that row's cells (robust to sorting, filtering, tables). */
+/** A structured reference to this row's cell of a table column: `[@[name]]`, escaped. */
+export function structuredRef(name: string): string {
+  return `[@[${name.replace(/(['#[\]])/g, "'$1")}]]`;
+}
+
+/**
+ * Live formulas. They pin no label language (the workbook's language applies, so switching it
+ * relabels every result), use nothing Excel 2021 lacks (no HSTACK: observation columns that
+ * are not side by side are joined with CHOOSE({1,2},…)), and no volatile TODAY().
+ */
 export function buildFormulas(
   rowCount: number,
   mapping: Mapping,
   outputs: readonly OutputKind[],
   place: FormulaPlace,
-  lang: Lang,
+  _lang?: Lang,
 ): Map<OutputKind, string[]> {
   const out = new Map<OutputKind, string[]>();
-  const ref = (col: number | null, r: number) =>
-    col === null ? '""' : `${columnLetter(col)}${r + 1}`;
-  const input = (k: InputKey, r: number) => ref(place.inputColumn(k), r);
-  const langArg = `"${lang}"`;
-  // The mapped observation columns: one cell, a row range when side by side, else HSTACK —
-  // the same cells the static path reads.
+  const layout = place.layout ?? "rows";
+  const last = place.firstRow + rowCount;
+  // A reference to column `col` for row r (rows), or to the whole column of data (spill).
+  const ref = (col: number | null, r: number) => {
+    if (col === null) return '""';
+    const c = columnLetter(col);
+    return layout === "spill"
+      ? `${c}${place.firstRow + 1}:${c}${last}`
+      : `${c}${r + 1}`;
+  };
+  // One column of this row: its table column (table) or its cells (rows, spill).
+  const cell = (col: number, r: number): string => {
+    if (layout !== "table") return ref(col, r);
+    const h = place.columnHeader?.(col);
+    return h === null || h === undefined || h === "" ? '""' : structuredRef(h);
+  };
+  const input = (k: InputKey, r: number): string => {
+    const col = place.inputColumn(k);
+    return col === null ? '""' : cell(col, r);
+  };
   const obs = (r: number) => {
     // Several note columns are one input: its first column's sheet position places the rest.
     const cols = OBSERVATION_INPUTS.flatMap((k) => {
@@ -253,11 +324,15 @@ export function buildFormulas(
         : own.map((c) => first - (own[0] as number) + c);
     });
     if (cols.length === 0) return '""';
-    if (cols.length === 1) return ref(cols[0] as number, r);
+    if (cols.length === 1) return cell(cols[0] as number, r);
     const [a, b] = [Math.min(...cols), Math.max(...cols)];
-    return b - a === cols.length - 1
-      ? `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`
-      : `HSTACK(${cols.map((c) => ref(c, r)).join(",")})`;
+    if (layout !== "table" && b - a === cols.length - 1) {
+      return layout === "spill"
+        ? `${columnLetter(a)}${place.firstRow + 1}:${columnLetter(b)}${last}`
+        : `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`;
+    }
+    const order = cols.map((_, i) => i + 1).join(",");
+    return `CHOOSE({${order}},${cols.map((c) => cell(c, r)).join(",")})`;
   };
   const lead = (r: number) =>
     LEADGRADE_ARGS.filter(
@@ -265,52 +340,50 @@ export function buildFormulas(
     )
       .map((k) => input(k, r))
       .join(",");
+  const today = place.todayRef ? `,${place.todayRef}` : "";
   const urg = (r: number) =>
-    `${URGENCY_INPUTS.map((k) => input(k, r)).join(",")},TODAY()`;
+    `${URGENCY_INPUTS.map((k) => input(k, r)).join(",")}${today}`;
   const stageRef = (r: number) => {
     const c = place.outputColumn("stage");
-    return c === null ? `SALES.INTENTSTAGE(${obs(r)})` : ref(c, r);
+    if (c === null) return `SALES.INTENTSTAGE(${obs(r)})`;
+    if (layout === "table") {
+      const h = place.outputHeader?.("stage");
+      return h ? structuredRef(h) : `SALES.INTENTSTAGE(${obs(r)})`;
+    }
+    // A spilled stage column holds #N/A where no signal was read; Excel may not call a
+    // function whose range argument holds an error, so those rows go in blank (the stage
+    // column already shows the error).
+    return layout === "spill" ? `IFERROR(${ref(c, r)},"")` : ref(c, r);
+  };
+  const formula = (kind: OutputKind, r: number): string => {
+    switch (kind) {
+      case "grade":
+        return `=SALES.LEADGRADE(${lead(r)})`;
+      case "intentClass":
+        return `=SALES.INTENTGRADE(${input("score", r)})`;
+      case "stage":
+        return `=SALES.INTENTSTAGE(${obs(r)})`;
+      case "stageLabel":
+        return `=SALES.STAGELABEL(${stageRef(r)})`;
+      case "urgency":
+        return `=SALES.URGENCY(${urg(r)})`;
+      case "nextFollowUp":
+        return `=SALES.NEXTFOLLOWUP(${stageRef(r)},${input("lastContact", r)})`;
+      case "explanation": {
+        const parts: string[] = [];
+        const which = explanationParts(mapping);
+        if (which.lead) parts.push(`SALES.WHYLEADGRADE(${lead(r)})`);
+        if (which.stage) parts.push(`SALES.WHYINTENTSTAGE(${obs(r)})`);
+        if (which.urgency) parts.push(`SALES.WHYURGENCY(${urg(r)})`);
+        return parts.length === 0 ? "" : `=${parts.join('&" | "&')}`;
+      }
+    }
   };
   for (const kind of outputs) {
     const cells: string[] = [];
     for (let i = 0; i < rowCount; i++) {
-      const r = place.firstRow + i;
-      switch (kind) {
-        case "grade":
-          cells.push(`=SALES.LEADGRADE(${lead(r)})`);
-          break;
-        case "intentClass":
-          cells.push(`=SALES.INTENTGRADE(${input("score", r)})`);
-          break;
-        case "stage":
-          cells.push(`=SALES.INTENTSTAGE(${obs(r)})`);
-          break;
-        case "stageLabel":
-          cells.push(`=SALES.STAGELABEL(${stageRef(r)},${langArg})`);
-          break;
-        case "urgency":
-          cells.push(`=SALES.URGENCY(${urg(r)},${langArg})`);
-          break;
-        case "nextFollowUp":
-          cells.push(
-            `=SALES.NEXTFOLLOWUP(${stageRef(r)},${input("lastContact", r)})`,
-          );
-          break;
-        case "explanation": {
-          const parts: string[] = [];
-          const which = explanationParts(mapping);
-          if (which.lead)
-            parts.push(
-              `SALES.WHYLEADGRADE(${lead(r)}${mapping.siteOpen.column !== null ? "" : ","},${langArg})`,
-            );
-          if (which.stage)
-            parts.push(`SALES.WHYINTENTSTAGE(${obs(r)},,${langArg})`);
-          if (which.urgency)
-            parts.push(`SALES.WHYURGENCY(${urg(r)},${langArg})`);
-          cells.push(parts.length === 0 ? "" : `=${parts.join('&" | "&')}`);
-          break;
-        }
-      }
+      if (layout === "spill" && i > 0) cells.push("");
+      else cells.push(formula(kind, place.firstRow + i));
     }
     out.set(kind, cells);
   }

@@ -6,14 +6,22 @@
 import type { Lang } from "../engine/lang";
 import { todaySerial } from "../engine/read";
 import {
+  learnWords,
   mappingToSave,
   parseWorkbookWords,
   type Mapping,
+  type WordsIssue,
+  type WorkbookWords,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
 import { findColumns } from "../sheet/sheetColumns";
 import type { InputKey } from "../sheet/inputs";
-import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
+import {
+  OUTPUTS,
+  OUTPUT_BY_KIND,
+  availableOutputs,
+  type OutputKind,
+} from "../sheet/outputs";
 import {
   placeOutputs,
   type Conflict,
@@ -30,6 +38,7 @@ import {
   findData,
   readHeaderWords,
   readRegistry,
+  saveHeaderWords,
   revert,
   saveRegistry,
   type ColumnWrite,
@@ -48,6 +57,10 @@ export interface Scan {
   readonly registry: SheetRegistry | undefined;
   /** columns of the block that are the add-in's earlier outputs */
   readonly ownedInBlock: ReadonlySet<number>;
+  /** the workbook's own header words (taught by mapping columns by hand) */
+  readonly words: WorkbookWords;
+  /** entries of the stored words that could not be read (skipped) */
+  readonly wordIssues: readonly WordsIssue[];
 }
 
 export async function scan(): Promise<Scan | null> {
@@ -62,10 +75,11 @@ export async function scan(): Promise<Scan | null> {
     registry,
   );
   // Our own earlier outputs are never inputs; the cells below each header are judged with it.
+  const { words, issues: wordIssues } = parseWorkbookWords(readHeaderWords());
   const { headers, mapping } = findColumns(data.values, {
     headerRow: headerIndex,
     exclude: new Set([...ownedInBlock].map((c) => c - data.left)),
-    words: parseWorkbookWords(readHeaderWords()).words,
+    words,
     saved: registry?.mapping,
   });
   return {
@@ -76,20 +90,13 @@ export async function scan(): Promise<Scan | null> {
     mapping,
     registry,
     ownedInBlock,
+    words,
+    wordIssues,
   };
 }
 
 /** Outputs whose inputs are mapped (the others are shown disabled, with the reason). */
-export function availableOutputs(mapping: Mapping): OutputKind[] {
-  const has = (k: InputKey) => mapping[k].column !== null;
-  return OUTPUTS.filter(
-    (o) =>
-      o.needsAll.every(
-        (k) => OUTPUT_BY_KIND.has(k as OutputKind) || has(k as InputKey),
-      ) &&
-      (o.needsAny.length === 0 || o.needsAny.some(has)),
-  ).map((o) => o.kind);
-}
+export { availableOutputs };
 
 export interface ApplyOptions {
   readonly outputs: readonly OutputKind[];
@@ -102,6 +109,8 @@ export interface ApplyOptions {
   readonly maxBytes?: number;
   /** the date urgency and follow-ups count from (tests pin it); default today */
   readonly today?: number;
+  /** live formulas: the criteria sheet's today cell (`'评分标准'!$B$2`), when the workbook has one */
+  readonly todayRef?: string;
 }
 
 export type ApplyOutcome =
@@ -158,6 +167,14 @@ export async function apply(
             ? null
             : data.left + (mapping[k].column as number),
         outputColumn: (kind) => placement.columns.get(kind) ?? null,
+        // Inside an Excel table spills give #SPILL!: calculated columns there; one spilling
+        // formula per column on a plain range.
+        layout:
+          data.source === "table" && !opts.placeAfterUsed ? "table" : "spill",
+        columnHeader: (col) => String(s.headers[col - data.left] ?? ""),
+        outputHeader: (kind) =>
+          OUTPUT_BY_KIND.get(kind)?.header[opts.lang] ?? null,
+        todayRef: opts.todayRef,
       },
       opts.lang,
     );
@@ -204,6 +221,9 @@ export async function apply(
     ...s.registry?.owned,
   };
   for (const [kind, col] of placement.columns) ownedNow[kind] = col;
+  // Headers the user mapped by hand are remembered for the whole workbook.
+  const learned = learnWords(s.words, mapping, s.headers);
+  if (learned) await saveHeaderWords(learned);
   await saveRegistry(data.sheetName, {
     owned: ownedNow,
     mapping: mappingToSave(mapping, s.headers),
@@ -220,6 +240,7 @@ export async function apply(
       mapping.teamGrade.column === null
         ? undefined
         : rows.map((r) => r[mapping.teamGrade.column as number]),
+      computed.unread,
     ),
     snapshot: result.snapshot,
     columns: placement.columns,

@@ -29,6 +29,8 @@ interface PaneWords {
   /** an input left unmapped because its header's column holds something else */
   refused: (column: string, why: string) => string;
   teamGrades: string;
+  /** stored header words that could not be read */
+  wordsIgnored: (n: number, first: string) => string;
   teamAgreement: (agree: number, compared: number) => string;
   outputsHeading: string;
   needs: string;
@@ -48,6 +50,9 @@ interface PaneWords {
   errorsTitle: (n: number) => string;
   noErrors: string;
   errorRow: (row: number, message: string) => string;
+  unreadTitle: (rows: number, groups: number) => string;
+  unreadGroup: (text: string, rows: number, firstRow: number) => string;
+  showMore: (n: number) => string;
   revert: string;
   reverted: string;
   cancelled: string;
@@ -75,11 +80,14 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reason: (r) => reasonText(r, "zh"),
     refused: (c, why) => `${c}：${why}，未采用`,
     teamGrades: "团队自评等级",
+    wordsIgnored: (n, first) =>
+      `工作簿中保存的列名词有 ${n} 处无法识别，已忽略（${first || "整体格式"}）`,
     teamAgreement: (a, n) => `与本次评级一致：${a} / ${n} 行`,
     outputsHeading: "3 输出",
     needs: "需要先对应：",
     modeLive: "实时公式",
-    modeLiveHint: "写入 =SALES. 公式，数据改动后自动重算",
+    modeLiveHint:
+      "写入 =SALES. 公式，数据或评分标准改动后自动重算；未安装加载项的同事会看到 #NAME?",
     modeStatic: "静态值",
     modeStaticHint: "写入结果文本，未安装加载项的同事也能看到",
     apply: "应用",
@@ -95,6 +103,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} 处需要处理（点击选中该行）：`,
     noErrors: "没有错误。",
     errorRow: (row, m) => `第 ${row} 行：${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} 行跟进记录未识别到意向信号（${groups} 种写法，按出现次数排列；点击选中第一行）。可在评分标准中补充词语：`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "（空）"}” × ${rows}（第 ${first} 行起）`,
+    showMore: (n) => `还有 ${n} 项，全部显示`,
     revert: "撤销上次应用",
     reverted: "已恢复为应用前的内容。",
     cancelled: "已取消，表格已恢复原样。",
@@ -125,11 +138,14 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reason: (r) => reasonText(r, "en"),
     refused: (c, why) => `${c}: ${why} — not used`,
     teamGrades: "Team's own grade",
+    wordsIgnored: (n, first) =>
+      `${n} of the workbook's stored column words could not be read and were ignored (${first || "the whole setting"})`,
     teamAgreement: (a, n) => `Same as our grade: ${a} of ${n} rows`,
     outputsHeading: "3 Outputs",
     needs: "Map first: ",
     modeLive: "Live formulas",
-    modeLiveHint: "writes =SALES. formulas that recalculate when data changes",
+    modeLiveHint:
+      "writes =SALES. formulas that follow the data and the criteria sheet; colleagues without the add-in see #NAME?",
     modeStatic: "Static values",
     modeStaticHint:
       "writes plain results that colleagues without the add-in can see",
@@ -146,6 +162,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     errorsTitle: (n) => `${n} to look at (click to select the row):`,
     noErrors: "No errors.",
     errorRow: (row, m) => `Row ${row}: ${m}`,
+    unreadTitle: (rows, groups) =>
+      `${rows} notes with no signal recognised (${groups} different texts, most frequent first; click to select the first row). Add words for them in the criteria:`,
+    unreadGroup: (text, rows, first) =>
+      `“${text || "(empty)"}” × ${rows} (from row ${first})`,
+    showMore: (n) => `and ${n} more: show all`,
     revert: "Revert last apply",
     reverted: "Restored what was there before the apply.",
     cancelled: "Cancelled; the sheet is as it was.",
@@ -250,7 +271,7 @@ interface ToolWords {
 
 export const TOOL_TEXT: Record<Lang, ToolWords> = {
   zh: {
-    reportHeading: "4 报表",
+    reportHeading: "报表",
     reportHint:
       "在单独的“报表”工作表中生成：客户等级 × 意向阶段数据透视表（可按负责人、紧急程度筛选）、阶段占比与参考比例、紧急程度和意向等级计数、阶段图表。重建会替换报表，不会改动数据表。",
     buildReport: "生成 / 重建报表",
@@ -268,7 +289,7 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
     team: "全队",
     noOwner: "（未分配）",
     flags: { below: "偏低", within: "正常", above: "偏高", noData: "无数据" },
-    dueHeading: "5 待跟进",
+    dueHeading: "待跟进",
     dueHint: "下次跟进日期为今天或已过的线索，按负责人分组；点击一条选中该行。",
     findDue: "查看待跟进",
     noneDue: "今天没有到期的跟进。",
@@ -277,7 +298,7 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
       `第 ${row} 行 ${c || "—"} · ${stage || "阶段未知"} · ${d === 0 ? "今天到期" : `逾期 ${d} 天`}`,
     writeDue: "写成工作表（待跟进）",
     dueWritten: (s) => `已写入「${s}」。`,
-    dupHeading: "6 撞单",
+    dupHeading: "撞单",
     dupHint:
       "电话相同（忽略空格、横线、+86、全角数字）或姓名和公司相同的线索视为同一客户，按撞单规则建议归属并说明理由。不会删除、合并或移动任何行。",
     findDup: "查找撞单",
@@ -295,7 +316,7 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
       `「${n}」是加载项生成的工作表，不是线索数据：请先切换到数据表。`,
   },
   en: {
-    reportHeading: "4 Report",
+    reportHeading: "Report",
     reportHint:
       "Builds a sheet of its own (Report): a lead grade × intent stage PivotTable with owner and urgency filters, stage shares against the guidance, counts by urgency and intent class, a chart by stage. Rebuilding replaces the report and never changes the data sheet.",
     buildReport: "Build / rebuild report",
@@ -318,7 +339,7 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
       above: "above guidance",
       noData: "no data",
     },
-    dueHeading: "5 Follow-ups due",
+    dueHeading: "Follow-ups due",
     dueHint:
       "Leads whose next follow-up is today or past, by owner; click one to select its row.",
     findDue: "Show follow-ups due",
@@ -328,7 +349,7 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
       `Row ${row} ${c || "—"} · ${stage || "stage unknown"} · ${d === 0 ? "due today" : `${d} days overdue`}`,
     writeDue: "Write as a sheet (Follow-ups due)",
     dueWritten: (s) => `Written to "${s}".`,
-    dupHeading: "6 Duplicate leads",
+    dupHeading: "Duplicate leads",
     dupHint:
       "Leads with the same phone (spaces, dashes, +86 and full-width digits ignored) or the same name and company are one customer; the owner is proposed by the duplicate-lead rules, with the reason. No row is ever deleted, merged or moved.",
     findDup: "Find duplicates",
@@ -387,6 +408,7 @@ const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
 };
 
 function reasonText(r: Reason, lang: Lang): string {
+  if (r.effect === "yours") return lang === "zh" ? "你的选择" : "your choice";
   if (r.effect === "remembered")
     return lang === "zh" ? "上次的选择" : "your last choice";
   if (r.effect === "chosen")

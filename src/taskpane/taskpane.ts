@@ -3,6 +3,7 @@
  * (manifest <Page>), so it changes the functions' label language directly.
  * Every text is set with textContent: nothing from a cell is ever parsed as HTML.
  */
+import { firstOf, type Summary } from "../sheet/summary";
 import { langFrom, type Lang } from "../engine/lang";
 import {
   LANGUAGE_SETTING,
@@ -28,6 +29,19 @@ import {
 import { FUNCTION_SUMMARY, OUTPUT_HINTS, PANE_TEXT } from "./paneText";
 import { initTools, renderToolsChrome } from "./managerTools";
 import { byId, el } from "./dom";
+import { TODAY_ADDRESS } from "../criteria/criteriaSheet";
+import {
+  mountCriteriaPanel,
+  type CriteriaPanel,
+} from "./criteria/criteriaPanel";
+import {
+  criteriaSheetName,
+  languageChanged,
+  startCriteriaSync,
+} from "./criteria/criteriaSync";
+import { sheetRef } from "./demo/demoWorkbook";
+
+let criteriaPanel: CriteriaPanel | undefined;
 
 const state: {
   lang: Lang;
@@ -77,6 +91,7 @@ function renderChrome(): void {
   byId("apply").textContent = w.apply;
   byId("cancel").textContent = w.cancel;
   byId("revert").textContent = w.revert;
+  criteriaPanel?.render();
   byId("functionsHeading").textContent = w.functions;
   byId("functions").replaceChildren(
     ...FUNCTION_SUMMARY.map((f) => {
@@ -276,6 +291,9 @@ async function findAgain(): Promise<void> {
   try {
     state.scan = inExcel() ? await scan() : null;
     state.mapping = state.scan?.mapping ?? null;
+    const ignored = state.scan?.wordIssues ?? [];
+    if (ignored.length)
+      say(t().wordsIgnored(ignored.length, ignored[0]?.path ?? ""));
     const last = state.scan?.registry;
     if (last?.outputs) state.chosen = new Set(last.outputs);
     if (last?.live !== undefined) {
@@ -317,6 +335,10 @@ async function runApply(placeAfterUsed = false): Promise<void> {
       live,
       lang: state.lang,
       placeAfterUsed,
+      todayRef: (() => {
+        const name = criteriaSheetName();
+        return name ? sheetRef(name, TODAY_ADDRESS) : undefined;
+      })(),
       cancelled: () => state.cancel,
       onProgress: (done, total) => {
         byId<HTMLProgressElement>("progress").value = total ? done / total : 1;
@@ -363,7 +385,7 @@ function showConflicts(lines: string[]): void {
   box.hidden = false;
 }
 
-function showSummary(summary: import("../sheet/summary").Summary): void {
+function showSummary(summary: Summary): void {
   const w = t();
   const s = state.scan;
   const box = byId("summary");
@@ -390,29 +412,65 @@ function showSummary(summary: import("../sheet/summary").Summary): void {
         ),
       );
   }
+  const select = (row: number) => {
+    if (!s) return;
+    const sheetRow = s.data.top + s.headerIndex + 1 + row;
+    void selectRow(s.data.sheetName, sheetRow, s.data.left, s.data.columnCount);
+  };
+  const sheetRowOf = (row: number) =>
+    (s ? s.data.top + s.headerIndex + 1 : 0) + row + 1;
+  /** A list that shows `limit` items and a button for the rest: never cut off silently. */
+  const list = <T>(
+    items: readonly T[],
+    limit: number,
+    line: (x: T) => { text: string; row: number },
+  ): HTMLElement => {
+    const ul = el("ul");
+    const fill = (n: number) => {
+      const { shown, more } = firstOf(items, n);
+      const lis = shown.map((x) => {
+        const { text, row } = line(x);
+        const b = el("button", text, "link");
+        b.type = "button";
+        b.addEventListener("click", () => select(row));
+        const li = el("li");
+        li.append(b);
+        return li;
+      });
+      if (more > 0) {
+        const b = el("button", w.showMore(more), "link");
+        b.type = "button";
+        b.addEventListener("click", () => fill(items.length));
+        const li = el("li");
+        li.append(b);
+        lis.push(li);
+      }
+      ul.replaceChildren(...lis);
+    };
+    fill(limit);
+    return ul;
+  };
   if (summary.problems.length === 0) {
     parts.push(el("p", w.noErrors, "muted"));
   } else {
     parts.push(el("p", w.errorsTitle(summary.problems.length)));
-    const list = el("ul");
-    for (const p of summary.problems.slice(0, 200)) {
-      const sheetRow = (s ? s.data.top + s.headerIndex + 1 : 0) + p.row;
-      const b = el("button", w.errorRow(sheetRow + 1, p.message), "link");
-      b.type = "button";
-      b.addEventListener("click", () => {
-        if (s)
-          void selectRow(
-            s.data.sheetName,
-            sheetRow,
-            s.data.left,
-            s.data.columnCount,
-          );
-      });
-      const li = el("li");
-      li.append(b);
-      list.append(li);
-    }
-    parts.push(list);
+    parts.push(
+      list(summary.problems, 200, (p) => ({
+        text: w.errorRow(sheetRowOf(p.row), p.message),
+        row: p.row,
+      })),
+    );
+  }
+  const unread = summary.unread ?? [];
+  if (unread.length > 0) {
+    const rows = unread.reduce((n, g) => n + g.rows.length, 0);
+    parts.push(el("p", w.unreadTitle(rows, unread.length)));
+    parts.push(
+      list(unread, 20, (g) => ({
+        text: w.unreadGroup(g.text, g.rows.length, sheetRowOf(g.rows[0] ?? 0)),
+        row: g.rows[0] ?? 0,
+      })),
+    );
   }
   box.replaceChildren(...parts);
   box.hidden = false;
@@ -444,6 +502,8 @@ async function chooseLanguage(lang: Lang): Promise<void> {
   settings.set(LANGUAGE_SETTING, lang);
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
   say(t().saved);
+  // Formulas pin no language: every existing SALES result relabels.
+  await languageChanged().catch(() => 0);
 }
 
 async function start(): Promise<void> {
@@ -460,9 +520,19 @@ async function start(): Promise<void> {
       Office.context.document.settings.saveAsync();
     }
   }
+  criteriaPanel = mountCriteriaPanel(
+    byId("criteriaSection"),
+    () => state.lang,
+    say,
+  );
   renderChrome();
   initTools(() => state.lang);
   toolsReady = true;
+  if (inExcel())
+    void startCriteriaSync(
+      () => state.lang,
+      (s) => criteriaPanel?.show(s),
+    ).catch((e) => say(t().failed(e instanceof Error ? e.message : String(e))));
   byId<HTMLSelectElement>("language").addEventListener("change", (e) => {
     const chosen = langFrom((e.target as HTMLSelectElement).value);
     if (chosen) void chooseLanguage(chosen);

@@ -45,6 +45,10 @@ const encoder = new TextEncoder();
 /** Requests travel as UTF-8 JSON: a Chinese character is 3 bytes, not 1. */
 const utf8Bytes = (s: string) => encoder.encode(s).length;
 
+function boxAddress(b: Box): string {
+  return `${colName(b.c)}${b.r + 1}${b.h * b.w > 1 ? `:${colName(b.c + b.w - 1)}${b.r + b.h}` : ""}`;
+}
+
 export function colName(c: number): string {
   let s = "";
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
@@ -66,6 +70,51 @@ export class FakeWorkbook {
   readonly responseBytes: number[] = [];
   runs: { mergeUndoGroup: boolean }[] = [];
   pendingBytes = 0;
+  /** calculation requests in order (range.setDirty/calculate, worksheet.calculate) */
+  readonly calculations: {
+    kind: "setDirty" | "calculate" | "sheetCalculate";
+    sheet: string;
+    address: string;
+  }[] = [];
+  /** range.format settings in order */
+  readonly formats: {
+    sheet: string;
+    address: string;
+    prop: string;
+    value: unknown;
+  }[] = [];
+  /** worksheet.onChanged handlers per sheet name */
+  readonly changeHandlers = new Map<string, ((e: unknown) => unknown)[]>();
+  /** what Office.addin.setStartupBehavior was last given */
+  startupBehavior: string | undefined;
+
+  /**
+   * A user's edit as Excel reports it: the sheet's onChanged handlers run with the address.
+   * (The fake does not fire events for writes made through the API; tests call this.)
+   */
+  async fireChanged(sheet: string, address: string): Promise<void> {
+    for (const h of this.changeHandlers.get(sheet) ?? [])
+      await h({
+        address,
+        worksheetId: sheet,
+        changeType: "RangeEdited",
+        source: "Local",
+        type: "WorksheetChanged",
+      });
+  }
+
+  /** Adds a sheet as Excel's worksheets.add does: a name of 1–31 characters, none of : \\ / ? * [ ], unique (case-insensitive). */
+  addSheet(name: string): void {
+    if (name.length < 1 || name.length > 31 || /[:\\/?*[\]]/.test(name))
+      throw new FakeError("InvalidArgument", `sheet name ${name}`);
+    if (
+      [...this.sheets.keys()].some(
+        (k) => k.toLowerCase() === name.toLowerCase(),
+      )
+    )
+      throw new FakeError("ItemAlreadyExists", `sheet ${name}`);
+    this.sheets.set(name, new Map());
+  }
 
   constructor(readonly options: FakeOptions = {}) {
     this.sheets.set("Sheet1", new Map());
@@ -397,6 +446,47 @@ export class FakeRange extends Proxy {
     );
     return new FakeTableCollection(this.ctx, found);
   }
+  /** Cell formatting (font, fill, width, wrap): recorded in `wb.formats`, not rendered. */
+  get format() {
+    const b = this.need();
+    const wb = this.ctx.wb;
+    const rec = (prop: string, value: unknown) =>
+      wb.formats.push({ sheet: b.sheet, address: boxAddress(b), prop, value });
+    return {
+      set columnWidth(v: number) {
+        rec("columnWidth", v);
+      },
+      set wrapText(v: boolean) {
+        rec("wrapText", v);
+      },
+      font: {
+        set bold(v: boolean) {
+          rec("font.bold", v);
+        },
+      },
+      fill: {
+        set color(v: string) {
+          rec("fill.color", v);
+        },
+      },
+    };
+  }
+  calculate(): void {
+    const b = this.need();
+    this.ctx.wb.calculations.push({
+      kind: "calculate",
+      sheet: b.sheet,
+      address: boxAddress(b),
+    });
+  }
+  setDirty(): void {
+    const b = this.need();
+    this.ctx.wb.calculations.push({
+      kind: "setDirty",
+      sheet: b.sheet,
+      address: boxAddress(b),
+    });
+  }
   select(): void {
     this.ctx.wb.selection = this.need();
   }
@@ -564,15 +654,49 @@ export class FakeWorksheet extends Proxy {
   constructor(
     ctx: FakeContext,
     readonly sheetName: string,
+    nullable = false,
   ) {
     super(ctx);
+    this.nullable = nullable;
   }
   get name(): string {
     return this.read("name");
   }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
   protected override snapshotOf(p: string): unknown {
+    if (p === "isNullObject") return !this.ctx.wb.sheets.has(this.sheetName);
     if (p === "name") return this.sheetName;
     throw new FakeError("InvalidArgument", `the fake sheet cannot load '${p}'`);
+  }
+  /** the name without a load: for sheets listed by worksheets.items */
+  preload(): this {
+    this.loaded = { name: this.sheetName };
+    return this;
+  }
+  activate(): void {
+    this.ctx.wb.sheet(this.sheetName);
+    this.ctx.wb.activeSheet = this.sheetName;
+  }
+  calculate(_markAllDirty: boolean): void {
+    this.ctx.wb.calculations.push({
+      kind: "sheetCalculate",
+      sheet: this.sheetName,
+      address: "",
+    });
+  }
+  get onChanged() {
+    const wb = this.ctx.wb;
+    return {
+      add: (h: (e: unknown) => unknown) => {
+        wb.sheet(this.sheetName);
+        const list = wb.changeHandlers.get(this.sheetName) ?? [];
+        list.push(h);
+        wb.changeHandlers.set(this.sheetName, list);
+        return { remove: () => list.splice(list.indexOf(h), 1) };
+      },
+    };
   }
   getRangeByIndexes(r: number, c: number, h: number, w: number): FakeRange {
     if (h < 1 || w < 1) throw new FakeError("InvalidArgument", "empty range");
@@ -594,19 +718,48 @@ export class FakeWorksheet extends Proxy {
   }
 }
 
+class FakeWorksheetCollection extends Proxy {
+  override load(_props?: string | string[] | Record<string, unknown>): this {
+    return super.load("items");
+  }
+  protected override snapshotOf(p: string): unknown {
+    if (p === "items") return [...this.ctx.wb.sheets.keys()];
+    throw new FakeError(
+      "InvalidArgument",
+      `the fake sheets cannot load '${p}'`,
+    );
+  }
+  get items(): FakeWorksheet[] {
+    return this.read<string[]>("items").map((n) =>
+      new FakeWorksheet(this.ctx, n).preload(),
+    );
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.ctx.wb.activeSheet);
+  }
+  getItem(name: string): FakeWorksheet {
+    this.ctx.wb.sheet(name);
+    return new FakeWorksheet(this.ctx, name);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name, true);
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.wb.addSheet(name);
+    return new FakeWorksheet(this.ctx, name);
+  }
+}
+
 export class FakeContext {
   readonly toLoad = new Set<Proxy>();
-  constructor(readonly wb: FakeWorkbook) {}
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(readonly wb: FakeWorkbook) {
+    this.worksheets = new FakeWorksheetCollection(this);
+  }
   get workbook() {
     const wb = this.wb;
     return {
-      worksheets: {
-        getActiveWorksheet: () => new FakeWorksheet(this, wb.activeSheet),
-        getItem: (name: string) => {
-          wb.sheet(name);
-          return new FakeWorksheet(this, name);
-        },
-      },
+      worksheets: this.worksheets,
       getSelectedRange: () => new FakeRange(this, wb.selection),
     };
   }
@@ -679,6 +832,12 @@ export function installFakeOffice(
   };
   target.__customFunctions = registered;
   target.Office = {
+    StartupBehavior: { load: "Load", none: "None" },
+    addin: {
+      setStartupBehavior: async (b: string) => {
+        wb.startupBehavior = b;
+      },
+    },
     onReady: (cb?: (info: unknown) => void) => {
       const info = { host: "Excel", platform: "OfficeOnline" };
       if (cb) setTimeout(() => cb(info), 0);

@@ -9,8 +9,8 @@
  * - reading a pivot's layout before it has a data hierarchy fails (Excel crashes, office-js #2926).
  * - a pivot's source cannot be changed (office-js #1504: no setter, delete and recreate).
  * - a data hierarchy over a column of numbers defaults to Sum, over text to Count, as Excel does.
- * - a write into a pivot's cells fails; the last sheet cannot be deleted; sheet names are unique
- *   and at most 31 characters without []:*?/\.
+ * - a write into a pivot's cells fails; the last sheet cannot be deleted; a rename follows the
+ *   fake's own sheet-name rules (1–31 characters without []:*?/\, unique).
  * What it does not model: pivot values (a test computes counts from the source itself), chart
  * rendering, the pivot's exact size (its layout box is an estimate from the distinct items).
  */
@@ -112,49 +112,42 @@ export function pivotBox(wb: FakeWorkbook, p: PivotModel): Box {
 
 const SHEET_NAME_BAD = /[[\]:*?/\\]/;
 
-function addWorksheet(ctx: FakeContext, name: string): FakeWorksheet {
-  const wb = ctx.wb;
-  if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name))
-    throw new FakeError("InvalidArgument", `invalid sheet name ${name}`);
-  for (const n of wb.sheets.keys())
-    if (n.toLowerCase() === name.toLowerCase())
-      throw new FakeError("ItemAlreadyExists", `a sheet named ${name} exists`);
-  wb.sheets.set(name, new Map());
-  idOf(wb, name);
-  wb.pendingBytes += 40;
-  return new FakeWorksheet(ctx, name);
-}
-
 function nullSheet(ctx: FakeContext): FakeWorksheet {
   const ws = new FakeWorksheet(ctx, "\u0000null");
   (ws as unknown as { isNull: boolean }).isNull = true;
   return ws;
 }
 
-// ---- workbook: worksheets.add / getItemOrNullObject (by name or id), workbook.pivotTables ----
+// ---- worksheets.getItem / getItemOrNullObject also by id, as in Excel ----
+type Coll = { ctx: FakeContext } & Record<string, unknown>;
+let collectionPatched = false;
+function patchCollection(coll: object): void {
+  const proto = Object.getPrototypeOf(coll) as Record<string, unknown>;
+  const getItem = proto.getItem as (this: Coll, key: string) => FakeWorksheet;
+  proto.getItem = function (this: Coll, key: string) {
+    return getItem.call(this, sheetById(this.ctx.wb, key) ?? key);
+  };
+  proto.getItemOrNullObject = function (this: Coll, key: string) {
+    const name = sheetById(this.ctx.wb, key);
+    return name ? new FakeWorksheet(this.ctx, name) : nullSheet(this.ctx);
+  };
+}
 const workbookGetter = Object.getOwnPropertyDescriptor(
   FakeContext.prototype,
   "workbook",
 )!.get!;
 Object.defineProperty(FakeContext.prototype, "workbook", {
   get(this: FakeContext) {
-    const base = workbookGetter.call(this) as {
-      worksheets: Record<string, unknown>;
-    } & Record<string, unknown>;
-    const ctx = this;
-    const getItem = base.worksheets.getItem as (n: string) => FakeWorksheet;
-    base.worksheets.getItem = (key: string) =>
-      getItem(sheetById(ctx.wb, key) ?? key);
-    base.worksheets.add = (name: string) => addWorksheet(ctx, name);
-    base.worksheets.getItemOrNullObject = (key: string) => {
-      const name = sheetById(ctx.wb, key);
-      return name ? new FakeWorksheet(ctx, name) : nullSheet(ctx);
-    };
+    const base = workbookGetter.call(this) as { worksheets: object };
+    if (!collectionPatched) {
+      patchCollection(base.worksheets);
+      collectionPatched = true;
+    }
     return base;
   },
 });
 
-// ---- worksheet: id, isNullObject, rename, delete, activate, pivotTables, charts ----
+// ---- worksheet: id, isNullObject (by id too), rename, delete, pivotTables, charts ----
 const proto = FakeWorksheet.prototype as unknown as Record<string, unknown>;
 const origSnapshot = proto.snapshotOf as (
   this: FakeWorksheet,
@@ -241,9 +234,6 @@ proto.delete = function (this: WS) {
   if (wb.activeSheet === name)
     wb.activeSheet = wb.sheets.keys().next().value as string;
   wb.pendingBytes += 40;
-};
-proto.activate = function (this: WS) {
-  this.ctx.wb.activeSheet = this.sheetName;
 };
 
 function boxOf(x: unknown): Box {

@@ -115,7 +115,6 @@ test("data arguments take ranges (matrix), so a whole column is one call that sp
 });
 
 test("the pane's function list names exactly the registered functions", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { FUNCTION_SUMMARY } = require("../../src/taskpane/paneText") as {
     FUNCTION_SUMMARY: { name: string; zh: string; en: string }[];
   };

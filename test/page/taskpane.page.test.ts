@@ -318,6 +318,26 @@ maybe("task pane page in Chromium", () => {
     );
   });
 
+  test("one click inserts the demo sheet and the criteria sheet; the pane says which criteria are in force", async () => {
+    expect(await page.textContent("#criteriaState")).toBe(
+      "本工作簿没有评分标准表：使用默认标准。",
+    );
+    await page.click("#insertDemo");
+    await page.waitForFunction(() =>
+      (document.getElementById("criteriaState")?.textContent ?? "").includes(
+        "评分标准",
+      ),
+    );
+    const sheets = await page.evaluate(() => [
+      ...(
+        window as unknown as { __wb: { sheets: Map<string, unknown> } }
+      ).__wb.sheets.keys(),
+    ]);
+    expect(sheets).toEqual(["Sheet1", "评分标准", "示例"]);
+    expect(await page.textContent("#status")).toMatch(/已插入“示例”/);
+    await page.screenshot({ path: path.join(artifacts, "criteria-demo.png") });
+  });
+
   test("duplicates and follow-ups: listed as text, a click selects the row, columns written", async () => {
     await page.selectOption("#language", "zh");
     await page.evaluate(() => {

@@ -265,6 +265,80 @@ describe("each kind of miss", () => {
       columns: { 上次联系: [1, 2, 3, 1, 2] },
       want: { lastContact: null },
     },
+    // Words teams use beside the seed's own
+    {
+      about:
+        "Salesforce-style lead export: Annual Revenue is the company's size, Created By is not the owner",
+      columns: {
+        "Lead Owner": [
+          "Tom Baker",
+          "Amy Wu",
+          "Tom Baker",
+          "Amy Wu",
+          "Tom Baker",
+        ],
+        "Created By": [
+          "Ops Admin",
+          "Ops Admin",
+          "Amy Wu",
+          "Ops Admin",
+          "Ops Admin",
+        ],
+        "Annual Revenue": [5000000, 1200000, 80000000, 300000, 2500000],
+        "Created Date": DATES,
+        "Lead Status": [
+          "Open",
+          "Contacted",
+          "Qualified",
+          "Open",
+          "Unqualified",
+        ],
+      },
+      want: {
+        owner: "Lead Owner",
+        amount: null,
+        registeredAt: "Created Date",
+        observations: null,
+      },
+    },
+    {
+      about: "a lone 时间 column is not the timeline",
+      columns: { 时间: DATES, 姓名: NAMES },
+      want: { timeline: null, registeredAt: "时间" },
+    },
+    {
+      about: "跟进状态 tags are not the notes",
+      columns: {
+        跟进状态: ["跟进中", "已到访", "已签约", "跟进中", "无效"],
+        跟进记录: NOTES,
+      },
+      want: { observations: ["跟进记录"] },
+    },
+    {
+      about: "客户意向 A/B/C/D is the team's grade",
+      columns: { 客户意向: ["A", "B", "C", "D", "B"] },
+      want: { teamGrade: "客户意向", payment: null },
+    },
+    {
+      about: "KP, 拨打次数, 进线次数, 带看次数",
+      columns: {
+        KP: ["老板", "总经理", "部门经理", "老板", "主管"],
+        拨打次数: [3, 5, 1, 2, 4],
+        进线次数: [1, 0, 2, 1, 3],
+        带看次数: [1, 2, 0, 1, 1],
+      },
+      want: {
+        decisionLevel: "KP",
+        revisits: "拨打次数",
+        calls: "进线次数",
+        siteVisits: "带看次数",
+      },
+    },
+    {
+      about: "预约到店时间 is neither registration nor last contact",
+      columns: { 预约到店时间: DATES },
+      want: { registeredAt: null, lastContact: null },
+    },
     // Several note columns, one per call
     {
       about: "第一次跟进 … 第三次跟进",
@@ -272,7 +346,8 @@ describe("each kind of miss", () => {
       want: { observations: ["第一次跟进", "第二次跟进", "第三次跟进"] },
     },
     {
-      about: "Call 1 notes, Call 2 notes + a stage column",
+      about:
+        "Call 1 notes, Call 2 notes; the stage column is left out when there are notes",
       columns: {
         Stage: [
           "Qualified",
@@ -296,7 +371,7 @@ describe("each kind of miss", () => {
           "",
         ],
       },
-      want: { observations: ["Stage", "Call 1 notes", "Call 2 notes"] },
+      want: { observations: ["Call 1 notes", "Call 2 notes"] },
     },
     {
       about: "第1次跟进时间 is neither notes nor last contact",

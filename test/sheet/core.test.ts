@@ -10,6 +10,7 @@ import { findConflicts, placeOutputs } from "../../src/sheet/placement";
 import {
   asText,
   buildFormulas,
+  structuredRef,
   columnLetter,
   computeStatic,
 } from "../../src/sheet/rowFormulas";
@@ -227,8 +228,8 @@ describe("formulas and text", () => {
       "=SALES.NEXTFOLLOWUP(I6,E6)",
     ]);
   });
-  test("live formulas read the same observation cells as static values: stage and notes apart → HSTACK", () => {
-    const mapping = proposeMapping(["跟进记录", "上次联系", "意向阶段"]);
+  test("live formulas read the same observation cells as static values: stage and notes apart → CHOOSE({1,2},…) (no HSTACK: Excel 2021 lacks it)", () => {
+    const mapping = proposeMapping(["跟进记录", "上次联系", "备注"]);
     const place = {
       firstRow: 1,
       inputColumn: (k: keyof typeof mapping) => mapping[k].column,
@@ -236,8 +237,8 @@ describe("formulas and text", () => {
     };
     expect(
       buildFormulas(1, mapping, ["stage"], place, "zh").get("stage"),
-    ).toEqual(["=SALES.INTENTSTAGE(HSTACK(A2,C2))"]);
-    const side = proposeMapping(["跟进记录", "意向阶段"]);
+    ).toEqual(["=SALES.INTENTSTAGE(CHOOSE({1,2},A2,C2))"]);
+    const side = proposeMapping(["跟进记录", "备注"]);
     expect(
       buildFormulas(
         1,
@@ -257,6 +258,13 @@ describe("formulas and text", () => {
       46351,
     );
     expect(out.columns.get("stage")).toEqual([5]);
+  });
+
+  test("structured references escape the characters Excel reserves in column names", () => {
+    expect(structuredRef("跟进记录")).toBe("[@[跟进记录]]");
+    expect(structuredRef("Notes [old] #1 'x'")).toBe(
+      "[@[Notes '[old'] '#1 ''x'']]",
+    );
   });
 
   test("text that Excel would read as a formula stays text", () => {

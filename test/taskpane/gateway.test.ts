@@ -61,7 +61,7 @@ describe("apply on a golden sheet", () => {
     ).toBe("=AND(ISNUMBER(P3),P3<=TODAY())");
   });
 
-  test("live formulas reference each row and recalculate in Excel", async () => {
+  test("live formulas on a plain range: one spilling formula per output column, cells below left empty", async () => {
     const wb = workbookFor(caseNamed("zh-realestate"));
     const s = (await scan())!;
     const r = await apply(s, s.mapping, {
@@ -69,13 +69,22 @@ describe("apply on a golden sheet", () => {
       live: true,
       lang: "zh",
       today: TODAY,
+      todayRef: "'评分标准'!$B$2",
     });
     expect(r.status).toBe("done");
+    const last = 2 + s.rows.length;
     expect(wb.formulaAt("Sheet1", 2, 12)).toBe(
-      "=SALES.LEADGRADE(D3,E3,F3,G3,H3,I3,J3)",
+      `=SALES.LEADGRADE(D3:D${last},E3:E${last},F3:F${last},G3:G${last},H3:H${last},I3:I${last},J3:J${last})`,
     );
-    expect(wb.formulaAt("Sheet1", 2, 13)).toBe("=SALES.INTENTSTAGE(K3)");
-    expect(wb.formulaAt("Sheet1", 6, 14)).toBe("=SALES.NEXTFOLLOWUP(N7,L7)");
+    expect(wb.formulaAt("Sheet1", 2, 13)).toBe(
+      `=SALES.INTENTSTAGE(K3:K${last})`,
+    );
+    expect(wb.formulaAt("Sheet1", 2, 14)).toBe(
+      `=SALES.NEXTFOLLOWUP(IFERROR(N3:N${last},""),L3:L${last})`,
+    );
+    for (const c of [12, 13, 14])
+      for (let row = 3; row < last; row++)
+        expect(wb.formulaAt("Sheet1", row, c)).toBe("");
   });
 
   test("a second apply reuses its own columns and asks nothing", async () => {
@@ -219,6 +228,24 @@ describe("never lose data", () => {
     if (r.status === "done") await revert(r.snapshot);
     expect(wb.tables[0]!.cols).toBe(7);
     expect(wb.dump("Sheet1")).toEqual(before);
+  });
+
+  test("live formulas inside an Excel table: a calculated column with structured references, no spill", async () => {
+    const wb = workbookFor(caseNamed("zh-table"));
+    const s = (await scan())!;
+    const r = await apply(s, s.mapping, {
+      outputs: ["stage"],
+      live: true,
+      lang: "zh",
+      today: TODAY,
+    });
+    expect(r.status).toBe("done");
+    expect(wb.formulaAt("Sheet1", 1, 7)).toBe(
+      "=SALES.INTENTSTAGE([@[跟进记录]])",
+    );
+    expect(wb.formulaAt("Sheet1", 2, 7)).toBe(
+      "=SALES.INTENTSTAGE([@[跟进记录]])",
+    );
   });
 
   test("a second output would land on the user's column beside the table: stop and ask", async () => {

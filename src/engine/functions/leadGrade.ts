@@ -1,7 +1,7 @@
 /** SPEC §2 LEADGRADE — 客户分级评定标准 [seed 002]. */
 import type { ArgName } from "../args";
 import { CellError, naError, numError, valueError } from "../cellError";
-import { note, tag, type Ctx } from "../ctx";
+import { say, tag, type Ctx } from "../ctx";
 import { blankish, isBlankCell, readLoose, readYesNo } from "../read";
 import type {
   Grade,
@@ -25,12 +25,7 @@ function readNecessary(
   if (yes === undefined)
     return valueError("unreadable", { arg, value, expected: "rating" });
   const r: Rating = yes ? "A" : "B";
-  if (ctx.trace)
-    note(
-      ctx,
-      () => `${ARG_LABELS[arg].zh} = ${r}（${showValue(value)}）`,
-      () => `${arg} = ${r} (${showValue(value)})`,
-    );
+  if (ctx.trace) why.necessary(ctx, arg, r, value);
   return r;
 }
 
@@ -45,12 +40,7 @@ function readIndicator(
   ctx: Ctx,
 ): boolean | CellError {
   if (isBlankCell(value)) {
-    if (ctx.trace)
-      note(
-        ctx,
-        () => `${ARG_LABELS[arg].zh}：空 → 非A`,
-        () => `${arg}: blank → not A`,
-      );
+    if (ctx.trace) why.blankIndicator(ctx, arg);
     return false;
   }
   let n: number | undefined;
@@ -68,17 +58,7 @@ function readIndicator(
   if (n !== undefined && threshold !== undefined) {
     if (n < 0) return numError("outOfRange", { arg, value, expected: "count" });
     const a = n >= threshold;
-    if (ctx.trace) {
-      const d = tag.default(ctx.lang);
-      const label = ARG_LABELS[arg];
-      note(
-        ctx,
-        () =>
-          `${label.zh} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "非A"}`,
-        () =>
-          `${arg} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "not A"}`,
-      );
-    }
+    if (ctx.trace) why.count(ctx, arg, n, threshold, a);
     return a;
   }
   if (yes === undefined) {
@@ -88,14 +68,7 @@ function readIndicator(
       expected: threshold === undefined ? "rating" : "ratingOrCount",
     });
   }
-  if (ctx.trace) {
-    const label = ARG_LABELS[arg];
-    note(
-      ctx,
-      () => `${label.zh} = ${yes ? "A" : "非A"}（${showValue(value)}）`,
-      () => `${arg} = ${yes ? "A" : "not A"} (${showValue(value)})`,
-    );
-  }
+  if (ctx.trace) why.rating(ctx, arg, yes, value);
   return yes;
 }
 
@@ -157,13 +130,7 @@ export function leadGrade(
   } else if (!open && ctx.criteria.leadGrade.siteClosedCountsAsA) {
     // The source: while the site is not open, the inspection item's weight may be reduced.
     k++;
-    const d = tag.default(ctx.lang);
-    if (ctx.trace)
-      note(
-        ctx,
-        () => `工地未开放：工地考察次数按 A 计 ${d}`,
-        () => `site not open: siteVisits counts as A ${d}`,
-      );
+    if (ctx.trace) why.siteClosed(ctx);
   }
   const q = readIndicator(processAsked, "processAsked", th.processAsked, ctx);
   if (q instanceof CellError) return q;
@@ -182,17 +149,69 @@ export function leadGrade(
   const band: IntentBand =
     k >= lg.bands.all ? "k5" : k >= lg.bands.midFrom ? "k3to4" : "k0to2";
   const grade = lg.table[row][band];
-  if (ctx.trace) {
+  if (ctx.trace) why.grade(ctx, row, k, band, grade);
+  return grade;
+}
+
+/**
+ * The explanation lines (WHYLEADGRADE). Apart from the rules and called only when a trace is
+ * asked for, so the rules capture nothing and allocate nothing for them.
+ */
+const why = {
+  necessary(ctx: Ctx, arg: ArgName, r: Rating, value: unknown): void {
+    say(
+      ctx,
+      `${ARG_LABELS[arg].zh} = ${r}（${showValue(value)}）`,
+      `${arg} = ${r} (${showValue(value)})`,
+    );
+  },
+  blankIndicator(ctx: Ctx, arg: IntentIndicator): void {
+    say(ctx, `${ARG_LABELS[arg].zh}：空 → 非A`, `${arg}: blank → not A`);
+  },
+  count(
+    ctx: Ctx,
+    arg: IntentIndicator,
+    n: number,
+    threshold: number,
+    a: boolean,
+  ): void {
+    const d = tag.default(ctx.lang);
+    const label = ARG_LABELS[arg];
+    say(
+      ctx,
+      `${label.zh} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "非A"}`,
+      `${arg} = ${n} ${a ? "≥" : "<"} ${threshold} ${d} → ${a ? "A" : "not A"}`,
+    );
+  },
+  rating(ctx: Ctx, arg: IntentIndicator, yes: boolean, value: unknown): void {
+    say(
+      ctx,
+      `${ARG_LABELS[arg].zh} = ${yes ? "A" : "非A"}（${showValue(value)}）`,
+      `${arg} = ${yes ? "A" : "not A"} (${showValue(value)})`,
+    );
+  },
+  siteClosed(ctx: Ctx): void {
+    const d = tag.default(ctx.lang);
+    say(
+      ctx,
+      `工地未开放：工地考察次数按 A 计 ${d}`,
+      `site not open: siteVisits counts as A ${d}`,
+    );
+  },
+  grade(
+    ctx: Ctx,
+    row: NecessaryRow,
+    k: number,
+    band: IntentBand,
+    grade: Grade,
+  ): void {
     const nA = row === "bothA" ? 2 : row === "oneA" ? 1 : 0;
     const seed = tag.seed("002", ctx.lang);
     const bandText = band === "k5" ? "5" : band === "k3to4" ? "3–4" : "0–2";
-    note(
+    say(
       ctx,
-      () =>
-        `必要条件 ${nA} 个为A，意向程度 ${k}/5 个为A（${bandText}）→ ${grade}级 ${seed}`,
-      () =>
-        `necessary conditions at A: ${nA}, intent indicators at A: ${k}/5 (${bandText}) → grade ${grade} ${seed}`,
+      `必要条件 ${nA} 个为A，意向程度 ${k}/5 个为A（${bandText}）→ ${grade}级 ${seed}`,
+      `necessary conditions at A: ${nA}, intent indicators at A: ${k}/5 (${bandText}) → grade ${grade} ${seed}`,
     );
-  }
-  return grade;
-}
+  },
+};

@@ -1,7 +1,7 @@
 /** SPEC §8 URGENCY — 客户紧急程度 [seed 004]; the scoring numbers are [default]. */
-import { ARG_LABELS, type ArgName } from "../args";
+import { ARG_LABELS } from "../args";
 import { CellError, numError, valueError } from "../cellError";
-import { note, tag, type Ctx } from "../ctx";
+import { say, tag, type Ctx } from "../ctx";
 import {
   MAX_SERIAL,
   blankish,
@@ -22,6 +22,23 @@ import { showValue } from "../text";
 
 /** `today` is read only when a date needs it; omitted → the current date (the one clock read). */
 export type TodayReader = () => number | CellError;
+
+/**
+ * `today` for one lead: the date, the error of an unreadable one (returned only when a date
+ * needs it), or for an omitted one a reader of the clock (read only when a date needs it).
+ * Unlike `todayReader` it allocates nothing for a readable or omitted `today`.
+ */
+export type Today = number | CellError | TodayReader;
+
+const CLOCK: TodayReader = () => todaySerial();
+
+export function todayOf(today: unknown): Today {
+  if (isBlankCell(today)) return CLOCK;
+  return (
+    readDate(today) ??
+    valueError("unreadable", { arg: "today", value: today, expected: "date" })
+  );
+}
 
 export function todayReader(today: unknown): TodayReader {
   let cached: number | CellError | undefined;
@@ -52,31 +69,20 @@ function daysPoints(days: number, ctx: Ctx): number {
 
 function timelinePoints(
   value: unknown,
-  today: TodayReader,
+  today: Today,
   ctx: Ctx,
 ): number | CellError {
   const t = ctx.criteria.urgency.timeline;
-  const d = tag.default(ctx.lang);
   // A blank (or the 0 older desktop builds send for one, office-js #4702) is "no deadline".
   if (blankish(value)) {
-    if (ctx.trace)
-      note(
-        ctx,
-        () => `项目时间线：空 → ${t.none} 分 ${d}`,
-        () => `timeline: blank → ${t.none} ${d}`,
-      );
+    if (ctx.trace) why.blankTimeline(ctx, t.none);
     return t.none;
   }
   let days: number | undefined;
-  let how = "";
+  let serial: number | undefined;
   if (typeof value === "boolean") {
     const p = value ? t.hasDeadline : t.none;
-    if (ctx.trace)
-      note(
-        ctx,
-        () => `项目时间线：${showValue(value)} → ${p} 分 ${d}`,
-        () => `timeline: ${showValue(value)} → ${p} ${d}`,
-      );
+    if (ctx.trace) why.timelineValue(ctx, value, p);
     return p;
   }
   const date = typeof value === "string" ? readDate(value) : undefined;
@@ -88,11 +94,10 @@ function timelinePoints(
         value,
         expected: "days",
       });
-    const serial = date ?? Math.floor(n as number);
-    const now = today();
+    serial = date ?? Math.floor(n as number);
+    const now = typeof today === "function" ? today() : today;
     if (now instanceof CellError) return now;
     days = serial - now;
-    how = ymdFromSerial(serial);
   } else if (n !== undefined) {
     if (n < -t.daysRange)
       return numError("outOfRange", {
@@ -104,25 +109,13 @@ function timelinePoints(
   }
   if (days !== undefined) {
     const p = daysPoints(days, ctx);
-    const dd = days;
-    note(
-      ctx,
-      () =>
-        `项目时间线：${how ? how + "，" : ""}距截止 ${dd} 天 → ${p} 分 ${d}`,
-      () =>
-        `timeline: ${how ? how + ", " : ""}${dd} days to the deadline → ${p} ${d}`,
-    );
+    if (ctx.trace) why.days(ctx, serial, days, p);
     return p;
   }
   const words = ctx.c.timelineWords.all(String(value));
   if (words.length > 0) {
     const w = words[0]!;
-    if (ctx.trace)
-      note(
-        ctx,
-        () => `项目时间线：“${w.phrase}” → ${w.payload} 分 ${d}`,
-        () => `timeline: "${w.phrase}" → ${w.payload} ${d}`,
-      );
+    if (ctx.trace) why.word(ctx, "timeline", w.phrase, w.payload);
     return w.payload;
   }
   const yes = readYesNo(value, ctx.c);
@@ -133,12 +126,7 @@ function timelinePoints(
       expected: "timeline",
     });
   const p = yes ? t.hasDeadline : t.none;
-  if (ctx.trace)
-    note(
-      ctx,
-      () => `项目时间线：${showValue(value)} → ${p} 分 ${d}`,
-      () => `timeline: ${showValue(value)} → ${p} ${d}`,
-    );
+  if (ctx.trace) why.timelineValue(ctx, value, p);
   return p;
 }
 
@@ -148,15 +136,8 @@ function levelPoints(
   arg: "resources" | "decisionLevel" | "competition",
   ctx: Ctx,
 ): number | CellError {
-  const d = tag.default(ctx.lang);
-  const label = ARG_LABELS[arg as ArgName];
   if (isBlankCell(value) || value === 0) {
-    if (ctx.trace)
-      note(
-        ctx,
-        () => `${label.zh}：空 → 0 分 ${d}`,
-        () => `${arg}: blank → 0 ${d}`,
-      );
+    if (ctx.trace) why.blankLevel(ctx, arg);
     return 0;
   }
   if (typeof value === "string") {
@@ -164,14 +145,8 @@ function levelPoints(
     for (const w of ctx.c.levelWords[arg].all(value))
       if (!best || w.payload > best.payload) best = w;
     if (best) {
-      const b = best;
-      if (ctx.trace)
-        note(
-          ctx,
-          () => `${label.zh}：“${b.phrase}” → ${b.payload} 分 ${d}`,
-          () => `${arg}: "${b.phrase}" → ${b.payload} ${d}`,
-        );
-      return b.payload;
+      if (ctx.trace) why.word(ctx, arg, best.phrase, best.payload);
+      return best.payload;
     }
   }
   const yes = readYesNo(value, ctx.c);
@@ -179,12 +154,7 @@ function levelPoints(
     return valueError("unreadable", { arg, value, expected: "level" });
   const yn = ctx.criteria.urgency.yesNo;
   const p = yes ? yn.yes : yn.no;
-  if (ctx.trace)
-    note(
-      ctx,
-      () => `${label.zh}：${showValue(value)} → ${p} 分 ${d}`,
-      () => `${arg}: ${showValue(value)} → ${p} ${d}`,
-    );
+  if (ctx.trace) why.levelValue(ctx, arg, value, p);
   return p;
 }
 
@@ -193,7 +163,7 @@ export function urgencyLevel(
   resources: unknown,
   decisionLevel: unknown,
   competition: unknown,
-  today: TodayReader,
+  today: Today,
   ctx: Ctx,
 ): UrgencyLevel | "" | CellError {
   if (
@@ -215,22 +185,72 @@ export function urgencyLevel(
   const min = ctx.criteria.urgency.levelMin;
   const level: UrgencyLevel =
     total >= min.high ? "high" : total >= min.medium ? "medium" : "low";
-  if (ctx.trace) {
-    const d = tag.default(ctx.lang);
-    const s = tag.seed("004", ctx.lang);
-    note(
-      ctx,
-      () =>
-        `合计 ${total}/9（≥${min.high} 高，${min.medium}–${min.high - 1} 中，其余低）${d} → ${URGENCY_LABELS[level].zh}：${URGENCY_MEANINGS[level].zh} ${s}`,
-      () =>
-        `total ${total}/9 (≥${min.high} high, ${min.medium}–${min.high - 1} medium, else low) ${d} → ${URGENCY_LABELS[level].en}: ${URGENCY_MEANINGS[level].en} ${s}`,
-    );
-    if (ctx.trace)
-      note(
-        ctx,
-        () => `跟进策略：${URGENCY_STRATEGIES[level].zh}`,
-        () => `follow-up: ${URGENCY_STRATEGIES[level].en}`,
-      );
-  }
+  if (ctx.trace) why.level(ctx, total, level);
   return level;
 }
+
+type Criterion = "timeline" | "resources" | "decisionLevel" | "competition";
+
+/**
+ * The explanation lines (WHYURGENCY). Apart from the scoring and called only when a trace is
+ * asked for, so the scoring captures nothing and formats no date for them.
+ */
+const why = {
+  blankTimeline(ctx: Ctx, p: number): void {
+    const d = tag.default(ctx.lang);
+    say(ctx, `项目时间线：空 → ${p} 分 ${d}`, `timeline: blank → ${p} ${d}`);
+  },
+  timelineValue(ctx: Ctx, value: unknown, p: number): void {
+    const d = tag.default(ctx.lang);
+    say(
+      ctx,
+      `项目时间线：${showValue(value)} → ${p} 分 ${d}`,
+      `timeline: ${showValue(value)} → ${p} ${d}`,
+    );
+  },
+  /** `serial` is the deadline's date when the timeline was a date (shown), else undefined. */
+  days(ctx: Ctx, serial: number | undefined, days: number, p: number): void {
+    const d = tag.default(ctx.lang);
+    const how = serial === undefined ? "" : ymdFromSerial(serial);
+    say(
+      ctx,
+      `项目时间线：${how ? how + "，" : ""}距截止 ${days} 天 → ${p} 分 ${d}`,
+      `timeline: ${how ? how + ", " : ""}${days} days to the deadline → ${p} ${d}`,
+    );
+  },
+  word(ctx: Ctx, arg: Criterion, phrase: string, p: number): void {
+    const d = tag.default(ctx.lang);
+    say(
+      ctx,
+      `${ARG_LABELS[arg].zh}：“${phrase}” → ${p} 分 ${d}`,
+      `${arg}: "${phrase}" → ${p} ${d}`,
+    );
+  },
+  blankLevel(ctx: Ctx, arg: Criterion): void {
+    const d = tag.default(ctx.lang);
+    say(ctx, `${ARG_LABELS[arg].zh}：空 → 0 分 ${d}`, `${arg}: blank → 0 ${d}`);
+  },
+  levelValue(ctx: Ctx, arg: Criterion, value: unknown, p: number): void {
+    const d = tag.default(ctx.lang);
+    say(
+      ctx,
+      `${ARG_LABELS[arg].zh}：${showValue(value)} → ${p} 分 ${d}`,
+      `${arg}: ${showValue(value)} → ${p} ${d}`,
+    );
+  },
+  level(ctx: Ctx, total: number, level: UrgencyLevel): void {
+    const min = ctx.criteria.urgency.levelMin;
+    const d = tag.default(ctx.lang);
+    const s = tag.seed("004", ctx.lang);
+    say(
+      ctx,
+      `合计 ${total}/9（≥${min.high} 高，${min.medium}–${min.high - 1} 中，其余低）${d} → ${URGENCY_LABELS[level].zh}：${URGENCY_MEANINGS[level].zh} ${s}`,
+      `total ${total}/9 (≥${min.high} high, ${min.medium}–${min.high - 1} medium, else low) ${d} → ${URGENCY_LABELS[level].en}: ${URGENCY_MEANINGS[level].en} ${s}`,
+    );
+    say(
+      ctx,
+      `跟进策略：${URGENCY_STRATEGIES[level].zh}`,
+      `follow-up: ${URGENCY_STRATEGIES[level].en}`,
+    );
+  },
+};

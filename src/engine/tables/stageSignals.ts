@@ -61,6 +61,10 @@ export interface Concept {
    * stages 4 and 5); that signal counts for nothing.
    */
   readonly coversNext?: "all" | "deal";
+  /** counts only when one of LATER_MARKERS follows it in the note (`在开会，说3点后回`) */
+  readonly needsLater?: boolean;
+  /** a bare question or reply: a refusal in the same clause outweighs it (`还问我们怎么拿到她电话的`) */
+  readonly weak?: boolean;
 }
 
 /** The words of each part (the verb-like and object-like halves of a two-part signal). */
@@ -91,7 +95,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "compare|compares|compared|comparing|comparison|benchmarking",
   ),
   rival: w(
-    "竞品|竞争对手|instead|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
+    "竞品|竞争对手|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
       "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere",
   ),
   book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
@@ -142,6 +146,13 @@ export const INTENT_MARKERS: readonly string[] = w(
     "will|going to|plan to|ready to|agreed to|about to|wants to|would",
 );
 
+/** A later time agreed after "cannot talk now": `在开会，下周再约`, "driving, call me back tonight". */
+export const LATER_MARKERS: readonly string[] = w(
+  "再|回|回头|改天|稍后|晚点|晚些|下周|下次|明天|后天|晚上|下午|上午|周末|周一|周二|周三|周四|周五|周六|周日|" +
+    "点后|几点|later|back|again|tonight|tomorrow|next week|monday|tuesday|wednesday|thursday|" +
+    "friday|saturday|sunday|after",
+);
+
 /** Negators (SPEC §5): a signal after one in the same clause counts for nothing. */
 export const NEGATORS: readonly string[] = w(
   "不|没|没有|沒|沒有|未|别|无|非|不再|不太|不是|并不|并未|尚未|还没|还没有|还未|从没|从未|并没有|差点|" +
@@ -169,7 +180,7 @@ export const NEUTRAL_WORDS: readonly string[] = w(
     "no problem|not sure|no idea|not only|nothing|paid ads|paid search|paid social|" +
     "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
     "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
-    "not rude|no rush|if so|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
+    "not rude|no rush|if so|签不签|一签|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
 );
 
 export const CONCEPTS: readonly Concept[] = [
@@ -181,7 +192,8 @@ export const CONCEPTS: readonly Concept[] = [
     negated: 0,
     coversNext: "all",
     words: w(
-      "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
+      "怎么拿到|哪来的电话|号码删掉|删掉|remove her from|remove him from|remove me from|remove us from|unsubscribe|" +
+        "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
         "不想换|不想了解|不考虑|不再考虑|不合作|不做了|不做|不买|不买了|不报|不报了|不学了|" +
         "不要了|不打算|没需求|没有需求|无需求|没预算|没有预算|别再|别打了|不要再|不要打了|" +
         "不用再|别联系|拉黑|反感|恶言|骂人|骂了|态度恶劣|选了别家|用了别家|找了别家|取消了|" +
@@ -243,16 +255,29 @@ export const CONCEPTS: readonly Concept[] = [
     ),
   },
   {
+    id: "busy",
+    label: {
+      zh: "现在不方便，约了稍后",
+      en: "cannot talk now, a later time agreed",
+    },
+    // stage 0 only when a later time follows it in the note (LATER_MARKERS); alone it says nothing
+    stage: 0,
+    needsLater: true,
+    words: w(
+      "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|in a meeting|busy|driving|at work|travelling|traveling|bad time|not a good time",
+    ),
+  },
+  {
     id: "later",
     label: { zh: "不方便，约下次", en: "busy, agrees to a later time" },
     stage: 0,
     words: w(
       "晚点打|晚点再打|" +
-        "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|" +
+        "" +
         "稍后|晚点|晚些时候|改天|回头再说|回头联系|下次再聊|下周再聊|下次再说|再聊|再联系|" +
         "约定下次|下次联系|回电|发个短信|" +
-        "in a meeting|busy|call back|callback|call later|call me later|call after|bad time|" +
-        "not a good time|driving|at work|travelling|traveling|reach out|try again|" +
+        "call back|callback|call later|call me later|call after|" +
+        "reach out|" +
         "follow up later|agreed a later time|text her|text him|text me|send a text",
     ),
     pairs: [["tell", "callAgain"]],
@@ -262,6 +287,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: "asks",
     label: { zh: "主动询问", en: "asks" },
     stage: 1,
+    weak: true,
     words: w(
       "问|问了|问到|问起|询问|咨询|打听|想知道|ask|asks|asked|asking|inquired|inquires|enquired|" +
         "wanted to know|wants to know|curious",
@@ -271,7 +297,10 @@ export const CONCEPTS: readonly Concept[] = [
     id: "answers",
     label: { zh: "回答问题", en: "answers questions" },
     stage: 1,
-    words: w("回答|回复|答复|answered|answers|answering|replied|responded"),
+    weak: true,
+    words: w(
+      "into a meeting|heading into a meeting|going into a meeting|回答|回复|答复|answered|answers|answering|replied|responded",
+    ),
   },
   {
     id: "interacts",
@@ -328,7 +357,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "咨询相关服务", en: "asks about related services" },
     stage: 2,
     words: w(
-      "咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
+      "对口|" +
+        "咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
         "集成|物业|学区|配套|交通|related services|integrate|integrates|" +
         "integration|integrations|customization|customisation",
     ),
@@ -338,10 +368,12 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "可以约访", en: "a visit can be booked" },
     stage: 2,
     words: w(
-      "可以约访|约访|面谈|见面谈|上门拜访|拜访|上门|到店|来店|看房|看车|来看|过来看|看现场|样板间|" +
+      "a meeting|meet in person|meet up|" +
+        "来了一趟|又来了|量尺|" +
+        "可以约访|约访|面谈|见面谈|上门拜访|拜访|上门|到店|来店|看房|看车|来看|过来看|看现场|样板间|" +
         "带看|到访|来访|试驾|试听|演示|试用|参观|测评|体验|来公司|visit|visited|visiting|" +
         "site visit|visit booked|meeting booked|booked a meeting|demo|trial|test drive|" +
-        "viewing|showroom visit|in person|face to face",
+        "viewing|showroom visit",
     ),
     pairs: [["book", "visit"]],
   },
@@ -381,8 +413,9 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "售后与上线", en: "after-sales and go-live" },
     stage: 3,
     words: w(
-      "售后|上线|交付|交房时间|提车时间|开课时间|理赔|报名流程|购房流程|after-sales|after sales|" +
-        "aftersales|go live|go-live|going live|launch date|onboarding|implementation|delivery",
+      "delivery date|delivery time|保修|warranty|sla|" +
+        "售后|上线|交付|交房时间|提车时间|开课时间|理赔|报名流程|购房流程|after-sales|after sales|" +
+        "aftersales|go live|go-live|going live|launch date|onboarding|implementation",
     ),
   },
   {
@@ -401,7 +434,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "确定成交", en: "deal confirmed" },
     stage: 4,
     words: w(
-      "同意了|点头了|松口了|" +
+      "签|" +
+        "同意了|点头了|松口了|" +
         "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
         "决定报|答应了|口头答应|口头确定|拍板|定了|就定|定下来|就用我们|选我们|要做|签约时间|" +
         "签约日期|签订日期|签合同时间|成交时间|付款时间|付款审批|考虑金额|考虑推广金额|金额待定|" +
@@ -420,7 +454,8 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 5,
     negated: null,
     words: w(
-      "已成交|成交了|已签约|签约了|签约成功|签约完成|已签单|签单了|已签合同|签了合同|合同已签|" +
+      "签认购书了|" +
+        "已成交|成交了|已签约|签约了|签约成功|签约完成|已签单|签单了|已签合同|签了合同|合同已签|" +
         "合同签了|已签|签了|签好了|签完|签下|已签订|签订了|已签署|签署了|签字了|已经签字|" +
         "已盖章|盖章了|盖章回传|合同已回传|已付款|付款了|已付|付了|付的|付全款|已付全款|" +
         "全款已付|已打款|打款了|已回款|回款了|已收款|已收|款已收到|收到款|收到货款|已付清|付清了|" +

@@ -172,6 +172,33 @@ export const LEVEL_WORDS: ReadonlySet<string> = new Set([
   "none",
 ]);
 
+/** Parts of a short cell that make it a degree (较激烈, 无竞品, 一般, fairly high). */
+export const LEVEL_PARTS: readonly string[] = [
+  "激烈",
+  "高",
+  "中等",
+  "低",
+  "强",
+  "弱",
+  "一般",
+  "无",
+  "没有",
+  "较多",
+  "较少",
+  "很多",
+  "不多",
+  "high",
+  "medium",
+  "low",
+  "fierce",
+  "intense",
+  "moderate",
+  "some",
+  "none",
+  "strong",
+  "weak",
+];
+
 /** Where a lead came from: a source column is never the resources allocated. */
 export const SOURCE_WORDS: readonly string[] = [
   "抖音",

@@ -468,6 +468,13 @@ export function readHeaderWords(): unknown {
 }
 export const HEADER_WORDS_KEY = "SALES.headerWords";
 
+/** Stores the workbook's own header words (what the user taught by mapping columns by hand). */
+export async function saveHeaderWords(words: unknown): Promise<void> {
+  const settings = Office.context.document.settings;
+  settings.set(HEADER_WORDS_KEY, words);
+  await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
+}
+
 export function readRegistry(sheetName: string): SheetRegistry | undefined {
   if (typeof Office === "undefined") return undefined;
   const all = Office.context.document.settings.get(REGISTRY_KEY) as Record<

@@ -1,0 +1,158 @@
+/**
+ * What the command line tells the user when it cannot do its job: one message per problem,
+ * in Chinese and English, naming the file, the sheet or the column concerned. A CliError is
+ * printed as one line and ends the run with a non-zero exit; anything else that escapes is a
+ * bug, printed as one line too (never a stack trace unless SALES_DEBUG is set).
+ */
+import type { Lang } from "../engine/lang";
+
+export type CliProblem =
+  | { code: "usage"; detail: string }
+  | { code: "notFound"; file: string }
+  | { code: "notAFile"; file: string }
+  | { code: "locked"; file: string; reason: string }
+  | { code: "notWorkbook"; file: string }
+  | { code: "oldXls"; file: string }
+  | { code: "badWorkbook"; file: string; reason: string }
+  | { code: "noSheet"; file: string; sheet: string; sheets: string[] }
+  | { code: "emptySheet"; file: string; sheet: string }
+  | { code: "noHeader"; file: string; sheet: string }
+  | { code: "unmapped"; output: string; needs: string[] }
+  | { code: "nothingToGrade"; headers: string[] }
+  | { code: "badMappingFile"; file: string; reason: string }
+  | {
+      code: "mappingHeaderMissing";
+      file: string;
+      input: string;
+      header: string;
+    }
+  | { code: "sameAsInput"; file: string }
+  | { code: "outputExists"; file: string }
+  | { code: "cannotWrite"; file: string; reason: string }
+  | { code: "badEncoding"; value: string };
+
+const list = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join("、");
+const listEn = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(", ");
+
+const TEXT: {
+  [C in CliProblem["code"]]: Record<
+    Lang,
+    (p: Extract<CliProblem, { code: C }>) => string
+  >;
+} = {
+  usage: {
+    zh: (p) => `${p.detail}（运行 sales-qualify --help 查看用法）`,
+    en: (p) => `${p.detail} (run sales-qualify --help for usage)`,
+  },
+  notFound: {
+    zh: (p) => `找不到文件“${p.file}”`,
+    en: (p) => `no such file: "${p.file}"`,
+  },
+  notAFile: {
+    zh: (p) => `“${p.file}”不是文件（是文件夹？）`,
+    en: (p) => `"${p.file}" is not a file (a folder?)`,
+  },
+  locked: {
+    zh: (p) =>
+      `无法打开“${p.file}”：文件被占用或没有读取权限（${p.reason}）。请在 Excel 中关闭该文件后重试`,
+    en: (p) =>
+      `cannot open "${p.file}": it is locked or not readable (${p.reason}). Close it in Excel and try again`,
+  },
+  notWorkbook: {
+    zh: (p) => `“${p.file}”不是 .xlsx 工作簿，也不是 CSV 文件`,
+    en: (p) => `"${p.file}" is neither an .xlsx workbook nor a CSV file`,
+  },
+  oldXls: {
+    zh: (p) =>
+      `“${p.file}”是旧版 .xls 格式：请在 Excel 中另存为 .xlsx 或 CSV 后再评级`,
+    en: (p) =>
+      `"${p.file}" is an old .xls workbook: save it as .xlsx or CSV in Excel first`,
+  },
+  badWorkbook: {
+    zh: (p) => `无法读取工作簿“${p.file}”：文件已损坏或不完整（${p.reason}）`,
+    en: (p) =>
+      `cannot read the workbook "${p.file}": it is damaged or incomplete (${p.reason})`,
+  },
+  noSheet: {
+    zh: (p) =>
+      `“${p.file}”中没有名为“${p.sheet}”的工作表；现有：${list(p.sheets)}`,
+    en: (p) =>
+      `"${p.file}" has no sheet named "${p.sheet}"; it has ${listEn(p.sheets)}`,
+  },
+  emptySheet: {
+    zh: (p) => `“${p.file}”的工作表“${p.sheet}”是空的`,
+    en: (p) => `sheet "${p.sheet}" of "${p.file}" is empty`,
+  },
+  noHeader: {
+    zh: (p) =>
+      `在“${p.file}”（${p.sheet}）的前 6 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。可用 --mapping 指定列`,
+    en: (p) =>
+      `no header row in the first 6 rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). Use --mapping to name the columns`,
+  },
+  unmapped: {
+    zh: (p) =>
+      `无法输出“${p.output}”：缺少列 ${list(p.needs)}。请在表头中加入该列，或用 --mapping 指定`,
+    en: (p) =>
+      `cannot produce "${p.output}": no column for ${listEn(p.needs)}. Add it to the header or name it with --mapping`,
+  },
+  nothingToGrade: {
+    zh: (p) =>
+      `表头 ${list(p.headers)} 中没有可用于评级的列（如 付款能力、满意度、跟进记录、截止日期）`,
+    en: (p) =>
+      `none of the headers ${listEn(p.headers)} is an input the grading needs (e.g. Payment, Satisfaction, Notes, Deadline)`,
+  },
+  badMappingFile: {
+    zh: (p) => `列映射文件“${p.file}”无效：${p.reason}`,
+    en: (p) => `the mapping file "${p.file}" is not valid: ${p.reason}`,
+  },
+  mappingHeaderMissing: {
+    zh: (p) =>
+      `列映射文件“${p.file}”把 ${p.input} 指向列“${p.header}”，但表头中没有这一列`,
+    en: (p) =>
+      `the mapping file "${p.file}" maps ${p.input} to the column "${p.header}", which the header row does not have`,
+  },
+  sameAsInput: {
+    zh: (p) =>
+      `输出文件“${p.file}”就是输入文件：评级结果另存为副本，绝不覆盖原文件`,
+    en: (p) =>
+      `the output "${p.file}" is the input file: the graded copy never overwrites its input`,
+  },
+  outputExists: {
+    zh: (p) =>
+      `输出文件“${p.file}”已存在；换一个 --out 文件名，或加 --force 覆盖它`,
+    en: (p) =>
+      `the output "${p.file}" exists; choose another --out, or add --force to replace it`,
+  },
+  cannotWrite: {
+    zh: (p) => `无法写入“${p.file}”（${p.reason}）`,
+    en: (p) => `cannot write "${p.file}" (${p.reason})`,
+  },
+  badEncoding: {
+    zh: (p) => `--encoding “${p.value}”无法识别（应为 utf8 或 gb18030）`,
+    en: (p) => `--encoding "${p.value}" is not known (use utf8 or gb18030)`,
+  },
+};
+
+export class CliError extends Error {
+  constructor(readonly problem: CliProblem) {
+    super(problem.code);
+  }
+  text(lang: Lang): string {
+    const f = TEXT[this.problem.code][lang] as (p: CliProblem) => string;
+    return f(this.problem);
+  }
+}
+
+/** A file-system error while opening or writing, as the user's problem (not a stack trace). */
+export function fsProblem(
+  err: unknown,
+  file: string,
+  writing = false,
+): CliError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? "";
+  const reason = code || String((err as Error | undefined)?.message ?? err);
+  if (writing) return new CliError({ code: "cannotWrite", file, reason });
+  if (code === "ENOENT") return new CliError({ code: "notFound", file });
+  if (code === "EISDIR") return new CliError({ code: "notAFile", file });
+  return new CliError({ code: "locked", file, reason });
+}

@@ -1,0 +1,382 @@
+/**
+ * Grades an export headless: finds the header row (as the pane does), maps the columns with
+ * the pane's mapping module (or a saved mapping), computes the chosen outputs as static
+ * values with the pane's own code (src/sheet/rowFormulas.ts), and writes a copy with the
+ * outputs in the add-in's columns right of the data. Rows stream through in chunks: memory
+ * holds one chunk, not the sheet.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Lang } from "../engine/lang";
+import { fold } from "../engine/text";
+import {
+  mappingToSave,
+  proposeMapping,
+  restoreMapping,
+  type Mapping,
+} from "../sheet/columnMapping";
+import { detectHeaderRow } from "../sheet/headerRow";
+import { INPUT_BY_KEY, INPUTS, type InputKey } from "../sheet/inputs";
+import {
+  OUTPUTS,
+  OUTPUT_BY_KIND,
+  availableOutputs,
+  headersOf,
+  type OutputKind,
+} from "../sheet/outputs";
+import { placeOutputs } from "../sheet/placement";
+import { computeStatic, type CellOut } from "../sheet/rowFormulas";
+import { CliError } from "./cliError";
+import { openSink } from "./sinks";
+import {
+  dateFromSerial,
+  openSource,
+  type CopyCell,
+  type CsvEncoding,
+  type FileKind,
+  type SourceRow,
+} from "./sources";
+
+/** Rows graded per engine call: large enough to amortise, small enough to stream. */
+export const CHUNK_ROWS = 4096;
+/** The header row is looked for among the first rows, as in the pane. */
+const HEADER_LOOKAHEAD = 6;
+
+export interface GradeOptions {
+  readonly input: string;
+  readonly output?: string;
+  readonly sheet?: string;
+  readonly encoding?: CsvEncoding;
+  readonly mappingFile?: string;
+  readonly saveMappingFile?: string;
+  readonly outputs?: readonly OutputKind[];
+  readonly lang: Lang;
+  /** Excel serial of the date urgency and follow-ups count from */
+  readonly today: number;
+  readonly force?: boolean;
+  /** rows per engine call (tests vary it; the result must not depend on it) */
+  readonly chunkRows?: number;
+  readonly onProgress?: (rows: number) => void;
+  readonly onMapping?: (m: MappingReport) => void;
+}
+
+export interface MappingReport {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly columns: { input: InputKey; header: string; column: number }[];
+  readonly outputs: OutputKind[];
+}
+
+export interface GradeResult {
+  readonly output: string;
+  readonly rows: number;
+  readonly grades: Record<string, number>;
+  readonly stages: Record<string, number>;
+  readonly rowsWithProblems: number;
+}
+
+export function defaultOutputPath(input: string, kind: FileKind): string {
+  const ext = kind === "xlsx" ? ".xlsx" : ".csv";
+  const base = path.basename(input).replace(/\.[^.]*$/, "");
+  return path.join(path.dirname(input), `${base}.graded${ext}`);
+}
+
+function kindOfOutput(file: string, fallback: FileKind): FileKind {
+  if (/\.xlsx$/i.test(file)) return "xlsx";
+  if (/\.csv$/i.test(file)) return "csv";
+  return fallback;
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([
+      fs.promises.stat(a),
+      fs.promises.stat(b),
+    ]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** A saved mapping: input key → header text. Untrusted: every key and value is checked. */
+export async function readMappingFile(
+  file: string,
+): Promise<Partial<Record<InputKey, string>>> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, "utf8");
+  } catch (e) {
+    throw new CliError({
+      code: "badMappingFile",
+      file,
+      reason: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    throw new CliError({ code: "badMappingFile", file, reason: "not JSON" });
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw new CliError({
+      code: "badMappingFile",
+      file,
+      reason: 'expected an object such as {"payment": "付款能力"}',
+    });
+  const out: Partial<Record<InputKey, string>> = {};
+  for (const [k, v] of Object.entries(json)) {
+    if (!INPUT_BY_KEY.has(k as InputKey))
+      throw new CliError({
+        code: "badMappingFile",
+        file,
+        reason: `unknown input "${k}" (known: ${INPUTS.map((i) => i.key).join(", ")})`,
+      });
+    if (typeof v !== "string" || v.trim() === "")
+      throw new CliError({
+        code: "badMappingFile",
+        file,
+        reason: `"${k}" must name a column header (text)`,
+      });
+    out[k as InputKey] = v;
+  }
+  return out;
+}
+
+/** The owned columns of an earlier graded copy (their headers are ours): reused, never read as inputs. */
+function ownedColumns(
+  headers: readonly unknown[],
+): Partial<Record<OutputKind, number>> {
+  const owned: Partial<Record<OutputKind, number>> = {};
+  const folded = headers.map((h) => fold(String(h ?? "")));
+  for (const o of OUTPUTS) {
+    const names = headersOf(o.kind).map(fold);
+    const c = folded.findIndex((h) => names.includes(h));
+    if (c >= 0) owned[o.kind] = c;
+  }
+  return owned;
+}
+
+function outputCell(
+  kind: OutputKind,
+  v: CellOut | undefined,
+  target: FileKind,
+): CopyCell {
+  if (v === undefined || v === "") return { value: null };
+  if (kind === "nextFollowUp" && typeof v === "number")
+    return target === "xlsx"
+      ? { value: dateFromSerial(v), numFmt: "yyyy-mm-dd" }
+      : { value: dateFromSerial(v) };
+  // The pane writes text that Excel would read as a formula with a leading apostrophe
+  // (asText). An .xlsx cell is typed as text already; a CSV keeps the apostrophe, so Excel
+  // does not run it as a formula when the file is opened.
+  if (typeof v === "string" && target === "xlsx" && /^'[=+\-@]/.test(v))
+    return { value: v.slice(1) };
+  return { value: v };
+}
+
+export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
+  const source = await openSource(o.input, {
+    sheet: o.sheet,
+    encoding: o.encoding,
+  });
+  const outKind = o.output ? kindOfOutput(o.output, source.kind) : source.kind;
+  const output = o.output ?? defaultOutputPath(o.input, source.kind);
+  if (await sameFile(o.input, output))
+    throw new CliError({ code: "sameAsInput", file: output });
+  if (!o.force && fs.existsSync(output))
+    throw new CliError({ code: "outputExists", file: output });
+  const saved = o.mappingFile
+    ? await readMappingFile(o.mappingFile)
+    : undefined;
+
+  const it = source.rows()[Symbol.asyncIterator]();
+  const head: SourceRow[] = [];
+  while (head.length < HEADER_LOOKAHEAD) {
+    const r = await it.next();
+    if (r.done) break;
+    head.push(r.value);
+  }
+  if (
+    head.length === 0 ||
+    head.every((r) => r.values.every((v) => v === null || v === ""))
+  )
+    throw new CliError({
+      code: "emptySheet",
+      file: o.input,
+      sheet: source.sheetName,
+    });
+
+  const headerIndex = detectHeaderRow(head.map((r) => r.values));
+  const headerRow = head[headerIndex] as SourceRow;
+  const headers = headerRow.values;
+  const owned = ownedColumns(headers);
+  const ownedSet = new Set(Object.values(owned));
+  const inputHeaders = headers.map((h, j) => (ownedSet.has(j) ? "" : h));
+  let mapping: Mapping;
+  if (saved) {
+    const folded = inputHeaders.map((h) => fold(String(h ?? "")));
+    for (const [key, header] of Object.entries(saved) as [InputKey, string][])
+      if (!folded.includes(fold(header)))
+        throw new CliError({
+          code: "mappingHeaderMissing",
+          file: o.mappingFile as string,
+          input: key,
+          header,
+        });
+    mapping = restoreMapping(saved, inputHeaders);
+  } else {
+    mapping = proposeMapping(inputHeaders);
+    const sure = Object.values(mapping).some(
+      (c) => c.column !== null && c.confidence >= 0.5,
+    );
+    if (!sure)
+      throw new CliError({
+        code: "noHeader",
+        file: o.input,
+        sheet: source.sheetName,
+      });
+  }
+
+  const available = availableOutputs(mapping);
+  let outputs: OutputKind[];
+  if (o.outputs && o.outputs.length > 0) {
+    for (const kind of o.outputs)
+      if (!available.includes(kind)) {
+        const spec = OUTPUT_BY_KIND.get(kind)!;
+        const missing = [
+          ...spec.needsAll.filter(
+            (k) =>
+              !OUTPUT_BY_KIND.has(k as OutputKind) &&
+              mapping[k as InputKey].column === null,
+          ),
+          ...(spec.needsAny.some((k) => mapping[k].column !== null)
+            ? []
+            : spec.needsAny),
+        ].map((k) => INPUT_BY_KEY.get(k as InputKey)?.[o.lang] ?? k);
+        throw new CliError({
+          code: "unmapped",
+          output: spec.header[o.lang],
+          needs: missing,
+        });
+      }
+    outputs = OUTPUTS.map((x) => x.kind).filter((k) => o.outputs!.includes(k));
+  } else {
+    outputs = available;
+    if (outputs.length === 0)
+      throw new CliError({
+        code: "nothingToGrade",
+        headers: headers.filter((h) => h !== null && h !== "").map(String),
+      });
+  }
+  const placement = placeOutputs(outputs, headers, 0, { owned });
+  o.onMapping?.({
+    sheet: source.sheetName,
+    headerRow: headerRow.number,
+    columns: (
+      Object.entries(mapping) as [InputKey, { column: number | null }][]
+    )
+      .filter(([, c]) => c.column !== null)
+      .map(([input, c]) => ({
+        input,
+        header: String(headers[c.column as number] ?? ""),
+        column: c.column as number,
+      })),
+    outputs,
+  });
+  if (o.saveMappingFile)
+    try {
+      await fs.promises.writeFile(
+        o.saveMappingFile,
+        JSON.stringify(mappingToSave(mapping, headers), null, 2) + "\n",
+      );
+    } catch (e) {
+      throw new CliError({
+        code: "cannotWrite",
+        file: o.saveMappingFile,
+        reason: (e as NodeJS.ErrnoException).code ?? String(e),
+      });
+    }
+
+  const sink = await openSink(
+    output,
+    outKind,
+    source.sheetName,
+    source.encoding,
+  );
+  const grades: Record<string, number> = {};
+  const stages: Record<string, number> = {};
+  let rowsWithProblems = 0;
+  let dataRows = 0;
+  const width = Math.max(
+    headers.length,
+    ...[...placement.columns.values()].map((c) => c + 1),
+  );
+  const withOutputs = (r: SourceRow, out: Map<OutputKind, CopyCell>) => {
+    const cells: (CopyCell | undefined)[] = r.cells.slice();
+    // Our earlier outputs are replaced, not kept beside the new ones.
+    for (const c of ownedSet) cells[c] = undefined;
+    for (const [kind, col] of placement.columns) cells[col] = out.get(kind);
+    cells.length = Math.max(cells.length, width);
+    return cells;
+  };
+
+  try {
+    for (const r of head.slice(0, headerIndex))
+      await sink.writeRow(r.number, r.cells);
+    const headerCells = new Map<OutputKind, CopyCell>();
+    for (const kind of outputs)
+      headerCells.set(kind, {
+        value: OUTPUT_BY_KIND.get(kind)!.header[o.lang],
+      });
+    await sink.writeRow(headerRow.number, withOutputs(headerRow, headerCells));
+
+    let chunk: SourceRow[] = head.slice(headerIndex + 1);
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const values = chunk.map((r) => r.values);
+      const computed = computeStatic(
+        values,
+        mapping,
+        outputs,
+        o.lang,
+        undefined,
+        o.today,
+      );
+      for (const g of computed.grades)
+        if (g !== undefined) grades[g] = (grades[g] ?? 0) + 1;
+      for (const s of computed.stages)
+        if (s !== undefined) stages[String(s)] = (stages[String(s)] ?? 0) + 1;
+      rowsWithProblems += new Set(computed.problems.map((p) => p.row)).size;
+      for (let i = 0; i < chunk.length; i++) {
+        const out = new Map<OutputKind, CopyCell>();
+        for (const kind of outputs)
+          out.set(
+            kind,
+            outputCell(kind, computed.columns.get(kind)?.[i], outKind),
+          );
+        await sink.writeRow(
+          (chunk[i] as SourceRow).number,
+          withOutputs(chunk[i] as SourceRow, out),
+        );
+      }
+      dataRows += chunk.length;
+      o.onProgress?.(dataRows);
+      chunk = [];
+    };
+    for (;;) {
+      if (chunk.length >= (o.chunkRows ?? CHUNK_ROWS)) await flush();
+      const r = await it.next();
+      if (r.done) break;
+      chunk.push(r.value);
+    }
+    await flush();
+    await sink.finish();
+  } catch (e) {
+    await sink.abort();
+    throw e;
+  }
+  return { output, rows: dataRows, grades, stages, rowsWithProblems };
+}

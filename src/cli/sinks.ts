@@ -1,0 +1,169 @@
+/**
+ * The graded copy, written row by row: an .xlsx through exceljs's streaming writer (each row
+ * committed as soon as it is written), or a CSV in the input's encoding (UTF-8 with a BOM so
+ * Excel opens it right, or GB18030). The file is written under a temporary name beside the
+ * target and renamed at the end, so a failed run leaves no half-written file.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { fsProblem } from "./cliError";
+import type { CopyCell, CsvEncoding, FileKind } from "./sources";
+
+export interface Sink {
+  /** cells by 0-based column; `undefined` leaves a cell empty */
+  writeRow(
+    number: number,
+    cells: readonly (CopyCell | undefined)[],
+  ): Promise<void>;
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+function tempNameFor(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.partial`,
+  );
+}
+
+async function replace(temp: string, target: string): Promise<void> {
+  try {
+    await fs.promises.rename(temp, target);
+  } catch (e) {
+    await fs.promises.rm(temp, { force: true });
+    throw fsProblem(e, target, true);
+  }
+}
+
+export async function openSink(
+  target: string,
+  kind: FileKind,
+  sheetName: string,
+  encoding: CsvEncoding = "utf8",
+): Promise<Sink> {
+  const temp = tempNameFor(target);
+  const out = fs.createWriteStream(temp);
+  await new Promise<void>((resolve, reject) => {
+    out.once("open", () => resolve());
+    out.once("error", (e) => reject(fsProblem(e, target, true)));
+  });
+  return kind === "xlsx"
+    ? xlsxSink(out, temp, target, sheetName)
+    : csvSink(out, temp, target, encoding);
+}
+
+function xlsxSink(
+  out: fs.WriteStream,
+  temp: string,
+  target: string,
+  sheetName: string,
+): Sink {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const ws = wb.addWorksheet(sheetName);
+  // exceljs's worksheet stream writes into the zip's deflate stream without waiting for it
+  // (nor does the zip wait for the file): on a large sheet the whole uncompressed XML piles up
+  // in memory. Wait while anything downstream holds more than a few MB.
+  const HIGH = 8 * 1024 * 1024;
+  type Streamish = {
+    writableLength?: number;
+    readableLength?: number;
+    _writableState?: { length: number };
+    _readableState?: { length: number };
+  };
+  // archiver's streams come from readable-stream 2, which has no writableLength: read the state.
+  const held = (x: Streamish | undefined) =>
+    x === undefined
+      ? 0
+      : (x.writableLength ?? x._writableState?.length ?? 0) +
+        (x.readableLength ?? x._readableState?.length ?? 0);
+  const buffered = () => {
+    const sheetStream = (ws as unknown as { stream?: { pipes?: Streamish[] } })
+      .stream;
+    const zip = (wb as unknown as { zip?: Streamish }).zip;
+    return (
+      (sheetStream?.pipes ?? []).reduce((n, p) => n + held(p), 0) +
+      held(zip) +
+      out.writableLength
+    );
+  };
+  let sinceCheck = 0;
+  return {
+    async writeRow(number, cells) {
+      if (++sinceCheck >= 256) {
+        sinceCheck = 0;
+        while (buffered() > HIGH) await new Promise((r) => setTimeout(r, 2));
+      }
+      const row = ws.getRow(number);
+      cells.forEach((c, i) => {
+        if (c === undefined || c.value === null || c.value === undefined)
+          return;
+        const cell = row.getCell(i + 1);
+        cell.value = c.value;
+        if (c.numFmt) cell.numFmt = c.numFmt;
+      });
+      row.commit();
+    },
+    async finish() {
+      ws.commit();
+      await wb.commit();
+      await replace(temp, target);
+    },
+    async abort() {
+      out.destroy();
+      await fs.promises.rm(temp, { force: true });
+    },
+  };
+}
+
+/** RFC 4180 quoting: a field with a comma, quote, line break or edge space is quoted. */
+export function csvField(v: ExcelJS.CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  let s: string;
+  if (v instanceof Date) s = v.toISOString().slice(0, 10);
+  else if (typeof v === "object")
+    s = String((v as { text?: unknown }).text ?? "");
+  else s = String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvSink(
+  out: fs.WriteStream,
+  temp: string,
+  target: string,
+  encoding: CsvEncoding,
+): Sink {
+  const encoder = iconv.encodeStream(encoding, { addBOM: encoding === "utf8" });
+  encoder.pipe(out);
+  let failed: unknown;
+  out.on("error", (e) => (failed = e));
+  const write = (s: string) =>
+    new Promise<void>((resolve) => {
+      if (encoder.write(s)) resolve();
+      else encoder.once("drain", () => resolve());
+    });
+  return {
+    async writeRow(_number, cells) {
+      if (failed) throw fsProblem(failed, target, true);
+      await write(cells.map((c) => csvField(c?.value)).join(",") + "\r\n");
+    },
+    async finish() {
+      await new Promise<void>((resolve, reject) => {
+        out.once("finish", () => resolve());
+        out.once("error", (e) => reject(fsProblem(e, target, true)));
+        encoder.end();
+      });
+      await replace(temp, target);
+    },
+    async abort() {
+      encoder.unpipe(out);
+      out.destroy();
+      await fs.promises.rm(temp, { force: true });
+    },
+  };
+}

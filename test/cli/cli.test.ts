@@ -1,0 +1,401 @@
+/**
+ * The command line (src/cli/): golden files (test/cases/cli/<case>/: input, args.json,
+ * expected.json) read back with a second reader; bad files, each one clear line and a
+ * non-zero exit; the graded copy equals the pane's static values for generated sheets.
+ * UPDATE_GOLDEN=1 rewrites expected.json (then read the diff).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import fc from "fast-check";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { main } from "../../src/cli/main";
+import { gradeFile } from "../../src/cli/gradeFile";
+import { fsProblem } from "../../src/cli/cliError";
+import { proposeMapping } from "../../src/sheet/columnMapping";
+import { availableOutputs } from "../../src/sheet/outputs";
+import { computeStatic } from "../../src/sheet/rowFormulas";
+import { readCsv, readXlsx } from "./readBack";
+
+const root = path.join(__dirname, "../..");
+const casesDir = path.join(root, "test/cases/cli");
+const TODAY = "2026-11-25";
+
+let tmp: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sales-cli-"));
+});
+afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function run(
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    isTTY: false,
+  });
+  return { code, out, err };
+}
+
+interface CaseArgs {
+  args: string[];
+  output: string;
+  sheet?: string;
+  encoding?: "utf8" | "gb18030";
+}
+
+const cases = fs
+  .readdirSync(casesDir)
+  .filter((d) => fs.existsSync(path.join(casesDir, d, "args.json")));
+
+describe.each(cases)("golden file %s", (name) => {
+  test("graded copy, read back with a second reader, equals expected.json; the input is unchanged", async () => {
+    const dir = path.join(casesDir, name);
+    const spec: CaseArgs = JSON.parse(
+      fs.readFileSync(path.join(dir, "args.json"), "utf8"),
+    );
+    const input = fs
+      .readdirSync(dir)
+      .find((f) => f.startsWith("input.")) as string;
+    fs.copyFileSync(path.join(dir, input), path.join(tmp, input));
+    const before = fs.readFileSync(path.join(tmp, input));
+    const r = await run([
+      path.join(tmp, input),
+      ...spec.args.map((a) => a.replace("{tmp}", tmp)),
+    ]);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(0);
+    const outFile = path.join(tmp, spec.output);
+    const got = spec.output.endsWith(".xlsx")
+      ? await readXlsx(outFile, spec.sheet)
+      : readCsv(outFile, spec.encoding ?? "utf8");
+    const expectedFile = path.join(dir, "expected.json");
+    if (process.env.UPDATE_GOLDEN)
+      fs.writeFileSync(expectedFile, JSON.stringify(got, null, 1) + "\n");
+    expect(got).toEqual(JSON.parse(fs.readFileSync(expectedFile, "utf8")));
+    expect(fs.readFileSync(path.join(tmp, input)).equals(before)).toBe(true);
+    expect(fs.readdirSync(tmp).filter((f) => f.includes(".partial"))).toEqual(
+      [],
+    );
+  });
+});
+
+test("GB18030 and UTF-8 exports of the same sheet grade to the same cells (encoding detected; a 4-byte GB18030 character survives)", async () => {
+  const a = path.join(tmp, "a.csv");
+  const b = path.join(tmp, "b.csv");
+  fs.copyFileSync(path.join(casesDir, "zh-csv-utf8/input.csv"), a);
+  const text = fs.readFileSync(a, "utf8").replace("王先生", "王先生（𠀀）");
+  fs.writeFileSync(b, iconv.encode(text, "gb18030"));
+  expect((await run([a, "--lang", "zh", "--today", TODAY])).code).toBe(0);
+  expect((await run([b, "--lang", "zh", "--today", TODAY])).code).toBe(0);
+  const ra = readCsv(path.join(tmp, "a.graded.csv"), "utf8");
+  const rb = readCsv(path.join(tmp, "b.graded.csv"), "gb18030");
+  expect(ra.bom).toBe(true);
+  expect(rb.bom).toBe(false);
+  expect(rb.rows["2"]?.[0]).toBe("王先生（𠀀）");
+  const strip = (g: typeof ra.rows) =>
+    JSON.stringify(g).replace("王先生（𠀀）", "王先生");
+  expect(strip(rb.rows)).toBe(strip(ra.rows));
+});
+
+test("grading a graded copy again replaces the add-in's columns instead of adding more", async () => {
+  const a = path.join(tmp, "a.csv");
+  fs.copyFileSync(path.join(casesDir, "zh-csv-utf8/input.csv"), a);
+  expect((await run([a, "--lang", "zh", "--today", TODAY])).code).toBe(0);
+  const once = readCsv(path.join(tmp, "a.graded.csv"), "utf8");
+  const again = path.join(tmp, "again.csv");
+  expect(
+    (
+      await run([
+        path.join(tmp, "a.graded.csv"),
+        "--out",
+        again,
+        "--lang",
+        "zh",
+        "--today",
+        TODAY,
+      ])
+    ).code,
+  ).toBe(0);
+  expect(readCsv(again, "utf8").rows).toEqual(once.rows);
+});
+
+describe("bad files and bad usage: one line, a non-zero exit, no output file", () => {
+  const write = (name: string, content: string | Buffer) => {
+    const f = path.join(tmp, name);
+    fs.writeFileSync(f, content);
+    return f;
+  };
+  const leads = () => {
+    const f = path.join(tmp, "leads.csv");
+    fs.copyFileSync(path.join(casesDir, "zh-csv-utf8/input.csv"), f);
+    return f;
+  };
+  const badCases: [string, () => string[], RegExp, number?][] = [
+    [
+      "a text file named .xlsx",
+      () => [write("x.xlsx", "hello")],
+      /不是 \.xlsx 工作簿/,
+    ],
+    [
+      "an old .xls workbook",
+      () => [
+        write(
+          "x.xls",
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        ),
+      ],
+      /旧版 \.xls/,
+    ],
+    [
+      "a damaged .xlsx (zip header, garbage after)",
+      () => [
+        write(
+          "x.xlsx",
+          Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 7)]),
+        ),
+      ],
+      /无法读取工作簿|已损坏/,
+    ],
+    [
+      "a binary file",
+      () => [write("x.bin", Buffer.from([1, 0, 2, 0, 3]))],
+      /不是 \.xlsx 工作簿/,
+    ],
+    ["a missing file", () => [path.join(tmp, "nope.csv")], /找不到文件/],
+    ["a folder", () => [tmp], /不是文件/],
+    ["an empty CSV", () => [write("e.csv", "")], /是空的/],
+    ["no header row", () => [write("n.csv", "1,2,3\n4,5,6\n")], /找不到表头/],
+    [
+      "an unmapped required column",
+      () => [leads(), "--outputs", "urgency"],
+      /无法输出“紧急程度”：缺少列/,
+    ],
+    [
+      "the output is the input",
+      () => {
+        const f = leads();
+        return [f, "--out", f];
+      },
+      /就是输入文件/,
+    ],
+    [
+      "the output exists",
+      () => {
+        const f = leads();
+        write("leads.graded.csv", "mine");
+        return [f];
+      },
+      /已存在/,
+    ],
+    [
+      "a mapping file that is not JSON",
+      () => [leads(), "--mapping", write("m.json", "{")],
+      /列映射文件.*无效/,
+    ],
+    [
+      "a mapping file with an unknown input",
+      () => [leads(), "--mapping", write("m.json", '{"budget":"预算"}')],
+      /unknown input "budget"/,
+    ],
+    [
+      "a mapping file naming a missing header",
+      () => [leads(), "--mapping", write("m.json", '{"payment":"支付"}')],
+      /表头中没有这一列/,
+    ],
+    [
+      "a sheet that does not exist",
+      () => [
+        path.join(casesDir, "en-xlsx-outputs/input.xlsx"),
+        "--sheet",
+        "Nope",
+        "--out",
+        path.join(tmp, "o.xlsx"),
+      ],
+      /没有名为“Nope”的工作表；现有：“Leads”/,
+    ],
+    [
+      "an unknown option",
+      () => [leads(), "--colour"],
+      /sales-qualify --help/,
+      2,
+    ],
+    [
+      "an unknown output",
+      () => [leads(), "--outputs", "grade,budget"],
+      /--outputs "budget"/,
+      2,
+    ],
+    [
+      "an unknown encoding",
+      () => [leads(), "--encoding", "latin9"],
+      /--encoding “latin9”无法识别/,
+    ],
+  ];
+  test.each(badCases)("%s", async (_name, args, message, exitCode = 1) => {
+    const argv = args();
+    const before = new Set(fs.readdirSync(tmp));
+    const r = await run([...argv, "--lang", "zh"]);
+    expect(r.code).toBe(exitCode);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/^sales-qualify: /);
+    const created = fs.readdirSync(tmp).filter((f) => !before.has(f));
+    expect(created).toEqual([]);
+  });
+
+  test("a locked or unreadable file is named with the reason (EBUSY/EACCES as the OS reports it)", () => {
+    for (const code of ["EBUSY", "EACCES", "EPERM"]) {
+      const e = fsProblem(Object.assign(new Error("x"), { code }), "线索.xlsx");
+      expect(e.text("zh")).toBe(
+        `无法打开“线索.xlsx”：文件被占用或没有读取权限（${code}）。请在 Excel 中关闭该文件后重试`,
+      );
+      expect(e.text("en")).toContain(
+        `cannot open "线索.xlsx": it is locked or not readable (${code})`,
+      );
+    }
+  });
+});
+
+test("the bin runs as a separate process: --help in Chinese, exit 0; a bad file exits 1 with one line", () => {
+  const bin = path.join(root, "bin/sales-qualify.js");
+  const help = spawnSync(process.execPath, [bin, "--help", "--lang", "zh"], {
+    encoding: "utf8",
+  });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toContain("用法：sales-qualify");
+  const bad = spawnSync(
+    process.execPath,
+    [bin, path.join(tmp, "missing.xlsx"), "--lang", "en"],
+    { encoding: "utf8" },
+  );
+  expect(bad.status).toBe(1);
+  expect(bad.stderr.trim()).toBe(
+    `sales-qualify: no such file: "${path.join(tmp, "missing.xlsx")}"`,
+  );
+});
+
+/** Lead rows as a CRM might export them: loose yes/no words, counts, notes, dates, blanks. */
+const cell = (xs: string[]) =>
+  fc.oneof(fc.constantFrom(...xs), fc.constant(""));
+const leadRow = fc.tuple(
+  cell(["是", "否", "A", "B", "yes", "no", "maybe"]),
+  cell(["是", "否", "A", "B"]),
+  cell(["0", "1", "3", "5次", "A", "-1"]),
+  cell(["0", "2", "A", "x"]),
+  cell(["1", "2", "A"]),
+  cell(["0", "1", "是"]),
+  cell(["A", "B", "是"]),
+  cell([
+    "询问价格",
+    "不感兴趣",
+    "已签约",
+    "阶段2",
+    "愿意见面，询问价格",
+    "=1+1",
+    "-1",
+  ]),
+  cell(["2026-11-20", "2026/11/01", "46300", "昨天"]),
+  cell(["2026-12-20", "30", "无截止日期", "x"]),
+  cell(["已分配", "未分配", "高"]),
+);
+const HEADERS = [
+  "付款能力",
+  "满意度",
+  "回访次数",
+  "来电次数",
+  "工地考察",
+  "流程询问",
+  "价格承受",
+  "跟进记录",
+  "上次联系",
+  "截止日期",
+  "资源投入",
+];
+
+test("property: the graded CSV holds exactly the pane's static values for the whole sheet, whatever the chunk size", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(leadRow, { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 1, max: 7 }),
+      async (rows, chunkRows) => {
+        const dir = fs.mkdtempSync(path.join(tmp, "p"));
+        const file = path.join(dir, "in.csv");
+        const q = (s: string) =>
+          /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+        fs.writeFileSync(
+          file,
+          [HEADERS, ...rows].map((r) => r.map(q).join(",")).join("\n") + "\n",
+        );
+        const today = 46351;
+        const res = await gradeFile({
+          input: file,
+          lang: "zh",
+          today,
+          chunkRows,
+        });
+        const values = rows.map((r) => r.map((s) => (s === "" ? null : s)));
+        const mapping = proposeMapping(HEADERS);
+        const outputs = availableOutputs(mapping);
+        const expected = computeStatic(
+          values,
+          mapping,
+          outputs,
+          "zh",
+          undefined,
+          today,
+        );
+        const back = readCsv(res.output, "utf8").rows;
+        rows.forEach((_, i) => {
+          const got = back[String(i + 2)] ?? [];
+          outputs.forEach((kind, k) => {
+            const v = expected.columns.get(kind)?.[i];
+            const want =
+              kind === "nextFollowUp" && typeof v === "number"
+                ? new Date((v - 25569) * 86400000).toISOString().slice(0, 10)
+                : v === "" || v === undefined
+                  ? null
+                  : String(v);
+            expect(got[HEADERS.length + k] ?? null).toBe(want);
+          });
+        });
+        expect(res.rows).toBe(rows.length);
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
+
+test("an .xlsx written by Excel-like tools: dates arrive as dates, the follow-up column is formatted as a date", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("S");
+  ws.addRow(["跟进记录", "上次联系"]);
+  ws.addRow(["询问价格", new Date(Date.UTC(2026, 10, 20))]);
+  const f = path.join(tmp, "d.xlsx");
+  await wb.xlsx.writeFile(f);
+  expect(
+    (
+      await run([
+        f,
+        "--lang",
+        "zh",
+        "--today",
+        TODAY,
+        "--outputs",
+        "stage,nextFollowUp",
+      ])
+    ).code,
+  ).toBe(0);
+  const back = await readXlsx(path.join(tmp, "d.graded.xlsx"));
+  expect(back.rows["2"]).toEqual([
+    "询问价格",
+    "date:2026-11-20 mm-dd-yy",
+    3,
+    "date:2026-11-23 yyyy-mm-dd",
+  ]);
+});
