@@ -15,7 +15,6 @@ import {
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
 import { findColumns } from "../sheet/sheetColumns";
-import type { InputKey } from "../sheet/inputs";
 import {
   OUTPUTS,
   OUTPUT_BY_KIND,
