@@ -204,6 +204,37 @@ describe("report", () => {
   });
 });
 
+describe("stored settings are untrusted", () => {
+  test.each<[string, unknown]>([
+    ["SALES.ownSheets", { report: 42, followUps: { id: 1, name: null } }],
+    ["SALES.ownSheets", "garbage"],
+    [
+      "SALES.duplicateColumns",
+      { Sheet1: { group: -3, owner: "13", explanation: 1.5 } },
+    ],
+    [
+      "SALES.duplicateColumns",
+      { Sheet1: { group: 0, owner: 1, explanation: 2 } },
+    ],
+  ])(
+    "%s = %j: ignored, nothing of the user's is touched",
+    async (key, value) => {
+      const wb = workbook("1.20", false);
+      wb.settings.set(key, value);
+      const before = snapshot(wb);
+      await runReport("zh", TODAY);
+      expect(snapshot(wb)).toBe(before);
+      const run = (await findDuplicateLeads("zh", TODAY))!;
+      // columns 0–2 hold the user's names, companies, phones: never taken as ours
+      expect(run.owned).toEqual({});
+      const r = await writeDuplicateColumns(run, "zh");
+      expect(r.status).toBe("done");
+      for (let c = 0; c < HEADERS.length; c++)
+        expect(wb.valueAt("Sheet1", 0, c)).toBe(HEADERS[c]);
+    },
+  );
+});
+
 describe("follow-ups due", () => {
   test("the list, a click selects the row, the sheet for the meeting; data sheet unchanged", async () => {
     const wb = workbook();
