@@ -115,3 +115,23 @@ test("no link in README.md or docs/ leaves the repository, and every relative li
   }
   expect(checked).toBeGreaterThan(3);
 });
+
+test("the dev server refuses to start without the Office development certificate, and says how to install it", () => {
+  const home = fs.mkdtempSync(path.join(require("os").tmpdir(), "no-certs-"));
+  const r = spawnSync(
+    process.execPath,
+    [webpack, "serve", "--mode", "development", "--port", "0"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: env({ HOME: home, USERPROFILE: home }),
+      timeout: 60000,
+    },
+  );
+  fs.rmSync(home, { recursive: true, force: true });
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain(
+    "npm run dev-server: no Office development certificate",
+  );
+  expect(r.stderr).toContain("npx office-addin-dev-certs install");
+});

@@ -5,9 +5,12 @@
  * scopes negation to its clause, and applies the decision rule: won if any won signal that
  * is not negated; else the highest positive stage; else −1 if a refusal; else nothing.
  *
- * Cost: one pass of one compiled alternation over the note (every form, negator, clause
- * break and stage mention, longest first), then constant work per hit. No per-note
- * allocation besides the RegExp's match arrays; no memo (real notes are all different).
+ * Cost: one pass over the note's characters with a two-character index of every form
+ * (signals, parts, negators, clause breaks, markers; longest first) and stage mentions, then
+ * constant work per form found, in scratch arrays reused from note to note. Nothing is
+ * allocated per note unless it needs folding (capitals, full-width or traditional
+ * characters) or an explanation is asked for. No memo here: real notes are all different
+ * (`memoByText` in ./functions/intentStage.ts serves columns of repeated tags).
  */
 import { isStage, type Stage } from "./tables/intentStages";
 import {

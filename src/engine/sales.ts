@@ -20,7 +20,7 @@ import {
 import { leadGrade } from "./functions/leadGrade";
 import { intentGrade } from "./functions/intentGrade";
 import { answerColumns, readScoreSheet, scoreRow } from "./functions/score";
-import { headerStage, intentStage } from "./functions/intentStage";
+import { headerStage, intentStage, memoByText } from "./functions/intentStage";
 import { nextFollowUp } from "./functions/nextFollowUp";
 import { stageLabel } from "./functions/stageLabel";
 import { status } from "./functions/status";
@@ -197,7 +197,15 @@ function stageRow(
       });
     columnStages = h.map((x) => headerStage(x, ctx));
   }
-  return (i, c) => intentStage(obs(i), columnStages, c);
+  // One column of text without signal headers: repeated notes are read once (adaptive memo).
+  const once = memoByText((text) => intentStage([text], columnStages, ctx));
+  return (i, c) => {
+    const r = obs(i);
+    const v = r[0];
+    return r.length === 1 && typeof v === "string" && c.trace === undefined
+      ? once(v)
+      : intentStage(r, columnStages, c);
+  };
 }
 
 function urgencyRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {

@@ -123,9 +123,11 @@ export function toExcel(
   if (result instanceof CellError) throw excelError(result, ctx.lang);
   if (result.length === 1 && result[0] instanceof CellError)
     throw excelError(result[0], ctx.lang);
-  const out = new Array<(string | number | CustomFunctions.Error)[]>(
-    result.length,
-  );
+  // The engine's array is this call's own: its cells become the rows in place (no second
+  // array of a million entries).
+  const out = result as unknown as (
+    string | number | CustomFunctions.Error
+  )[][];
   for (let i = 0; i < result.length; i++) {
     const v = result[i] as string | number | CellError;
     out[i] = [v instanceof CellError ? excelError(v, ctx.lang) : v];

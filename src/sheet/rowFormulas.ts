@@ -296,25 +296,27 @@ export function buildFormulas(
   const out = new Map<OutputKind, string[]>();
   const layout = place.layout ?? "rows";
   const last = place.firstRow + rowCount;
+  // `r` is where the row's number goes: each formula is built once per column with a
+  // placeholder there, and each row's number put in (no per-row argument lists).
   // A reference to column `col` for row r (rows), or to the whole column of data (spill).
-  const ref = (col: number | null, r: number) => {
+  const ref = (col: number | null, r: string) => {
     if (col === null) return '""';
     const c = columnLetter(col);
     return layout === "spill"
       ? `${c}${place.firstRow + 1}:${c}${last}`
-      : `${c}${r + 1}`;
+      : `${c}${r}`;
   };
   // One column of this row: its table column (table) or its cells (rows, spill).
-  const cell = (col: number, r: number): string => {
+  const cell = (col: number, r: string): string => {
     if (layout !== "table") return ref(col, r);
     const h = place.columnHeader?.(col);
     return h === null || h === undefined || h === "" ? '""' : structuredRef(h);
   };
-  const input = (k: InputKey, r: number): string => {
+  const input = (k: InputKey, r: string): string => {
     const col = place.inputColumn(k);
     return col === null ? '""' : cell(col, r);
   };
-  const obs = (r: number) => {
+  const obs = (r: string) => {
     // Several note columns are one input: its first column's sheet position places the rest.
     const cols = OBSERVATION_INPUTS.flatMap((k) => {
       const first = place.inputColumn(k);
@@ -329,21 +331,21 @@ export function buildFormulas(
     if (layout !== "table" && b - a === cols.length - 1) {
       return layout === "spill"
         ? `${columnLetter(a)}${place.firstRow + 1}:${columnLetter(b)}${last}`
-        : `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`;
+        : `${columnLetter(a)}${r}:${columnLetter(b)}${r}`;
     }
     const order = cols.map((_, i) => i + 1).join(",");
     return `CHOOSE({${order}},${cols.map((c) => cell(c, r)).join(",")})`;
   };
-  const lead = (r: number) =>
+  const lead = (r: string) =>
     LEADGRADE_ARGS.filter(
       (k) => k !== "siteOpen" || mapping.siteOpen.column !== null,
     )
       .map((k) => input(k, r))
       .join(",");
   const today = place.todayRef ? `,${place.todayRef}` : "";
-  const urg = (r: number) =>
+  const urg = (r: string) =>
     `${URGENCY_INPUTS.map((k) => input(k, r)).join(",")}${today}`;
-  const stageRef = (r: number) => {
+  const stageRef = (r: string) => {
     const c = place.outputColumn("stage");
     if (c === null) return `SALES.INTENTSTAGE(${obs(r)})`;
     if (layout === "table") {
@@ -355,7 +357,7 @@ export function buildFormulas(
     // column already shows the error).
     return layout === "spill" ? `IFERROR(${ref(c, r)},"")` : ref(c, r);
   };
-  const formula = (kind: OutputKind, r: number): string => {
+  const formula = (kind: OutputKind, r: string): string => {
     switch (kind) {
       case "grade":
         return `=SALES.LEADGRADE(${lead(r)})`;
@@ -379,12 +381,17 @@ export function buildFormulas(
       }
     }
   };
+  const ROW = "\u0000";
   for (const kind of outputs) {
-    const cells: string[] = [];
-    for (let i = 0; i < rowCount; i++) {
-      if (layout === "spill" && i > 0) cells.push("");
-      else cells.push(formula(kind, place.firstRow + i));
-    }
+    const pieces = formula(kind, ROW).split(ROW);
+    const cells = new Array<string>(rowCount);
+    for (let i = 0; i < rowCount; i++)
+      cells[i] =
+        layout === "spill" && i > 0
+          ? ""
+          : pieces.length === 1
+            ? (pieces[0] as string)
+            : pieces.join(String(place.firstRow + i + 1));
     out.set(kind, cells);
   }
   return out;

@@ -5,6 +5,8 @@ import type { OutputKind } from "../sheet/outputs";
 import type { Reason } from "../sheet/columnMapping";
 
 interface PaneWords {
+  /** the add-in's name, as the manifest gives it per language */
+  title: string;
   intro: string;
   language: string;
   functions: string;
@@ -63,6 +65,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
   zh: {
     intro:
       "把评级标准应用到本工作表：客户分级 A–E、意向阶段及跟进频率、紧急程度。也可在单元格中直接输入 =SALES. 函数。",
+    title: "销售线索评级",
     language: "标签语言",
     functions: "函数一览",
     saved: "已保存到工作簿：所有同事看到相同的标签。",
@@ -116,6 +119,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
   en: {
     intro:
       "Apply the qualification tables to this sheet: lead grade A–E, intent stage with its follow-up cadence, urgency. Or type =SALES. functions in any cell.",
+    title: "Sales Qualify",
     language: "Label language",
     functions: "Functions",
     saved: "Saved in the workbook: every colleague sees the same labels.",

@@ -40,6 +40,7 @@ import {
   startCriteriaSync,
 } from "./criteria/criteriaSync";
 import { sheetRef } from "./demo/demoWorkbook";
+import { teachControl } from "./criteria/teachWord";
 
 let criteriaPanel: CriteriaPanel | undefined;
 
@@ -75,6 +76,8 @@ function say(text: string): void {
 function renderChrome(): void {
   const w = t();
   document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  byId("title").textContent = w.title;
+  document.title = w.title;
   byId("intro").textContent = w.intro;
   byId("languageLabel").textContent = w.language;
   byId<HTMLSelectElement>("language").value = state.lang;
@@ -424,6 +427,7 @@ function showSummary(summary: Summary): void {
     items: readonly T[],
     limit: number,
     line: (x: T) => { text: string; row: number },
+    extra?: (x: T) => HTMLElement,
   ): HTMLElement => {
     const ul = el("ul");
     const fill = (n: number) => {
@@ -435,6 +439,7 @@ function showSummary(summary: Summary): void {
         b.addEventListener("click", () => select(row));
         const li = el("li");
         li.append(b);
+        if (extra) li.append(" ", extra(x));
         return li;
       });
       if (more > 0) {
@@ -466,10 +471,20 @@ function showSummary(summary: Summary): void {
     const rows = unread.reduce((n, g) => n + g.rows.length, 0);
     parts.push(el("p", w.unreadTitle(rows, unread.length)));
     parts.push(
-      list(unread, 20, (g) => ({
-        text: w.unreadGroup(g.text, g.rows.length, sheetRowOf(g.rows[0] ?? 0)),
-        row: g.rows[0] ?? 0,
-      })),
+      list(
+        unread,
+        20,
+        (g) => ({
+          text: w.unreadGroup(
+            g.text,
+            g.rows.length,
+            sheetRowOf(g.rows[0] ?? 0),
+          ),
+          row: g.rows[0] ?? 0,
+        }),
+        // "treat this phrase as stage N": adds it to the criteria sheet's team words
+        (g) => teachControl(g.text, state.lang, say),
+      ),
     );
   }
   box.replaceChildren(...parts);

@@ -4,6 +4,7 @@
  * to the cell and keep the last valid criteria → reset restores the defaults.
  */
 import fc from "fast-check";
+import { FIRST_OPTIONS } from "./pointsAnswers";
 import { readFileSync } from "fs";
 import { join } from "path";
 import {
@@ -87,19 +88,7 @@ describe("insert → read back", () => {
       .slice(p.pointsRows!.first, p.pointsRows!.last + 1)
       .map((r) => r.slice(0, 3));
     // 9 answers, each the first (10-point) option → 90 of 90 → 100 %
-    const answers = [
-      [
-        "夫妻收入≥8000",
-        "需求强烈",
-        "意识强，正在使用产品",
-        "自己决定",
-        "夫妻/全家",
-        "经理和员工一起",
-        "≥2",
-        "转介绍，自己来",
-        "是",
-      ],
-    ];
+    const answers = [[...FIRST_OPTIONS]];
     expect(call(F.score, answers, block)).toEqual([90]);
     // a points value edited on the sheet is what SCORE adds up
     block[1]![2] = 7;

@@ -139,6 +139,83 @@ table("numbers, dates, phones and amounts are never stage numbers", [
   ["５", 5],
 ]);
 
+table(
+  "realistic notes written apart from the corpus (trades, both languages)",
+  [
+    ["客户说下个月再考虑签约的事", 4],
+    ["签约前想再确认一下售后条款", 3],
+    ["客户问签合同需要带什么材料", 3],
+    ["上周已经付了首付，等贷款审批", 5],
+    ["客户说我们的方案不错，但是预算还没批下来", null],
+    ["老板说考虑一下，没说不要", null],
+    ["电话没人接", null],
+    ["关机", null],
+    ["客户问了问报名费，嫌贵，没报", 3],
+    ["He wants a quote by Friday", 3],
+    ["She said the price is fine and they'll sign Monday", 4],
+    ["Contract signed and countersigned, invoice sent", 5],
+    ["Invoice paid in full", 5],
+    ["Not ready to buy, just browsing", null],
+    ["Asked us not to call again", -1],
+    ["He said maybe next quarter, call back in January", 0],
+    ["Demo went well, they asked for references", 2],
+    ["They signed with our competitor last week", -1],
+    ["客户已经购买了别家的产品", -1],
+    ["客户很满意试驾体验，问了首付和月供", 3],
+    ["客户在外地出差，回来就签", 4],
+    ["已签约，尾款下月付", 5],
+    ["今天签了合同", 5],
+    ["合同还没盖章", null],
+    ["客户不在，家人接的电话", null],
+    ["微信发了报价单，客户回复说知道了", 3],
+    ["客户说价格能接受，准备下周来交定金", 4],
+    ["定金已付，等交房", 5],
+    ["没兴趣，别再打了", -1],
+    ["对产品挺感兴趣，想了解一下", 1],
+    ["客户问你们和XX公司有什么区别", 2],
+    ["No answer, left voicemail", null],
+    ["Paid the deposit, delivery next month", 5],
+    ["Didn't pay the deposit yet", null],
+    [
+      "Spoke with the CFO, she wants to see ROI numbers before going further",
+      2,
+    ],
+    ["Prospect asked how we compare to HubSpot", 2],
+    ["Asked about implementation timeline and SLA", 3],
+    ["They're reviewing the contract with legal", 3],
+    ["Verbal commitment, PO expected next week", 4],
+    ["PO received", null],
+    ["Sent proposal, no response yet", null],
+    ["Gatekeeper wouldn't put me through", null],
+    ["Said they're happy with their current provider", -1],
+    ["Not the right time, maybe Q3", null],
+    ["Wants a trial account for two weeks", 2],
+    ["Meeting scheduled for Tuesday 3pm with the ops team", 2],
+    ["Owner approved the budget, signing on the 15th", 4],
+    ["Deal closed!", 5],
+    ["Lost to competitor on price", -1],
+    ["客户看了方案，觉得还行，问多久能上线", 3],
+    ["跟竞品比了一下，觉得我们服务好", 2],
+    ["客户问能不能免费试用", 2],
+    ["约了周五下午面谈", 2],
+    ["老板出差了，下周回来签", 4],
+    ["款已经打过来了", 5],
+    ["客户要求再便宜点，否则不签", 3],
+    ["客户说不考虑了，已经找了别家", -1],
+    ["没时间，挂了", -1],
+    ["客户说现在没需求，以后有需要再联系", -1],
+    ["愿意听我们介绍，问了几个问题", 1],
+    ["介绍了产品，客户没说什么", null],
+    ["客户态度冷淡，敷衍了几句", null],
+    ["学员已经报名并交了学费", 5],
+    ["家长问试听课什么时候有", 2],
+    ["客户说车子还在比较，下周再来看看", 2],
+    ["已提车", 5],
+    ["4S店报价18.5万，客户说回去商量", 3],
+    ["老板自己打过来问的价格", 3],
+  ],
+);
+
 test("a workbook's own phrase is read as its stage (criteria signals)", () => {
   const criteria = {
     ...DEFAULT_CRITERIA,
@@ -312,4 +389,37 @@ describe("properties of the decision rule", () => {
       ),
     );
   });
+});
+
+test("a column of repeated notes reads as each note alone (the memo changes nothing)", () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.constantFrom(
+          ...POSITIVE.map(([p]) => p),
+          ...REFUSAL,
+          ...FILLER,
+          "已签约",
+          "",
+        ),
+        {
+          minLength: 1,
+          maxLength: 300,
+        },
+      ),
+      (texts) => {
+        const column = sales.INTENTSTAGE(
+          texts.map((t) => [t]),
+          null,
+          zh,
+        );
+        const single = texts.map((t) => {
+          const one = sales.INTENTSTAGE([[t]], null, zh);
+          return one instanceof CellError ? one : one[0];
+        });
+        expect(column).toEqual(single);
+      },
+    ),
+    { numRuns: 30 },
+  );
 });

@@ -76,6 +76,9 @@ export class FakeWorkbook {
     sheet: string;
     address: string;
   }[] = [];
+  /** ids of sheets added through the API: a sheet deleted and added again gets a new one */
+  readonly sheetIds = new Map<string, string>();
+  private sheetCounter = 0;
   /** range.format settings in order */
   readonly formats: {
     sheet: string;
@@ -114,6 +117,15 @@ export class FakeWorkbook {
     )
       throw new FakeError("ItemAlreadyExists", `sheet ${name}`);
     this.sheets.set(name, new Map());
+    this.sheetIds.set(name, `{sheet-${++this.sheetCounter}}`);
+  }
+
+  /** The user deletes a sheet: its cells, its id and its event handlers go with it. */
+  deleteSheet(name: string): void {
+    this.sheet(name);
+    this.sheets.delete(name);
+    this.sheetIds.delete(name);
+    this.changeHandlers.delete(name);
   }
 
   constructor(readonly options: FakeOptions = {}) {
@@ -662,12 +674,17 @@ export class FakeWorksheet extends Proxy {
   get name(): string {
     return this.read("name");
   }
+  get id(): string {
+    return this.read("id");
+  }
   get isNullObject(): boolean {
     return this.read("isNullObject");
   }
   protected override snapshotOf(p: string): unknown {
     if (p === "isNullObject") return !this.ctx.wb.sheets.has(this.sheetName);
     if (p === "name") return this.sheetName;
+    if (p === "id")
+      return this.ctx.wb.sheetIds.get(this.sheetName) ?? `{${this.sheetName}}`;
     throw new FakeError("InvalidArgument", `the fake sheet cannot load '${p}'`);
   }
   /** the name without a load: for sheets listed by worksheets.items */

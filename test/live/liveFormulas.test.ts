@@ -4,6 +4,7 @@
  * registered, a criterion edited and the results seen to change; the formulas the pane writes
  * (spill and per-row layouts) evaluated against the static path on the same rows.
  */
+import { FIRST_OPTIONS } from "../criteria/pointsAnswers";
 import { buildEngine, calls, recalcSalesCells, serialized } from "./hyperSales";
 import {
   CRITERIA_SHEET_NAME,
@@ -240,4 +241,30 @@ test("the per-row layout the pane writes evaluates to the same results, non-adja
       );
     expect(live).toEqual(expected);
   });
+});
+
+test("SALES.SCORE reads the points checklist on the criteria sheet: a points edit moves the score by itself", () => {
+  const answers = [...FIRST_OPTIONS.slice(0, 8), "否"];
+  const hf = buildEngine({
+    [CRIT]: buildCriteriaSheet("zh", TODAY),
+    S: [
+      [
+        ...answers,
+        `=SALES.SCORE(A1:I1,'${CRIT}'!A54:C80)`,
+        // TRUE() rather than TRUE: HyperFormula reads a bare TRUE as a name; Excel takes both
+        `=SALES.INTENTGRADE(SALES.SCORE(A1:I1,'${CRIT}'!A54:C80,,TRUE()))`,
+      ],
+    ],
+  });
+  const s = hf.getSheetId("S")!;
+  const read = () => [
+    hf.getCellValue({ sheet: s, row: 0, col: 9 }),
+    hf.getCellValue({ sheet: s, row: 0, col: 10 }),
+  ];
+  expect(read()).toEqual([85, "A"]); // 8 × 10 + 5 of 90 → 94 % → A
+  // the trainer lowers 需求强烈 from 10 to 2: 77 of 88 (the item's best is now 8) → 87.5 % → B
+  const crit = hf.getSheetId(CRIT)!;
+  const row = serialized(hf, CRIT).findIndex((r) => r[1] === "需求强烈");
+  hf.setCellContents({ sheet: crit, row, col: 2 }, [[2]]);
+  expect(read()).toEqual([77, "B"]); // no recalculation asked: the range is an argument
 });

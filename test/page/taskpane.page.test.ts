@@ -338,6 +338,42 @@ maybe("task pane page in Chromium", () => {
     await page.screenshot({ path: path.join(artifacts, "criteria-demo.png") });
   });
 
+  test("an unread note's phrase taught as a stage lands in the criteria sheet's team words, as text", async () => {
+    // back to the lead list (inserting the demo activated its sheet)
+    await page.evaluate(() => {
+      (
+        window as unknown as { __wb: { activeSheet: string } }
+      ).__wb.activeSheet = "Sheet1";
+    });
+    await page.click("#findData");
+    await page.waitForFunction(() =>
+      (document.getElementById("found")?.textContent ?? "").includes("Sheet1"),
+    );
+    await page.check('input[name="mode"][value="static"]');
+    await page.click("#apply");
+    await page.waitForSelector("#summary:not([hidden]) select.teach");
+    await page.selectOption("#summary select.teach >> nth=0", "3");
+    await page.waitForFunction(() =>
+      (document.getElementById("status")?.textContent ?? "").includes(
+        "团队用语",
+      ),
+    );
+    const team = await page.evaluate(() => {
+      const wb = (
+        window as unknown as {
+          __wb: { sheet(n: string): Map<string, { v: unknown }> };
+        }
+      ).__wb;
+      return [...wb.sheet("评分标准").values()].map((c) => c.v);
+    });
+    expect(team).toContain(XSS); // the phrase as written, stored as text
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __xss?: number }).__xss,
+      ),
+    ).toBeUndefined();
+  });
+
   test("duplicates and follow-ups: listed as text, a click selects the row, columns written", async () => {
     await page.selectOption("#language", "zh");
     await page.evaluate(() => {

@@ -14,6 +14,7 @@ import {
 import {
   DEBOUNCE_MS,
   languageChanged,
+  loadCriteria,
   onlyCheckColumn,
   startCriteriaSync,
   stopCriteriaSync,
@@ -176,6 +177,20 @@ test("reset restores the documented defaults (team words too)", async () => {
   expect(call(F.intentstage, [["客户已认筹"]])).toMatchObject([
     { error: "#N/A" },
   ]);
+});
+
+test("a criteria sheet deleted and inserted again is listened to again", async () => {
+  const wb = workbook();
+  await insertCriteriaSheet("zh", TODAY);
+  await startCriteriaSync(() => "zh");
+  wb.deleteSheet(CRIT);
+  await insertCriteriaSheet("zh", TODAY);
+  await loadCriteria({ recalc: "always" }); // what the pane's insert button does next
+  const r = rowOf(wb, "回访次数 ≥");
+  wb.setValues(CRIT, r, 1, [[7]]);
+  await wb.fireChanged(CRIT, `B${r + 1}`);
+  await wait(DEBOUNCE_MS + 100);
+  expect(currentCriteria().leadGrade.countThresholds.revisits).toBe(7);
 });
 
 test("switching the label language recalculates the SALES cells only", async () => {

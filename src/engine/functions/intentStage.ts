@@ -187,3 +187,29 @@ export function intentStage(
   }
   return stage;
 }
+
+/**
+ * Reads repeated notes once per call — where it helps. A column of tags (`已签约`, `A类`) repeats
+ * a few texts over and over; free-text notes are all different, and a memo would only cost
+ * them a hash, an insertion and garbage. So the memo watches its own hit rate and switches
+ * itself off after `PROBE` lookups when fewer than a quarter were hits.
+ */
+export function memoByText<T>(read: (text: string) => T): (text: string) => T {
+  const PROBE = 4096;
+  let memo: Map<string, T> | undefined = new Map();
+  let lookups = 0;
+  let hits = 0;
+  return (text) => {
+    if (memo === undefined) return read(text);
+    lookups++;
+    const hit = memo.get(text);
+    if (hit !== undefined) {
+      hits++;
+      return hit;
+    }
+    const v = read(text);
+    if (lookups === PROBE && hits * 4 < PROBE) memo = undefined;
+    else if (memo.size < 65536) memo.set(text, v);
+    return v;
+  };
+}

@@ -39,21 +39,21 @@ function readIndicator(
   threshold: number | undefined,
   ctx: Ctx,
 ): boolean | CellError {
-  if (isBlankCell(value)) {
-    if (ctx.trace) why.blankIndicator(ctx, arg);
-    return false;
-  }
+  // Numbers and texts first (what sheets hold), then blanks: one type test per cell.
   let n: number | undefined;
   let yes: boolean | undefined;
   if (typeof value === "number") {
     if (threshold !== undefined) n = Number.isFinite(value) ? value : undefined;
     else yes = value === 1 ? true : value === 0 ? false : undefined;
-  } else if (typeof value === "string") {
+  } else if (typeof value === "string" && !isBlankCell(value)) {
     const loose = readLoose(value, ctx.c);
     if (threshold !== undefined) n = loose.num;
     yes = loose.yn;
   } else if (typeof value === "boolean") {
     yes = value;
+  } else if (isBlankCell(value)) {
+    if (ctx.trace) why.blankIndicator(ctx, arg);
+    return false;
   }
   if (n !== undefined && threshold !== undefined) {
     if (n < 0) return numError("outOfRange", { arg, value, expected: "count" });

@@ -130,7 +130,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
  */
 export const PLANNED_MARKERS: readonly string[] = w(
   "准备|打算|计划|预计|争取|希望|想|要|会|将|等|待|就差|约|约定|约好|确定|确认|决定|答应|同意|" +
-    "下周|下个月|下月|明天|后天|月底|月初|周末|周一|周二|周三|周四|周五|周六|周日|周天|星期|" +
+    "下周|下个月|下月|明天|后天|上午|下午|晚上|今晚|马上|尽快|月底|月初|周末|周一|周二|周三|周四|周五|周六|周日|周天|星期|" +
     "下次|到时候|什么时候|时间|过来|来|回来|当天|之前|再|" +
     "will|going to|plan to|plans to|planning to|ready to|agreed to|agrees to|about to|" +
     "expected to|expects to|wants to|would|next week|next month|tomorrow|pending|waiting|" +
@@ -180,7 +180,7 @@ export const NEUTRAL_WORDS: readonly string[] = w(
     "no problem|not sure|no idea|not only|nothing|paid ads|paid search|paid social|" +
     "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
     "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
-    "not rude|no rush|if so|签不签|一签|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
+    "not rude|no rush|if so|免费|签不签|一签|签约前|签合同前|签之前|付款前|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
 );
 
 export const CONCEPTS: readonly Concept[] = [
@@ -192,7 +192,8 @@ export const CONCEPTS: readonly Concept[] = [
     negated: 0,
     coversNext: "all",
     words: w(
-      "怎么拿到|哪来的电话|号码删掉|删掉|remove her from|remove him from|remove me from|remove us from|unsubscribe|" +
+      "happy with their current|satisfied with their current|happy with our current|already have a provider|already have a vendor|已有供应商|已经有合作的|lost to|lost the deal|丢单|有需要再联系|有需要再说|有需要会联系|需要的时候再联系|" +
+        "怎么拿到|哪来的电话|号码删掉|删掉|remove her from|remove him from|remove me from|remove us from|unsubscribe|" +
         "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
         "不想换|不想了解|不考虑|不再考虑|不合作|不做了|不做|不买|不买了|不报|不报了|不学了|" +
         "不要了|不打算|没需求|没有需求|无需求|没预算|没有预算|别再|别打了|不要再|不要打了|" +
@@ -264,7 +265,8 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 0,
     needsLater: true,
     words: w(
-      "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|in a meeting|busy|driving|at work|travelling|traveling|bad time|not a good time",
+      "into a meeting|heading into a meeting|going into a meeting|" +
+        "在开会|开会中|正在开会|开会|在忙|很忙|没空|不方便|在外面|在开车|在接孩子|在上班|在外地|in a meeting|busy|driving|at work|travelling|traveling|bad time|not a good time",
     ),
   },
   {
@@ -298,9 +300,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "回答问题", en: "answers questions" },
     stage: 1,
     weak: true,
-    words: w(
-      "into a meeting|heading into a meeting|going into a meeting|回答|回复|答复|answered|answers|answering|replied|responded",
-    ),
+    words: w("回答|回复|答复|answered|answers|answering|replied|responded"),
   },
   {
     id: "interacts",
@@ -434,7 +434,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "确定成交", en: "deal confirmed" },
     stage: 4,
     words: w(
-      "签|" +
+      "verbal commitment|verbally committed|verbal agreement|口头同意|" +
+        "签|" +
         "同意了|点头了|松口了|" +
         "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
         "决定报|答应了|口头答应|口头确定|拍板|定了|就定|定下来|就用我们|选我们|要做|签约时间|" +
@@ -454,7 +455,9 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 5,
     negated: null,
     words: w(
-      "签认购书了|" +
+      "款已经打过来|钱已经打过来|款已打过来|" +
+        "购买了|已经购买|已经付了|已经签了|" +
+        "签认购书了|" +
         "已成交|成交了|已签约|签约了|签约成功|签约完成|已签单|签单了|已签合同|签了合同|合同已签|" +
         "合同签了|已签|签了|签好了|签完|签下|已签订|签订了|已签署|签署了|签字了|已经签字|" +
         "已盖章|盖章了|盖章回传|合同已回传|已付款|付款了|已付|付了|付的|付全款|已付全款|" +
@@ -473,7 +476,7 @@ export const CONCEPTS: readonly Concept[] = [
     negated: null,
     unlessPlanned: true,
     words: w(
-      "签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|全款|交钱|" +
+      "款打过来|钱打过来|款转过来|钱转过来|签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|全款|交钱|" +
         "交费|交学费|缴费|转账|刷卡|下单|订车|提车|首充|续费|报名缴费",
     ),
   },

@@ -126,7 +126,7 @@ const UI = {
 
 const STYLE = `body{font-family:"Segoe UI","Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;max-width:52rem;margin:1.5rem auto;padding:0 1rem;line-height:1.55;color:#201f1e}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #c8c6c4;padding:.25rem .5rem;vertical-align:top;text-align:left}
-code{font-family:Consolas,monospace;background:#f3f2f1;padding:0 .2rem}nav{font-size:.9rem;margin-bottom:1rem}a{color:#0f6cbd}`;
+code{font-family:Consolas,monospace;background:#f3f2f1;padding:0 .2rem;overflow-wrap:anywhere}nav{font-size:.9rem;margin-bottom:1rem}a{color:#0f6cbd}`;
 
 function page(
   lang: HelpLang,

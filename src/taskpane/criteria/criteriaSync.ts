@@ -69,7 +69,7 @@ export async function loadCriteria(
     state.lang(),
   );
   await writeCheckColumn(sheet.name, sheet.values, check);
-  await watch(sheet.name);
+  await watch(sheet.name, sheet.id);
   const custom =
     JSON.stringify(parsed.criteria) !== JSON.stringify(DEFAULT_CRITERIA);
   const recalc =
@@ -89,10 +89,10 @@ function report(s: SyncStatus): SyncStatus {
   return s;
 }
 
-/** Listens to the criteria sheet's edits (ExcelApi 1.7), once per sheet. */
-async function watch(name: string): Promise<void> {
-  if (state.watching.has(name)) return;
-  state.watching.add(name);
+/** Listens to the criteria sheet's edits (ExcelApi 1.7), once per sheet (by its id). */
+async function watch(name: string, id: string): Promise<void> {
+  if (state.watching.has(id)) return;
+  state.watching.add(id);
   await Excel.run(async (context) => {
     context.workbook.worksheets
       .getItem(name)

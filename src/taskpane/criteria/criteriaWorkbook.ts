@@ -42,13 +42,15 @@ async function findSheet(
   const candidates = NAMES.map((n) =>
     context.workbook.worksheets.getItemOrNullObject(n),
   );
-  for (const c of candidates) c.load("name");
+  for (const c of candidates) c.load("name,id");
   await context.sync();
   return candidates.find((c) => !c.isNullObject) ?? null;
 }
 
 export interface CriteriaSheetValues {
   readonly name: string;
+  /** stable across renames; a sheet deleted and inserted again has a new one */
+  readonly id: string;
   readonly values: unknown[][];
 }
 
@@ -60,12 +62,13 @@ export async function readCriteriaSheet(): Promise<CriteriaSheetValues | null> {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("rowIndex,rowCount");
     await context.sync();
-    if (used.isNullObject) return { name: sheet.name, values: [] };
+    if (used.isNullObject)
+      return { name: sheet.name, id: sheet.id, values: [] };
     const rows = used.rowIndex + used.rowCount;
     const range = sheet.getRangeByIndexes(0, 0, rows, WIDTH);
     range.load("values");
     await context.sync();
-    return { name: sheet.name, values: range.values };
+    return { name: sheet.name, id: sheet.id, values: range.values };
   });
 }
 
