@@ -190,6 +190,24 @@ describe("report", () => {
     expect(JSON.stringify(wb.dump("报表"))).toBe(mine);
   });
 
+  test("a report the user renamed is theirs now: the rebuild leaves it and makes a new one", async () => {
+    const wb = workbook();
+    await runReport("zh", TODAY);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("报表").name = "十一月报表";
+      await context.sync();
+    });
+    const kept = JSON.stringify(wb.dump("十一月报表"));
+    const r = (await runReport("zh", TODAY))!;
+    expect(r.built.sheetName).toBe("报表");
+    expect(JSON.stringify(wb.dump("十一月报表"))).toBe(kept);
+    expect(
+      pivotState(wb)
+        .pivots.map((p) => p.sheet)
+        .sort(),
+    ).toEqual(["十一月报表", "报表"]);
+  });
+
   test("a rebuild that fails leaves the previous report and no half-built sheet", async () => {
     const wb = workbook();
     const now = jest.spyOn(Date, "now").mockReturnValue(1234567);

@@ -61,7 +61,8 @@ export async function rebuildOwnSheet<T>(
   name: string,
   fill: (context: Excel.RequestContext, sheet: Excel.Worksheet) => Promise<T>,
 ): Promise<OwnSheetResult<T>> {
-  const ourId = stored()[key]?.id;
+  const previous = stored()[key];
+  const ourId = previous?.id;
   const result = await Excel.run(async (context) => {
     let syncs = 0;
     const sheets = context.workbook.worksheets;
@@ -76,8 +77,11 @@ export async function rebuildOwnSheet<T>(
       : null;
     await context.sync();
     syncs++;
+    // Still ours only under the name we gave it: a user who renamed it has kept it.
+    const mine =
+      ours && !ours.isNullObject && ours.name === previous?.name ? ours : null;
     const free = candidates.findIndex(
-      (s) => s.isNullObject || (ours && !ours.isNullObject && s.id === ours.id),
+      (s) => s.isNullObject || (mine !== null && s.id === mine.id),
     );
     if (free < 0) throw new Error(`no free sheet name for ${name}`);
     const finalName = names[free] as string;
@@ -98,7 +102,7 @@ export async function rebuildOwnSheet<T>(
       }
       throw e;
     }
-    if (ours && !ours.isNullObject) ours.delete();
+    if (mine) mine.delete();
     // Not activated: the data sheet stays active, so the next click reads the data again.
     temp.name = finalName;
     await context.sync();
