@@ -165,20 +165,20 @@ function renderDue(): void {
     details.append(list);
     parts.push(details);
   }
+  const status = el("p", "", "muted");
   const write = button(
     w.writeDue,
     () =>
       void busy(write, async () => {
         try {
           const name = await writeDueSheet(run, lang());
-          byId("dueStatus").textContent = w.dueWritten(name);
+          status.textContent = w.dueWritten(name);
         } catch (e) {
-          fail(byId("dueStatus"), e);
+          fail(status, e);
         }
       }),
   );
-  parts.push(write, el("p", "", "muted"));
-  (parts[parts.length - 1] as HTMLElement).id = "dueStatus";
+  parts.push(write, status);
   box.replaceChildren(...parts);
 }
 
