@@ -211,6 +211,13 @@ export class NoteReader {
   }[] = [{ one: undefined, two: new Map() }];
   private readonly pairs: readonly Pair[];
   private readonly partsInPairs: number;
+  /** the tally of the note being read (for a clause longer than the scratch arrays) */
+  private tally: Tally = {
+    won: false,
+    best: -1,
+    refused: false,
+    badMention: undefined,
+  };
   /** every surface form, longest first (for the benchmark's baseline scan) */
   readonly forms: readonly string[];
 
@@ -300,6 +307,7 @@ export class NoteReader {
    * found is pushed to it; otherwise nothing is allocated beyond the scan itself.
    */
   read(note: string, t: Tally, trace?: Reading[]): void {
+    this.tally = t;
     const text = foldNote(note);
     const firstIndex = this.firstIndex;
     const starts = this.starts;
@@ -406,7 +414,7 @@ export class NoteReader {
                 pendAsked[nPending] =
                   asked !== "" && (c.unlessPlanned || at - askEnd <= 4) ? 1 : 0;
                 nPending++;
-              }
+              } else addStage(t, 5); // a clause of more won forms than we keep: still won
             } else if (c.needsLater) {
               if (busy < 0) {
                 busy = a.concept;
@@ -657,7 +665,8 @@ export class NoteReader {
     // a deal fixed with a rival (`已经在别家定了`) is lost to us
     const lost = stage === 4 && rival !== "";
     if (lost) stage = -1;
-    if (stage !== null && nClause < MAX_CLAUSE) {
+    if (stage !== null && nClause >= MAX_CLAUSE) addStage(this.tally, stage);
+    else if (stage !== null) {
       clauseStage[nClause] = stage;
       clauseEnd[nClause] = end;
       clauseWeak[nClause] = c.weak ? 1 : 0;

@@ -9,10 +9,12 @@ import { stageAdvice } from "../followups/dueList";
 import { BANDS } from "../report/pipelineReport";
 import {
   findDuplicateLeads,
+  revertDuplicateColumns,
   writeDuplicateColumns,
   type DuplicateRun,
+  type DuplicateSnapshot,
 } from "./duplicates/duplicatesTool";
-import { revert, selectRow, type Snapshot } from "./excel/gateway";
+import { selectRow } from "./grade/gradeExcel";
 import { findDue, writeDueSheet, type DueRun } from "./followups/followupsTool";
 import { OwnSheetActive, showSheet } from "./office/ownSheet";
 import { TOOL_TEXT, PANE_TEXT } from "./paneText";
@@ -22,7 +24,7 @@ import { byId, el } from "./dom";
 let lang: () => Lang = () => "zh";
 let due: DueRun | null = null;
 let dups: DuplicateRun | null = null;
-let dupSnapshot: Snapshot | null = null;
+let dupSnapshot: DuplicateSnapshot | null = null;
 
 const t = () => TOOL_TEXT[lang()];
 
@@ -151,10 +153,10 @@ function renderDue(): void {
           w.dueItem(row + 1, d.customer, stage, d.overdueDays),
           () =>
             void selectRow(
-              run.scan.data.sheetName,
+              run.scan.data.sheetId,
               row,
               run.scan.data.left,
-              run.scan.data.columnCount,
+              run.scan.data.width,
             ),
           "link",
         ),
@@ -206,10 +208,10 @@ function renderDuplicates(): void {
         w.dupGroup(label, rowsText, first.owner || w.undecided),
         () =>
           void selectRow(
-            run.scan.data.sheetName,
+            run.scan.data.sheetId,
             run.sheetRow(g.members[0]!),
             run.scan.data.left,
-            run.scan.data.columnCount,
+            run.scan.data.width,
           ),
         "link",
       ),
@@ -227,7 +229,7 @@ function renderDuplicates(): void {
           if (r.status === "done") {
             dupSnapshot = r.snapshot;
             undo.disabled = false;
-            status.textContent = w.dupWritten(run.scan.rows.length);
+            status.textContent = w.dupWritten(run.scan.data.dataRows);
           } else if (r.status === "conflict")
             status.textContent = w.dupConflict(r.conflicts.length);
         } catch (e) {
@@ -241,7 +243,7 @@ function renderDuplicates(): void {
     () =>
       void busy(undo, async () => {
         if (!dupSnapshot) return;
-        await revert(dupSnapshot);
+        await revertDuplicateColumns(dupSnapshot);
         dupSnapshot = null;
         undo.disabled = true;
         status.textContent = PANE_TEXT[lang()].reverted;

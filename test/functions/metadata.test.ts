@@ -124,10 +124,14 @@ test("the pane's function list names exactly the registered functions", () => {
   for (const f of FUNCTION_SUMMARY) expect(f.zh && f.en).toBeTruthy();
 });
 
-test("the built dist/functions.json, when present, is the same metadata", () => {
+test("the built dist/functions.json, when present, is the same metadata plus a help link per function", () => {
   const built = path.join(__dirname, "../../dist/functions.json");
   if (!fs.existsSync(built)) return; // `npm run build` makes it; .ci/run builds before testing
-  expect(JSON.parse(fs.readFileSync(built, "utf8")).functions).toEqual(
-    functions,
-  );
+  const fns: (Fn & { helpUrl?: string })[] = JSON.parse(
+    fs.readFileSync(built, "utf8"),
+  ).functions;
+  // The build adds helpUrl (src/functions/help/buildHelp.ts); test/functions/help.test.ts checks where it points.
+  for (const f of fns)
+    expect(f.helpUrl).toMatch(/^https:\/\/.+\/help\/en\/[a-z]+\.html$/);
+  expect(fns.map(({ helpUrl: _h, ...f }) => f)).toEqual(functions);
 });

@@ -6,6 +6,7 @@
  * report; duplicate columns go only into the add-in's own columns, stop on a user's cell, revert.
  */
 import {
+  FakeError,
   FakeWorkbook,
   installFakeOffice,
   type CellValue,
@@ -18,9 +19,10 @@ import {
 } from "../../src/taskpane/followups/followupsTool";
 import {
   findDuplicateLeads,
+  revertDuplicateColumns,
   writeDuplicateColumns,
 } from "../../src/taskpane/duplicates/duplicatesTool";
-import { revert, selectRow } from "../../src/taskpane/excel/gateway";
+import { selectRow } from "../../src/taskpane/grade/gradeExcel";
 
 const TODAY = 46351; // 2026-11-25
 const HEADERS = [
@@ -315,7 +317,7 @@ describe("duplicate leads", () => {
     const r2 = await writeDuplicateColumns(again, "zh");
     expect(r2.status).toBe("done");
     expect(wb.usedBox("Sheet1")!.w).toBe(15);
-    if (r.status === "done") await revert(r.snapshot);
+    if (r.status === "done") await revertDuplicateColumns(r.snapshot);
     expect(snapshot(wb)).toBe(original);
   });
 
@@ -351,6 +353,25 @@ describe("duplicate leads", () => {
     // (placed as if the sheet had changed since the scan: the write re-reads the targets first)
     const r = await writeDuplicateColumns(run, "zh");
     expect(r.status).toBe("conflict");
+    expect(snapshot(wb)).toBe(before);
+  });
+
+  test("a write that fails part-way puts every cell back: all or nothing", async () => {
+    const wb = workbook("1.20", false);
+    const before = snapshot(wb);
+    const run = (await findDuplicateLeads("zh", TODAY))!;
+    const write = wb.write.bind(wb);
+    let n = 0;
+    wb.write = (box, rows, prop, where) => {
+      if (prop === "values" && ++n === 2)
+        throw new FakeError("GeneralException", "the second chunk fails");
+      return write(box, rows, prop, where);
+    };
+    // a 1,000-byte budget: several chunks, the second one fails
+    await expect(
+      writeDuplicateColumns(run, "zh", 64 * 1024 + 1000),
+    ).rejects.toThrow(/second chunk/);
+    expect(n).toBeGreaterThanOrEqual(2);
     expect(snapshot(wb)).toBe(before);
   });
 

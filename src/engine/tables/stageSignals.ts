@@ -87,7 +87,8 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "roi|result|results|case study|case studies|conversion|conversions|performance|outcomes",
   ),
   process: w(
-    "流程|手续|材料|证件|怎么办理|怎么买|怎么报名|怎么交|带什么|合同|价|费|" +
+    "delivery|" +
+      "流程|手续|材料|证件|怎么办理|怎么买|怎么报名|怎么交|带什么|合同|价|费|" +
       "process|paperwork|documents|contract|price|cost|fee|fees|how to buy|how to pay",
   ),
   compare: w(
@@ -180,7 +181,7 @@ export const NEUTRAL_WORDS: readonly string[] = w(
     "no problem|not sure|no idea|not only|nothing|paid ads|paid search|paid social|" +
     "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
     "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
-    "not rude|no rush|if so|免费|签不签|一签|签约前|签合同前|签之前|付款前|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
+    "not rude|no rush|if so|再决定|太贵|嫌贵|too expensive|报不报|买不买|做不做|免费|签不签|一签|签约前|签合同前|签之前|付款前|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
 );
 
 export const CONCEPTS: readonly Concept[] = [
@@ -192,7 +193,8 @@ export const CONCEPTS: readonly Concept[] = [
     negated: 0,
     coversNext: "all",
     words: w(
-      "happy with their current|satisfied with their current|happy with our current|already have a provider|already have a vendor|已有供应商|已经有合作的|lost to|lost the deal|丢单|有需要再联系|有需要再说|有需要会联系|需要的时候再联系|" +
+      "never call|never contact|don't contact|not to contact|在用别家|用着别家|用的别家|already using|" +
+        "happy with their current|satisfied with their current|happy with our current|already have a provider|already have a vendor|已有供应商|已经有合作的|lost to|lost the deal|丢单|有需要再联系|有需要再说|有需要会联系|需要的时候再联系|" +
         "怎么拿到|哪来的电话|号码删掉|删掉|remove her from|remove him from|remove me from|remove us from|unsubscribe|" +
         "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
         "不想换|不想了解|不考虑|不再考虑|不合作|不做了|不做|不买|不买了|不报|不报了|不学了|" +
@@ -383,10 +385,11 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "询问价格", en: "asks the price" },
     stage: 3,
     words: w(
-      "考虑成交|价格|价钱|价位|报价|报了价|询价|问价|多少钱|收费|单价|总价|落地价|裸车价|底价|" +
-        "最低价|一口价|砍价|讲价|议价|压价|学费|年费|服务费|保费|物业费|退费|太贵|嫌贵|贵了|" +
-        "觉得贵|有点贵|偏贵|交多少|年交|price|prices|pricing|priced|quote|quoted|quotation|" +
-        "how much|too expensive|considering",
+      "considers a deal|" +
+        "考虑成交|价格|价钱|价位|报价|报了价|询价|问价|多少钱|收费|单价|总价|落地价|裸车价|底价|" +
+        "最低价|一口价|砍价|讲价|议价|压价|学费|年费|服务费|保费|物业费|退费|" +
+        "交多少|年交|price|prices|pricing|priced|quote|quoted|quotation|" +
+        "how much|considering",
     ),
     pairs: [["ask", "process"]],
   },
@@ -423,7 +426,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "不反感递合同", en: "not averse to a contract" },
     stage: 3,
     words: w(
-      "递合同|看合同|发合同|要合同|合同模板|合同条款|合同草稿|合同不反感|不反感递合同|" +
+      "out for signature|sent for signature|" +
+        "递合同|看合同|发合同|要合同|合同模板|合同条款|合同草稿|合同不反感|不反感递合同|" +
         "contract sent|sent the contract|reviewing the contract|contract terms",
     ),
     pairs: [["hand", "contract"]],
@@ -434,7 +438,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "确定成交", en: "deal confirmed" },
     stage: 4,
     words: w(
-      "verbal commitment|verbally committed|verbal agreement|口头同意|" +
+      "signature|budget approved|budget is approved|" +
+        "verbal commitment|verbally committed|verbal agreement|口头同意|" +
         "签|" +
         "同意了|点头了|松口了|" +
         "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
@@ -455,7 +460,8 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 5,
     negated: null,
     words: w(
-      "款已经打过来|钱已经打过来|款已打过来|" +
+      "docusign completed|countersigned|wire received|wire transfer received|transfer received|funds received|已认购|认购了|" +
+        "款已经打过来|钱已经打过来|款已打过来|" +
         "购买了|已经购买|已经付了|已经签了|" +
         "签认购书了|" +
         "已成交|成交了|已签约|签约了|签约成功|签约完成|已签单|签单了|已签合同|签了合同|合同已签|" +

@@ -20,14 +20,15 @@ import {
   type Mapping,
 } from "../../sheet/columnMapping";
 import type { InputKey } from "../../sheet/inputs";
-import type { OutputKind } from "../../sheet/outputs";
 import { asText } from "../../sheet/rowFormulas";
 import {
-  applyOutputs,
-  type ApplyResult,
-  type ColumnWrite,
-} from "../excel/gateway";
-import type { Scan } from "../paneController";
+  newStats,
+  planWrite,
+  queueChunk,
+  readGrid,
+  type ColumnsWrite,
+} from "../office/ranges";
+import type { Scan } from "../grade/gradeController";
 import { scanLeads } from "../leadScan";
 
 const REGISTRY = "SALES.duplicateColumns";
@@ -115,38 +116,118 @@ export async function findDuplicateLeads(
   return { scan: l.scan, result, owned, sheetRow: l.sheetRow };
 }
 
+export interface DuplicateSnapshot {
+  readonly sheetId: string;
+  readonly top: number;
+  readonly columns: readonly number[];
+  readonly formulas: unknown[][];
+  readonly numberFormat: unknown[][];
+}
+
+export type DuplicateWrite =
+  | { readonly status: "done"; readonly snapshot: DuplicateSnapshot }
+  | {
+      readonly status: "conflict";
+      readonly conflicts: readonly {
+        row: number;
+        column: number;
+        content: string;
+      }[];
+    };
+
+/** Puts back what a snapshot holds, in byte-budget requests (the caller syncs the last). */
+async function restore(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  snap: DuplicateSnapshot,
+  maxBytes?: number,
+): Promise<void> {
+  const w: ColumnsWrite = {
+    columns: snap.columns,
+    top: snap.top,
+    rows: snap.formulas as (string | number | boolean)[][],
+    as: "formulas",
+    numberFormat: snap.numberFormat as string[][],
+  };
+  for (const chunk of planWrite(w, maxBytes)) {
+    queueChunk(sheet, w, chunk.start, chunk.count);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk
+    await context.sync();
+  }
+}
+
+/**
+ * Writes group, proposed owner and reason into the add-in's three columns. Before anything is
+ * written it reads what is there (the snapshot for revert); a cell that is not the add-in's
+ * (in columns not yet ours) stops it with nothing written. A write that fails part-way puts
+ * the snapshot back: all or nothing.
+ */
 export async function writeDuplicateColumns(
   run: DuplicateRun,
   lang: Lang,
   maxBytes?: number,
-): Promise<ApplyResult> {
-  const { data, headerIndex, rows } = run.scan;
+): Promise<DuplicateWrite> {
+  const { data } = run.scan;
   const reuse = DUPLICATE_COLUMNS.every((c) => run.owned[c] !== undefined);
   const start = reuse ? Math.min(...Object.values(run.owned)) : data.usedRight;
   const columns = DUPLICATE_COLUMNS.map((c, j) =>
     reuse ? (run.owned[c] as number) : start + j,
   );
-  const writes: ColumnWrite[] = DUPLICATE_COLUMNS.map((c, j) => ({
-    // The gateway does not read `kind` (it labels the column for the grade pane's summary).
-    kind: "explanation" as OutputKind,
-    column: columns[j] as number,
-    header: DUPLICATE_HEADERS[c][lang],
-    cells: run.result.cells.map((r) => asText(r[j] ?? "")),
-  }));
-  const tableRight = data.left + data.columnCount;
-  const result = await applyOutputs({
-    sheetName: data.sheetName,
-    tableName:
-      data.source === "table" && Math.min(...columns) === tableRight
-        ? data.tableName
-        : undefined,
-    headerRow: data.top + headerIndex,
-    firstRow: data.top + headerIndex + 1,
-    rowCount: rows.length,
-    writes,
-    live: false,
-    owned: new Set(reuse ? columns : []),
-    maxBytes,
+  const rows: (string | number | boolean)[][] = [
+    DUPLICATE_COLUMNS.map((c) => DUPLICATE_HEADERS[c][lang]),
+    ...run.result.cells.map((r) => r.map((x) => asText(x))),
+  ];
+  const top = data.headerRow;
+  const result = await Excel.run(async (context): Promise<DuplicateWrite> => {
+    const sheet = context.workbook.worksheets.getItem(data.sheetId);
+    const left = Math.min(...columns);
+    const before = await readGrid(
+      context,
+      sheet,
+      top,
+      left,
+      rows.length,
+      columns.length,
+      ["formulas", "numberFormat"],
+      newStats(),
+    );
+    const pick = (g: unknown[][]) =>
+      g.map((r) => columns.map((c) => r[c - left]));
+    const snapshot: DuplicateSnapshot = {
+      sheetId: data.sheetId,
+      top,
+      columns,
+      formulas: pick(before.formulas),
+      numberFormat: pick(before.numberFormat),
+    };
+    if (!reuse) {
+      const conflicts = snapshot.formulas.flatMap((r, i) =>
+        r.flatMap((v, j) =>
+          v === "" || v === null
+            ? []
+            : [
+                {
+                  row: top + i,
+                  column: columns[j] as number,
+                  content: String(v),
+                },
+              ],
+        ),
+      );
+      if (conflicts.length > 0) return { status: "conflict", conflicts };
+    }
+    const w: ColumnsWrite = { columns, top, rows, as: "values" };
+    try {
+      for (const chunk of planWrite(w, maxBytes)) {
+        queueChunk(sheet, w, chunk.start, chunk.count);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk
+        await context.sync();
+      }
+    } catch (e) {
+      await restore(context, sheet, snapshot, maxBytes);
+      throw e;
+    }
+    return { status: "done", snapshot };
   });
   if (result.status === "done")
     await saveOwned(
@@ -154,4 +235,19 @@ export async function writeDuplicateColumns(
       Object.fromEntries(DUPLICATE_COLUMNS.map((c, j) => [c, columns[j]])),
     );
   return result;
+}
+
+/** Puts the three columns back as they were before the write. */
+export async function revertDuplicateColumns(
+  snap: DuplicateSnapshot,
+  maxBytes?: number,
+): Promise<void> {
+  await Excel.run(async (context) => {
+    await restore(
+      context,
+      context.workbook.worksheets.getItem(snap.sheetId),
+      snap,
+      maxBytes,
+    );
+  });
 }

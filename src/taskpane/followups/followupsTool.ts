@@ -14,7 +14,7 @@ import {
 import { chunkRows } from "../../sheet/chunking";
 import { rebuildOwnSheet } from "../office/ownSheet";
 import { scanLeads } from "../leadScan";
-import type { Scan } from "../paneController";
+import type { Scan } from "../grade/gradeController";
 
 export interface DueRun {
   readonly scan: Scan;

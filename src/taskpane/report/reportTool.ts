@@ -11,7 +11,7 @@ import {
 } from "../../report/pipelineReport";
 import { REPORT_TEXT, reportLayout } from "../../report/reportLayout";
 import type { LeadRows } from "../../sheet/leadRows";
-import type { Scan } from "../paneController";
+import type { Scan } from "../grade/gradeController";
 import { scanLeads } from "../leadScan";
 import {
   buildReportSheet,
@@ -73,14 +73,11 @@ export async function runReport(
     {
       sheetName: s.data.sheetName,
       // The table itself when it starts at the header row; else the range from the header row.
-      tableName:
-        s.data.source === "table" && s.headerIndex === 0
-          ? s.data.tableName
-          : undefined,
-      headerRow: s.data.top + s.headerIndex,
+      tableName: s.data.source === "table" ? s.data.tableName : undefined,
+      headerRow: s.data.headerRow,
       left: s.data.left,
-      rows: s.data.rowCount - s.headerIndex,
-      columns: s.data.columnCount,
+      rows: s.data.dataRows + 1,
+      columns: s.data.width,
     },
     fields,
     REPORT_TEXT[lang].byStage,
