@@ -27,13 +27,12 @@ export type InputKey =
   | "decisionLevel"
   | "competition"
   | "registeredAt"
+  | "receptionOrder"
   | "amount"
   | "lastPurchase"
   | "closedBy"
   | "closedAt"
   | "conflictRaisedAt"
-  // the reception log's order (登记本序号): who came first on the same day (duplicate leads)
-  | "receptionOrder"
   | "teamGrade";
 
 export interface InputSpec {
@@ -114,6 +113,13 @@ export const INPUTS: readonly InputSpec[] = [
     fits: ["levels", "rating"],
   },
   { key: "registeredAt", zh: "登记日期", en: "Registered on", fits: DATE },
+  {
+    // Same-day registrations are settled by the reception log's order (撞单, seed 002).
+    key: "receptionOrder",
+    zh: "登记本序号",
+    en: "Log order",
+    fits: ["count"],
+  },
   { key: "amount", zh: "金额", en: "Amount", fits: ["amount", "count"] },
   {
     key: "lastPurchase",
@@ -128,7 +134,6 @@ export const INPUTS: readonly InputSpec[] = [
     fits: ["person", "shortTags"],
   },
   { key: "closedAt", zh: "成交日期", en: "Closed on", fits: DATE },
-  { key: "receptionOrder", zh: "登记本序号", en: "Log order", fits: ["count"] },
   {
     key: "conflictRaisedAt",
     zh: "撞单提出日期",

@@ -5,7 +5,7 @@
  * not one the add-in wrote there: the pane stops and asks before touching it.
  *
  * Fingerprints are taken from what `range.formulas` reads back. A live formula's references to
- * its own row are masked, so the same formula on another row (after a sort) or after a column
+ * rows are reduced to their offsets, so the same formula on another row (after a sort) or after a column
  * insertion (references shifted) is still recognised.
  */
 import type { OutputKind } from "./outputs";
@@ -23,9 +23,10 @@ export function hash32(s: string): string {
 const REF = /(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\d(A-Za-z_.])/g;
 
 /**
- * A cell's content as read through `formulas` on sheet row `row` (0-based), with references to
- * the same row reduced to "@r" (column letters dropped): a formula moved by a sort or shifted by
- * an inserted column keeps its fingerprint. Empty content gives "".
+ * A cell's content as read through `formulas` on sheet row `row` (0-based), with each relative
+ * reference reduced to its row offset from the cell ("@0", "@5"; column letters dropped): a
+ * formula moved by a sort (Excel keeps the offsets) or shifted by an inserted column keeps its
+ * fingerprint. Empty content gives "".
  */
 export function normalised(content: unknown, row: number): string {
   if (content === null || content === undefined || content === "") return "";
@@ -38,8 +39,8 @@ export function normalised(content: unknown, row: number): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(REF, (m, _a, _c, _b, n: string) =>
-            Number(n) === row + 1 ? "@r" : m,
+        : part.replace(REF, (m, _a, _c, b: string, n: string) =>
+            b === "$" ? m : `@${Number(n) - (row + 1)}`,
           ),
     )
     .join('"');

@@ -504,3 +504,31 @@ test("a very long clause of signals still counts every one (no silent drop past 
   expect(stageOf("问价格 ".repeat(100) + "已签约")).toBe(5);
   expect(stageOf("问了效果 ".repeat(100) + "确定合作")).toBe(4);
 });
+
+table("a won form only when it reports a deal done (no false won)", [
+  ["想了解一下定制家具", 1],
+  ["已交流过两次", null],
+  ["已签到", null],
+  ["可以刷卡吗", 3],
+  ["签约了吗？", 3],
+  ["提车要等多久", 3],
+  ["续费价格多少", 3],
+  ["问成交价", 3],
+  ["首充多少", null],
+  ["要付的费用是多少", 3],
+  ["款下午打过来", null],
+  ["竞价账户首充5000已到", 5],
+  ["已加微信 问了价格 说再考虑", 3],
+]);
+
+test("a header that asks (`已签约？`) still names its signal", () => {
+  const out = sales.INTENTSTAGE(
+    [
+      ["是", ""],
+      ["", "✓"],
+    ],
+    [["已签约？", "询问价格?"]],
+    zh,
+  );
+  expect(out).toEqual([5, 3]);
+});

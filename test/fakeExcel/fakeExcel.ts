@@ -2311,6 +2311,37 @@ export class FakeRange extends Resolved<Area> {
       true,
     );
   }
+  /**
+   * The range's formula cells (cellType "Formulas"; the only type the fake knows) as
+   * RangeAreas: one area per run of formula cells down a column (Excel may join columns
+   * into wider rectangles; callers read whatever areas come back). A null object when the
+   * range holds no formula.
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    const where = "Range.getSpecialCellsOrNullObject";
+    return new FakeRangeAreas(this.context, where, () => {
+      if (cellType !== "Formulas")
+        throw new FakeError(
+          "InvalidArgument",
+          `the fake knows only the Formulas cell type, not ${cellType}`,
+          where,
+        );
+      const a = this.area(where);
+      const found: Area[] = [];
+      for (let c = a.c; c < a.c + a.w; c++) {
+        let start = -1;
+        for (let r = a.r; r <= a.r + a.h; r++) {
+          const f = r < a.r + a.h && a.sm.rows[r]?.[c]?.f !== undefined;
+          if (f && start < 0) start = r;
+          if (!f && start >= 0) {
+            found.push({ sm: a.sm, r: start, c, h: r - start, w: 1 });
+            start = -1;
+          }
+        }
+      }
+      return found.length > 0 ? found : null;
+    });
+  }
   getSurroundingRegion(): FakeRange {
     return this.derived("Range.getSurroundingRegion", (a) => {
       const b = this.wb.regionBox(a.sm.name, a.r, a.c);
@@ -2650,6 +2681,57 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
   }
   get count(): number {
     return this.read("count");
+  }
+}
+
+/** Excel.RangeAreas: several rectangles of one sheet (here: what getSpecialCells found). */
+export class FakeRangeAreas extends Resolved<Area[]> {
+  constructor(
+    context: FakeContext,
+    where: string,
+    resolve: () => Area[] | null,
+  ) {
+    super(context, "RangeAreas", where, resolve, true);
+    this.scalarProps = ["address", "areaCount"];
+  }
+  protected snap(t: Area[], p: string): unknown {
+    switch (p) {
+      case "areaCount":
+        return t.length;
+      case "address":
+        return t.map((a) => boxAddress(toBox(a))).join(",");
+      default:
+        throw new FakeError(
+          "InvalidArgument",
+          `The property '${p}' is not part of RangeAreas in the fake.`,
+          "RangeAreas.load",
+        );
+    }
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  /** the areas as ranges (a collection: load "items/…") */
+  get areas(): FakeRangeAreaCollection {
+    return this.kid(
+      "areas",
+      () =>
+        new FakeRangeAreaCollection(this.context, () =>
+          this.it("RangeAreas.areas"),
+        ),
+    );
+  }
+}
+
+class FakeRangeAreaCollection extends Collection<Area, FakeRange> {
+  constructor(context: FakeContext, list: () => Area[]) {
+    super(context, "RangeCollection", list);
+  }
+  protected child(a: Area): FakeRange {
+    return new FakeRange(this.context, "RangeCollection.items", { now: a });
   }
 }
 
@@ -4192,6 +4274,7 @@ export function installFakeOffice(
     },
   };
   target.Excel = {
+    SpecialCellType: { formulas: "Formulas" },
     ConditionalFormatType: {
       cellValue: "CellValue",
       custom: "Custom",

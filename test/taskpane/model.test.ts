@@ -724,6 +724,24 @@ describe("regression stories", () => {
       ],
     ],
     [
+      "live spill moved by a sort, then revert: the moved formula is still the add-in's",
+      { leads: [{ ...lead, pay: "3" }, lead], table: false, totals: false },
+      () => [
+        new ApplyCmd(true, [], "overwrite"),
+        new SortCmd(0, false),
+        new RevertCmd(),
+      ],
+    ],
+    [
+      "live with a skipped cell where the spill would start: one formula per row instead",
+      plain,
+      () => [
+        new ApplyCmd(false, [], "overwrite"),
+        new TypeOutputCmd(2, 0, "A（经理确认）"),
+        new ApplyCmd(true, [], "skip"),
+      ],
+    ],
+    [
       "table: a user's rule on an added column keeps the column through revert",
       table,
       () => [

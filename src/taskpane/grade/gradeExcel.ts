@@ -669,8 +669,8 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
     // What to write, from this read only.
     let computed: ComputedOutputs | null = null;
     let cells: Map<OutputKind, (string | number)[]>;
-    if (req.live) {
-      cells = buildFormulas(
+    const live = (layout: "rows" | "spill" | "table") =>
+      buildFormulas(
         n,
         mapping,
         outputs,
@@ -681,9 +681,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
               ? null
               : block.left + (mapping[k].column as number),
           outputColumn: (kind) => placement.get(kind) ?? null,
-          // Inside an Excel table spills give #SPILL!: calculated columns there; one spilling
-          // formula per column on a plain range.
-          layout: inTable ? "table" : "spill",
+          layout,
           columnHeader: (col) => String(block.headers[col - block.left] ?? ""),
           outputHeader: (kind) =>
             OUTPUT_BY_KIND.get(kind)?.header[req.lang] ?? null,
@@ -691,6 +689,10 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         },
         req.lang,
       );
+    if (req.live) {
+      // Inside an Excel table spills give #SPILL!: calculated columns there; one spilling
+      // formula per column on a plain range.
+      cells = live(inTable ? "table" : "spill");
       computed = computeStatic(
         rows,
         mapping,
@@ -795,6 +797,13 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         };
       if (a.choice === "skip")
         for (const c of conflicts) skip.add(cellId(c.row, c.column));
+    }
+    // A skipped cell inside a spill would block it (#SPILL!): then one formula per row.
+    if (req.live && !inTable && skip.size > 0) {
+      cells = live("rows");
+      body.length = 0;
+      for (let i = 0; i < n; i++)
+        body.push(outputs.map((k) => cells.get(k)?.[i] ?? ""));
     }
 
     // Snapshot of every target before the first write (kept until the run ends, and for revert).
