@@ -87,6 +87,18 @@ function say(text: string): void {
   byId("status").textContent = text;
 }
 
+/** A1 address of a block (0-based corners); one cell is one reference. */
+function a1Block(
+  left: number,
+  top: number,
+  right: number,
+  bottom: number,
+): string {
+  const a = `${columnLetter(left)}${top + 1}`;
+  const b = `${columnLetter(right)}${bottom + 1}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
 /** The static words of the page, in the label language. */
 function renderChrome(): void {
   const w = t();
@@ -137,9 +149,12 @@ function renderScan(): void {
     byId("found").textContent = inExcel() ? w.noData : w.noOffice;
     return;
   }
+  // The data, not the add-in's own output columns at its right edge (they are in the block after an apply).
+  let right = s.data.left + s.data.columnCount - 1;
+  while (right > s.data.left && s.ownedInBlock.has(right)) right--;
   byId("found").textContent = w.found(
     s.data.sheetName,
-    s.data.address.replace(/^.*!/, ""),
+    a1Block(s.data.left, s.data.top, right, s.data.top + s.data.rowCount - 1),
     s.rows.length,
     w.source[s.data.source],
     s.data.top + s.headerIndex + 1,
