@@ -7,8 +7,10 @@
  * - one-cell path: 100,000 separate calls with 1×1 arguments (a formula filled down a column,
  *   or a calculated column of an Excel table), against a minimal per-cell function.
  *
- * Every round runs every variant once, in an order that rotates from round to round (so drift
- * of this shared machine lands on every variant alike); ratios are taken within a round.
+ * Every round runs every variant once: range variants one after another in an order that
+ * rotates from round to round, one-cell variants block by block (1,000 calls each, every
+ * variant in turn), so drift and bursts of load on this shared machine land on every variant
+ * alike; ratios are taken within a round. Times are CPU time of this process, not wall-clock.
  * Prints min / median / max over the rounds for each figure and each ratio, and the bytes
  * allocated per row (heapUsed delta under --expose-gc, on a sample small enough to run
  * between two collections; a sample during which a collection ran is dropped and said so).
@@ -25,6 +27,7 @@ import { CellError } from "../src/engine/cellError";
 import { makeCtx } from "../src/engine/ctx";
 import { leadGrade } from "../src/engine/functions/leadGrade";
 import { urgencyLevel } from "../src/engine/functions/urgency";
+import { intentStage } from "../src/engine/functions/intentStage";
 import { URGENCY_LABELS } from "../src/engine/tables/urgencyModel";
 
 /**
@@ -38,7 +41,7 @@ const CHILD = process.argv.includes("--alloc");
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 2000);
 const ROWS = CHILD ? SAMPLE : Number(process.env.BENCH_ROWS ?? 1048576);
 const CELLS = Math.min(ROWS, Number(process.env.BENCH_CELLS ?? 100000));
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const maybeGc = (globalThis as { gc?: () => void }).gc;
 if (!maybeGc) throw new Error("run with node --expose-gc (npm run bench does)");
 const gc: () => void = maybeGc;
@@ -120,7 +123,32 @@ const urg = [
   columnOf(ROWS, () => pick(DECISIONS)),
   columnOf(ROWS, () => pick(COMPETITION)),
 ] as const;
+/** Follow-up notes, every one different (dates, names, amounts), as reps write them. */
+const NOTE_PARTS = [
+  "客户愿意听我介绍",
+  "询问了价格和交货期",
+  "问效果怎么样",
+  "在对比竞品",
+  "没有拒绝，说再看看",
+  "明确拒绝，不要再打",
+  "已签约，首付已付",
+  "在开会，稍后再联系",
+  "确定要买，在谈金额",
+  "asked about the price",
+  "not interested at the moment",
+  "上门拜访，见了采购经理",
+  "介绍了自己的情况",
+  "同意约访下周二",
+  "电话没人接",
+];
+const notes = columnOf(CELLS, () => "");
+for (let i = 0; i < CELLS; i++)
+  notes[i]![0] =
+    `${1 + (i % 12)}月${1 + (i % 28)}日 ${pick(NOTE_PARTS)}` +
+    (r() < 0.6 ? `，${pick(NOTE_PARTS)}` : "") +
+    `（${pick(["王", "李", "张", "刘", "陈"])}总，预算${10 + (i % 90)}万，#${i}）`;
 const leadCells = lead.map((g) => cellsOf(g, CELLS));
+const noteCells = cellsOf(notes, CELLS);
 const urgCells = urg.map((g) => cellsOf(g, CELLS));
 const todayCell: Grid = [[TODAY]];
 
@@ -333,6 +361,14 @@ function minimalUrgency(
   return [[u === "" ? "" : URGENCY_LABELS[u].zh]];
 }
 
+function minimalIntentStage(obs: Grid): unknown[][] {
+  const v = intentStage(obs[0]!, undefined, CTX);
+  if (v instanceof CellError) throw new Error(v.key);
+  return [[v]];
+}
+/** What an error thrown by a one-cell call is recorded as (both variants throw for the same notes). */
+const THREW = "#threw";
+
 // ---- the variants, each its own monomorphic loop -------------------------------------------
 const [P, S, R, C, V, Q, T] = leadCells as Grid[][] as [
   Grid[],
@@ -352,8 +388,8 @@ const [TL, RS, DL, CP] = urgCells as Grid[][] as [
 
 interface Variant {
   name: string;
-  /** runs `n` rows (range variants) or `n` calls (one-cell variants); returns one cell per row */
-  run: (n: number) => unknown[];
+  /** runs `n` rows (range variants) or `n` calls from row `from` (one-cell variants) */
+  run: (n: number, from?: number) => unknown[];
   unit: "range" | "cell";
 }
 const sliceOf = (g: Grid, n: number) => (n === g.length ? g : g.slice(0, n));
@@ -390,10 +426,10 @@ const SUITES: {
       {
         name: "bare rules per cell",
         unit: "cell",
-        run: (n) => {
+        run: (n, from = 0) => {
           const out = new Array<unknown>(n);
-          for (let i = 0; i < n; i++)
-            out[i] = bareLeadGrade(
+          for (let i = from; i < from + n; i++)
+            out[i - from] = bareLeadGrade(
               P[i]!,
               S[i]!,
               R[i]!,
@@ -408,10 +444,10 @@ const SUITES: {
       {
         name: "minimal per-cell function",
         unit: "cell",
-        run: (n) => {
+        run: (n, from = 0) => {
           const out = new Array<unknown>(n);
-          for (let i = 0; i < n; i++)
-            out[i] = minimalLeadGrade(
+          for (let i = from; i < from + n; i++)
+            out[i - from] = minimalLeadGrade(
               P[i]!,
               S[i]!,
               R[i]!,
@@ -426,10 +462,10 @@ const SUITES: {
       {
         name: "one-cell path",
         unit: "cell",
-        run: (n) => {
+        run: (n, from = 0) => {
           const out = new Array<unknown>(n);
-          for (let i = 0; i < n; i++)
-            out[i] = F.leadgrade(
+          for (let i = from; i < from + n; i++)
+            out[i - from] = F.leadgrade(
               P[i]!,
               S[i]!,
               R[i]!,
@@ -462,30 +498,85 @@ const SUITES: {
       {
         name: "bare rules per cell",
         unit: "cell",
-        run: (n) => {
+        run: (n, from = 0) => {
           const out = new Array<unknown>(n);
-          for (let i = 0; i < n; i++)
-            out[i] = bareUrgency(TL[i]!, RS[i]!, DL[i]!, CP[i]!, todayCell);
+          for (let i = from; i < from + n; i++)
+            out[i - from] = bareUrgency(
+              TL[i]!,
+              RS[i]!,
+              DL[i]!,
+              CP[i]!,
+              todayCell,
+            );
           return out;
         },
       },
       {
         name: "minimal per-cell function",
         unit: "cell",
-        run: (n) => {
+        run: (n, from = 0) => {
           const out = new Array<unknown>(n);
-          for (let i = 0; i < n; i++)
-            out[i] = minimalUrgency(TL[i]!, RS[i]!, DL[i]!, CP[i]!, todayCell);
+          for (let i = from; i < from + n; i++)
+            out[i - from] = minimalUrgency(
+              TL[i]!,
+              RS[i]!,
+              DL[i]!,
+              CP[i]!,
+              todayCell,
+            );
           return out;
         },
       },
       {
         name: "one-cell path",
         unit: "cell",
-        run: (n) => {
+        run: (n, from = 0) => {
           const out = new Array<unknown>(n);
-          for (let i = 0; i < n; i++)
-            out[i] = F.urgency(TL[i]!, RS[i]!, DL[i]!, CP[i]!, todayCell, null);
+          for (let i = from; i < from + n; i++)
+            out[i - from] = F.urgency(
+              TL[i]!,
+              RS[i]!,
+              DL[i]!,
+              CP[i]!,
+              todayCell,
+              null,
+            );
+          return out;
+        },
+      },
+    ],
+  },
+  {
+    name: "INTENTSTAGE",
+    inputs: (i) => [notes[i]![0]],
+    variants: [
+      {
+        name: "minimal per-cell function",
+        unit: "cell",
+        run: (n, from = 0) => {
+          const out = new Array<unknown>(n);
+          for (let i = from; i < from + n; i++) {
+            try {
+              out[i - from] = minimalIntentStage(noteCells[i]!);
+            } catch {
+              out[i - from] = [[THREW]];
+            }
+          }
+          return out;
+        },
+      },
+      {
+        name: "one-cell path",
+        unit: "cell",
+        run: (n, from = 0) => {
+          const out = new Array<unknown>(n);
+          for (let i = from; i < from + n; i++) {
+            try {
+              out[i - from] = F.intentstage(noteCells[i]!, null as never);
+            } catch {
+              out[i - from] = [[THREW]];
+            }
+          }
           return out;
         },
       },
@@ -531,29 +622,58 @@ const record = (key: string, v: number) => {
 const all = SUITES.flatMap((s) =>
   s.variants.map((v) => ({ suite: s.name, v })),
 );
+/**
+ * Milliseconds of CPU time used by this process (user + system, all its threads, so the
+ * collector's helper threads count too). Not wall-clock time: on a machine shared with other
+ * jobs, wall-clock time measures the scheduler as much as the code.
+ */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** one-cell calls are timed in blocks of this many, the variants alternating block by block */
+const BLOCK = 1000;
 function timeRounds(): void {
   for (let round = 0; round < ROUNDS; round++) {
     const perRound = new Map<string, number>();
-    for (let k = 0; k < all.length; k++) {
-      const { suite, v } = all[(k + round) % all.length]!;
+    // Range variants: one call over every row each, in an order that rotates every round.
+    const ranged = all.filter((x) => x.v.unit === "range");
+    for (let k = 0; k < ranged.length; k++) {
+      const { suite, v } = ranged[(k + round) % ranged.length]!;
       gc();
-      const n = v.unit === "range" ? ROWS : CELLS;
-      const t0 = process.hrtime.bigint();
-      v.run(n);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      perRound.set(`${suite}/${v.name}`, ms);
-      record(`${suite}/${v.name}`, ms);
+      const t0 = cpu();
+      v.run(ROWS);
+      perRound.set(`${suite}/${v.name}`, cpu() - t0);
     }
+    // One-cell variants: the same calls, block by block, each block in turn by every variant
+    // (order rotating), so a burst of load on this shared machine falls on all of them alike.
     for (const s of SUITES) {
-      const t = (name: string) => perRound.get(`${s.name}/${name}`)!;
-      record(
-        `${s.name}/range ÷ loop`,
-        t("range form") / t("hand-written loop"),
-      );
-      record(
-        `${s.name}/one-cell ÷ minimal`,
-        t("one-cell path") / t("minimal per-cell function"),
-      );
+      const cells = s.variants.filter((v) => v.unit === "cell");
+      const ms = cells.map(() => 0);
+      gc();
+      for (let from = 0, b = 0; from < CELLS; from += BLOCK, b++) {
+        const n = Math.min(BLOCK, CELLS - from);
+        for (let j = 0; j < cells.length; j++) {
+          const k = (j + b + round) % cells.length;
+          const t0 = cpu();
+          cells[k]!.run(n, from);
+          ms[k]! += cpu() - t0;
+        }
+      }
+      cells.forEach((v, k) => perRound.set(`${s.name}/${v.name}`, ms[k]!));
+    }
+    for (const [key, ms] of perRound) record(key, ms);
+    for (const s of SUITES) {
+      const t = (name: string) => perRound.get(`${s.name}/${name}`);
+      const ratio = (key: string, a: string, b: string) => {
+        const x = t(a);
+        const y = t(b);
+        if (x !== undefined && y !== undefined)
+          record(`${s.name}/${key}`, x / y);
+      };
+      ratio("range ÷ loop", "range form", "hand-written loop");
+      ratio("one-cell ÷ minimal", "one-cell path", "minimal per-cell function");
     }
     process.stdout.write(`round ${round + 1}/${ROUNDS} done\r`);
   }
@@ -654,42 +774,84 @@ async function main(): Promise<void> {
     ),
   ) as Allocs;
   console.log(
-    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (every variant once per round, rotating order), same process, same data`,
+    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (range variants in rotating order; one-cell variants alternating every ${BLOCK.toLocaleString("en")} calls), same process, same data; CPU time (user + system) of this process`,
   );
   for (const s of SUITES) {
-    const ms = (name: string) => times.get(`${s.name}/${name}`)!;
-    const us = (name: string) => ms(name).map((x) => (x * 1000) / CELLS);
+    const ms = (name: string) => times.get(`${s.name}/${name}`);
+    const us = (name: string) => ms(name)?.map((x) => (x * 1000) / CELLS);
+    const bytes = (name: string) => allocs[`${s.name}/${name}`]?.bytes;
     const alloc = new Map<string, { bytes: number[]; dropped: number }>(
       s.variants.map((v) => [v.name, allocs[`${s.name}/${v.name}`]!]),
     );
-    const loopB = alloc.get("hand-written loop")!;
-    const resultB = allocs["result"]!;
-    const rangeB = alloc.get("range form")!;
-    const minB = alloc.get("minimal per-cell function")!;
-    const cellB = alloc.get("one-cell path")!;
-    const beyond = (a: number[], b: number[]) =>
-      a.length && b.length ? [stats(a).median - stats(b).median] : [];
+    const resultB = allocs["result"]!.bytes;
+    const rangeB = bytes("range form");
+    const rows: [string, number[] | undefined, (x: number) => string][] = [
+      ["hand-written loop, ms", ms("hand-written loop"), (x) => x.toFixed(0)],
+      ["range form, ms", ms("range form"), (x) => x.toFixed(0)],
+      [
+        "range form, rows/s",
+        ms("range form")?.map((x) => ROWS / (x / 1000)),
+        (x) => Math.round(x).toLocaleString("en"),
+      ],
+      [
+        "**range form ÷ loop**",
+        times.get(`${s.name}/range ÷ loop`),
+        (x) => x.toFixed(2) + "×",
+      ],
+      [
+        "bare rules per cell (no reader), µs/call",
+        us("bare rules per cell"),
+        (x) => x.toFixed(2),
+      ],
+      [
+        "minimal per-cell function, µs/call",
+        us("minimal per-cell function"),
+        (x) => x.toFixed(2),
+      ],
+      ["one-cell path, µs/call", us("one-cell path"), (x) => x.toFixed(2)],
+      [
+        "**one-cell ÷ minimal**",
+        times.get(`${s.name}/one-cell ÷ minimal`),
+        (x) => x.toFixed(2) + "×",
+      ],
+      [
+        "allocated B/row, the result alone ([value] rows)",
+        rangeB && resultB,
+        (x) => x.toFixed(0),
+      ],
+      [
+        "allocated B/row, hand-written loop",
+        bytes("hand-written loop"),
+        (x) => x.toFixed(0),
+      ],
+      ["allocated B/row, range form", rangeB, (x) => x.toFixed(0)],
+      [
+        "**range form beyond the result, B/row**",
+        rangeB?.map((b) => b - stats(resultB).median),
+        (x) => x.toFixed(0),
+      ],
+      [
+        "allocated B/call, minimal per-cell",
+        bytes("minimal per-cell function"),
+        (x) => x.toFixed(0),
+      ],
+      [
+        "allocated B/call, one-cell path",
+        bytes("one-cell path"),
+        (x) => x.toFixed(0),
+      ],
+    ];
+    const what = [
+      rangeB ? `range form over ${ROWS.toLocaleString("en")} rows` : "",
+      `one-cell path over ${CELLS.toLocaleString("en")} calls`,
+    ].filter((x) => x);
     const lines = [
-      `\n${s.name} — range form over ${ROWS.toLocaleString("en")} rows, one-cell path over ${CELLS.toLocaleString("en")} calls`,
+      `\n${s.name} — ${what.join(", ")}`,
       `| figure | min | median | max |`,
       `|---|---:|---:|---:|`,
-      `| hand-written loop, ms | ${fmt(ms("hand-written loop"), (x) => x.toFixed(0))} |`,
-      `| range form, ms | ${fmt(ms("range form"), (x) => x.toFixed(0))} |`,
-      `| range form, rows/s | ${fmt(
-        ms("range form").map((x) => ROWS / (x / 1000)),
-        (x) => Math.round(x).toLocaleString("en"),
-      )} |`,
-      `| **range form ÷ loop** | ${fmt(times.get(`${s.name}/range ÷ loop`), (x) => x.toFixed(2) + "×")} |`,
-      `| bare rules per cell (no reader), µs/call | ${fmt(us("bare rules per cell"), (x) => x.toFixed(2))} |`,
-      `| minimal per-cell function, µs/call | ${fmt(us("minimal per-cell function"), (x) => x.toFixed(2))} |`,
-      `| one-cell path, µs/call | ${fmt(us("one-cell path"), (x) => x.toFixed(2))} |`,
-      `| **one-cell ÷ minimal** | ${fmt(times.get(`${s.name}/one-cell ÷ minimal`), (x) => x.toFixed(2) + "×")} |`,
-      `| allocated B/row, the result alone ([value] rows) | ${fmt(resultB.bytes, (x) => x.toFixed(0))} |`,
-      `| allocated B/row, hand-written loop | ${fmt(loopB.bytes, (x) => x.toFixed(0))} |`,
-      `| allocated B/row, range form | ${fmt(rangeB.bytes, (x) => x.toFixed(0))} |`,
-      `| **range form beyond the result, B/row** (medians) | – | ${fmt(beyond(rangeB.bytes, resultB.bytes), (x) => x.toFixed(0)).split(" | ")[1]} | – |`,
-      `| allocated B/call, minimal per-cell | ${fmt(minB.bytes, (x) => x.toFixed(0))} |`,
-      `| allocated B/call, one-cell path | ${fmt(cellB.bytes, (x) => x.toFixed(0))} |`,
+      ...rows
+        .filter(([, xs]) => xs !== undefined && xs.length > 0)
+        .map(([label, xs, f]) => `| ${label} | ${fmt(xs, f)} |`),
     ];
     const dropped = [...alloc.values()].reduce((n, a) => n + a.dropped, 0);
     if (dropped > 0)

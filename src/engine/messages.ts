@@ -169,8 +169,9 @@ export const READING_TEXT: {
       `“${p.text}” (${p.concept}) with “${p.marker}” in its clause is not yet done, read as deal confirmed → ${p.stage}`,
   },
   headerMark: {
-    zh: (p) => `${p.text}（表头“${p.concept}”）→ ${p.stage}`,
-    en: (p) => `${p.text} (header “${p.concept}”) → ${p.stage}`,
+    zh: (p) => `第 ${p.concept} 列 ${p.text}（该列表头是信号）→ ${p.stage}`,
+    en: (p) =>
+      `column ${p.concept}: ${p.text} (its header is a signal) → ${p.stage}`,
   },
 };
 

@@ -22,6 +22,7 @@ import {
   PLANNED_MARKERS,
   INTENT_MARKERS,
   LATER_MARKERS,
+  QUESTION_MARKERS,
   type Concept,
   type SignalPart,
   type SignalWord,
@@ -66,6 +67,7 @@ const TAIL = 16; // ends with one: must end a word
 const LATIN_ATOM = 32;
 const INTENT = 64;
 const LATER = 128;
+const QUESTION = 256;
 
 interface Atom {
   readonly form: string;
@@ -103,7 +105,7 @@ const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
 /** Where the last stage mention ended (set by `mention`, read by the scanner). */
 let mentionEnd = 0;
 
-/** Punctuation that ends a clause: , ， 。 . ; ； ! ！ ? ？ newline, dashes and brackets. */
+/** Punctuation that ends a clause: , ， 。 . ; ； ! ！ ? ？ newline, dashes, brackets, / | …. */
 function isBreakChar(c: number): boolean {
   switch (c) {
     case 44:
@@ -124,6 +126,9 @@ function isBreakChar(c: number): boolean {
     case 41:
     case 0xff08:
     case 0xff09:
+    case 47:
+    case 124:
+    case 0x2026:
       return true;
     default:
       return false;
@@ -211,6 +216,13 @@ export class NoteReader {
   }[] = [{ one: undefined, two: new Map() }];
   private readonly pairs: readonly Pair[];
   private readonly partsInPairs: number;
+  /** the tally of the note being read (for a clause longer than the scratch arrays) */
+  private tally: Tally = {
+    won: false,
+    best: -1,
+    refused: false,
+    badMention: undefined,
+  };
   /** every surface form, longest first (for the benchmark's baseline scan) */
   readonly forms: readonly string[];
 
@@ -250,6 +262,7 @@ export class NoteReader {
     for (const w of PLANNED_MARKERS) atom(w).flags |= PLAN;
     for (const w of INTENT_MARKERS) atom(w).flags |= PLAN | INTENT;
     for (const w of LATER_MARKERS) atom(w).flags |= LATER;
+    for (const w of QUESTION_MARKERS) atom(w).flags |= QUESTION;
     for (const p of PART_NAMES)
       for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
     all.forEach((c, i) => {
@@ -300,6 +313,7 @@ export class NoteReader {
    * found is pushed to it; otherwise nothing is allocated beyond the scan itself.
    */
   read(note: string, t: Tally, trace?: Reading[]): void {
+    this.tally = t;
     const text = foldNote(note);
     const firstIndex = this.firstIndex;
     const starts = this.starts;
@@ -325,6 +339,7 @@ export class NoteReader {
     let rival = "";
     let asked = "";
     let askEnd = -1;
+    let question = ""; // 吗 or a question mark: the clause asks, it does not report
     let pos = 0;
     for (;;) {
       // The next form, clause break or stage mention at or after pos (longest form first).
@@ -334,7 +349,13 @@ export class NoteReader {
       const n = text.length;
       for (; at < n; at++) {
         const c = text.charCodeAt(at);
-        if (isBreakChar(c)) {
+        if (
+          isBreakChar(c) ||
+          // reps separate Chinese clauses with a space: `已加微信 问了价格`
+          (c === 32 &&
+            text.charCodeAt(at - 1) >= 0x3000 &&
+            text.charCodeAt(at + 1) >= 0x3000)
+        ) {
           isBreak = true;
           break;
         }
@@ -360,6 +381,10 @@ export class NoteReader {
         if (a !== undefined) break;
       }
       if (at >= n) isBreak = true;
+      else if (isBreak) {
+        const q = text.charCodeAt(at);
+        if (q === 63 || q === 0xff1f) question = "?";
+      }
       pos = a !== undefined ? at + a.form.length : at + 1;
       if (a !== undefined) {
         const s = a.form;
@@ -406,7 +431,7 @@ export class NoteReader {
                 pendAsked[nPending] =
                   asked !== "" && (c.unlessPlanned || at - askEnd <= 4) ? 1 : 0;
                 nPending++;
-              }
+              } else addStage(t, 5); // a clause of more won forms than we keep: still won
             } else if (c.needsLater) {
               if (busy < 0) {
                 busy = a.concept;
@@ -491,6 +516,7 @@ export class NoteReader {
           }
           if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
           if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
+          if ((a.flags & QUESTION) !== 0 && question === "") question = s;
           if ((a.flags & INTENT) !== 0) {
             intentEnd = end;
             intentText = s;
@@ -513,6 +539,8 @@ export class NoteReader {
           if (rival !== "") [stage, why, marker] = [-1, "rival", rival];
           else if (pendAsked[k] === 1)
             [stage, why, marker] = [3, "asked", asked];
+          else if (question !== "")
+            [stage, why, marker] = [3, "asked", question];
           else if (c.unlessPlanned && planned !== "")
             [stage, why, marker] = [4, "planned", planned];
           else if (pendIntent[k] === 1)
@@ -529,7 +557,7 @@ export class NoteReader {
         nPending = 0;
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
-        planned = rival = asked = "";
+        planned = rival = asked = question = "";
         if (at >= n) return;
       }
     }
@@ -657,7 +685,8 @@ export class NoteReader {
     // a deal fixed with a rival (`已经在别家定了`) is lost to us
     const lost = stage === 4 && rival !== "";
     if (lost) stage = -1;
-    if (stage !== null && nClause < MAX_CLAUSE) {
+    if (stage !== null && nClause >= MAX_CLAUSE) addStage(this.tally, stage);
+    else if (stage !== null) {
       clauseStage[nClause] = stage;
       clauseEnd[nClause] = end;
       clauseWeak[nClause] = c.weak ? 1 : 0;

@@ -14,7 +14,7 @@ export interface Chunk {
   readonly bytes: number;
 }
 
-function utf8Length(s: string): number {
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -68,9 +68,38 @@ function explanationParts(mapping: Mapping): {
   };
 }
 
+/**
+ * An error value in an input cell (read as "#N/A" by `range.values`; its `valueTypes` says
+ * Error). Excel does not call a custom function whose argument is an error: the formula shows
+ * that error. The static path does the same, so both modes agree.
+ */
+export class SheetError {
+  constructor(readonly text: string) {}
+}
+
+/** The inputs each output's live formula passes, in argument order. */
+function inputsOf(kind: OutputKind, mapping: Mapping): InputKey[] {
+  const lead = LEADGRADE_ARGS.filter(
+    (k) => k !== "siteOpen" || mapping.siteOpen.column !== null,
+  );
+  const keys: readonly InputKey[] =
+    kind === "grade"
+      ? lead
+      : kind === "intentClass"
+        ? ["score"]
+        : kind === "stage" || kind === "stageLabel"
+          ? OBSERVATION_INPUTS
+          : kind === "urgency"
+            ? URGENCY_INPUTS
+            : kind === "nextFollowUp"
+              ? [...OBSERVATION_INPUTS, "lastContact"]
+              : [...lead, ...OBSERVATION_INPUTS, ...URGENCY_INPUTS];
+  return keys.filter((k) => mapping[k].columns.length > 0);
+}
+
 /** Static values for the chosen outputs over the data rows (header row excluded). */
 export function computeStatic(
-  rows: readonly (readonly unknown[])[],
+  rowsIn: readonly (readonly unknown[])[],
   mapping: Mapping,
   outputs: readonly OutputKind[],
   lang: Lang,
@@ -78,6 +107,10 @@ export function computeStatic(
   today?: number,
 ): ComputedOutputs {
   const ctx = makeCtx({ criteria, lang });
+  // Error cells go to the engine as blanks; the outputs that read them show the error (below).
+  const rows = rowsIn.some((r) => r.some((v) => v instanceof SheetError))
+    ? rowsIn.map((r) => r.map((v) => (v instanceof SheetError ? null : v)))
+    : rowsIn;
   const n = rows.length;
   const blank = (): unknown[][] => rows.map(() => [null]);
   const col = (k: InputKey) => columnOf(rows, mapping, k) ?? blank();
@@ -109,9 +142,17 @@ export function computeStatic(
     LEADGRADE_ARGS.map((k) =>
       k === "siteOpen" ? columnOf(rows, mapping, k) : col(k),
     );
+  // The pane reads blanks as "" (range.values), so a 0 here is a real stage 0. The engine counts
+  // 0 as blank in a row of several inputs (older desktop builds pass blanks as 0): give it only
+  // the non-blank cells, and a lone [0] when they are all zeros.
   const observations = () => {
     const cols = OBSERVATION_INPUTS.flatMap((k) => mapping[k].columns);
-    return rows.map((r) => cols.map((c) => r[c] ?? null));
+    return rows.map((r) => {
+      const cells = cols.map((c) => r[c] ?? null);
+      const filled = cells.filter((v) => v !== null && v !== "");
+      if (filled.length === 0) return cells;
+      return filled.every((v) => v === 0) ? [0] : filled;
+    });
   };
   const urgencyArgs = () => [
     ...URGENCY_INPUTS.map(col),
@@ -195,6 +236,24 @@ export function computeStatic(
         );
         break;
       }
+    }
+  }
+  if (rows !== rowsIn) {
+    for (const kind of outputs) {
+      const keys = inputsOf(kind, mapping);
+      const cells = columns.get(kind);
+      if (!cells) continue;
+      rowsIn.forEach((r, i) => {
+        for (const k of keys)
+          for (const c of mapping[k].columns) {
+            const v = r[c];
+            if (v instanceof SheetError) {
+              cells[i] = v.text;
+              problems.push({ row: i, output: kind, message: v.text });
+              return;
+            }
+          }
+      });
     }
   }
   // Notes with no signal are grouped by the summary, not listed one error per row.

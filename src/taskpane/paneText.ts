@@ -1,6 +1,6 @@
 /** The pane's own words, per label language (SPEC §12). A missing entry fails to compile. */
 import type { Lang } from "../engine/lang";
-import type { DataSource } from "./excel/gateway";
+import type { DataSource } from "./grade/gradeExcel";
 import type { OutputKind } from "../sheet/outputs";
 import type { Reason } from "../sheet/columnMapping";
 
@@ -59,6 +59,22 @@ interface PaneWords {
   reverted: string;
   cancelled: string;
   failed: (message: string) => string;
+  // Stop and ask: target cells that are the user's.
+  conflictOverwrite: (n: number) => string;
+  conflictSkip: string;
+  conflictCancel: string;
+  conflictMore: (n: number) => string;
+  conflictStopped: string;
+  /** a write Excel refused: everything was put back */
+  failedCell: (cell: string, message: string) => string;
+  sheetGone: string;
+  tableGone: string;
+  columnGone: (headers: string) => string;
+  settingsIgnored: (detail: string) => string;
+  revertNotStored: string;
+  revertDone: (n: number) => string;
+  revertEdited: (n: number) => string;
+  revertOverwriteEdited: (n: number) => string;
 }
 
 export const PANE_TEXT: Record<Lang, PaneWords> = {
@@ -115,6 +131,22 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reverted: "已恢复为应用前的内容。",
     cancelled: "已取消，表格已恢复原样。",
     failed: (m) => `出错了：${m}`,
+    conflictOverwrite: (n) => `覆盖这 ${n} 个单元格`,
+    conflictSkip: "保留我的内容（跳过这些单元格）",
+    conflictCancel: "取消",
+    conflictMore: (n) => `……另有 ${n} 处`,
+    conflictStopped: "已取消，未做任何修改。",
+    failedCell: (cell, m) =>
+      `写入 ${cell} 时 Excel 拒绝了（${m}）。已恢复本次写入的所有内容，表格与应用前相同。`,
+    sheetGone: "找不到原来的工作表（可能已删除或替换），请重新查找数据。",
+    tableGone: "找不到原来的 Excel 表格，请重新查找数据。",
+    columnGone: (h) => `输入列“${h}”已不在表中，请重新查找数据并检查列对应。`,
+    settingsIgnored: (d) => `工作簿中保存的设置无法读取，已忽略（${d}）。`,
+    revertNotStored:
+      "本次写入较大，撤销信息只保存在本窗格中：关闭窗格后将无法撤销。",
+    revertDone: (n) => `已恢复 ${n} 个单元格为应用前的内容。`,
+    revertEdited: (n) => `另有 ${n} 个单元格在应用后被修改过，已保留你的修改：`,
+    revertOverwriteEdited: (n) => `这 ${n} 个也恢复为应用前的内容`,
   },
   en: {
     intro:
@@ -175,6 +207,26 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reverted: "Restored what was there before the apply.",
     cancelled: "Cancelled; the sheet is as it was.",
     failed: (m) => `Something went wrong: ${m}`,
+    conflictOverwrite: (n) => `Overwrite these ${n} cells`,
+    conflictSkip: "Keep mine (skip these cells)",
+    conflictCancel: "Cancel",
+    conflictMore: (n) => `…and ${n} more`,
+    conflictStopped: "Cancelled; nothing was changed.",
+    failedCell: (cell, m) =>
+      `Excel refused the write at ${cell} (${m}). Everything this apply wrote was put back; the sheet is as it was.`,
+    sheetGone:
+      "The sheet is no longer there (deleted or replaced). Find the data again.",
+    tableGone: "The Excel table is no longer there. Find the data again.",
+    columnGone: (h) =>
+      `The input column "${h}" is no longer in the sheet. Find the data again and check the columns.`,
+    settingsIgnored: (d) =>
+      `Settings stored in the workbook could not be read and were ignored (${d}).`,
+    revertNotStored:
+      "This apply was large: its revert is kept in this pane only and is lost when the pane closes.",
+    revertDone: (n) => `Put back ${n} cells as they were before the apply.`,
+    revertEdited: (n) =>
+      `${n} more cells were changed after the apply; your changes were kept:`,
+    revertOverwriteEdited: (n) => `Put these ${n} back too`,
   },
 };
 

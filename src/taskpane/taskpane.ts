@@ -18,14 +18,16 @@ import {
 import { INPUTS, INPUT_BY_KEY, type InputKey } from "../sheet/inputs";
 import { OUTPUTS, type OutputKind } from "../sheet/outputs";
 import { columnLetter } from "../sheet/rowFormulas";
-import { selectRow, type Snapshot } from "./excel/gateway";
+import { cellId, type Conflict, type ConflictAnswer } from "../sheet/ownership";
+import { PaneError, selectRow } from "./grade/gradeExcel";
 import {
   apply,
   availableOutputs,
   revert,
+  revertFor,
   scan,
   type Scan,
-} from "./paneController";
+} from "./grade/gradeController";
 import { FUNCTION_SUMMARY, OUTPUT_HINTS, PANE_TEXT } from "./paneText";
 import { TODAY_ADDRESS } from "../criteria/criteriaSheet";
 import {
@@ -47,7 +49,7 @@ const state: {
   scan: Scan | null;
   mapping: Mapping | null;
   chosen: Set<OutputKind>;
-  snapshot: Snapshot | null;
+  canRevert: boolean;
   busy: boolean;
   cancel: boolean;
 } = {
@@ -55,7 +57,7 @@ const state: {
   scan: null,
   mapping: null,
   chosen: new Set(["grade", "stage", "stageLabel", "urgency", "nextFollowUp"]),
-  snapshot: null,
+  canRevert: false,
   busy: false,
   cancel: false,
 };
@@ -85,18 +87,6 @@ function inExcel(): boolean {
 
 function say(text: string): void {
   byId("status").textContent = text;
-}
-
-/** A1 address of a block (0-based corners); one cell is one reference. */
-function a1Block(
-  left: number,
-  top: number,
-  right: number,
-  bottom: number,
-): string {
-  const a = `${columnLetter(left)}${top + 1}`;
-  const b = `${columnLetter(right)}${bottom + 1}`;
-  return a === b ? a : `${a}:${b}`;
 }
 
 /** The static words of the page, in the label language. */
@@ -150,14 +140,20 @@ function renderScan(): void {
     return;
   }
   // The data, not the add-in's own output columns at its right edge (they are in the block after an apply).
-  let right = s.data.left + s.data.columnCount - 1;
+  let right = s.data.left + s.data.width - 1;
   while (right > s.data.left && s.ownedInBlock.has(right)) right--;
   byId("found").textContent = w.found(
     s.data.sheetName,
-    a1Block(s.data.left, s.data.top, right, s.data.top + s.data.rowCount - 1),
-    s.rows.length,
+    s.data.address
+      .replace(/^.*!/, "")
+      .replace(
+        /^([A-Z]+\d+):[A-Z]+(\d+)$/,
+        (_m, first: string, lastRow: string) =>
+          `${first}:${columnLetter(right)}${lastRow}`,
+      ),
+    s.rowCount,
     w.source[s.data.source],
-    s.data.top + s.headerIndex + 1,
+    s.data.headerRow + 1,
   );
 
   // Mapping: mapped inputs first, then the rest.
@@ -294,7 +290,7 @@ function chosenOutputs(): OutputKind[] {
 function updateApply(): void {
   byId<HTMLButtonElement>("apply").disabled =
     state.busy || chosenOutputs().length === 0;
-  byId<HTMLButtonElement>("revert").disabled = state.busy || !state.snapshot;
+  byId<HTMLButtonElement>("revert").disabled = state.busy || !state.canRevert;
   byId<HTMLButtonElement>("findData").disabled = state.busy;
 }
 
@@ -322,10 +318,22 @@ async function findAgain(): Promise<void> {
   try {
     state.scan = inExcel() ? await scan() : null;
     state.mapping = state.scan?.mapping ?? null;
-    const ignored = state.scan?.wordIssues ?? [];
-    if (ignored.length)
-      say(t().wordsIgnored(ignored.length, ignored[0]?.path ?? ""));
-    const last = state.scan?.registry;
+    state.canRevert = !!state.scan && !!revertFor(state.scan);
+    const problems = [
+      ...(state.scan?.settingsProblems.length
+        ? [t().settingsIgnored(state.scan.settingsProblems.join("; "))]
+        : []),
+      ...((state.scan?.wordIssues ?? []).length
+        ? [
+            t().wordsIgnored(
+              state.scan!.wordIssues.length,
+              state.scan!.wordIssues[0]?.path ?? "",
+            ),
+          ]
+        : []),
+    ];
+    if (problems.length) say(problems.join(" "));
+    const last = state.scan?.record;
     if (last?.outputs) state.chosen = new Set(last.outputs);
     if (last?.live !== undefined) {
       const radio = document.querySelector<HTMLInputElement>(
@@ -334,9 +342,20 @@ async function findAgain(): Promise<void> {
       if (radio) radio.checked = true;
     }
   } catch (e) {
-    say(t().failed(e instanceof Error ? e.message : String(e)));
+    say(failure(e));
   }
   renderScan();
+}
+
+/** A failure in the user's words (never a stack trace). */
+function failure(e: unknown): string {
+  const w = t();
+  if (e instanceof PaneError) {
+    if (e.reason === "sheetGone") return w.sheetGone;
+    if (e.reason === "tableGone") return w.tableGone;
+    if (e.reason === "columnGone") return w.columnGone(e.detail);
+  }
+  return w.failed(e instanceof Error ? e.message : String(e));
 }
 
 function setBusy(busy: boolean): void {
@@ -346,7 +365,10 @@ function setBusy(busy: boolean): void {
   updateApply();
 }
 
-async function runApply(placeAfterUsed = false): Promise<void> {
+async function runApply(
+  placeAfterUsed = false,
+  answer?: ConflictAnswer,
+): Promise<void> {
   const s = state.scan;
   if (!s || !state.mapping) return;
   const w = t();
@@ -366,6 +388,7 @@ async function runApply(placeAfterUsed = false): Promise<void> {
       live,
       lang: state.lang,
       placeAfterUsed,
+      answer,
       todayRef: (() => {
         const name = criteriaSheetName();
         return name ? sheetRef(name, TODAY_ADDRESS) : undefined;
@@ -377,20 +400,19 @@ async function runApply(placeAfterUsed = false): Promise<void> {
       },
     });
     if (r.status === "conflict") {
-      showConflicts(
-        r.conflicts.map((c) =>
-          w.conflictCell(`${columnLetter(c.column)}${c.row + 1}`, c.content),
-        ),
-      );
+      showConflicts(r.conflicts, r.total, placeAfterUsed);
     } else if (r.status === "cancelled") {
       say(w.cancelled);
+    } else if (r.status === "failed") {
+      say(w.failedCell(r.cell, r.message));
     } else {
-      state.snapshot = r.snapshot;
-      showSummary(r.summary);
+      state.canRevert = true;
+      showSummary(r.summary, r.firstRow);
+      if (!r.revertStored) say(w.revertNotStored);
       await findAgainQuietly();
     }
   } catch (e) {
-    say(w.failed(e instanceof Error ? e.message : String(e)));
+    say(failure(e));
   } finally {
     setBusy(false);
   }
@@ -401,22 +423,69 @@ async function findAgainQuietly(): Promise<void> {
   const mapping = state.mapping;
   state.scan = await scan();
   state.mapping = state.scan ? { ...state.scan.mapping, ...mapping } : null;
+  state.canRevert = !!state.scan && !!revertFor(state.scan);
   renderScan();
 }
 
-function showConflicts(lines: string[]): void {
+/** Stop and ask: the user's cells, named, and the choices (overwrite, skip, move, cancel). */
+function showConflicts(
+  conflicts: readonly Conflict[],
+  total: number,
+  placeAfterUsed: boolean,
+): void {
   const w = t();
   const box = byId("conflict");
   const list = el("ul");
-  list.append(...lines.map((l) => el("li", l)));
-  const move = el("button", w.conflictMove);
-  move.type = "button";
-  move.addEventListener("click", () => void runApply(true));
-  box.replaceChildren(el("p", w.conflictTitle(lines.length)), list, move);
+  const shown = conflicts.slice(0, 20);
+  list.append(
+    ...shown.map((c) =>
+      el(
+        "li",
+        w.conflictCell(`${columnLetter(c.column)}${c.row + 1}`, c.content),
+      ),
+    ),
+  );
+  if (total > shown.length)
+    list.append(el("li", w.conflictMore(total - shown.length)));
+  const answer = (choice: "overwrite" | "skip"): ConflictAnswer => ({
+    choice,
+    cells: new Map(conflicts.map((c) => [cellId(c.row, c.column), c.content])),
+  });
+  const button = (id: string, text: string, run: () => void) => {
+    const b = el("button", text);
+    b.type = "button";
+    b.id = id;
+    b.addEventListener("click", run);
+    return b;
+  };
+  const actions = el("div", undefined, "actions");
+  // Overwriting or skipping covers exactly the cells listed: more than were read means asking again.
+  const all = total <= conflicts.length;
+  if (all)
+    actions.append(
+      button(
+        "conflictOverwrite",
+        w.conflictOverwrite(total),
+        () => void runApply(placeAfterUsed, answer("overwrite")),
+      ),
+      button(
+        "conflictSkip",
+        w.conflictSkip,
+        () => void runApply(placeAfterUsed, answer("skip")),
+      ),
+    );
+  actions.append(
+    button("conflictMove", w.conflictMove, () => void runApply(true)),
+    button("conflictCancel", w.conflictCancel, () => {
+      box.hidden = true;
+      say(w.conflictStopped);
+    }),
+  );
+  box.replaceChildren(el("p", w.conflictTitle(total)), list, actions);
   box.hidden = false;
 }
 
-function showSummary(summary: Summary): void {
+function showSummary(summary: Summary, firstRow: number): void {
   const w = t();
   const s = state.scan;
   const box = byId("summary");
@@ -445,11 +514,9 @@ function showSummary(summary: Summary): void {
   }
   const select = (row: number) => {
     if (!s) return;
-    const sheetRow = s.data.top + s.headerIndex + 1 + row;
-    void selectRow(s.data.sheetName, sheetRow, s.data.left, s.data.columnCount);
+    void selectRow(s.data.sheetId, firstRow + row, s.data.left, s.data.width);
   };
-  const sheetRowOf = (row: number) =>
-    (s ? s.data.top + s.headerIndex + 1 : 0) + row + 1;
+  const sheetRowOf = (row: number) => firstRow + row + 1;
   /** A list that shows `limit` items and a button for the rest: never cut off silently. */
   const list = <T>(
     items: readonly T[],
@@ -519,17 +586,52 @@ function showSummary(summary: Summary): void {
   box.hidden = false;
 }
 
-async function runRevert(): Promise<void> {
-  if (!state.snapshot) return;
+async function runRevert(overwriteEdited = false): Promise<void> {
+  const s = state.scan;
+  if (!s) return;
+  const w = t();
   setBusy(true);
+  byId("conflict").hidden = true;
   try {
-    await revert(state.snapshot);
-    state.snapshot = null;
+    const r = await revert(s, overwriteEdited);
+    state.canRevert = !!revertFor(s);
     byId("summary").hidden = true;
-    say(t().reverted);
+    if (r && r.edited.length > 0) {
+      // Cells edited since the apply were kept: list them; putting them back too is the user's call.
+      const box = byId("conflict");
+      const list = el("ul");
+      list.append(
+        ...r.edited
+          .slice(0, 20)
+          .map((c) =>
+            el(
+              "li",
+              w.conflictCell(
+                `${columnLetter(c.column)}${c.row + 1}`,
+                c.content,
+              ),
+            ),
+          ),
+      );
+      if (r.edited.length > 20)
+        list.append(el("li", w.conflictMore(r.edited.length - 20)));
+      const again = el("button", w.revertOverwriteEdited(r.edited.length));
+      again.type = "button";
+      again.id = "revertEdited";
+      again.addEventListener("click", () => void runRevert(true));
+      const actions = el("div", undefined, "actions");
+      actions.append(again);
+      box.replaceChildren(
+        el("p", w.revertEdited(r.edited.length)),
+        list,
+        actions,
+      );
+      box.hidden = false;
+    }
+    say(r && r.edited.length > 0 ? w.revertDone(r.restored) : w.reverted);
     await findAgainQuietly();
   } catch (e) {
-    say(t().failed(e instanceof Error ? e.message : String(e)));
+    say(failure(e));
   } finally {
     setBusy(false);
   }

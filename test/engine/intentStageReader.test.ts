@@ -7,6 +7,8 @@ import { makeCtx } from "../../src/engine/ctx";
 import { DEFAULT_CRITERIA } from "../../src/engine/criteria";
 import { sales } from "../../src/engine/sales";
 import { CellError } from "../../src/engine/cellError";
+import { STAGES, STAGE_NAMES } from "../../src/engine/tables/intentStages";
+import { formatStageLabel } from "../../src/engine/functions/stageLabel";
 
 const zh = makeCtx({ lang: "zh" });
 const stageOf = (text: string, ctx = zh): number | string | null => {
@@ -213,6 +215,44 @@ table(
     ["已提车", 5],
     ["4S店报价18.5万，客户说回去商量", 3],
     ["老板自己打过来问的价格", 3],
+    ["Left a voicemail, no callback yet", null],
+    ["Picked up but said now's not a good time, try me next Tuesday", 0],
+    ["Very rude, told me to never call again", -1],
+    ["Politely declined, they already use a competitor", -1],
+    ["Engaged well, walked me through their current workflow", 1],
+    ["Asked what our pricing model is", 3],
+    ["Wanted to know if we offer volume discounts", 3],
+    ["Requested a demo for next Wednesday", 2],
+    ["Came in for a test drive, liked the interior", 2],
+    ["Asked how long delivery takes", 3],
+    ["Wants to see case studies from similar companies", 2],
+    ["Comparing us with two other agencies", 2],
+    ["Said budget is approved, waiting on the CEO's signature", 4],
+    ["Contract out for signature", 3],
+    ["DocuSign completed", 5],
+    ["Wire transfer received today", 5],
+    ["Payment is pending, invoice sent", null],
+    ["Signed up for the newsletter", null],
+    ["Said it's too expensive and hung up", -1],
+    ["Asked for a quote but then said they're not interested", 3],
+    ["Not interested at the moment", -1],
+    ["Interested, asked me to send more info", 1],
+    ["Closed-won, onboarding next week", 5],
+    ["Had the meeting, they're evaluating internally", 2],
+    ["Follow-up email sent", null],
+    ["客户说考虑好了就联系我", null],
+    ["客户说下次来店里看看", 2],
+    ["客户说等装修完再买家具", null],
+    ["房子已认购，下周签网签合同", 5],
+    ["没接电话，发了短信", null],
+    ["客户说太忙了没时间听", null],
+    ["讲了5分钟客户就说不需要挂了", -1],
+    ["客户主动打电话来咨询课程", 1],
+    ["家长说孩子考完试再决定报不报", null],
+    ["客户说合同没问题，明天盖章", 4],
+    ["对方说方案可以，走流程需要两周", null],
+    ["说了句在忙就挂了", -1],
+    ["已经在用别家的系统，合同还有半年到期", -1],
   ],
 );
 
@@ -422,4 +462,73 @@ test("a column of repeated notes reads as each note alone (the memo changes noth
     ),
     { numRuns: 30 },
   );
+});
+
+test("every stage name and label, in both languages, reads as its stage", () => {
+  for (const s of STAGES) {
+    expect(stageOf(STAGE_NAMES[s].zh)).toBe(s);
+    expect(stageOf(STAGE_NAMES[s].en)).toBe(s);
+    expect(stageOf(formatStageLabel(s, "zh"))).toBe(s);
+    expect(stageOf(formatStageLabel(s, "en"))).toBe(s);
+  }
+});
+
+test("WHYINTENTSTAGE names a yes mark under a signal header", () => {
+  const out = sales.WHYINTENTSTAGE(
+    [["✓", "不感兴趣"]],
+    [["询问价格", "备注"]],
+    makeCtx({ lang: "zh" }),
+  );
+  const why = out instanceof CellError ? "" : String(out[0]);
+  expect(why).toContain('第 1 列 "✓"（该列表头是信号）→ 阶段3 考虑成交');
+  expect(why).toContain("“不感兴趣”（拒绝）→ 阶段-1 拒绝");
+  expect(why.startsWith("3 — ")).toBe(true);
+});
+
+test("any text reads as a stage, blank, #N/A or #NUM!, never throws, same text same stage", () => {
+  fc.assert(
+    fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
+      const a = stageOf(text);
+      expect(
+        a === null ||
+          a === "" ||
+          a === "NUM" ||
+          (typeof a === "number" && a >= -1 && a <= 5),
+      ).toBe(true);
+      expect(stageOf(text)).toBe(a);
+    }),
+  );
+});
+
+test("a very long clause of signals still counts every one (no silent drop past the scratch arrays)", () => {
+  expect(stageOf("问价格 ".repeat(100) + "已签约")).toBe(5);
+  expect(stageOf("问了效果 ".repeat(100) + "确定合作")).toBe(4);
+});
+
+table("a won form only when it reports a deal done (no false won)", [
+  ["想了解一下定制家具", 1],
+  ["已交流过两次", null],
+  ["已签到", null],
+  ["可以刷卡吗", 3],
+  ["签约了吗？", 3],
+  ["提车要等多久", 3],
+  ["续费价格多少", 3],
+  ["问成交价", 3],
+  ["首充多少", null],
+  ["要付的费用是多少", 3],
+  ["款下午打过来", null],
+  ["竞价账户首充5000已到", 5],
+  ["已加微信 问了价格 说再考虑", 3],
+]);
+
+test("a header that asks (`已签约？`) still names its signal", () => {
+  const out = sales.INTENTSTAGE(
+    [
+      ["是", ""],
+      ["", "✓"],
+    ],
+    [["已签约？", "询问价格?"]],
+    zh,
+  );
+  expect(out).toEqual([5, 3]);
 });

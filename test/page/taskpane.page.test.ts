@@ -161,9 +161,9 @@ maybe("task pane page in Chromium", () => {
         () =>
           (
             window as unknown as {
-              __wb: { syncs: number; requestBytes: number[] };
+              __wb: { requests: { cellsWritten: number }[] };
             }
-          ).__wb.requestBytes.filter((b) => b > 0).length,
+          ).__wb.requests.filter((r) => r.cellsWritten > 0).length,
       ),
     ).toBe(0);
   });
@@ -372,6 +372,49 @@ maybe("task pane page in Chromium", () => {
         () => (window as unknown as { __xss?: number }).__xss,
       ),
     ).toBeUndefined();
+  });
+
+  test("a note typed into an output cell: the pane stops and asks (in Chinese), naming the cell; keep mine", async () => {
+    type Wb = {
+      formulaAt(s: string, r: number, c: number): unknown;
+      type(s: string, r: number, c: number, t: string): void;
+    };
+    const at = (r: number, c: number) =>
+      page.evaluate(
+        ([r, c]) =>
+          (window as unknown as { __wb: Wb }).__wb.formulaAt("Sheet1", r!, c!),
+        [r, c],
+      );
+    await page.click("#apply");
+    await page.waitForSelector("#summary:not([hidden])");
+    expect(await at(0, 10)).toBe("客户等级");
+    await page.evaluate(() =>
+      (window as unknown as { __wb: Wb }).__wb.type(
+        "Sheet1",
+        2,
+        10,
+        "A（经理确认）",
+      ),
+    );
+    await page.click("#apply");
+    await page.waitForSelector("#conflict:not([hidden])");
+    const text = await page.textContent("#conflict");
+    expect(text).toContain("K3：A（经理确认）");
+    expect(await page.textContent("#conflictOverwrite")).toBe(
+      "覆盖这 1 个单元格",
+    );
+    expect(await page.textContent("#conflictSkip")).toBe(
+      "保留我的内容（跳过这些单元格）",
+    );
+    expect(await page.textContent("#conflictCancel")).toBe("取消");
+    await page.screenshot({
+      path: path.join(artifacts, "taskpane-conflict.png"),
+      fullPage: true,
+    });
+    await page.click("#conflictSkip");
+    await page.waitForSelector("#summary:not([hidden])");
+    expect(await at(2, 10)).toBe("A（经理确认）");
+    expect(await at(1, 10)).toBe("A");
   });
 
   test("no request left the machine except office.js (served by the fake)", () => {

@@ -8,7 +8,7 @@ import {
   restoreMapping,
 } from "../../src/sheet/columnMapping";
 import { teamAgreement, teamLetter } from "../../src/sheet/summary";
-import { apply, scan } from "../../src/taskpane/paneController";
+import { apply, scan } from "../../src/taskpane/grade/gradeController";
 import { FakeWorkbook, installFakeOffice } from "../fakeExcel/fakeExcel";
 
 describe("the workbook's own words", () => {

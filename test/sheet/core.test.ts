@@ -6,7 +6,7 @@ import {
   mappingToSave,
 } from "../../src/sheet/columnMapping";
 import { chunkRows } from "../../src/sheet/chunking";
-import { findConflicts, placeOutputs } from "../../src/sheet/placement";
+import { placeColumns } from "../../src/sheet/placement";
 import {
   asText,
   buildFormulas,
@@ -15,7 +15,10 @@ import {
   computeStatic,
 } from "../../src/sheet/rowFormulas";
 import type { OutputKind } from "../../src/sheet/outputs";
-import { scan, availableOutputs } from "../../src/taskpane/paneController";
+import {
+  scan,
+  availableOutputs,
+} from "../../src/taskpane/grade/gradeController";
 import { sheetCases, workbookFor } from "../taskpane/sheetFixtures";
 
 const TODAY = 46351; // 2026-11-25
@@ -26,7 +29,7 @@ describe.each(sheetCases())("golden sheet $name", (c) => {
     const s = await scan();
     expect(s).not.toBeNull();
     expect(s!.data.source).toBe(c.expected.source);
-    expect(s!.headerIndex).toBe(c.expected.headerIndex);
+    expect(s!.data.headerIndex).toBe(c.expected.headerIndex);
     const mappedByHeader: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(s!.mapping))
       if (v.columns.length > 0) {
@@ -37,8 +40,13 @@ describe.each(sheetCases())("golden sheet $name", (c) => {
   });
 
   test("computes the expected outputs", async () => {
-    workbookFor(c);
+    const wb = workbookFor(c);
     const s = (await scan())!;
+    const rows = Array.from({ length: s.rowCount }, (_, i) =>
+      Array.from({ length: s.data.width }, (_, j) =>
+        wb.valueAt("Sheet1", s.data.headerRow + 1 + i, s.data.left + j),
+      ),
+    );
     const kinds = (
       ["grade", "stage", "urgency", "nextFollowUp"] as OutputKind[]
     ).filter((k) => k in c.expected);
@@ -47,7 +55,7 @@ describe.each(sheetCases())("golden sheet $name", (c) => {
     )
       ? "zh"
       : "en";
-    const out = computeStatic(s.rows, s.mapping, kinds, lang, undefined, TODAY);
+    const out = computeStatic(rows, s.mapping, kinds, lang, undefined, TODAY);
     for (const k of kinds) expect(out.columns.get(k)).toEqual(c.expected[k]);
   });
 });
@@ -106,59 +114,38 @@ describe("column mapping", () => {
   });
 });
 
-describe("placement and conflicts", () => {
-  test("outputs go right of the data; a second apply reuses the columns it owns", () => {
-    const first = placeOutputs(
-      ["grade", "stage"],
-      ["a", "b", "c"],
-      2,
-      undefined,
-    );
-    expect([...first.columns]).toEqual([
+describe("placement", () => {
+  test("outputs go from the start column; kept columns stay; a taken-back middle column is gone around", () => {
+    expect([...placeColumns(["grade", "stage"], new Map(), 5)]).toEqual([
       ["grade", 5],
       ["stage", 6],
     ]);
-    const again = placeOutputs(
+    const again = placeColumns(
       ["grade", "stage"],
-      ["a", "b", "c", "客户等级", "Intent stage"],
-      2,
-      { owned: { grade: 5, stage: 6 } },
+      new Map([
+        ["grade", 5],
+        ["stage", 6],
+      ]),
+      5,
     );
-    expect([...again.columns]).toEqual([
+    expect([...again]).toEqual([
       ["grade", 5],
       ["stage", 6],
     ]);
-    expect([...again.ownedInBlock]).toEqual([5, 6]);
-    // "use empty columns further right": fresh columns from the given start, own columns not reused
-    const further = placeOutputs(
-      ["grade", "stage"],
-      ["a", "b", "c", "客户等级", "Intent stage"],
-      2,
-      { owned: { grade: 5, stage: 6 } },
-      12,
+    // the user took back column 6 (stage): grade stays at 5, stage goes right of every kept column
+    const middle = placeColumns(
+      ["grade", "stage", "urgency"],
+      new Map([
+        ["grade", 5],
+        ["urgency", 7],
+      ]),
+      5,
     );
-    expect([...further.columns]).toEqual([
-      ["grade", 12],
-      ["stage", 13],
-    ]);
-  });
-  test("a remembered column whose header the user replaced is no longer ours", () => {
-    const p = placeOutputs(["grade"], ["a", "我的列"], 0, {
-      owned: { grade: 1 },
+    expect(Object.fromEntries(middle)).toEqual({
+      grade: 5,
+      stage: 8,
+      urgency: 7,
     });
-    expect(p.ownedInBlock.size).toBe(0);
-    expect(p.columns.get("grade")).toBe(2);
-  });
-  test("conflicts: any non-empty cell in a target column not owned", () => {
-    const current = [
-      ["", "x"],
-      ["", ""],
-      ["=A1", ""],
-    ];
-    expect(findConflicts(current, 10, [4, 5], new Set([5]))).toEqual([
-      { row: 12, column: 4, content: "=A1" },
-    ]);
-    expect(findConflicts(current, 10, [4, 5], new Set([4, 5]))).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@
  * (the fake records every calculation request), a check-column write does not loop, bad edits
  * are shown next to the cell, reset restores, team words and the demo sheet.
  */
+import fc from "fast-check";
 import { FakeWorkbook, installFakeOffice } from "../fakeExcel/fakeExcel";
 import {
   addTeamWord,
@@ -112,6 +113,66 @@ test("an edit recalculates the SALES cells and nothing else", async () => {
     { kind: "setDirty", sheet: "Sheet1", address: "E2:E4" },
     { kind: "setDirty", sheet: "Notes", address: "B3" },
   ]);
+});
+
+test("only formula cells are read (ExcelApi 1.9): a workbook of values costs three small requests", async () => {
+  const wb = installFakeOffice(new FakeWorkbook({ apiVersion: "1.20" }));
+  wb.setValues(
+    "Sheet1",
+    0,
+    0,
+    Array.from({ length: 5000 }, (_, i) => [
+      `客户${i}`,
+      "是",
+      i % 7,
+      "询问价格",
+    ]),
+  );
+  wb.syncs = 0;
+  wb.responseBytes.length = 0;
+  expect(await recalcSalesCells()).toBe(0);
+  expect(wb.syncs).toBe(3); // the sheets, their used ranges, their formula cells (none)
+  expect(Math.max(...wb.responseBytes)).toBeLessThan(200);
+  // with SALES formulas among them, the formula cells alone are read
+  const full = workbook();
+  full.syncs = 0;
+  full.responseBytes.length = 0;
+  expect(await recalcSalesCells()).toBe(4);
+  const read = full.responseBytes.reduce((a, b) => a + b, 0);
+  expect(read).toBeLessThan(1000); // 8 formulas, not the sheet's values
+});
+
+test("property: however long the formulas, no response is over 5 MB and every SALES cell is found", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.integer({ min: 10, max: 1500 }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      fc.integer({ min: 1, max: 3000 }),
+      async (lengths, rows) => {
+        const wb = installFakeOffice(new FakeWorkbook({ apiVersion: "1.20" }));
+        // a short column first, then long ones: the first guess must not carry over
+        const cols = [12, ...lengths];
+        wb.setValues(
+          "Sheet1",
+          0,
+          0,
+          Array.from({ length: rows }, (_, r) =>
+            cols.map((n, c) =>
+              c === 0
+                ? `=A${r + 1}`
+                : `=SALES.INTENTSTAGE("${"询".repeat(n)}")`,
+            ),
+          ),
+        );
+        wb.responseBytes.length = 0;
+        expect(await recalcSalesCells()).toBe(rows * lengths.length);
+        expect(Math.max(...wb.responseBytes)).toBeLessThan(5 * 1024 * 1024);
+      },
+    ),
+    { numRuns: 6 },
+  );
 });
 
 test("ExcelApi below 1.9: range.calculate on the same cells", async () => {

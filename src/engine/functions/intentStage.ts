@@ -22,7 +22,8 @@ const stageText = (s: Stage, lang: Lang) =>
 export function headerStage(header: unknown, ctx: Ctx): Stage | undefined {
   if (typeof header !== "string" || isBlankCell(header)) return undefined;
   const t = fresh();
-  ctx.c.stageReader.read(header, t);
+  // a header names a signal, it does not ask about one: `已签约？` is the won signal
+  ctx.c.stageReader.read(header.replace(/[?？]\s*$/, ""), t);
   if (t.badMention !== undefined) return undefined;
   return decide(t) ?? undefined;
 }

@@ -36,7 +36,9 @@ export type SignalPart =
   | "intro"
   | "tell"
   | "callAgain"
-  | "material";
+  | "material"
+  | "money"
+  | "arrived";
 
 export interface Concept {
   readonly id: string;
@@ -87,7 +89,8 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "roi|result|results|case study|case studies|conversion|conversions|performance|outcomes",
   ),
   process: w(
-    "流程|手续|材料|证件|怎么办理|怎么买|怎么报名|怎么交|带什么|合同|价|费|" +
+    "delivery|" +
+      "流程|手续|材料|证件|怎么办理|怎么买|怎么报名|怎么交|带什么|合同|价|费|" +
       "process|paperwork|documents|contract|price|cost|fee|fees|how to buy|how to pay",
   ),
   compare: w(
@@ -119,6 +122,12 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
   callAgain: w("再打|再打过来|晚点打|再联系|发个短信|发微信|call|text"),
   material: w(
     "资料|发点|发份|产品介绍|介绍资料|pdf|户型图|彩页|materials|brochure",
+  ),
+  money: w(
+    "首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit",
+  ),
+  arrived: w(
+    "已到|到了|已收到|收到了|打过来了|转过来了|已打|已转|received|cleared|came in|arrived",
   ),
   listen: w("听|听了|听完|听取|listened to|heard"),
   intro: w("介绍|讲解|方案|pitch|presentation|intro|overview"),
@@ -153,6 +162,9 @@ export const LATER_MARKERS: readonly string[] = w(
     "friday|saturday|sunday|after",
 );
 
+/** A clause with one of these (or ending in a question mark) asks about a deal, it does not report one: `可以刷卡吗` is 3. */
+export const QUESTION_MARKERS: readonly string[] = w("吗|么|嘛");
+
 /** Negators (SPEC §5): a signal after one in the same clause counts for nothing. */
 export const NEGATORS: readonly string[] = w(
   "不|没|没有|沒|沒有|未|别|无|非|不再|不太|不是|并不|并未|尚未|还没|还没有|还未|从没|从未|并没有|差点|" +
@@ -180,7 +192,7 @@ export const NEUTRAL_WORDS: readonly string[] = w(
     "no problem|not sure|no idea|not only|nothing|paid ads|paid search|paid social|" +
     "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
     "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
-    "not rude|no rush|if so|免费|签不签|一签|签约前|签合同前|签之前|付款前|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
+    "not rude|no rush|if so|已交流|已交代|已签到|已签收|充了电|充电|刷了朋友圈|成交量|再决定|太贵|嫌贵|too expensive|报不报|买不买|做不做|免费|签不签|一签|签约前|签合同前|签之前|付款前|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
 );
 
 export const CONCEPTS: readonly Concept[] = [
@@ -192,7 +204,8 @@ export const CONCEPTS: readonly Concept[] = [
     negated: 0,
     coversNext: "all",
     words: w(
-      "happy with their current|satisfied with their current|happy with our current|already have a provider|already have a vendor|已有供应商|已经有合作的|lost to|lost the deal|丢单|有需要再联系|有需要再说|有需要会联系|需要的时候再联系|" +
+      "never call|never contact|don't contact|not to contact|在用别家|用着别家|用的别家|already using|" +
+        "happy with their current|satisfied with their current|happy with our current|already have a provider|already have a vendor|已有供应商|已经有合作的|lost to|lost the deal|丢单|有需要再联系|有需要再说|有需要会联系|需要的时候再联系|" +
         "怎么拿到|哪来的电话|号码删掉|删掉|remove her from|remove him from|remove me from|remove us from|unsubscribe|" +
         "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
         "不想换|不想了解|不考虑|不再考虑|不合作|不做了|不做|不买|不买了|不报|不报了|不学了|" +
@@ -383,10 +396,12 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "询问价格", en: "asks the price" },
     stage: 3,
     words: w(
-      "考虑成交|价格|价钱|价位|报价|报了价|询价|问价|多少钱|收费|单价|总价|落地价|裸车价|底价|" +
-        "最低价|一口价|砍价|讲价|议价|压价|学费|年费|服务费|保费|物业费|退费|太贵|嫌贵|贵了|" +
-        "觉得贵|有点贵|偏贵|交多少|年交|price|prices|pricing|priced|quote|quoted|quotation|" +
-        "how much|too expensive|considering",
+      "成交价|全款价|全款多少|费用多少|费用是多少|多少费用|" +
+        "considers a deal|" +
+        "考虑成交|价格|价钱|价位|报价|报了价|询价|问价|多少钱|收费|单价|总价|落地价|裸车价|底价|" +
+        "最低价|一口价|砍价|讲价|议价|压价|学费|年费|服务费|保费|物业费|退费|" +
+        "交多少|年交|price|prices|pricing|priced|quote|quoted|quotation|" +
+        "how much|considering",
     ),
     pairs: [["ask", "process"]],
   },
@@ -413,7 +428,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "售后与上线", en: "after-sales and go-live" },
     stage: 3,
     words: w(
-      "delivery date|delivery time|保修|warranty|sla|" +
+      "提车要|多久提车|什么时候提车|提车周期|多久能提|" +
+        "delivery date|delivery time|保修|warranty|sla|" +
         "售后|上线|交付|交房时间|提车时间|开课时间|理赔|报名流程|购房流程|after-sales|after sales|" +
         "aftersales|go live|go-live|going live|launch date|onboarding|implementation",
     ),
@@ -423,7 +439,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "不反感递合同", en: "not averse to a contract" },
     stage: 3,
     words: w(
-      "递合同|看合同|发合同|要合同|合同模板|合同条款|合同草稿|合同不反感|不反感递合同|" +
+      "out for signature|sent for signature|" +
+        "递合同|看合同|发合同|要合同|合同模板|合同条款|合同草稿|合同不反感|不反感递合同|" +
         "contract sent|sent the contract|reviewing the contract|contract terms",
     ),
     pairs: [["hand", "contract"]],
@@ -434,7 +451,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "确定成交", en: "deal confirmed" },
     stage: 4,
     words: w(
-      "verbal commitment|verbally committed|verbal agreement|口头同意|" +
+      "signature|budget approved|budget is approved|" +
+        "verbal commitment|verbally committed|verbal agreement|口头同意|" +
         "签|" +
         "同意了|点头了|松口了|" +
         "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
@@ -455,19 +473,30 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 5,
     negated: null,
     words: w(
-      "款已经打过来|钱已经打过来|款已打过来|" +
+      "缴全款|已缴全款|全款付清|已缴|" +
+        "拿下了|单子拿下|已成单|成单了|出单了|已出单|开单了|已下定|下定了|" +
+        "docusign completed|countersigned|wire received|wire transfer received|transfer received|funds received|已认购|认购了|" +
+        "款已经打过来|钱已经打过来|款已打过来|" +
         "购买了|已经购买|已经付了|已经签了|" +
         "签认购书了|" +
         "已成交|成交了|已签约|签约了|签约成功|签约完成|已签单|签单了|已签合同|签了合同|合同已签|" +
         "合同签了|已签|签了|签好了|签完|签下|已签订|签订了|已签署|签署了|签字了|已经签字|" +
-        "已盖章|盖章了|盖章回传|合同已回传|已付款|付款了|已付|付了|付的|付全款|已付全款|" +
+        "已盖章|盖章了|盖章回传|合同已回传|已付款|付款了|已付|付了|现金付的|刷卡付的|微信付的|转账付的|付全款|已付全款|" +
         "全款已付|已打款|打款了|已回款|回款了|已收款|已收|款已收到|收到款|收到货款|已付清|付清了|" +
-        "结清|款已到账|已到账|到账了|付款完成|已缴费|缴费了|已交|交了|转过来了|已转|刷了|" +
+        "结清|款已到账|已到账|到账了|付款完成|已缴费|缴费了|已交|交了|转过来了|已转|刷了|刷了卡|首充已到|首充到账|首充了|已首充|全款付了|已续费|" +
         "买了|已购买|投保了|已投保|续费了|充了|复购|订车了|已交车|交车了|提车了|已报名|" +
         "报了名|当场报了|e类|closed won|won|deal closed|closed the deal|signed|has signed|" +
         "contract signed|paid|payment received|received payment|payment has cleared|" +
         "payment cleared|purchased|bought|put down a deposit|paid a deposit|renewed",
     ),
+  },
+  {
+    id: "paidIn",
+    label: { zh: "款项已到", en: "payment in" },
+    stage: 5,
+    negated: null,
+    words: [],
+    pairs: [["money", "arrived"]],
   },
   {
     id: "wonIfDone",
@@ -476,8 +505,8 @@ export const CONCEPTS: readonly Concept[] = [
     negated: null,
     unlessPlanned: true,
     words: w(
-      "款打过来|钱打过来|款转过来|钱转过来|签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|全款|交钱|" +
-        "交费|交学费|缴费|转账|刷卡|下单|订车|提车|首充|续费|报名缴费",
+      "出单|成单|款打过来|钱打过来|款转过来|钱转过来|签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|交钱|" +
+        "交费|交学费|缴费|转账|刷卡|下单|订车|提车|报名缴费",
     ),
   },
 ];

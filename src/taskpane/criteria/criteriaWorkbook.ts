@@ -24,9 +24,24 @@ import {
 import { salesCellRuns } from "../../criteria/salesCells";
 import type { Lang } from "../../engine/lang";
 import type { Stage } from "../../engine/tables/intentStages";
-import { READ_CELLS } from "../excel/gateway";
+import { READ_CELLS } from "../office/ranges";
 
 const NAMES = [CRITERIA_SHEET_NAME.zh, CRITERIA_SHEET_NAME.en];
+/** bytes of formula text per response: under Excel on the web's 5 MB with room to spare */
+const RESPONSE_BYTES = 3 * 1024 * 1024;
+
+interface Box {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+const boxOf = (r: Excel.Range): Box => ({
+  row: r.rowIndex,
+  column: r.columnIndex,
+  rows: r.rowCount,
+  columns: r.columnCount,
+});
 
 function supports(version: string): boolean {
   return (
@@ -229,35 +244,102 @@ export async function recalcSalesCells(): Promise<number> {
       return { sheet: s, used: u };
     });
     await context.sync();
-    const dirty = supports("1.9");
+    const v19 = supports("1.9");
+    // Where to look: the formula cells only (ExcelApi 1.9: a sheet of values costs nothing
+    // more), else the whole used range.
+    const blocks: { sheet: Excel.Worksheet; box: Box }[] = [];
+    if (v19) {
+      const special = used
+        .filter(({ used: u }) => !u.isNullObject)
+        .map(({ sheet, used: u }) => {
+          const f = u.getSpecialCellsOrNullObject(
+            Excel.SpecialCellType.formulas,
+          );
+          f.load("areaCount");
+          return { sheet, f };
+        });
+      await context.sync();
+      const withFormulas = special.filter(({ f }) => !f.isNullObject);
+      if (withFormulas.length === 0) return 0; // values only: nothing to recalculate
+      for (const { f } of withFormulas)
+        f.areas.load(
+          "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount",
+        );
+      await context.sync();
+      for (const { sheet, f } of withFormulas)
+        for (const a of f.areas.items) blocks.push({ sheet, box: boxOf(a) });
+    } else {
+      for (const { sheet, used: u } of used)
+        if (!u.isNullObject) blocks.push({ sheet, box: boxOf(u) });
+    }
+    // Requests sized by bytes, not cells: formula text can be long (an explanation formula is
+    // hundreds of bytes) and Excel on the web rejects a response over 5 MB. A block's first
+    // read assumes the longest formula Excel allows (8,192 characters); after it, the block's
+    // own longest formula (UTF-8: at most 3 bytes a character, JSON escapes included) sizes
+    // its next reads — a column of formulas is written alike.
+    const FIRST_GUESS = 8192 * 3 + 8;
+    const perCell = blocks.map(() => FIRST_GUESS);
     let cells = 0;
-    for (const { sheet, used: u } of used) {
-      if (u.isNullObject) continue;
-      const step = Math.max(1, Math.floor(READ_CELLS / u.columnCount));
-      for (let start = 0; start < u.rowCount; start += step) {
+    let b = 0;
+    let done = 0; // rows of blocks[b] already read
+    while (b < blocks.length) {
+      const batch: {
+        part: Excel.Range;
+        box: Box;
+        sheet: Excel.Worksheet;
+        block: number;
+      }[] = [];
+      let bytes = 0;
+      let count = 0;
+      while (b < blocks.length) {
+        const { sheet, box } = blocks[b] as (typeof blocks)[number];
+        const rowBytes = (perCell[b] as number) * box.columns;
+        const fit = Math.min(
+          box.rows - done,
+          Math.floor((RESPONSE_BYTES - bytes) / rowBytes),
+          Math.floor((READ_CELLS - count) / box.columns),
+        );
+        const rows = batch.length === 0 ? Math.max(1, fit) : fit;
+        if (rows < 1) break;
         const part = sheet.getRangeByIndexes(
-          u.rowIndex + start,
-          u.columnIndex,
-          Math.min(step, u.rowCount - start),
-          u.columnCount,
+          box.row + done,
+          box.column,
+          rows,
+          box.columns,
         );
         part.load("formulas");
-        // One request per chunk keeps each response under Excel on the web's 5 MB.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        for (const run of salesCellRuns(
-          part.formulas,
-          u.rowIndex + start,
-          u.columnIndex,
-        )) {
+        batch.push({
+          part,
+          box: { ...box, row: box.row + done, rows },
+          sheet,
+          block: b,
+        });
+        bytes += rows * rowBytes;
+        count += rows * box.columns;
+        done += rows;
+        if (done >= box.rows) {
+          b++;
+          done = 0;
+        }
+      }
+      // One request per batch keeps each response under Excel on the web's 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      for (const { part, box, sheet, block } of batch) {
+        let longest = 0;
+        for (const row of part.formulas)
+          for (const f of row)
+            if (typeof f === "string" && f.length > longest) longest = f.length;
+        perCell[block] = Math.max(16, longest * 3 + 8);
+        for (const run of salesCellRuns(part.formulas, box.row, box.column)) {
           const r = sheet.getRangeByIndexes(run.row, run.column, run.rows, 1);
-          if (dirty) r.setDirty();
+          if (v19) r.setDirty();
           else r.calculate();
           cells += run.rows;
         }
       }
     }
-    await context.sync();
+    if (cells > 0) await context.sync();
     return cells;
   });
 }
