@@ -14,7 +14,12 @@ export interface Chunk {
   readonly bytes: number;
 }
 
+/** no character past U+007F: one UTF-8 byte each */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export function utf8Length(s: string): number {
+  // Grades, numbers, formulas: one byte per character, checked by one native scan.
+  if (!NON_ASCII.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
