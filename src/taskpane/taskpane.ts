@@ -126,9 +126,18 @@ function renderScan(): void {
     byId("found").textContent = inExcel() ? w.noData : w.noOffice;
     return;
   }
+  // The data, not the add-in's own output columns at its right edge (they are in the block after an apply).
+  let right = s.data.left + s.data.width - 1;
+  while (right > s.data.left && s.ownedInBlock.has(right)) right--;
   byId("found").textContent = w.found(
     s.data.sheetName,
-    s.data.address.replace(/^.*!/, ""),
+    s.data.address
+      .replace(/^.*!/, "")
+      .replace(
+        /^([A-Z]+\d+):[A-Z]+(\d+)$/,
+        (_m, first: string, lastRow: string) =>
+          `${first}:${columnLetter(right)}${lastRow}`,
+      ),
     s.rowCount,
     w.source[s.data.source],
     s.data.headerRow + 1,
