@@ -401,7 +401,6 @@ test("an .xlsx written by Excel-like tools: dates arrive as dates, the follow-up
   ]);
 });
 
-<<<<<<< HEAD
 describe("the progress line on long runs", () => {
   afterEach(() => jest.useRealTimers());
   const capture = (isTTY: boolean) => {
@@ -442,7 +441,8 @@ describe("the progress line on long runs", () => {
       "graded 100,000 rows (10,000 rows/s)…\ngraded 200,000 rows (10,000 rows/s)…\n",
     );
   });
-=======
+});
+
 test("the command line chooses columns as the pane does, from headers and contents; several note columns round-trip through a mapping file", async () => {
   const dir = fs.mkdtempSync(path.join(tmp, "m"));
   const file = path.join(dir, "in.csv");
@@ -509,5 +509,4 @@ test("the command line chooses columns as the pane does, from headers and conten
   });
   expect(again.rows).toBe(4);
   expect(by("observations")).toEqual(["第一次回访", "第二次回访"]);
->>>>>>> main
 });
