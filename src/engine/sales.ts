@@ -175,7 +175,8 @@ function leadGradeArgs(a: readonly unknown[]): [ArgName, unknown][] {
 }
 
 function leadGradeRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
-  const [p, s, r, c, v, q, t, o] = a.map(column) as ((i: number) => unknown)[];
+  // By name, not a.map: an argument list may leave the optional siteOpen out.
+  const [p, s, r, c, v, q, t, o] = LEADGRADE_ARGS.map((_, k) => column(a[k]));
   return (i, ctx) =>
     leadGrade(p!(i), s!(i), r!(i), c!(i), v!(i), q!(i), t!(i), o!(i), ctx);
 }
@@ -209,7 +210,7 @@ function stageRow(
 }
 
 function urgencyRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
-  const [tl, rs, dl, cp, td] = a.map(column) as ((i: number) => unknown)[];
+  const [tl, rs, dl, cp, td] = URGENCY_ARGS.map((_, k) => column(a[k]));
   const todayIsRange = isGrid(a[4]) && (a[4] as unknown[]).length > 1;
   const shared = todayReader(td!(0));
   return (i, ctx) =>
