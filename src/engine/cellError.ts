@@ -30,6 +30,8 @@ export interface MessageParams {
   value?: unknown;
   /** free detail: an item name, an accepted range, a count */
   detail?: string;
+  /** SCORE: the criteria row's item and option, as written */
+  item?: string;
   expected?: ExpectedKey;
 }
 

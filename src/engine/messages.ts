@@ -11,6 +11,7 @@ interface Rendered {
   value: string;
   detail: string;
   expected: string;
+  item: string;
 }
 
 /** How each error shows in a cell when written as text (the pane's static values, explanations). */
@@ -63,8 +64,10 @@ export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
     en: (p) => `${p.arg}: ${p.value} is no item of the criteria`,
   },
   badCriteriaRow: {
-    zh: (p) => `${p.arg}: 第 ${p.detail} 行的分值 ${p.value} 无法识别`,
-    en: (p) => `${p.arg}: row ${p.detail} has unreadable points ${p.value}`,
+    zh: (p) =>
+      `${p.arg}: 第 ${p.detail} 行${p.item ? `（${p.item}）` : ""}的分值 ${p.value} 无法识别`,
+    en: (p) =>
+      `${p.arg}: row ${p.detail}${p.item ? ` (${p.item})` : ""} has unreadable points ${p.value}`,
   },
   emptyCriteria: {
     zh: (p) => `${p.arg}: 没有任何“项目 · 选项 · 分值”行`,
@@ -97,6 +100,7 @@ export function renderParams(params: MessageParams, lang: Lang): Rendered {
     value: showValue(params.value),
     detail: params.detail ?? "",
     expected: params.expected ? EXPECTED[params.expected][lang] : "",
+    item: params.item ?? "",
   };
 }
 
