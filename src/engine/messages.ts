@@ -15,11 +15,7 @@ interface Rendered {
 }
 
 /** How each error shows in a cell when written as text (the pane's static values, explanations). */
-export const ERROR_TEXT = {
-  VALUE: "#VALUE!",
-  NA: "#N/A",
-  NUM: "#NUM!",
-} as const;
+export { ERROR_TEXT } from "./cellError";
 
 /** Messages per language, apart from the codes (STYLE: zod). A missing entry fails to compile. */
 export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
@@ -28,6 +24,10 @@ export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
       `${p.arg}: ${p.value} 无法识别${p.expected ? `（应为${p.expected}）` : ""}`,
     en: (p) =>
       `${p.arg}: ${p.value} is not readable${p.expected ? ` (expected ${p.expected})` : ""}`,
+  },
+  inputError: {
+    zh: (p) => `${p.arg}: 输入单元格是错误值 ${p.detail}`,
+    en: (p) => `${p.arg}: the input cell holds the error ${p.detail}`,
   },
   missing: {
     zh: (p) => `${p.arg}: 必填，不能为空`,

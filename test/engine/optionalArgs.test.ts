@@ -76,8 +76,7 @@ function listCase(
       fc.tuple(...Array.from({ length: required }, () => arg(n))).map((a) => [
         {
           optional,
-          call: ({ value, shorter }) =>
-            f(shorter ? [...a] : [...a, value]),
+          call: ({ value, shorter }) => f(shorter ? [...a] : [...a, value]),
         },
       ]),
   };
@@ -103,18 +102,16 @@ const CASES: Case[] = [
         },
       ]),
   },
-  ...(["INTENTSTAGE", "WHYINTENTSTAGE"] as const).map(
-    (name): Case => ({
-      name,
-      calls: (n) =>
-        grid(n, 2).map((obs) => [
-          {
-            optional: "headers",
-            call: ({ value }) => S[name](obs, value, ctx),
-          },
-        ]),
-    }),
-  ),
+  ...(["INTENTSTAGE", "WHYINTENTSTAGE"] as const).map((name): Case => ({
+    name,
+    calls: (n) =>
+      grid(n, 2).map((obs) => [
+        {
+          optional: "headers",
+          call: ({ value }) => S[name](obs, value, ctx),
+        },
+      ]),
+  })),
   {
     name: "ACTIVITY",
     calls: (n) =>
@@ -134,7 +131,10 @@ describe.each(CASES)("sales.$name", ({ calls }) => {
             const asNull = call({ value: null, shorter: false });
             const asUndefined = call({ value: undefined, shorter: false });
             const leftOut = call({ shorter: true });
-            expect({ optional, r: asUndefined }).toEqual({ optional, r: asNull });
+            expect({ optional, r: asUndefined }).toEqual({
+              optional,
+              r: asNull,
+            });
             expect({ optional, r: leftOut }).toEqual({ optional, r: asNull });
           }
         },

@@ -141,7 +141,10 @@ describe("SCORE (SPEC §4)", () => {
         ],
       ),
     ).toEqual([
-      { error: "#VALUE!", message: '评分标准: 第 2 行（a · y）的分值 "lots" 无法识别' },
+      {
+        error: "#VALUE!",
+        message: '评分标准: 第 2 行（a · y）的分值 "lots" 无法识别',
+      },
     ]));
 
   test("a first row with unreadable points that is no header row is #VALUE! naming it, never dropped", () => {
@@ -178,7 +181,11 @@ describe("SCORE (SPEC §4)", () => {
       ["Criterion", "Answer", "Score (pts)"],
     ])
       expect(
-        call(F.score, [["有"]], [header, ["预算", "有", 10], ["预算", "无", 0]]),
+        call(
+          F.score,
+          [["有"]],
+          [header, ["预算", "有", 10], ["预算", "无", 0]],
+        ),
       ).toEqual([10]);
   });
 
@@ -194,7 +201,10 @@ describe("SCORE (SPEC §4)", () => {
         ],
       ),
     ).toEqual([
-      { error: "#VALUE!", message: '评分标准: 第 3 行（a · y）的分值 "lots" 无法识别' },
+      {
+        error: "#VALUE!",
+        message: '评分标准: 第 3 行（a · y）的分值 "lots" 无法识别',
+      },
     ]));
 
   test("a trainer changes a points value and the score moves", () => {

@@ -51,7 +51,17 @@ function threshold(
 
 /** Words a header row uses for its columns (folded; found anywhere in the cell). */
 const HEADER_WORDS = {
-  item: ["项目", "指标", "条件", "问题", "因素", "item", "criteri", "question", "factor"],
+  item: [
+    "项目",
+    "指标",
+    "条件",
+    "问题",
+    "因素",
+    "item",
+    "criteri",
+    "question",
+    "factor",
+  ],
   option: ["选项", "答案", "回答", "情况", "option", "answer", "choice"],
   points: ["分", "值", "point", "score", "pts", "weight", "权重"],
 } as const;
