@@ -23,6 +23,9 @@ import {
   INTENT_MARKERS,
   LATER_MARKERS,
   QUESTION_MARKERS,
+  FUTURE_MARKERS,
+  DONE_MARKERS,
+  THEN_MARKERS,
   type Concept,
   type SignalPart,
   type SignalWord,
@@ -68,6 +71,7 @@ const LATIN_ATOM = 32;
 const INTENT = 64;
 const LATER = 128;
 const QUESTION = 256;
+const FUTURE = 512;
 
 interface Atom {
   readonly form: string;
@@ -105,7 +109,10 @@ const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
 /** Where the last stage mention ended (set by `mention`, read by the scanner). */
 let mentionEnd = 0;
 
-/** Punctuation that ends a clause: , ， 。 . ; ； ! ！ ? ？ newline, dashes, brackets, / | …. */
+/**
+ * Punctuation that ends a clause: , ， 。 . ; ； ! ！ ? ？ newline, dashes, / | …. Brackets do
+ * not: an aside belongs to its clause (`约好回来当天（18号）签合同`).
+ */
 function isBreakChar(c: number): boolean {
   switch (c) {
     case 44:
@@ -122,10 +129,6 @@ function isBreakChar(c: number): boolean {
     case 13:
     case 0x2014:
     case 0x2013:
-    case 40:
-    case 41:
-    case 0xff08:
-    case 0xff09:
     case 47:
     case 124:
     case 0x2026:
@@ -133,6 +136,15 @@ function isBreakChar(c: number): boolean {
     default:
       return false;
   }
+}
+
+/** A comma between digits (`$5,000`, `1,200元`) is a thousands separator, not a clause break. */
+function thousands(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 44 && c !== 0xff0c) return false;
+  const p = text.charCodeAt(at - 1);
+  const q = text.charCodeAt(at + 1);
+  return p >= 48 && p <= 57 && q >= 48 && q <= 57;
 }
 
 /** Latin forms match whole words only (`won` is not found in `wonder`). */
@@ -200,6 +212,36 @@ const pendEnd = new Int32Array(MAX_PENDING);
 const pendConcept = new Int32Array(MAX_PENDING);
 const pendIntent = new Uint8Array(MAX_PENDING);
 const pendAsked = new Uint8Array(MAX_PENDING);
+/** 1: marked done (`已经签了`), no plan in its clause makes it stage 4 */
+const pendDone = new Uint8Array(MAX_PENDING);
+
+/** Whether a done marker (`已`, "already") stands just before `at`, or in the form itself. */
+function markedDone(text: string, at: number, form: string): boolean {
+  if (form.includes("已")) return true;
+  const before = text.slice(Math.max(0, at - 12), at);
+  for (const m of DONE_MARKERS) {
+    const i = before.lastIndexOf(m);
+    if (i < 0) continue;
+    // Chinese markers within three characters; English ones anywhere in the twelve
+    if (/^[a-z]/.test(m) || before.length - (i + m.length) <= 3) return true;
+  }
+  return false;
+}
+
+/** Whether a condition marker (`就`, "then we") follows a won form ending at `end`: `签了就安排`. */
+function thenFollows(text: string, at: number, end: number): boolean {
+  // `走完流程就签`: 就 just before a form not marked done (no 了) puts it after a condition
+  if (
+    text.charCodeAt(at - 1) === 0x5c31 &&
+    text.charCodeAt(end - 1) !== 0x4e86 &&
+    text.charCodeAt(end) !== 0x4e86
+  )
+    return true;
+  let i = end;
+  while (text.charCodeAt(i) === 32) i++;
+  for (const m of THEN_MARKERS) if (text.startsWith(m, i)) return true;
+  return false;
+}
 
 /** A compiled vocabulary: build once per criteria value. */
 export class NoteReader {
@@ -263,6 +305,11 @@ export class NoteReader {
     for (const w of INTENT_MARKERS) atom(w).flags |= PLAN | INTENT;
     for (const w of LATER_MARKERS) atom(w).flags |= LATER;
     for (const w of QUESTION_MARKERS) atom(w).flags |= QUESTION;
+    for (const w of FUTURE_MARKERS) atom(w).flags |= FUTURE;
+    // "call me again" is itself the later time a busy customer agrees to (`十分钟后再打`)
+    // (Chinese forms only: "call" alone is no time)
+    for (const w of PARTS.callAgain)
+      if (!/^[\x20-\x7e]+$/.test(w)) atom(w).flags |= LATER;
     for (const p of PART_NAMES)
       for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
     all.forEach((c, i) => {
@@ -340,6 +387,8 @@ export class NoteReader {
     let asked = "";
     let askEnd = -1;
     let question = ""; // 吗 or a question mark: the clause asks, it does not report
+    let future = ""; // a time to come or a plan in the clause (FUTURE_MARKERS)
+    let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
     let pos = 0;
     for (;;) {
       // The next form, clause break or stage mention at or after pos (longest form first).
@@ -350,7 +399,7 @@ export class NoteReader {
       for (; at < n; at++) {
         const c = text.charCodeAt(at);
         if (
-          isBreakChar(c) ||
+          (isBreakChar(c) && !thousands(text, at)) ||
           // reps separate Chinese clauses with a space: `已加微信 问了价格`
           (c === 32 &&
             text.charCodeAt(at - 1) >= 0x3000 &&
@@ -425,9 +474,13 @@ export class NoteReader {
                 pendEnd[nPending] = end;
                 pendConcept[nPending] = a.concept;
                 pendIntent[nPending] =
-                  intentEnd >= 0 && at - intentEnd <= 2 && !s.includes("已")
+                  (intentEnd >= 0 &&
+                    at - intentEnd <= 2 &&
+                    !s.includes("已")) ||
+                  thenFollows(text, at, end)
                     ? 1
                     : 0;
+                pendDone[nPending] = markedDone(text, at, s) ? 1 : 0;
                 pendAsked[nPending] =
                   asked !== "" && (c.unlessPlanned || at - askEnd <= 4) ? 1 : 0;
                 nPending++;
@@ -467,6 +520,33 @@ export class NoteReader {
                     pn = negText;
                   signalled = true;
                   const pc = concepts[p.concept] as Concept;
+                  const pcov =
+                    pn === "" && !(coverDeal && (pc.stage ?? 0) < 4)
+                      ? cover
+                      : "";
+                  if (
+                    pc.stage === 5 &&
+                    pn === "" &&
+                    pcov === "" &&
+                    nPending < MAX_PENDING
+                  ) {
+                    // a won pair (`货款…打过来了`, "wired the deposit") waits for its clause's end too
+                    const from = partStart[k] as number;
+                    pendStart[nPending] = from;
+                    pendEnd[nPending] = end;
+                    pendConcept[nPending] = p.concept;
+                    pendIntent[nPending] = thenFollows(text, from, end) ? 1 : 0;
+                    pendAsked[nPending] = 0;
+                    pendDone[nPending] = markedDone(
+                      text,
+                      from,
+                      text.slice(from, end),
+                    )
+                      ? 1
+                      : 0;
+                    nPending++;
+                    continue;
+                  }
                   this.count(
                     pc,
                     trace ? text.slice(partStart[k] as number, end) : "",
@@ -517,6 +597,7 @@ export class NoteReader {
           if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
           if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
           if ((a.flags & QUESTION) !== 0 && question === "") question = s;
+          if ((a.flags & FUTURE) !== 0 && future === "") future = s;
           if ((a.flags & INTENT) !== 0) {
             intentEnd = end;
             intentText = s;
@@ -530,6 +611,9 @@ export class NoteReader {
         }
       }
       if (isBreak) {
+        if (rival === "" && nPending > 0 && rivalCarry !== "")
+          rival = rivalCarry;
+        rivalCarry = nPending > 0 && rival !== "" ? rival : "";
         this.closeClause(t, rival, trace);
         for (let k = 0; k < nPending; k++) {
           const c = concepts[pendConcept[k] as number] as Concept;
@@ -544,7 +628,9 @@ export class NoteReader {
           else if (c.unlessPlanned && planned !== "")
             [stage, why, marker] = [4, "planned", planned];
           else if (pendIntent[k] === 1)
-            [stage, why, marker] = [4, "planned", intentText];
+            [stage, why, marker] = [4, "planned", intentText || "就"];
+          else if (future !== "" && pendDone[k] === 0)
+            [stage, why, marker] = [4, "planned", future];
           addStage(t, stage);
           if (trace)
             trace.push({
@@ -557,7 +643,7 @@ export class NoteReader {
         nPending = 0;
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
-        planned = rival = asked = question = "";
+        planned = rival = asked = question = future = "";
         if (at >= n) return;
       }
     }

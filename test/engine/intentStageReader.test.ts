@@ -186,7 +186,7 @@ table(
     ["Asked about implementation timeline and SLA", 3],
     ["They're reviewing the contract with legal", 3],
     ["Verbal commitment, PO expected next week", 4],
-    ["PO received", null],
+    ["PO received", 5], // a purchase order in hand is a signed order (the integrator's convention)
     ["Sent proposal, no response yet", null],
     ["Gatekeeper wouldn't put me through", null],
     ["Said they're happy with their current provider", -1],
