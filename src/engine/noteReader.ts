@@ -237,9 +237,11 @@ function thenFollows(text: string, at: number, end: number): boolean {
     text.charCodeAt(end) !== 0x4e86
   )
     return true;
-  let i = end;
-  while (text.charCodeAt(i) === 32) i++;
-  for (const m of THEN_MARKERS) if (text.startsWith(m, i)) return true;
+  // `签了就安排`, `付了定金就开始排期`: within a few characters after, in the same clause
+  for (let i = end; i <= end + 4 && i < text.length; i++) {
+    if (isBreakChar(text.charCodeAt(i))) return false;
+    for (const m of THEN_MARKERS) if (text.startsWith(m, i)) return true;
+  }
   return false;
 }
 
@@ -481,6 +483,12 @@ export class NoteReader {
                     ? 1
                     : 0;
                 pendDone[nPending] = markedDone(text, at, s) ? 1 : 0;
+                // `已经签了合同就等发货` reports a signing: only an undone form is a condition
+                if (
+                  pendDone[nPending] === 1 &&
+                  !(intentEnd >= 0 && at - intentEnd <= 2)
+                )
+                  pendIntent[nPending] = 0;
                 pendAsked[nPending] =
                   asked !== "" && (c.unlessPlanned || at - askEnd <= 4) ? 1 : 0;
                 nPending++;
