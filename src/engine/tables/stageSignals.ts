@@ -153,7 +153,7 @@ export const PLANNED_MARKERS: readonly string[] = w(
  * PLANNED_MARKERS: `下午过来把首付交了` reports a payment made.
  */
 export const FUTURE_MARKERS: readonly string[] = w(
-  "下周|下礼拜|下星期|下个礼拜|下个星期|过几天|过两天|年后|节后|下个月|下月|月底|月初|年底|明天|明早|后天|明年|下次|到时候|计划|打算|准备|约好|约定|预计|争取|等到|" +
+  "月末|月中|年初|年末|下周|下礼拜|下星期|下个礼拜|下个星期|过几天|过两天|年后|节后|下个月|下月|月底|月初|年底|明天|明早|后天|明年|下次|到时候|计划|打算|准备|约好|约定|预计|争取|等到|" +
     "will|'ll|going to|plan to|plans to|planning to|expected to|expects to|next week|next month|" +
     "tomorrow|once|as soon as|by friday|by monday|by the end of",
 );
@@ -498,7 +498,7 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 5,
     negated: null,
     words: w(
-      "充值了|已充值|回传了|已回传|合同回传|双签|已双签|双方盖章|双方都盖|都盖好了|盖章回来|签字回来|网签已|网签完|网签办完|网签好了|已网签|网签了|确认收到|确认收款|确认到账|财务确认收|款到了|钱到了|尾款结清|尾款已结|po received|received the po|received a po|purchase order received|缴全款|已缴全款|全款付清|已缴|" +
+      "wired|wired over|已转账|转账了|充值了|已充值|回传了|已回传|合同回传|双签|已双签|双方盖章|双方都盖|都盖好了|盖章回来|签字回来|网签已|网签完|网签办完|网签好了|已网签|网签了|确认收到|确认收款|确认到账|财务确认收|款到了|钱到了|尾款结清|尾款已结|po received|received the po|received a po|purchase order received|缴全款|已缴全款|全款付清|已缴|" +
         "拿下了|单子拿下|已成单|成单了|出单了|已出单|开单了|已下定|下定了|" +
         "docusign completed|countersigned|wire received|wire transfer received|transfer received|funds received|已认购|认购了|" +
         "款已经打过来|钱已经打过来|款已打过来|" +
