@@ -14,6 +14,7 @@ import {
   proposeMapping,
   restoreMapping,
   type Mapping,
+  type SavedMapping,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
 import { INPUT_BY_KEY, INPUTS, type InputKey } from "../sheet/inputs";
@@ -41,6 +42,8 @@ import {
 export const CHUNK_ROWS = 4096;
 /** The header row is looked for among the first rows, as in the pane. */
 const HEADER_LOOKAHEAD = 6;
+/** Rows read ahead so the mapping can judge each column's cells, as the pane does (they are graded too). */
+const CONTENT_LOOKAHEAD = 400;
 
 export interface GradeOptions {
   readonly input: string;
@@ -101,9 +104,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /** A saved mapping: input key → header text. Untrusted: every key and value is checked. */
-export async function readMappingFile(
-  file: string,
-): Promise<Partial<Record<InputKey, string>>> {
+export async function readMappingFile(file: string): Promise<SavedMapping> {
   let text: string;
   try {
     text = await fs.promises.readFile(file, "utf8");
@@ -126,7 +127,7 @@ export async function readMappingFile(
       file,
       reason: 'expected an object such as {"payment": "付款能力"}',
     });
-  const out: Partial<Record<InputKey, string>> = {};
+  const out: SavedMapping = {};
   for (const [k, v] of Object.entries(json)) {
     if (!INPUT_BY_KEY.has(k as InputKey))
       throw new CliError({
@@ -134,13 +135,20 @@ export async function readMappingFile(
         file,
         reason: `unknown input "${k}" (known: ${INPUTS.map((i) => i.key).join(", ")})`,
       });
-    if (typeof v !== "string" || v.trim() === "")
+    // Observations may name several columns: a list of headers.
+    const several =
+      INPUT_BY_KEY.get(k as InputKey)?.multi === true && Array.isArray(v);
+    const names: unknown[] = several ? (v as unknown[]) : [v];
+    if (
+      names.length === 0 ||
+      names.some((n) => typeof n !== "string" || n.trim() === "")
+    )
       throw new CliError({
         code: "badMappingFile",
         file,
         reason: `"${k}" must name a column header (text)`,
       });
-    out[k as InputKey] = v;
+    out[k as InputKey] = several ? (names as string[]) : (v as string);
   }
   return out;
 }
@@ -212,23 +220,38 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const headerIndex = detectHeaderRow(head.map((r) => r.values));
   const headerRow = head[headerIndex] as SourceRow;
   const headers = headerRow.values;
+  // The cells below the header are judged with it (as in the pane): read a few hundred rows ahead.
+  while (head.length < headerIndex + 1 + CONTENT_LOOKAHEAD) {
+    const r = await it.next();
+    if (r.done) break;
+    head.push(r.value);
+  }
   const owned = ownedColumns(headers);
   const ownedSet = new Set(Object.values(owned));
   const inputHeaders = headers.map((h, j) => (ownedSet.has(j) ? "" : h));
+  const mappingOptions = {
+    rows: head.slice(headerIndex + 1).map((r) => r.values),
+    exclude: ownedSet,
+    groups: headerIndex > 0 ? head[headerIndex - 1]?.values : undefined,
+  };
   let mapping: Mapping;
   if (saved) {
     const folded = inputHeaders.map((h) => fold(String(h ?? "")));
-    for (const [key, header] of Object.entries(saved) as [InputKey, string][])
-      if (!folded.includes(fold(header)))
-        throw new CliError({
-          code: "mappingHeaderMissing",
-          file: o.mappingFile as string,
-          input: key,
-          header,
-        });
-    mapping = restoreMapping(saved, inputHeaders);
+    for (const [key, value] of Object.entries(saved) as [
+      InputKey,
+      string | string[],
+    ][])
+      for (const header of Array.isArray(value) ? value : [value])
+        if (!folded.includes(fold(header)))
+          throw new CliError({
+            code: "mappingHeaderMissing",
+            file: o.mappingFile as string,
+            input: key,
+            header,
+          });
+    mapping = restoreMapping(saved, inputHeaders, mappingOptions);
   } else {
-    mapping = proposeMapping(inputHeaders);
+    mapping = proposeMapping(inputHeaders, mappingOptions);
     const sure = Object.values(mapping).some(
       (c) => c.column !== null && c.confidence >= 0.5,
     );
@@ -275,15 +298,16 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   o.onMapping?.({
     sheet: source.sheetName,
     headerRow: headerRow.number,
+    // Every column read, observations' several included.
     columns: (
-      Object.entries(mapping) as [InputKey, { column: number | null }][]
-    )
-      .filter(([, c]) => c.column !== null)
-      .map(([input, c]) => ({
+      Object.entries(mapping) as [InputKey, { columns: readonly number[] }][]
+    ).flatMap(([input, c]) =>
+      c.columns.map((column) => ({
         input,
-        header: String(headers[c.column as number] ?? ""),
-        column: c.column as number,
+        header: String(headers[column] ?? ""),
+        column,
       })),
+    ),
     outputs,
   });
   if (o.saveMappingFile)

@@ -13,11 +13,12 @@
  * observations input takes every column of notes (one per call, a stage column…).
  * Pure: the task pane and the command line share it.
  */
-import { fold } from "../engine/text";
+import { fold, isBlankCell } from "../engine/text";
 import {
   columnKinds,
   IDENTIFYING,
   profileColumn,
+  SAMPLE_ROWS,
   type ColumnKind,
   type ColumnProfile,
 } from "./columnProfile";
@@ -27,7 +28,7 @@ import { HEADER_SYNONYMS, type HeaderWords } from "./tables/headerSynonyms";
 /** Why a column was chosen, lowered or refused: what its cells hold, or its header alone. */
 export interface Reason {
   /** what the cells hold; "header" when judged by the header alone (no cells, or mixed) */
-  readonly kind: ColumnKind | "header" | "mixed";
+  readonly kind: ColumnKind | "header" | "mixed" | "empty";
   readonly effect:
     | "confirms"
     | "lowers"
@@ -91,11 +92,14 @@ const STRICT: ReadonlySet<InputKey> = new Set<InputKey>([
   "teamGrade",
   "competition",
 ]);
-/** A column overturned for holding this kind is offered to the input that kind identifies. */
+/**
+ * A column overturned for holding this kind is offered to the input that kind identifies.
+ * (Grade letters are not moved: 满意度 of A/B/C/D is a scale of its own, not the team's grade;
+ * a grade column is found by its own header words.)
+ */
 const MOVES_TO: Partial<Record<ColumnKind, InputKey>> = {
   company: "company",
   phone: "phone",
-  classLetters: "teamGrade",
 };
 /** Header words of a catch-all remarks column: left out of observations when it holds short tags and another column holds written notes. */
 const GENERIC_NOTES = [
@@ -169,7 +173,7 @@ function scoreSegment(seg: Prepared, word: Prepared): number {
   // A one-character word (电, 级) names a column only on its own.
   if (w.length === 1 && !word.spaced) return 0;
   if (contains(seg, word)) return 0.5 + 0.4 * (w.length / s.length);
-  if (seg.spaced) return 0; // English is matched by whole words only
+  if (seg.spaced) return abbreviatedWords(seg.spaced, word.spaced);
   // Part of a longer Chinese word (考察次 of 工地考察次数).
   if (s.length >= 3 && w.includes(s) && s.length / w.length >= 0.6)
     return 0.4 + 0.3 * (s.length / w.length);
@@ -184,6 +188,26 @@ function scoreSegment(seg: Prepared, word: Prepared): number {
   )
     return 0.45 + 0.2 * (s.length / w.length);
   return 0;
+}
+
+/**
+ * English abbreviated word by word: each header word (three letters or more) begins the word's
+ * word in the same place (Comp. Level → competition level, Cust Name → customer name).
+ */
+function abbreviatedWords(header: string, word: string): number {
+  if (!word) return 0;
+  const h = header.trim().split(" ");
+  const w = word.trim().split(" ");
+  if (h.length !== w.length) return 0;
+  let shortened = false;
+  for (let i = 0; i < h.length; i++) {
+    const a = h[i] as string;
+    const b = w[i] as string;
+    if (a === b) continue;
+    if (a.length < 3 || !b.startsWith(a)) return 0;
+    shortened = true;
+  }
+  return shortened ? 0.6 : 0;
 }
 
 function inOrder(short: string, long: string): boolean {
@@ -280,8 +304,14 @@ export function headerScore(
 function judge(
   spec: InputSpec,
   profile: ColumnProfile | undefined,
+  sheetHasData: boolean,
 ): { factor: number; reason: Reason | null; moveTo?: InputKey } {
-  if (!profile || profile.cells === 0) return { factor: 1, reason: null };
+  if (!profile) return { factor: 1, reason: null };
+  // An empty column beside filled ones holds nothing to read; on a new sheet headers decide.
+  if (profile.cells === 0)
+    return sheetHasData
+      ? { factor: 0, reason: { kind: "empty", effect: "overturns" } }
+      : { factor: 1, reason: null };
   const wantsAmount =
     spec.fits.includes("amount") && !spec.fits.includes("date");
   const kinds = columnKinds(profile, wantsAmount ? "amount" : "date");
@@ -425,11 +455,15 @@ export function proposeMapping(
   };
   const headerText = (c: number) =>
     fold(String(headers[c] ?? "")).replace(/\s+/g, " ");
+  const sheetHasData =
+    (rows ?? [])
+      .slice(0, SAMPLE_ROWS)
+      .filter((r) => r.some((v) => !isBlankCell(v))).length >= MIN_EVIDENCE;
 
   const candidates: Candidate[] = [];
   const refusals = new Map<
     InputKey,
-    { column: number; reason: Reason; score: number }
+    { column: number; reason: Reason; score: number; moveTo?: InputKey }
   >();
   for (let c = 0; c < headers.length; c++) {
     if (exclude?.has(c)) continue;
@@ -445,7 +479,7 @@ export function proposeMapping(
             words,
           );
       if (h === 0) continue;
-      const verdict = judge(spec, profile(c));
+      const verdict = judge(spec, profile(c), sheetHasData);
       const confidence = Math.min(1, h * verdict.factor);
       if (verdict.factor === 0 && verdict.reason) {
         const prev = refusals.get(spec.key);
@@ -454,6 +488,7 @@ export function proposeMapping(
             column: c,
             reason: verdict.reason,
             score: h,
+            moveTo: verdict.moveTo,
           });
         if (verdict.moveTo && verdict.moveTo !== spec.key)
           candidates.push({
@@ -512,8 +547,15 @@ export function proposeMapping(
         m.reason,
       );
     }
+  // A refusal is worth showing for a column no other input took, or one its contents moved
+  // (客户名称 → company: the customer's name says why it is not there).
   for (const [key, r] of refusals)
-    if (mapping[key].column === null)
+    if (
+      mapping[key].column === null &&
+      (!used.has(r.column) ||
+        (r.moveTo !== undefined &&
+          mapping[r.moveTo].columns.includes(r.column)))
+    )
       mapping[key] = {
         ...UNMAPPED,
         refused: { column: r.column, reason: r.reason },
@@ -533,7 +575,7 @@ function dropShortRemarks(
   if (choice.columns.length < 2) return choice;
   const length = (c: number) => profile(c)?.meanLength ?? 0;
   const longest = Math.max(...choice.columns.map(length));
-  if (longest < 12) return choice;
+  if (longest < 8) return choice;
   const keep = choice.columns.filter((c) => {
     const generic = segments(String(headers[c] ?? "")).some((s) =>
       GENERIC_NOTES.some(
@@ -541,7 +583,8 @@ function dropShortRemarks(
           compact(s) === compact(g) || compact(s).replace(/\d+$/, "") === g,
       ),
     );
-    return !(generic && length(c) <= 8);
+    // Tags: short, and less than half as long as the notes beside them.
+    return !(generic && length(c) <= 8 && length(c) * 2 <= longest);
   });
   return keep.length === choice.columns.length
     ? choice
@@ -567,11 +610,6 @@ function dropStages(
 }
 
 const STAGE_WORDS = ["阶段", "stage"].map(prepare);
-
-/** The columns an input reads: several for observations, else at most one. */
-export function columnsOf(mapping: Mapping, key: InputKey): readonly number[] {
-  return mapping[key].columns;
-}
 
 /**
  * The mapping with `key` set to these columns (the user's choice) and the columns taken from
@@ -607,6 +645,13 @@ export function assignColumn(
   return next;
 }
 
+const LEGACY_KEYS: Readonly<Record<string, InputKey>> = {
+  name: "customerName",
+  notes: "observations",
+  stage: "observations",
+  deadline: "timeline",
+};
+
 /** What is remembered per sheet: each mapped input's header text (a list for several columns). */
 export type SavedMapping = Partial<Record<InputKey, string | string[]>>;
 
@@ -625,9 +670,18 @@ export function restoreMapping(
     h === null || h === undefined ? "" : fold(String(h)),
   );
   const taken = new Set<number>();
-  for (const [key, value] of Object.entries(saved)) {
-    if (!INPUT_BY_KEY.has(key as InputKey)) continue;
-    const names = (Array.isArray(value) ? value : [value]).filter(
+  // Mappings saved before the inputs were renamed (name, notes, stage, deadline) still apply.
+  const merged = new Map<InputKey, unknown[]>();
+  for (const [k, value] of Object.entries(saved)) {
+    const key = (LEGACY_KEYS[k] ?? k) as InputKey;
+    if (!INPUT_BY_KEY.has(key)) continue;
+    merged.set(key, [
+      ...(merged.get(key) ?? []),
+      ...(Array.isArray(value) ? value : [value]),
+    ]);
+  }
+  for (const [key, values] of merged) {
+    const names = values.filter(
       (v): v is string => typeof v === "string" && v.trim() !== "",
     );
     const cols: number[] = [];
@@ -727,7 +781,7 @@ export function parseWorkbookWords(raw: unknown): {
 }
 
 /** An input by its key or its label in either language. */
-export function inputNamed(name: string): InputKey | undefined {
+function inputNamed(name: string): InputKey | undefined {
   const f = fold(name);
   return INPUTS.find(
     (i) => fold(i.key) === f || fold(i.zh) === f || fold(i.en) === f,

@@ -86,7 +86,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/;
 const DATE_LOOSE =
   /^(\d{4}\s*[-/.年]\s*\d{1,2}(\s*月)?|\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}\d{2}\d{2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 const AMOUNT_TEXT =
-  /^(约|大约|~)?[¥$€£]?\s*\d[\d,.]*\s*(万|w|k|千|百万|m|元|块|rmb|usd|美元)?(\s*[-~至到]\s*[¥$€£]?\d[\d,.]*\s*(万|w|k|千|百万|m|元)?)?(以上|以下|左右|\+)?$/;
+  /^(约|大约|~)?(¥|\$|€|£|rmb|usd|cny)?\d[\d,.]*(万|w|k|千|百万|m)?(元|块|rmb|usd|美元)?([-~至到](¥|\$)?\d[\d,.]*(万|w|k|千|百万|m)?(元)?)?(以上|以下|左右|\+)?$/;
 const COUNT_TEXT = /^\d{1,3}\s*(次|个|回|趟|times?|x)?$/;
 
 /** Digits of a phone number, with +86/0086, spaces, dashes, dots and brackets removed; else undefined. */
@@ -97,6 +97,8 @@ export function phoneDigits(value: unknown): string | undefined {
     s = String(value);
   } else if (typeof value === "string") {
     s = fold(value);
+    // Exports often mask the middle digits: 138****8000.
+    if (/^1[3-9]\d\s*[*x]{4}\s*\d{4}$/.test(s)) return s.replace(/\s/g, "");
     if (!/^[+(\d][\d\s\-().]*$/.test(s)) return undefined;
   } else return undefined;
   const international = s.startsWith("+") || s.startsWith("00");
@@ -132,6 +134,8 @@ function isPerson(f: string, raw: string): boolean {
       return SURNAMES.has(s[0] as string);
     // 阿杰, 小韩, 老王: familiar forms of a name.
     if (s.length === 2 && /^[阿小老]/.test(s)) return true;
+    // 乐乐, 朵朵: a doubled character is a child's or familiar name.
+    if (s.length === 2 && s[0] === s[1]) return true;
     return (
       s.length <= 4 &&
       (SURNAMES.has(s[0] as string) || SURNAMES.has(s.slice(0, 2)))
@@ -139,7 +143,7 @@ function isPerson(f: string, raw: string): boolean {
   }
   // "John Smith", "Mr. Li", "Dr Jane Doe": two or three capitalised words.
   return (
-    /^((mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z'’-]+(\s+[A-Z][a-z'’.-]*){0,2}$/.test(
+    /^((Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?\s+)?[A-Z][a-z'’-]+(\s+[A-Z][a-z'’.-]*){0,2}$/.test(
       raw.trim(),
     ) &&
     (/^(mr|mrs|ms|miss|dr)\b/i.test(raw.trim()) || /\s/.test(raw.trim()))
@@ -163,7 +167,7 @@ const isGradeHeader = matcher(GRADE_HEADER_WORDS);
 const hasLevel = matcher(LEVEL_PARTS);
 
 /** How much a text says: Chinese characters count one each, an English word about two and a half. */
-export function textSize(folded: string): number {
+function textSize(folded: string): number {
   const han = (folded.match(/[\u3400-\u9fff]/g) ?? []).length;
   const words = (folded.match(/[a-z]+|\d+/g) ?? []).length;
   return han + words * 2.5;
@@ -199,7 +203,9 @@ export function cellKind(value: unknown): CellKind | undefined {
   }
   if (compact.length <= 12 && isPaymentMethod(f)) return "paymentMethod";
   if (compact.length <= 6 && LEVEL_WORDS.has(compact)) return "levels";
-  if (compact.length <= 12 && isSource(f)) return "source";
+  // 已加微信 is a tag about the lead, not where it came from.
+  if (compact.length <= 12 && isSource(f) && !/[已未没加待]/.test(compact))
+    return "source";
   if (isCompany(f)) return "company";
   if (isPerson(f, value)) return "person";
   if (compact.length <= 6 && hasLevel(f)) return "levels";
@@ -225,7 +231,13 @@ export function profileColumn(
     if (kind === undefined) continue;
     cells++;
     counts[kind] = (counts[kind] ?? 0) + 1;
-    const f = typeof v === "string" ? fold(v) : String(v);
+    // Excel gives text, numbers and booleans; anything else is counted, never printed.
+    const f =
+      typeof v === "string"
+        ? fold(v)
+        : typeof v === "number" || typeof v === "boolean"
+          ? String(v)
+          : "\u0000object";
     seen.add(f);
     if (typeof v === "string") {
       textLength += textSize(f);

@@ -27,6 +27,7 @@ export type InputKey =
   | "decisionLevel"
   | "competition"
   | "registeredAt"
+  | "receptionOrder"
   | "amount"
   | "lastPurchase"
   | "closedBy"
@@ -112,6 +113,13 @@ export const INPUTS: readonly InputSpec[] = [
     fits: ["levels", "rating"],
   },
   { key: "registeredAt", zh: "登记日期", en: "Registered on", fits: DATE },
+  {
+    // Same-day registrations are settled by the reception log's order (撞单, seed 002).
+    key: "receptionOrder",
+    zh: "登记本序号",
+    en: "Log order",
+    fits: ["count"],
+  },
   { key: "amount", zh: "金额", en: "Amount", fits: ["amount", "count"] },
   {
     key: "lastPurchase",

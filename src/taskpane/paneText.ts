@@ -31,6 +31,8 @@ interface PaneWords {
   /** an input left unmapped because its header's column holds something else */
   refused: (column: string, why: string) => string;
   teamGrades: string;
+  /** beside a list that takes several columns */
+  several: string;
   /** stored header words that could not be read */
   wordsIgnored: (n: number, first: string) => string;
   teamAgreement: (agree: number, compared: number) => string;
@@ -99,6 +101,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reason: (r) => reasonText(r, "zh"),
     refused: (c, why) => `${c}：${why}，未采用`,
     teamGrades: "团队自评等级",
+    several: "可多选（按住 Ctrl 或 ⌘ 点击）",
     wordsIgnored: (n, first) =>
       `工作簿中保存的列名词有 ${n} 处无法识别，已忽略（${first || "整体格式"}）`,
     teamAgreement: (a, n) => `与本次评级一致：${a} / ${n} 行`,
@@ -174,6 +177,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reason: (r) => reasonText(r, "en"),
     refused: (c, why) => `${c}: ${why} — not used`,
     teamGrades: "Team's own grade",
+    several: "pick several with Ctrl or ⌘",
     wordsIgnored: (n, first) =>
       `${n} of the workbook's stored column words could not be read and were ignored (${first || "the whole setting"})`,
     teamAgreement: (a, n) => `Same as our grade: ${a} of ${n} rows`,
@@ -295,6 +299,7 @@ const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
     longText: "内容多为文字记录",
     shortTags: "内容多为短标签",
     mixed: "内容杂乱",
+    empty: "列中没有数据",
     header: "按表头",
   },
   en: {
@@ -313,6 +318,7 @@ const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
     longText: "mostly written notes",
     shortTags: "mostly short tags",
     mixed: "mixed contents",
+    empty: "the column is empty",
     header: "by its header",
   },
 };

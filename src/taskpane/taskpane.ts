@@ -198,7 +198,9 @@ function renderScan(): void {
     const target = mapping[key].column === null ? more : rows;
     target.push(label, select, badge);
     // Why: what the cells hold (内容多为公司名), or why a column that seemed to fit was not used.
-    const why = whyText(s, mapping[key]);
+    const why = [whyText(s, mapping[key]), select.multiple ? w.several : ""]
+      .filter((x) => x)
+      .join(" · ");
     if (why) target.push(el("span", why, "muted why"));
     if (target === more) moreCount++;
   }

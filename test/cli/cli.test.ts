@@ -340,7 +340,8 @@ test("property: the graded CSV holds exactly the pane's static values for the wh
           chunkRows,
         });
         const values = rows.map((r) => r.map((s) => (s === "" ? null : s)));
-        const mapping = proposeMapping(HEADERS);
+        // The pane maps from headers and the cells below them; the CLI must agree.
+        const mapping = proposeMapping(HEADERS, { rows: values });
         const outputs = availableOutputs(mapping);
         const expected = computeStatic(
           values,
@@ -398,4 +399,72 @@ test("an .xlsx written by Excel-like tools: dates arrive as dates, the follow-up
     3,
     "date:2026-11-23 yyyy-mm-dd",
   ]);
+});
+
+test("the command line chooses columns as the pane does, from headers and contents; several note columns round-trip through a mapping file", async () => {
+  const dir = fs.mkdtempSync(path.join(tmp, "m"));
+  const file = path.join(dir, "in.csv");
+  const rows = [
+    ["客户名称", "联系人", "电话", "第一次回访", "第二次回访", "上次联系"],
+    [
+      "启明科技有限公司",
+      "王伟",
+      "13800138000",
+      "问了价格和优惠，约下周到公司详谈",
+      "已交定金，准备签合同",
+      "2026-11-20",
+    ],
+    [
+      "远帆贸易有限公司",
+      "陈静",
+      "139 0013 9000",
+      "在开会，说月底再联系",
+      "对比了两家供应商的方案",
+      "2026-11-18",
+    ],
+    [
+      "华信医疗股份有限公司",
+      "刘洋",
+      "+86 137 0013 7000",
+      "不感兴趣，直接挂了",
+      "",
+      "2026-11-02",
+    ],
+    [
+      "众成物流有限公司",
+      "赵敏",
+      "136-0013-6000",
+      "确认了需求范围，下周演示",
+      "演示后客户很满意",
+      "2026-11-22",
+    ],
+  ];
+  fs.writeFileSync(file, rows.map((r) => r.join(",")).join("\n") + "\n");
+  const saveTo = path.join(dir, "mapping.json");
+  let seen: { input: string; header: string }[] = [];
+  await gradeFile({
+    input: file,
+    lang: "zh",
+    today: 46351,
+    saveMappingFile: saveTo,
+    onMapping: (m) => (seen = m.columns),
+  });
+  const by = (input: string) =>
+    seen.filter((c) => c.input === input).map((c) => c.header);
+  expect(by("company")).toEqual(["客户名称"]);
+  expect(by("customerName")).toEqual(["联系人"]);
+  expect(by("observations")).toEqual(["第一次回访", "第二次回访"]);
+  const saved = JSON.parse(fs.readFileSync(saveTo, "utf8"));
+  expect(saved.observations).toEqual(["第一次回访", "第二次回访"]);
+  // the saved file is read back: the list of note columns is accepted
+  const again = await gradeFile({
+    input: file,
+    output: path.join(dir, "again.csv"),
+    lang: "zh",
+    today: 46351,
+    mappingFile: saveTo,
+    onMapping: (m) => (seen = m.columns),
+  });
+  expect(again.rows).toBe(4);
+  expect(by("observations")).toEqual(["第一次回访", "第二次回访"]);
 });

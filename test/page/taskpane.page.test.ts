@@ -156,6 +156,8 @@ maybe("task pane page in Chromium", () => {
     );
     expect(await page.inputValue("#map-payment")).toBe("1");
     expect(await page.inputValue("#map-observations")).toBe("8");
+    // the reason beside the confidence: what the cells below hold
+    expect(await page.textContent("#mapping")).toContain("内容多为是/否或A/B");
     expect(
       await page.evaluate(
         () =>

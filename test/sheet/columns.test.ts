@@ -1,7 +1,11 @@
 /** Column choice from headers and contents together: our own realistic sheets, then each kind of miss. */
-import { proposeMapping, type Mapping } from "../../src/sheet/columnMapping";
+import {
+  headerScore,
+  proposeMapping,
+  type Mapping,
+} from "../../src/sheet/columnMapping";
 import { detectHeaderRow } from "../../src/sheet/headerRow";
-import type { InputKey } from "../../src/sheet/inputs";
+import { INPUTS, type InputKey } from "../../src/sheet/inputs";
 import { OWN_SHEETS } from "./columnsSheets";
 
 function mapSheet(
@@ -215,10 +219,12 @@ describe("each kind of miss", () => {
       want: { teamGrade: "客户等级", payment: null },
     },
     {
-      about: "支付能力 holding H/A/B/C/F goes to the team's grade",
-      columns: { 支付能力: ["H", "A", "B", "C", "F"] },
-      want: { payment: null, teamGrade: "支付能力" },
-      reason: { teamGrade: "classLetters" },
+      about: "支付能力 holding H/A/B/C/F is refused: letters are never a yes",
+      columns: {
+        支付能力: ["H", "A", "B", "C", "F"],
+        满意度: ["A", "B", "C", "D", "A"],
+      },
+      want: { payment: null, satisfaction: null, teamGrade: null },
     },
     {
       about: "下次跟进 is not last contact",
@@ -339,6 +345,49 @@ describe("each kind of miss", () => {
       columns: { 预约到店时间: DATES },
       want: { registeredAt: null, lastContact: null },
     },
+    {
+      about:
+        "登记本序号 is the reception log's order; 序号 is the sheet's row number",
+      columns: { 序号: [1, 2, 3, 4, 5], 登记本序号: [12, 13, 15, 16, 20] },
+      want: { receptionOrder: "登记本序号" },
+    },
+    {
+      about: "序号 alone is nothing",
+      columns: { 序号: [1, 2, 3, 4, 5] },
+      want: { receptionOrder: null, revisits: null, amount: null },
+    },
+    {
+      about: "an empty column beside filled ones is never chosen",
+      columns: { 跟进记录: ["", "", "", "", ""], 上次联系: DATES, 姓名: NAMES },
+      want: { observations: null, lastContact: "上次联系" },
+    },
+    {
+      about: "masked phones in an ads export",
+      columns: {
+        手机号: [
+          "138****8000",
+          "139****9000",
+          "137****7000",
+          "136****6000",
+          "135****5000",
+        ],
+      },
+      want: { phone: "手机号" },
+    },
+    {
+      about: "Opportunity Name and 项目名称 are not the customer's name",
+      columns: {
+        "Opportunity Name": [
+          "Acme - 50 seats",
+          "Globex renewal",
+          "Initech pilot",
+          "Umbrella SSO",
+          "Acme add-on",
+        ],
+        项目名称: ["一期改造", "仓库系统", "官网升级", "二期", "年度维保"],
+      },
+      want: { customerName: null },
+    },
     // Several note columns, one per call
     {
       about: "第一次跟进 … 第三次跟进",
@@ -397,6 +446,14 @@ describe("each kind of miss", () => {
       expect(m[key].reason?.kind).toBe(kind);
   });
 
+  test("a rating column of grade letters says why it was refused", () => {
+    const { headers, rows } = sheet({ 支付能力: ["H", "A", "B", "C", "F"] });
+    expect(proposeMapping(headers, { rows }).payment.refused).toEqual({
+      column: 0,
+      reason: { kind: "classLetters", effect: "overturns" },
+    });
+  });
+
   test("a refused header says why: 客户名称 holding companies", () => {
     const { headers, rows } = sheet({ 客户名称: COMPANIES });
     const m = proposeMapping(headers, { rows });
@@ -425,6 +482,11 @@ describe("each kind of miss", () => {
     expect(all).not.toContain(2);
   });
 
+  test("on a new sheet (headers only) the headers decide", () => {
+    const m = proposeMapping(["跟进记录", "上次联系"], { rows: [] });
+    expect([m.observations.columns, m.lastContact.column]).toEqual([[0], 1]);
+  });
+
   test("two cells are not enough to overturn a header", () => {
     const { headers, rows } = sheet({ 客户名称: COMPANIES.slice(0, 2) });
     expect(proposeMapping(headers, { rows }).customerName.column).toBe(0);
@@ -446,5 +508,333 @@ describe("each kind of miss", () => {
       groups: ["上次联系 登记表", null, null, null],
     });
     expect(title.lastContact.column).toBeNull();
+  });
+});
+
+/** How teams name each input, beyond the seed's words: the header alone must name it best. */
+const HEADER_VARIANTS: Record<string, string[]> = {
+  payment: [
+    "付款能力",
+    "支付力",
+    "购买实力",
+    "经济实力评估",
+    "资金状况",
+    "首付是否充足",
+    "能否付首付",
+    "Ability to pay",
+    "Can pay",
+    "Financially able",
+  ],
+  satisfaction: [
+    "满意度",
+    "对产品满意",
+    "项目认可",
+    "认可度",
+    "好感度",
+    "产品认可度",
+    "Satisfied?",
+    "Likes product",
+    "Product fit",
+  ],
+  revisits: [
+    "回访次数",
+    "跟进次数",
+    "联系次数",
+    "沟通次数",
+    "电话回访次数",
+    "拜访次数",
+    "Follow-ups",
+    "# Touches",
+    "Touches",
+    "Contacts made",
+    "Calls made",
+    "Number of follow-ups",
+    "No. of follow ups",
+  ],
+  calls: [
+    "来电次数",
+    "主动来电",
+    "来电咨询",
+    "客户来电次数",
+    "Inbound calls",
+    "Calls in",
+    "Calls from customer",
+    "Customer calls",
+  ],
+  siteVisits: [
+    "看房次数",
+    "到访次数",
+    "到店次数",
+    "来访次数",
+    "参观次数",
+    "带看次数",
+    "考察次数",
+    "实地看房",
+    "Site visits",
+    "Visits",
+    "Showings",
+    "Tours",
+    "Viewings",
+    "Store visits",
+    "Showroom visits",
+    "Demo visits",
+  ],
+  processAsked: [
+    "问流程",
+    "咨询购买流程",
+    "询问购房手续",
+    "问过流程",
+    "是否咨询流程",
+    "了解购买流程",
+    "Asked about process",
+    "Asked how to buy",
+    "Asked about next steps",
+    "Process questions",
+  ],
+  priceTolerance: [
+    "价格承受",
+    "价格接受度",
+    "能接受涨价",
+    "Price tolerance",
+    "Accepts price rise",
+    "Price OK",
+    "OK with price increase",
+  ],
+  observations: [
+    "跟进记录",
+    "跟进情况",
+    "沟通记录",
+    "回访记录",
+    "备注",
+    "说明",
+    "客户反馈",
+    "洽谈内容",
+    "Notes",
+    "Comments",
+    "Remarks",
+    "Call notes",
+    "Activity log",
+    "Last note",
+    "Summary",
+    "Details",
+  ],
+  lastContact: [
+    "上次联系",
+    "最近联系",
+    "最后跟进",
+    "最近沟通",
+    "上次回访",
+    "最近一次通话",
+    "最后联络",
+    "最近拜访",
+    "Last contact",
+    "Last contacted",
+    "Last touch",
+    "Last activity",
+    "Last call",
+    "Last spoke",
+    "Last follow up",
+    "Last reached",
+    "Date of last call",
+    "Last contact date",
+  ],
+  timeline: [
+    "预计签约",
+    "预计成交时间",
+    "计划购买时间",
+    "期望交付",
+    "截止日期",
+    "项目期限",
+    "决策时间",
+    "Deadline",
+    "Timeline",
+    "Target date",
+    "Expected close",
+    "Close date",
+    "Decision by",
+    "Needed by",
+    "Go-live",
+    "Purchase timeframe",
+  ],
+  resources: [
+    "预算情况",
+    "预算是否批准",
+    "资源投入",
+    "立项",
+    "资金到位",
+    "Budget status",
+    "Budget approved",
+    "Funding",
+    "Budget confirmed",
+  ],
+  decisionLevel: [
+    "决策人",
+    "决策层级",
+    "是否决策人",
+    "关键人",
+    "拍板人",
+    "Decision maker",
+    "Authority",
+    "DM level",
+    "Seniority",
+  ],
+  competition: [
+    "竞争",
+    "竞争程度",
+    "竞争情况",
+    "竞争激烈程度",
+    "市场竞争",
+    "Competition",
+    "Competitive pressure",
+    "Competition level",
+  ],
+  owner: [
+    "负责人",
+    "销售",
+    "置业顾问",
+    "销售顾问",
+    "客户经理",
+    "业务员",
+    "跟进人",
+    "所属销售",
+    "归属顾问",
+    "Owner",
+    "Sales rep",
+    "Rep",
+    "Account manager",
+    "Agent",
+    "Assigned to",
+    "Salesperson",
+    "Handled by",
+    "Consultant",
+    "Sales owner",
+  ],
+  customerName: [
+    "客户姓名",
+    "姓名",
+    "客户",
+    "联系人",
+    "客户名称",
+    "称呼",
+    "Name",
+    "Customer",
+    "Contact",
+    "Client",
+    "Lead name",
+    "Full name",
+    "Prospect",
+    "Customer name",
+  ],
+  company: [
+    "公司",
+    "公司名称",
+    "单位",
+    "企业名称",
+    "Company",
+    "Account",
+    "Organization",
+    "Employer",
+    "Business",
+  ],
+  phone: [
+    "电话",
+    "手机",
+    "手机号",
+    "联系电话",
+    "联系方式",
+    "Phone",
+    "Mobile",
+    "Tel",
+    "Cell",
+    "Contact number",
+    "Phone no.",
+    "Phone #",
+  ],
+  registeredAt: [
+    "登记日期",
+    "来访日期",
+    "报备时间",
+    "创建时间",
+    "录入时间",
+    "首次到访",
+    "建档日期",
+    "Created",
+    "Date added",
+    "Registered",
+    "Lead date",
+    "First contact",
+    "Enquiry date",
+    "Signup date",
+  ],
+  amount: [
+    "成交金额",
+    "合同金额",
+    "订单金额",
+    "金额",
+    "消费金额",
+    "累计消费",
+    "Amount",
+    "Deal value",
+    "Order value",
+    "Revenue",
+    "Contract value",
+    "Total spend",
+    "Sales amount",
+  ],
+  lastPurchase: [
+    "最近购买",
+    "上次购买日期",
+    "最近消费",
+    "最后下单",
+    "Last purchase",
+    "Last order",
+    "Last bought",
+  ],
+  closedBy: ["成交人", "签单人", "成交顾问", "Closed by", "Won by"],
+  closedAt: [
+    "成交日期",
+    "签约日期",
+    "签单日期",
+    "Closed date",
+    "Date closed",
+    "Won on",
+    "Closed on",
+  ],
+  conflictRaisedAt: [
+    "撞单提出日期",
+    "申诉日期",
+    "撞单日期",
+    "Conflict raised",
+    "Dispute date",
+    "Claim date",
+  ],
+  teamGrade: [
+    "客户等级",
+    "客户级别",
+    "意向等级",
+    "级别",
+    "类别",
+    "Grade",
+    "Rating",
+    "Tier",
+    "Class",
+    "Priority",
+    "Temperature",
+  ],
+};
+
+describe("header words: how teams name each input", () => {
+  const rows = Object.entries(HEADER_VARIANTS).flatMap(([key, hs]) =>
+    hs.map((h) => [key as InputKey, h] as const),
+  );
+  test.each(rows)("%s ← %p", (key, header) => {
+    const scores = INPUTS.map((i) => ({
+      key: i.key,
+      s: headerScore(i.key, header),
+    }));
+    const mine = scores.find((x) => x.key === key)?.s ?? 0;
+    const best = Math.max(...scores.map((x) => x.s));
+    expect(mine).toBeGreaterThanOrEqual(0.5);
+    expect({ key, mine }).toEqual({ key, mine: best });
   });
 });

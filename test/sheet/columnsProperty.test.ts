@@ -171,9 +171,18 @@ test("never throws on any cells; same sheet, same mapping; a column serves one i
   fc.assert(
     fc.property(
       fc.array(headerPool, { minLength: 1, maxLength: 12 }),
-      fc.array(fc.array(fc.oneof(ANY_CELL, fc.anything()), { maxLength: 12 }), {
-        maxLength: 8,
-      }),
+      fc.array(
+        fc.array(
+          fc.oneof(
+            ANY_CELL,
+            fc.anything({ withNullPrototype: true, withBoxedValues: true }),
+          ),
+          { maxLength: 12 },
+        ),
+        {
+          maxLength: 8,
+        },
+      ),
       (headers, rows) => {
         const a = proposeMapping(headers, { rows });
         const b = proposeMapping(headers, { rows });

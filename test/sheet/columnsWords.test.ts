@@ -101,6 +101,16 @@ describe("remembered mappings", () => {
     expect(m.observations.columns).toEqual([1, 3]);
     expect(m.observations.reason?.effect).toBe("remembered");
   });
+  test("a mapping saved before the inputs were renamed still applies", () => {
+    const headers = ["我的客户", "我的记录", "阶段", "交期"];
+    const m = restoreMapping(
+      { name: "我的客户", notes: "我的记录", stage: "阶段", deadline: "交期" },
+      headers,
+    );
+    expect(m.customerName.column).toBe(0);
+    expect(m.observations.columns).toEqual([1, 2]);
+    expect(m.timeline.column).toBe(3);
+  });
   test("two columns with the same header are restored to two columns", () => {
     const headers = ["备注", "备注", "客户"];
     const m = restoreMapping({ observations: ["备注", "备注"] }, headers);

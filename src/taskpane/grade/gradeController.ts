@@ -90,8 +90,15 @@ export async function scan(): Promise<Scan | null> {
       data.left,
       own,
     );
-    for (const [key, cols] of Object.entries(columns))
+    for (const [key, cols] of Object.entries(columns)) {
       mapping = assignColumn(mapping, key as InputKey, cols);
+      // Remembered, not picked by hand today: shown as such, and not learned as a new word.
+      const m = mapping[key as InputKey];
+      mapping[key as InputKey] = {
+        ...m,
+        reason: { kind: "header", effect: "remembered" },
+      };
+    }
   }
   return {
     data,
