@@ -214,6 +214,8 @@ const pendIntent = new Uint8Array(MAX_PENDING);
 const pendAsked = new Uint8Array(MAX_PENDING);
 /** 1: marked done (`已经签了`), no plan in its clause makes it stage 4 */
 const pendDone = new Uint8Array(MAX_PENDING);
+/** 1: a time to come or a plan stands before it in its clause (`月底把合同签了`, "will sign") */
+const pendFuture = new Uint8Array(MAX_PENDING);
 
 /** Whether a done marker (`已`, "already") stands just before `at`, or in the form itself. */
 function markedDone(text: string, at: number, form: string): boolean {
@@ -483,6 +485,8 @@ export class NoteReader {
                     ? 1
                     : 0;
                 pendDone[nPending] = markedDone(text, at, s) ? 1 : 0;
+                // only a plan before the form: `合同签了，下周开工` / "signed and will start Monday" are done
+                pendFuture[nPending] = future !== "" ? 1 : 0;
                 // `已经签了合同就等发货` reports a signing: only an undone form is a condition
                 if (
                   pendDone[nPending] === 1 &&
@@ -545,6 +549,7 @@ export class NoteReader {
                     pendConcept[nPending] = p.concept;
                     pendIntent[nPending] = thenFollows(text, from, end) ? 1 : 0;
                     pendAsked[nPending] = 0;
+                    pendFuture[nPending] = future !== "" ? 1 : 0;
                     pendDone[nPending] = markedDone(
                       text,
                       from,
@@ -621,7 +626,10 @@ export class NoteReader {
       if (isBreak) {
         if (rival === "" && nPending > 0 && rivalCarry !== "")
           rival = rivalCarry;
-        rivalCarry = nPending > 0 && rival !== "" ? rival : "";
+        // a deal lost to the rival here (won with them, or gone with them: "chose another
+        // vendor, already paid them") makes the next clause's won forms theirs too
+        rivalCarry =
+          rival !== "" && (nPending > 0 || clauseRefusal !== "") ? rival : "";
         this.closeClause(t, rival, trace);
         for (let k = 0; k < nPending; k++) {
           const c = concepts[pendConcept[k] as number] as Concept;
@@ -637,7 +645,7 @@ export class NoteReader {
             [stage, why, marker] = [4, "planned", planned];
           else if (pendIntent[k] === 1)
             [stage, why, marker] = [4, "planned", intentText || "就"];
-          else if (future !== "" && pendDone[k] === 0)
+          else if (pendFuture[k] === 1 && pendDone[k] === 0)
             [stage, why, marker] = [4, "planned", future];
           addStage(t, stage);
           if (trace)

@@ -551,6 +551,10 @@ table("a signing or payment still to come is a plan (4), not won", [
   ["上周已经签了合同，下周安排施工", 5],
   ["下午客户到店把定金交了", 5],
   ["已经签了合同就等发货了", 5],
+  // a plan after the won form is what comes next, not the signing
+  ["合同签了下周开工", 5],
+  ["Signed the contract and will start onboarding next week", 5],
+  ["客户说签了合同再谈售后", 4],
 ]);
 
 table("a parcel signed for is not a contract signed", [
@@ -577,6 +581,7 @@ table("a deal done with a rival is lost (−1), even said in the next clause", [
   ["在别的平台充值了", -1],
   ["跟友商签了，合同也回传了", -1],
   ["Bought one at another dealer", -1],
+  ["Chose another vendor, already paid them", -1],
 ]);
 
 table("English negation reaches every won form it governs", [

@@ -98,7 +98,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "compare|compares|compared|comparing|comparison|benchmarking",
   ),
   rival: w(
-    "竞品|竞争对手|别的|另一家|另外一家|其他的|another dealer|another agency|another company|another supplier|another provider|another broker|other dealer|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
+    "chose another|went with|lost to|选了别家|用了别家|找了别家|在用别家|用着别家|用的别家|竞品|竞争对手|别的|另一家|另外一家|其他的|another dealer|another agency|another company|another supplier|another provider|another broker|other dealer|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
       "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere",
   ),
   book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
@@ -165,9 +165,11 @@ export const DONE_MARKERS: readonly string[] = w(
 
 /**
  * A won form followed by one of these is a condition for what follows (`签了就安排进场`,
- * `付了款就发货`): the signing is still to come, stage 4.
+ * `付了款就发货`, `签了合同再谈售后`): the signing is still to come, stage 4.
  */
-export const THEN_MARKERS: readonly string[] = w("就|才|then we|and then we");
+export const THEN_MARKERS: readonly string[] = w(
+  "就|才|再|then we|and then we|before we",
+);
 
 /**
  * Intent and agreement just before a won form make it a plan even when it reads as done
