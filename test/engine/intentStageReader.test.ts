@@ -605,12 +605,18 @@ table("ways of saying the money came in or the contract came back", [
   ["PO came in today", 5],
   ["Wire came in this morning", 5],
   ["They wired $12,500 this morning", 5],
+  ["首付款已经转了", 5],
+  ["收到定金了", 5],
+  ["合同已经盖完章寄回", 5],
+  ["Invoice settled", 5],
 ]);
 
 table("a polite put-off is a refusal unless a later time is agreed", [
   ["以后再说", -1],
   ["先这样吧，以后再说", -1],
   ["暂时不考虑", -1],
+  ["说过段时间再说", -1],
+  ["Maybe later, not now", -1],
   ["以后再说，下周三再联系", 0],
   ["暂时不需要，年后再打给我", 0],
   ["在开车，让我明早再打", 0],

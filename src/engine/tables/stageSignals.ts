@@ -127,7 +127,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
     "首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit|money|the balance|wire|po|purchase order",
   ),
   arrived: w(
-    "已到|到了|已收到|收到了|打过来了|转过来了|已打|已转|结清|已结清|received|cleared|came in|came through|went through|arrived|wired|transferred|landed",
+    "已到|到了|已收到|收到了|收到|收了|打过来了|转过来了|已打|已转|转了|打到|结清|已结清|received|cleared|came in|came through|went through|arrived|wired|transferred|landed",
   ),
   listen: w("听|听了|听完|听取|listened to|heard"),
   intro: w("介绍|讲解|方案|pitch|presentation|intro|overview"),
@@ -231,7 +231,7 @@ export const CONCEPTS: readonly Concept[] = [
     negated: 0,
     coversNext: "all",
     words: w(
-      "以后再说|先不考虑|暂时不用|暂时不需要|never use|never buy|never again|never call|never contact|don't contact|not to contact|在用别家|用着别家|用的别家|already using|" +
+      "以后再说|过段时间再说|改天再说|以后再联系|maybe later|some other time|not now|not right now|先不考虑|暂时不用|暂时不需要|never use|never buy|never again|never call|never contact|don't contact|not to contact|在用别家|用着别家|用的别家|already using|" +
         "happy with their current|satisfied with their current|happy with our current|already have a provider|already have a vendor|已有供应商|已经有合作的|lost to|lost the deal|丢单|有需要再联系|有需要再说|有需要会联系|需要的时候再联系|" +
         "怎么拿到|哪来的电话|号码删掉|删掉|remove her from|remove him from|remove me from|remove us from|unsubscribe|" +
         "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
@@ -500,7 +500,7 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 5,
     negated: null,
     words: w(
-      "wired|wired over|已转账|转账了|充值了|已充值|回传了|已回传|合同回传|双签|已双签|双方盖章|双方都盖|都盖好了|盖章回来|签字回来|网签已|网签完|网签办完|网签好了|已网签|网签了|确认收到|确认收款|确认到账|财务确认收|款到了|钱到了|尾款结清|尾款已结|po received|received the po|received a po|purchase order received|缴全款|已缴全款|全款付清|已缴|" +
+      "盖完章|盖好章|签完字|签好字|签完合同|回签|invoice paid|invoice settled|settled the invoice|wired|wired over|已转账|转账了|充值了|已充值|回传了|已回传|合同回传|双签|已双签|双方盖章|双方都盖|都盖好了|盖章回来|签字回来|网签已|网签完|网签办完|网签好了|已网签|网签了|确认收到|确认收款|确认到账|财务确认收|款到了|钱到了|尾款结清|尾款已结|po received|received the po|received a po|purchase order received|缴全款|已缴全款|全款付清|已缴|" +
         "拿下了|单子拿下|已成单|成单了|出单了|已出单|开单了|已下定|下定了|" +
         "docusign completed|countersigned|wire received|wire transfer received|transfer received|funds received|已认购|认购了|" +
         "款已经打过来|钱已经打过来|款已打过来|" +
