@@ -210,7 +210,9 @@ const MAX_PENDING = 16;
 const pendStart = new Int32Array(MAX_PENDING);
 const pendEnd = new Int32Array(MAX_PENDING);
 const pendConcept = new Int32Array(MAX_PENDING);
+/** 1: intent just before it (`同意签约了`); 2: a condition (`pendThen`) */
 const pendIntent = new Uint8Array(MAX_PENDING);
+const pendThen: string[] = new Array<string>(MAX_PENDING).fill("");
 const pendAsked = new Uint8Array(MAX_PENDING);
 /** 1: marked done (`已经签了`), no plan in its clause makes it stage 4 */
 const pendDone = new Uint8Array(MAX_PENDING);
@@ -230,21 +232,24 @@ function markedDone(text: string, at: number, form: string): boolean {
   return false;
 }
 
-/** Whether a condition marker (`就`, "then we") follows a won form ending at `end`: `签了就安排`. */
-function thenFollows(text: string, at: number, end: number): boolean {
+/**
+ * The condition marker (`就`, "then we") that puts a won form at `at`…`end` before what
+ * follows (`签了就安排`) or after a condition (`走完流程就签`), or "" when there is none.
+ */
+function thenMarker(text: string, at: number, end: number): string {
   // `走完流程就签`: 就 just before a form not marked done (no 了) puts it after a condition
   if (
     text.charCodeAt(at - 1) === 0x5c31 &&
     text.charCodeAt(end - 1) !== 0x4e86 &&
     text.charCodeAt(end) !== 0x4e86
   )
-    return true;
+    return "就";
   // `签了就安排`, `付了定金就开始排期`: within a few characters after, in the same clause
   for (let i = end; i <= end + 4 && i < text.length; i++) {
-    if (isBreakChar(text.charCodeAt(i))) return false;
-    for (const m of THEN_MARKERS) if (text.startsWith(m, i)) return true;
+    if (isBreakChar(text.charCodeAt(i))) return "";
+    for (const m of THEN_MARKERS) if (text.startsWith(m, i)) return m;
   }
-  return false;
+  return "";
 }
 
 /** A compiled vocabulary: build once per criteria value. */
@@ -477,13 +482,13 @@ export class NoteReader {
                 pendStart[nPending] = at;
                 pendEnd[nPending] = end;
                 pendConcept[nPending] = a.concept;
+                pendThen[nPending] = thenMarker(text, at, end);
                 pendIntent[nPending] =
-                  (intentEnd >= 0 &&
-                    at - intentEnd <= 2 &&
-                    !s.includes("已")) ||
-                  thenFollows(text, at, end)
+                  intentEnd >= 0 && at - intentEnd <= 2 && !s.includes("已")
                     ? 1
-                    : 0;
+                    : pendThen[nPending] !== ""
+                      ? 2
+                      : 0;
                 pendDone[nPending] = markedDone(text, at, s) ? 1 : 0;
                 // only a plan before the form: `合同签了，下周开工` / "signed and will start Monday" are done
                 pendFuture[nPending] = future !== "" ? 1 : 0;
@@ -547,7 +552,8 @@ export class NoteReader {
                     pendStart[nPending] = from;
                     pendEnd[nPending] = end;
                     pendConcept[nPending] = p.concept;
-                    pendIntent[nPending] = thenFollows(text, from, end) ? 1 : 0;
+                    pendThen[nPending] = thenMarker(text, from, end);
+                    pendIntent[nPending] = pendThen[nPending] !== "" ? 2 : 0;
                     pendAsked[nPending] = 0;
                     pendFuture[nPending] = future !== "" ? 1 : 0;
                     pendDone[nPending] = markedDone(
@@ -643,8 +649,12 @@ export class NoteReader {
             [stage, why, marker] = [3, "asked", question];
           else if (c.unlessPlanned && planned !== "")
             [stage, why, marker] = [4, "planned", planned];
-          else if (pendIntent[k] === 1)
-            [stage, why, marker] = [4, "planned", intentText || "就"];
+          else if (pendIntent[k] !== 0)
+            [stage, why, marker] = [
+              4,
+              "planned",
+              pendIntent[k] === 1 ? intentText : (pendThen[k] as string),
+            ];
           else if (pendFuture[k] === 1 && pendDone[k] === 0)
             [stage, why, marker] = [4, "planned", future];
           addStage(t, stage);

@@ -670,3 +670,15 @@ describe("properties of plans, parcels, questions and rivals", () => {
     );
   });
 });
+
+test("WHYINTENTSTAGE names what made a won form a plan, a condition or a rival's", () => {
+  expect(whyOf("客户说月末把协议签了", "zh")).toContain(
+    "“签了”（已签约、已付款）与“月末”同句，尚未完成，按确定成交计 → 阶段4 确定成交",
+  );
+  expect(whyOf("签了就安排发货", "en")).toContain(
+    "“签了” (signed, paid) with “就” in its clause is not yet done",
+  );
+  expect(whyOf("Not signed, nothing paid", "en")).toContain(
+    "“paid” (signed, paid) negated by “nothing”, counts for nothing",
+  );
+});
