@@ -161,7 +161,10 @@ function sampleWorkbookScript() {
     var wb = new window.__fake.FakeWorkbook({ apiVersion: "1.20", displayLanguage: navigator.language || "zh-CN" });
     wb.setValues("线索", 0, 0, ${JSON.stringify(SAMPLE_LEADS)});
     wb.setValues("函数示例", 0, 0, ${JSON.stringify(SAMPLE_FORMULAS)});
-    wb.sheets.delete("Sheet1");
+    // The fake starts with an empty Sheet1, as Excel does; the sample has its own sheets.
+    var list = wb.sheetList;
+    var first = Array.isArray(list) ? list.findIndex(function (s) { return s.name === "Sheet1"; }) : -1;
+    if (first >= 0) list.splice(first, 1);
     wb.activeSheet = "线索";
     wb.selection = { sheet: "线索", r: 1, c: 1, h: 1, w: 1 };
     window.__fake.installFakeOffice(wb, window);

@@ -60,7 +60,7 @@ export function systemLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return langFrom(os) ?? "zh";
 }
 
-interface Io {
+export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   isTTY: boolean;
@@ -112,7 +112,7 @@ function describeResult(r: GradeResult, lang: Lang): string {
 }
 
 /** A progress line on long runs: rewritten in place on a terminal, one line every 10 s otherwise. */
-function progress(
+export function progress(
   io: Io,
   lang: Lang,
 ): { tick(rows: number): void; done(): void } {

@@ -165,7 +165,7 @@ function contains(hay: Prepared, needle: Prepared): boolean {
   return hay.spaced.includes(needle.spaced);
 }
 
-function scoreSegment(seg: Prepared, word: Prepared): number {
+function scoreSegment(seg: Prepared, word: Prepared, whole = true): number {
   const s = seg.compact;
   const w = word.compact;
   if (!s || !w) return 0;
@@ -179,7 +179,9 @@ function scoreSegment(seg: Prepared, word: Prepared): number {
     return 0.4 + 0.3 * (s.length / w.length);
   // An abbreviation: its characters in order, from the first (付能 付款能力, 置顾 置业顾问).
   // (A plain prefix such as 时间 of 时间线 is a different word, not an abbreviation.)
+  // Only a whole header abbreviates (预约 inside 预约contact is a word of its own).
   if (
+    whole &&
     s.length >= 2 &&
     s.length < w.length &&
     s[0] === w[0] &&
@@ -294,7 +296,9 @@ export function headerScore(
   // for site visits) the earlier wins, by at most 0.05.
   for (const seg of spec.multi ? parts.numbered : parts.plain)
     words.forEach((w, i) => {
-      const score = scoreSegment(seg, w) - Math.min(0.05, i * 0.0005);
+      const score =
+        scoreSegment(seg, w, seg.compact === parts.whole.compact) -
+        Math.min(0.05, i * 0.0005);
       if (score > best) best = score;
     });
   return Math.round(best * 10000) / 10000;

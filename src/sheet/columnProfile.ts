@@ -116,11 +116,16 @@ export function phoneDigits(value: unknown): string | undefined {
 }
 
 function isCompany(f: string): boolean {
-  if (HAN.test(f)) return COMPANY_WORDS_ZH.some((w) => f.includes(w));
+  const han = HAN.test(f);
+  if (han && COMPANY_WORDS_ZH.some((w) => f.includes(w))) return true;
+  // Ends with Ltd, Inc, GmbH… after a name in either script (上海启明 GmbH, Acme Ltd.).
   const words = f.match(LATIN_WORDS) ?? [];
   const last = words[words.length - 1];
   return (
-    words.length >= 2 && last !== undefined && COMPANY_ENDINGS_LATIN.has(last)
+    last !== undefined &&
+    COMPANY_ENDINGS_LATIN.has(last) &&
+    (words.length >= 2 || han) &&
+    /[a-z]\.?$/.test(f)
   );
 }
 

@@ -281,6 +281,152 @@ export const FUNCTION_SUMMARY: readonly {
   { name: "WHYINTENTGRADE", zh: "解释意向等级", en: "explains INTENTGRADE" },
 ];
 
+/** The managers' and admins' tools: report, follow-ups due, duplicate leads (zh first, en). */
+interface ToolWords {
+  reportHeading: string;
+  reportHint: string;
+  buildReport: string;
+  openSheet: (name: string) => string;
+  reportBuilt: (sheet: string, pivotAt: string) => string;
+  reportPlain: (sheet: string) => string;
+  pivotUnsupported: string;
+  pivotNotGraded: string;
+  pivotBadHeaders: string;
+  shareLine: (
+    scope: string,
+    s0: string,
+    f0: string,
+    s34: string,
+    f34: string,
+  ) => string;
+  team: string;
+  noOwner: string;
+  flags: Record<"below" | "within" | "above" | "noData", string>;
+  dueHeading: string;
+  dueHint: string;
+  findDue: string;
+  noneDue: string;
+  dueCount: (n: number) => string;
+  dueItem: (
+    row: number,
+    customer: string,
+    stage: string,
+    overdue: number,
+  ) => string;
+  writeDue: string;
+  dueWritten: (sheet: string) => string;
+  dupHeading: string;
+  dupHint: string;
+  findDup: string;
+  noDup: string;
+  dupCount: (groups: number, rows: number) => string;
+  dupGroup: (label: string, rows: string, owner: string) => string;
+  undecided: string;
+  writeDup: string;
+  dupWritten: (n: number) => string;
+  dupConflict: (n: number) => string;
+  revertDup: string;
+  ownSheet: (name: string) => string;
+}
+
+export const TOOL_TEXT: Record<Lang, ToolWords> = {
+  zh: {
+    reportHeading: "报表",
+    reportHint:
+      "在单独的“报表”工作表中生成：客户等级 × 意向阶段数据透视表（可按负责人、紧急程度筛选）、阶段占比与参考比例、紧急程度和意向等级计数、阶段图表。重建会替换报表，不会改动数据表。",
+    buildReport: "生成 / 重建报表",
+    openSheet: (n) => `打开「${n}」`,
+    reportBuilt: (s, at) => `已生成「${s}」，数据透视表在 ${at}。`,
+    reportPlain: (s) => `已生成「${s}」，等级 × 阶段写成了普通表格。`,
+    pivotUnsupported:
+      "此 Excel 版本不支持由加载项创建数据透视表（需要 ExcelApi 1.8），已写入同样计数的普通表格。",
+    pivotNotGraded:
+      "数据表还没有“客户等级”和“意向阶段”列：先在上方应用评级，才能生成数据透视表；计数已由加载项算出并写成普通表格。",
+    pivotBadHeaders:
+      "数据表的表头有空白或重复的列名，Excel 无法据此生成数据透视表；已写入同样计数的普通表格。",
+    shareLine: (scope, s0, f0, s34, f34) =>
+      `${scope}：阶段0 ${s0}（${f0}），阶段3–4 ${s34}（${f34}）`,
+    team: "全队",
+    noOwner: "（未分配）",
+    flags: { below: "偏低", within: "正常", above: "偏高", noData: "无数据" },
+    dueHeading: "待跟进",
+    dueHint: "下次跟进日期为今天或已过的线索，按负责人分组；点击一条选中该行。",
+    findDue: "查看待跟进",
+    noneDue: "今天没有到期的跟进。",
+    dueCount: (n) => `${n} 条到期`,
+    dueItem: (row, c, stage, d) =>
+      `第 ${row} 行 ${c || "—"} · ${stage || "阶段未知"} · ${d === 0 ? "今天到期" : `逾期 ${d} 天`}`,
+    writeDue: "写成工作表（待跟进）",
+    dueWritten: (s) => `已写入「${s}」。`,
+    dupHeading: "撞单",
+    dupHint:
+      "电话相同（忽略空格、横线、+86、全角数字）或姓名和公司相同的线索视为同一客户，按撞单规则建议归属并说明理由。不会删除、合并或移动任何行。",
+    findDup: "查找撞单",
+    noDup: "没有发现撞单。",
+    dupCount: (g, r) => `${g} 组撞单，涉及 ${r} 行`,
+    dupGroup: (label, rows, owner) => `${label}：第 ${rows} 行 → ${owner}`,
+    undecided: "暂无法判定",
+    writeDup: "写入撞单列",
+    dupWritten: (n) =>
+      `已写入 ${n} 行的撞单组、建议归属和说明（加载项自己的列）。`,
+    dupConflict: (n) =>
+      `目标列中有 ${n} 处不是本加载项写入的内容，已停止，未做任何修改。`,
+    revertDup: "撤销撞单列",
+    ownSheet: (n) =>
+      `「${n}」是加载项生成的工作表，不是线索数据：请先切换到数据表。`,
+  },
+  en: {
+    reportHeading: "Report",
+    reportHint:
+      "Builds a sheet of its own (Report): a lead grade × intent stage PivotTable with owner and urgency filters, stage shares against the guidance, counts by urgency and intent class, a chart by stage. Rebuilding replaces the report and never changes the data sheet.",
+    buildReport: "Build / rebuild report",
+    openSheet: (n) => `Open "${n}"`,
+    reportBuilt: (s, at) => `Built "${s}"; the PivotTable is at ${at}.`,
+    reportPlain: (s) => `Built "${s}"; grade × stage is a plain table.`,
+    pivotUnsupported:
+      "This version of Excel does not let add-ins create PivotTables (ExcelApi 1.8 needed): the same counts are written as a plain table.",
+    pivotNotGraded:
+      "The data sheet has no Lead grade and Intent stage columns yet: apply the grading above first to get a PivotTable; the add-in counted them itself and wrote a plain table.",
+    pivotBadHeaders:
+      "The data sheet has blank or repeated headers, which Excel cannot build a PivotTable from: the same counts are written as a plain table.",
+    shareLine: (scope, s0, f0, s34, f34) =>
+      `${scope}: stage 0 ${s0} (${f0}), stages 3–4 ${s34} (${f34})`,
+    team: "Team",
+    noOwner: "(no owner)",
+    flags: {
+      below: "below guidance",
+      within: "within guidance",
+      above: "above guidance",
+      noData: "no data",
+    },
+    dueHeading: "Follow-ups due",
+    dueHint:
+      "Leads whose next follow-up is today or past, by owner; click one to select its row.",
+    findDue: "Show follow-ups due",
+    noneDue: "No follow-ups due today.",
+    dueCount: (n) => `${n} due`,
+    dueItem: (row, c, stage, d) =>
+      `Row ${row} ${c || "—"} · ${stage || "stage unknown"} · ${d === 0 ? "due today" : `${d} days overdue`}`,
+    writeDue: "Write as a sheet (Follow-ups due)",
+    dueWritten: (s) => `Written to "${s}".`,
+    dupHeading: "Duplicate leads",
+    dupHint:
+      "Leads with the same phone (spaces, dashes, +86 and full-width digits ignored) or the same name and company are one customer; the owner is proposed by the duplicate-lead rules, with the reason. No row is ever deleted, merged or moved.",
+    findDup: "Find duplicates",
+    noDup: "No duplicates found.",
+    dupCount: (g, r) => `${g} duplicate groups over ${r} rows`,
+    dupGroup: (label, rows, owner) => `${label}: rows ${rows} → ${owner}`,
+    undecided: "cannot decide yet",
+    writeDup: "Write duplicate columns",
+    dupWritten: (n) =>
+      `Wrote group, proposed owner and reason for ${n} rows (the add-in's own columns).`,
+    dupConflict: (n) =>
+      `${n} target cells hold content the add-in did not write. Stopped; nothing was changed.`,
+    revertDup: "Revert duplicate columns",
+    ownSheet: (n) =>
+      `"${n}" is a sheet the add-in built, not lead data: switch to your data sheet first.`,
+  },
+};
 /** What a column's cells hold, as the pane says it beside the confidence. */
 const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
   zh: {

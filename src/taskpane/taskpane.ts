@@ -29,6 +29,8 @@ import {
   type Scan,
 } from "./grade/gradeController";
 import { FUNCTION_SUMMARY, OUTPUT_HINTS, PANE_TEXT } from "./paneText";
+import { initTools, renderToolsChrome } from "./managerTools";
+import { byId, el } from "./dom";
 import { TODAY_ADDRESS } from "../criteria/criteriaSheet";
 import {
   mountCriteriaPanel,
@@ -61,23 +63,6 @@ const state: {
   busy: false,
   cancel: false,
 };
-
-function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`taskpane.html has no #${id}`);
-  return el as T;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 const t = () => PANE_TEXT[state.lang];
 
@@ -121,8 +106,10 @@ function renderChrome(): void {
     }),
   );
   renderScan();
+  if (toolsReady) renderToolsChrome();
 }
 
+let toolsReady = false;
 let moreOpen = false;
 
 function headerText(s: Scan, column: number): string {
@@ -139,9 +126,18 @@ function renderScan(): void {
     byId("found").textContent = inExcel() ? w.noData : w.noOffice;
     return;
   }
+  // The data, not the add-in's own output columns at its right edge (they are in the block after an apply).
+  let right = s.data.left + s.data.width - 1;
+  while (right > s.data.left && s.ownedInBlock.has(right)) right--;
   byId("found").textContent = w.found(
     s.data.sheetName,
-    s.data.address.replace(/^.*!/, ""),
+    s.data.address
+      .replace(/^.*!/, "")
+      .replace(
+        /^([A-Z]+\d+):[A-Z]+(\d+)$/,
+        (_m, first: string, lastRow: string) =>
+          `${first}:${columnLetter(right)}${lastRow}`,
+      ),
     s.rowCount,
     w.source[s.data.source],
     s.data.headerRow + 1,
@@ -664,6 +660,8 @@ async function start(): Promise<void> {
     say,
   );
   renderChrome();
+  initTools(() => state.lang);
+  toolsReady = true;
   if (inExcel())
     void startCriteriaSync(
       () => state.lang,

@@ -11,7 +11,7 @@ import { spawnSync } from "child_process";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { main } from "../../src/cli/main";
+import { main, progress } from "../../src/cli/main";
 import { gradeFile } from "../../src/cli/gradeFile";
 import { fsProblem } from "../../src/cli/cliError";
 import { proposeMapping } from "../../src/sheet/columnMapping";
@@ -399,6 +399,48 @@ test("an .xlsx written by Excel-like tools: dates arrive as dates, the follow-up
     3,
     "date:2026-11-23 yyyy-mm-dd",
   ]);
+});
+
+describe("the progress line on long runs", () => {
+  afterEach(() => jest.useRealTimers());
+  const capture = (isTTY: boolean) => {
+    let err = "";
+    return {
+      io: { out: () => undefined, err: (s: string) => (err += s), isTTY },
+      text: () => err,
+    };
+  };
+
+  test("on a terminal: nothing in the first 1.5 s, then one line rewritten in place, cleared at the end", () => {
+    jest.useFakeTimers({ now: 0 });
+    const c = capture(true);
+    const p = progress(c.io, "zh");
+    jest.setSystemTime(1000);
+    p.tick(4096);
+    expect(c.text()).toBe("");
+    jest.setSystemTime(2000);
+    p.tick(8192);
+    expect(c.text()).toBe("\r已评级 8,192 行（每秒 4,096 行）…");
+    jest.setSystemTime(2100);
+    p.tick(9000); // within 0.5 s of the last line: not rewritten
+    expect(c.text().split("\r")).toHaveLength(2);
+    p.done();
+    expect(c.text().endsWith("\r\x1b[K")).toBe(true);
+  });
+
+  test("in a log (not a terminal): a plain line every 10 s, nothing to clear", () => {
+    jest.useFakeTimers({ now: 0 });
+    const c = capture(false);
+    const p = progress(c.io, "en");
+    for (let t = 1000; t <= 25000; t += 1000) {
+      jest.setSystemTime(t);
+      p.tick(t * 10);
+    }
+    p.done();
+    expect(c.text()).toBe(
+      "graded 100,000 rows (10,000 rows/s)…\ngraded 200,000 rows (10,000 rows/s)…\n",
+    );
+  });
 });
 
 test("the command line chooses columns as the pane does, from headers and contents; several note columns round-trip through a mapping file", async () => {

@@ -141,6 +141,11 @@ maybe("npm run preview in Chromium", () => {
         };
       });
       expect(geo.display).toBe("block");
+      // After the apply the data address is still the data's (A–O), not the outputs right of it.
+      await page.locator("#findData").click();
+      await page.waitForFunction(() =>
+        (document.getElementById("found")?.textContent ?? "").includes("A1:O6"),
+      );
       expect(geo.lines).toBeGreaterThanOrEqual(2); // the message wraps at 320 px: the case that put the bullet last
       await page.screenshot({
         path: path.join(artifacts, `pane-320-${locale}.png`),

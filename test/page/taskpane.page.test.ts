@@ -419,6 +419,59 @@ maybe("task pane page in Chromium", () => {
     expect(await at(1, 10)).toBe("A");
   });
 
+  test("duplicates and follow-ups: listed as text, a click selects the row, columns written", async () => {
+    await page.selectOption("#language", "zh");
+    await page.evaluate(() => {
+      const wb = (window as unknown as { __wb: any }).__wb;
+      wb.setValues("撞单", 0, 0, [
+        ["客户姓名", "电话", "负责人", "登记日期", "上次联系", "意向阶段"],
+        ["王伟", "138 1234 5678", "张三", "2026-11-01", "2020-01-01", 3],
+        ["李娜", "13900000000", "李四", "2026-11-02", "2099-01-01", 1],
+        ["王伟", "+86 138-1234-5678", "李四", "2026-11-03", "2020-01-01", 2],
+      ]);
+      wb.activeSheet = "撞单";
+      wb.selection = { sheet: "撞单", r: 1, c: 0, h: 1, w: 1 };
+    });
+    await page.click("#findDup");
+    await page.waitForSelector("#dupResult li");
+    const dup = (await page.textContent("#dupResult")) ?? "";
+    expect(dup).toContain("1 组撞单，涉及 2 行");
+    expect(dup).toContain("撞单1：第 2、4 行 → 张三");
+    await page.click("#dupResult li button.link");
+    const sel = await page.evaluate(
+      () =>
+        (window as unknown as { __wb: { selection: unknown } }).__wb.selection,
+    );
+    expect(sel).toMatchObject({ sheet: "撞单", r: 1, c: 0 });
+    await page.click("#dupResult button.primary");
+    await page.waitForFunction(() =>
+      (document.getElementById("dupResult")?.textContent ?? "").includes(
+        "已写入",
+      ),
+    );
+    const header = await page.evaluate(() =>
+      [6, 7, 8].map((c) =>
+        (
+          window as unknown as {
+            __wb: { valueAt(s: string, r: number, c: number): unknown };
+          }
+        ).__wb.valueAt("撞单", 0, c),
+      ),
+    );
+    expect(header).toEqual(["撞单组", "建议归属", "撞单说明"]);
+
+    await page.click("#findDue");
+    await page.waitForSelector("#dueResult li");
+    const due = (await page.textContent("#dueResult")) ?? "";
+    expect(due).toContain("2 条到期");
+    expect(due).toContain("阶段3 考虑成交");
+    expect(due).toContain("推动从阶段3到阶段4");
+    await page.screenshot({
+      path: path.join(artifacts, "taskpane-tools.png"),
+      fullPage: true,
+    });
+  });
+
   test("no request left the machine except office.js (served by the fake)", () => {
     expect(offsite).toEqual([]);
   });

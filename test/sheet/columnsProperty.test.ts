@@ -229,3 +229,216 @@ test("assigning a column by hand keeps every column to one input", () => {
     ),
   );
 });
+
+test("a column of company names is never the customer's name, whatever its header says", () => {
+  const company = fc
+    .tuple(
+      fc.constantFrom(
+        "上海",
+        "杭州",
+        "深圳",
+        "北京",
+        "Northwind",
+        "Contoso",
+        "华信",
+        "远帆",
+      ),
+      fc.constantFrom(
+        "启明",
+        "众成",
+        "蓝海",
+        "Traders",
+        "Systems",
+        "医疗器械",
+        "贸易",
+      ),
+      fc.constantFrom(
+        "有限公司",
+        "股份有限公司",
+        "集团",
+        "科技有限公司",
+        " Ltd",
+        " Inc",
+        " LLC",
+        " GmbH",
+      ),
+    )
+    .map(([a, b, c]) => `${a}${/[a-z]/i.test(a) ? " " : ""}${b}${c}`);
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...HEADER_SYNONYMS.customerName.words),
+      fc.array(company, { minLength: 3, maxLength: 12 }),
+      (header, cells) => {
+        const m = proposeMapping([header], { rows: cells.map((c) => [c]) });
+        expect(m.customerName.columns).toEqual([]);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test("a phone column is recognised in every shape teams type", () => {
+  const digits = fc.stringMatching(/^1[3-9]\d{9}$/);
+  const shaped = fc
+    .tuple(
+      digits,
+      fc.constantFrom(
+        "plain",
+        "spaces",
+        "dashes",
+        "+86",
+        "full-width",
+        "number",
+      ),
+    )
+    .map(([d, how]) => {
+      const spaced = `${d.slice(0, 3)} ${d.slice(3, 7)} ${d.slice(7)}`;
+      switch (how) {
+        case "spaces":
+          return spaced;
+        case "dashes":
+          return spaced.replace(/ /g, "-");
+        case "+86":
+          return `+86 ${spaced}`;
+        case "full-width":
+          return [...spaced]
+            .map((ch) =>
+              ch === " "
+                ? "\u3000"
+                : String.fromCharCode(ch.charCodeAt(0) + 0xfee0),
+            )
+            .join("");
+        case "number":
+          return Number(d);
+        default:
+          return d;
+      }
+    });
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...HEADER_SYNONYMS.phone.words),
+      fc.array(shaped, { minLength: 3, maxLength: 12 }),
+      (header, cells) => {
+        const m = proposeMapping([header, "客户姓名"], {
+          rows: cells.map((c) => [c, "王先生"]),
+        });
+        expect(m.phone.columns).toEqual([0]);
+        expect(m.phone.reason).toEqual({ kind: "phone", effect: "confirms" });
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test("a next or planned contact date is never the last contact nor the timeline", () => {
+  const header = fc
+    .tuple(
+      fc.constantFrom(
+        "下次",
+        "下一次",
+        "计划",
+        "预约",
+        "Next ",
+        "Planned ",
+        "Nxt ",
+      ),
+      fc.constantFrom(
+        "跟进",
+        "联系",
+        "回访",
+        "沟通",
+        "拜访",
+        "follow-up",
+        "contact",
+        "call",
+        "Ctc",
+      ),
+      fc.constantFrom("", "日期", "时间", " date", " Dt"),
+    )
+    .map(([a, b, c]) => `${a}${b}${c}`);
+  const date = fc.oneof(
+    fc.integer({ min: 46000, max: 46700 }),
+    fc.constantFrom("2026-12-01", "2026/12/3", "12月5日", "2026年12月8日"),
+  );
+  fc.assert(
+    fc.property(
+      header,
+      fc.array(date, { minLength: 3, maxLength: 10 }),
+      (h, cells) => {
+        const m = proposeMapping([h], { rows: cells.map((c) => [c]) });
+        expect(m.lastContact.columns).toEqual([]);
+        expect(m.timeline.columns).toEqual([]);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test("payment methods are never payment ability; lead sources and budget amounts are never resources", () => {
+  const cases = fc.oneof(
+    fc.record({
+      key: fc.constant("payment" as const),
+      header: fc.constantFrom(
+        ...HEADER_SYNONYMS.payment.words,
+        "付款方式",
+        "支付方式",
+        "付款",
+        "Payment method",
+        "Payment terms",
+      ),
+      cell: fc.constantFrom(
+        "全款",
+        "分期",
+        "按揭",
+        "一次性付款",
+        "公积金贷款",
+        "Cash",
+        "Finance",
+        "Lease",
+        "Mortgage",
+        "Installments",
+      ),
+    }),
+    fc.record({
+      key: fc.constant("resources" as const),
+      header: fc.constantFrom(
+        ...HEADER_SYNONYMS.resources.words,
+        "资源来源",
+        "资源渠道",
+        "客户来源",
+        "Lead Source",
+      ),
+      cell: fc.constantFrom(
+        "抖音",
+        "百度",
+        "转介绍",
+        "展会",
+        "自然到访",
+        "Referral",
+        "Website",
+        "Trade Show",
+        "50万",
+        "¥300,000",
+        "10-20万",
+        "$45,000",
+      ),
+    }),
+  );
+  fc.assert(
+    fc.property(fc.array(cases, { minLength: 3, maxLength: 8 }), (cs) => {
+      // one column per case type, its cells drawn from that type's traps
+      for (const key of ["payment", "resources"] as const) {
+        const mine = cs.filter((c) => c.key === key);
+        if (mine.length < 3) continue;
+        const header = mine[0]!.header;
+        const m = proposeMapping([header], { rows: mine.map((c) => [c.cell]) });
+        expect({ key, header, got: m[key].columns }).toEqual({
+          key,
+          header,
+          got: [],
+        });
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -9,7 +9,7 @@
  * - every written grade equals the engine's grade for the row's current inputs (live: the
  *   written formula's own references, evaluated by the engine);
  * - revert restored every cell not edited since the apply (text stays text).
- * Runs are modest for CI; a failure prints its seed and the shrunk story, kept below as a
+ * Runs are modest for CI (60 stories, about 300 steps; MODEL_RUNS=… for more); a failure prints its seed and the shrunk story, kept below as a
  * regression case.
  */
 import fc from "fast-check";
@@ -189,6 +189,10 @@ async function guarded<T>(
   run: () => Promise<T>,
   released: (t: T) => Set<string> = () => new Set(),
   newColumns: (t: T) => number[] = () => [],
+  /** the user agreed that cells right of a table move (table columns added): positions change */
+  movesAgreedIn = false,
+  /** a revert deleting the table columns its apply added moves those cells back */
+  revertResize = false,
 ): Promise<T> {
   const before = namedColumns(r.wb, m.sheet);
   const dumpBefore = r.wb.dump(m.sheet);
@@ -196,7 +200,20 @@ async function guarded<T>(
   const tableBefore = JSON.stringify(
     r.wb.tables.map((t) => [t.top, t.left, t.rows, t.showTotals]),
   );
+  const tableEdge = r.wb.tables[0]
+    ? r.wb.tables[0].left + r.wb.tables[0].cols
+    : Infinity;
+  const tableWidth = r.wb.tables[0]?.cols ?? 0;
   const out = await run();
+  const movesAgreed =
+    movesAgreedIn ||
+    (revertResize && (r.wb.tables[0]?.cols ?? 0) !== tableWidth);
+  if (movesAgreed && r.wb.tables[0]) {
+    // cells right of the table moved right by the columns added
+    const grew = r.wb.tables[0].cols - tableWidth;
+    for (const t of m.typed) if (t.col >= tableEdge) t.col += grew;
+    for (const [k, c] of m.cols) if (c >= tableEdge) m.cols.set(k, c + grew);
+  }
   const cols = new Set([
     ...before,
     ...namedColumns(r.wb, m.sheet),
@@ -204,25 +221,33 @@ async function guarded<T>(
   ]);
   const freed = released(out);
   // (a) outside the outputs nothing changed
-  expect(outside(r.wb, m.sheet, cols)).toEqual(
-    Object.fromEntries(
-      Object.entries(dumpBefore).filter(
-        ([k]) => !cols.has(Number(k.split(",")[1])),
+  if (!movesAgreed) {
+    expect(outside(r.wb, m.sheet, cols)).toEqual(
+      Object.fromEntries(
+        Object.entries(dumpBefore).filter(
+          ([k]) => !cols.has(Number(k.split(",")[1])),
+        ),
       ),
-    ),
-  );
-  // new output columns were empty, or the user said to overwrite what was there
-  for (const c of cols)
-    if (!before.has(c))
-      for (const [k, cell] of Object.entries(dumpBefore))
-        if (Number(k.split(",")[1]) === c && cell.f !== "" && !freed.has(k))
-          expect(r.wb.dump(m.sheet)[k]).toEqual(cell);
-  expect(userRulesNow(r.wb, m)).toEqual(rulesBefore);
+    );
+    // new output columns were empty, or the user said to overwrite what was there
+    for (const c of cols)
+      if (!before.has(c))
+        for (const [k, cell] of Object.entries(dumpBefore))
+          if (Number(k.split(",")[1]) === c && cell.f !== "" && !freed.has(k))
+            expect(r.wb.dump(m.sheet)[k]).toEqual(cell);
+    expect(userRulesNow(r.wb, m)).toEqual(rulesBefore);
+  }
   expect(
     JSON.stringify(
       r.wb.tables.map((t) => [t.top, t.left, t.rows, t.showTotals]),
     ),
-  ).toEqual(tableBefore);
+  ).toEqual(
+    movesAgreed
+      ? JSON.stringify(
+          r.wb.tables.map((t) => [t.top, t.left, t.rows, t.showTotals]),
+        )
+      : tableBefore,
+  );
   // (b) every typed value not released is where the user typed it
   m.typed = m.typed.filter((t) => {
     const row = rowOf(r.wb, m, t.lead);
@@ -367,6 +392,8 @@ class ApplyCmd implements Cmd {
         () =>
           this.answer === "overwrite" ? new Set(listed.keys()) : new Set(),
         (o) => (o.status === "done" ? [...o.columns.values()] : []),
+        this.answer === "overwrite" &&
+          out.conflicts.some((c) => c.output === "moved"),
       );
       if (this.answer === "skip") skipped = new Set(listed.keys());
     }
@@ -433,7 +460,15 @@ class RevertCmd implements Cmd {
   async run(m: Model, r: Real) {
     const last = m.lastApply!;
     const s = (await scan())!;
-    const res = await guarded(m, r, () => revert(s));
+    const res = await guarded(
+      m,
+      r,
+      () => revert(s),
+      undefined,
+      undefined,
+      false,
+      true,
+    );
     expect(res).not.toBeNull();
     for (const lead of m.leads)
       for (const k of last.kinds) {
@@ -667,7 +702,7 @@ describe("the pane's promise, model-based", () => {
           void wb;
         },
       ),
-      { numRuns: Number(process.env.MODEL_RUNS ?? 30), verbose: 1 },
+      { numRuns: Number(process.env.MODEL_RUNS ?? 60), verbose: 1 },
     );
   }, 300000);
 });
@@ -739,6 +774,27 @@ describe("regression stories", () => {
         new ApplyCmd(false, [], "overwrite"),
         new TypeOutputCmd(2, 0, "A（经理确认）"),
         new ApplyCmd(true, [], "skip"),
+      ],
+    ],
+    [
+      "table: a user's rule right of the table is asked about before table columns push it right",
+      table,
+      () => [
+        new ApplyCmd(false, [], "overwrite"),
+        new RevertCmd(),
+        new RuleCmd(1),
+        new ApplyCmd(false, [], "overwrite"),
+      ],
+    ],
+    [
+      "table: a note typed where a table column goes moves right (agreed), then back on revert",
+      table,
+      () => [
+        new ApplyCmd(false, [], "overwrite"),
+        new RevertCmd(),
+        new TypeOutputCmd(0, 0, "A（经理确认）"),
+        new ApplyCmd(false, [], "overwrite"),
+        new RevertCmd(),
       ],
     ],
     [

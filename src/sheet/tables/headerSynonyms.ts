@@ -875,6 +875,7 @@ export const HEADER_SYNONYMS: { readonly [K in InputKey]: HeaderWords } = {
       "修改",
       "实际",
       "下次",
+      "预约",
       "created",
       "contact",
       "actual",

@@ -77,8 +77,8 @@ export async function scan(): Promise<Scan | null> {
   const { words, issues: wordIssues } = parseWorkbookWords(
     readSetting(HEADER_WORDS_KEY),
   );
-  let { mapping } = findColumns([headers, ...data.sample], {
-    headerRow: 0,
+  let { mapping } = findColumns([data.groups ?? [], headers, ...data.sample], {
+    headerRow: 1,
     exclude: new Set([...own].map((c) => c - data.left)),
     words,
   });

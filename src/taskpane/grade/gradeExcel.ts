@@ -68,6 +68,7 @@ export type DataSource = "table" | "region" | "used";
 export const columnName = (kind: OutputKind): string => `SalesQ_${kind}`;
 
 const EXCEL_ROWS = 1048576;
+const EXCEL_COLUMNS = 16384;
 
 /** Undo grouping exists from ExcelApi 1.20; older builds get the pane's own revert. */
 function runOptions(): Excel.RunOptions {
@@ -102,6 +103,8 @@ export interface FoundData extends Block {
   readonly headerIndex: number;
   /** the first data rows (up to SAMPLE_ROWS): the column mapping judges columns by them too */
   readonly sample: Grid;
+  /** the row above the headers (a merged group row names the plain sub-headers under it) */
+  readonly groups?: readonly unknown[];
 }
 
 /** Data rows the scan reads to judge what each column holds. */
@@ -351,7 +354,9 @@ export async function findData(): Promise<FoundData | null> {
         stats,
       )
     ).values;
-    return { ...b, top: r.top, headerIndex: r.headerIndex, sample };
+    const groups =
+      r.headerIndex > 0 ? r.firstRows[r.headerIndex - 1] : undefined;
+    return { ...b, top: r.top, headerIndex: r.headerIndex, sample, groups };
   });
 }
 
@@ -734,7 +739,8 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
           row: block.headerRow,
           column: col,
           content: String(h),
-          output: "header",
+          // a new table column is inserted there: what the cell holds moves right
+          output: inTable && added.includes(kind) ? "moved" : "header",
         });
       const fps = targets.formulas
         .slice(1)
@@ -750,7 +756,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
           row: firstRow + i,
           column: col,
           content: String(targets.formulas[i + 1]?.[j] ?? ""),
-          output: kind,
+          output: inTable && added.includes(kind) ? "moved" : kind,
         });
     });
     // Table columns are added by inserting cells right of the table over its rows: the user's
@@ -783,6 +789,37 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         }),
       );
     }
+    // The user's conditional formats there would move too (an insert shifts formats with cells).
+    if (table && added.length > 0 && rulesSupported()) {
+      const ownIds = new Set(req.ruleIds ?? []);
+      const cfs = sheet.getRangeByIndexes(
+        block.headerRow,
+        tableRight,
+        n + 1 + (found.totals ? 1 : 0),
+        EXCEL_COLUMNS - tableRight,
+      ).conditionalFormats;
+      cfs.load("items/id");
+      await context.sync();
+      stats.syncs++;
+      const theirs = cfs.items.filter((cf) => !ownIds.has(cf.id));
+      const at = theirs.map((cf) => {
+        const r = cf.getRangeOrNullObject();
+        r.load("address,rowIndex,columnIndex");
+        return r;
+      });
+      if (at.length > 0) {
+        await context.sync();
+        stats.syncs++;
+      }
+      for (const r of at)
+        if (!r.isNullObject)
+          conflicts.push({
+            row: r.rowIndex,
+            column: r.columnIndex,
+            content: `⟨${r.address.replace(/^.*!/, "")}⟩`,
+            output: "moved",
+          });
+    }
     const skip = new Set<string>();
     if (conflicts.length > 0) {
       const a = req.answer;
@@ -794,6 +831,16 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
           status: "conflict",
           conflicts: unanswered.slice(0, 200),
           total: unanswered.length,
+        };
+      // Cells that adding table columns would move cannot be skipped: ask again (the way on
+      // is to overwrite, i.e. let them move, or to use empty columns further right).
+      if (a.choice === "skip" && conflicts.some((c) => c.output === "moved"))
+        return {
+          status: "conflict",
+          conflicts: conflicts
+            .filter((c) => c.output === "moved")
+            .slice(0, 200),
+          total: conflicts.filter((c) => c.output === "moved").length,
         };
       if (a.choice === "skip")
         for (const c of conflicts) skip.add(cellId(c.row, c.column));
