@@ -547,6 +547,8 @@ table("a signing or payment still to come is a plan (4), not won", [
   ["Will sign next week", 4],
   ["Going to pay the deposit on Friday", 4],
   ["They'll sign once legal signs off", 4],
+  ["Deposit to be wired Monday", 4],
+  ["客户说签完合同就付款", 4],
   // done stays done: a marker of done, or a plan in another clause
   ["上周已经签了合同，下周安排施工", 5],
   ["下午客户到店把定金交了", 5],
@@ -582,6 +584,7 @@ table("a deal done with a rival is lost (−1), even said in the next clause", [
   ["跟友商签了，合同也回传了", -1],
   ["Bought one at another dealer", -1],
   ["Chose another vendor, already paid them", -1],
+  ["Signed with the other agency", -1],
 ]);
 
 table("English negation reaches every won form it governs", [

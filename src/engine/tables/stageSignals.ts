@@ -98,7 +98,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "compare|compares|compared|comparing|comparison|benchmarking",
   ),
   rival: w(
-    "chose another|went with|lost to|选了别家|用了别家|找了别家|在用别家|用着别家|用的别家|竞品|竞争对手|别的|另一家|另外一家|其他的|another dealer|another agency|another company|another supplier|another provider|another broker|other dealer|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
+    "the other agency|other agency|other vendor|other dealer|other dealership|other provider|other supplier|other firm|other brand|other school|other platform|another platform|another brand|another school|another firm|chose another|went with|lost to|选了别家|用了别家|找了别家|在用别家|用着别家|用的别家|竞品|竞争对手|别的|另一家|另外一家|其他的|another dealer|another agency|another company|another supplier|another provider|another broker|other dealer|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
       "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere",
   ),
   book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
@@ -155,7 +155,7 @@ export const PLANNED_MARKERS: readonly string[] = w(
 export const FUTURE_MARKERS: readonly string[] = w(
   "月末|月中|年初|年末|下周|下礼拜|下星期|下个礼拜|下个星期|过几天|过两天|年后|节后|下个月|下月|月底|月初|年底|明天|明早|后天|明年|下次|到时候|计划|打算|准备|约好|约定|预计|争取|等到|" +
     "will|'ll|going to|plan to|plans to|planning to|expected to|expects to|next week|next month|" +
-    "tomorrow|once|as soon as|by friday|by monday|by the end of",
+    "tomorrow|once|as soon as|by friday|by monday|by the end of|to be|due to|scheduled to|expected|pending|awaiting",
 );
 
 /** Marks a won form as done (`已`, `已经`): no plan turns it into stage 4. */
