@@ -10,6 +10,7 @@
  */
 import { DEFAULT_CRITERIA, type Criteria } from "../engine/criteria";
 import type { Lang } from "../engine/lang";
+import { sourceName } from "../engine/ctx";
 import { readDate } from "../engine/read";
 import { fold, isBlankCell, showValue } from "../engine/text";
 import {
@@ -76,12 +77,12 @@ const DEFAULT_TAG: Record<Lang, string> = {
   en: "our default",
 };
 const SEED_TAG = (n: string): Record<Lang, string> => ({
-  zh: `来源 ${n}`,
-  en: `source text ${n}`,
+  zh: sourceName(n, "zh"),
+  en: sourceName(n, "en"),
 });
 const RECONSTRUCTED_TAG: Record<Lang, string> = {
-  zh: "来源 002（原文缺失，我们的复原）",
-  en: "source 002 (lost in the source; our reading)",
+  zh: `${sourceName("002", "zh")}（原文缺失，我们的复原）`,
+  en: `${sourceName("002", "en")} (lost in the source; our reading)`,
 };
 const TITLE_MARK = "■ ";
 const bi = (zh: string, en: string): Record<Lang, string> => ({ zh, en });

@@ -31,11 +31,29 @@ export function withTrace(ctx: Ctx): Ctx {
   return { ...ctx, trace: [] };
 }
 
+/**
+ * The source course each methodology table comes from, by its title (users see titles, never
+ * the project's file numbers; docs/methodology.md quotes each one).
+ */
+export const SOURCE_TITLES: Record<string, Record<Lang, string>> = {
+  "000": { zh: "客户状态判断", en: "Customer status" },
+  "001": { zh: "客户类型识别", en: "Customer types" },
+  "002": { zh: "客户意向判断", en: "Customer intent" },
+  "003": { zh: "客户角色识别", en: "Buyer roles" },
+  "004": { zh: "客户紧急程度", en: "Customer urgency" },
+};
+
+/** Names a source by its title, in the given language. */
+export function sourceName(n: string, lang: Lang): string {
+  const t = SOURCE_TITLES[n];
+  if (t === undefined) throw new Error(`unknown source ${n}`);
+  return lang === "zh" ? `依据《${t.zh}》` : `per “${t.en}”`;
+}
+
 /** Tags that say where a rule comes from, in the explanation text. */
 export const tag = {
   default: (lang: Lang) => (lang === "zh" ? "[默认]" : "[default]"),
-  seed: (n: string, lang: Lang) =>
-    lang === "zh" ? `[来源 ${n}]` : `[seed ${n}]`,
+  seed: (n: string, lang: Lang) => `[${sourceName(n, lang)}]`,
 };
 
 /**

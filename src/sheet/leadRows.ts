@@ -20,6 +20,7 @@ import type { Mapping } from "./columnMapping";
 import type { InputKey } from "./inputs";
 import { OUTPUTS, headersOf, type OutputKind } from "./outputs";
 import { computeStatic } from "./rowFormulas";
+import type { Criteria } from "../engine/criteria";
 
 export interface LeadRow {
   /** 0-based index among the data rows (below the header) */
@@ -134,6 +135,7 @@ export function readLeadRows(
   mapping: Mapping,
   lang: Lang,
   today?: number,
+  criteria?: Criteria,
 ): LeadRows {
   const sources = {} as Record<ResultKind, ResultSource>;
   const toCompute: OutputKind[] = [];
@@ -147,7 +149,7 @@ export function readLeadRows(
   }
   const computed =
     toCompute.length > 0
-      ? computeStatic(rows, mapping, toCompute, lang, undefined, today).columns
+      ? computeStatic(rows, mapping, toCompute, lang, criteria, today).columns
       : new Map<OutputKind, unknown[]>();
   const result = (kind: ResultKind, i: number): unknown => {
     const s = sources[kind];

@@ -4,6 +4,7 @@
  * record per lead, and the sheet row of each.
  */
 import type { Lang } from "../engine/lang";
+import { currentCriteria } from "../functions/host";
 import { readLeadRows, type LeadRows } from "../sheet/leadRows";
 import { scan, type Scan } from "./grade/gradeController";
 import { assertDataSheet } from "./office/ownSheet";
@@ -46,7 +47,14 @@ export async function scanLeads(
   return {
     scan: s,
     rows,
-    leads: readLeadRows(s.headers, rows, s.mapping, lang, today),
+    leads: readLeadRows(
+      s.headers,
+      rows,
+      s.mapping,
+      lang,
+      today,
+      currentCriteria(),
+    ),
     sheetRow: (i) => first + i,
   };
 }

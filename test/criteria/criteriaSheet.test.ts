@@ -64,7 +64,7 @@ describe("insert → read back", () => {
     expect(src("回访次数 ≥")).toBe("默认（我们的默认值）");
     expect(src("高：总分 ≥")).toBe("默认（我们的默认值）");
     expect(src("高价值：金额最高的比例")).toBe("默认（我们的默认值）");
-    expect(src("两项必要条件都是A")).toBe("来源 002");
+    expect(src("两项必要条件都是A")).toBe("依据《客户意向判断》");
     const en = buildCriteriaSheet("en", TODAY);
     expect(en[rowOf(en, "revisits ≥")]![5]).toBe("our default");
   });

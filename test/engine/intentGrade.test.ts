@@ -37,7 +37,7 @@ describe("INTENTGRADE bands (SPEC §3)", () => {
   });
   test("WHYINTENTGRADE reads the source's traits of the class", () => {
     const [why] = call(F.whyintentgrade, cell(75), "zh");
-    expect(why).toContain("B — 得分 75 ≥ 70 → B类 [来源 002]");
+    expect(why).toContain("B — 得分 75 ≥ 70 → B类 [依据《客户意向判断》]");
     expect(why).toContain("需要与家人商量");
     const [d] = call(F.whyintentgrade, cell(10), "en");
     expect(d).toContain("class D");

@@ -228,7 +228,7 @@ describe("WHYLEADGRADE", () => {
     expect(why).toContain("revisits = 4 ≥ 3 [default] → A");
     expect(why).toContain("site not open: siteVisits counts as A [default]");
     expect(why).toContain(
-      "intent indicators at A: 4/5 (3–4) → grade B [seed 002]",
+      "intent indicators at A: 4/5 (3–4) → grade B [per “Customer intent”]",
     );
   });
 

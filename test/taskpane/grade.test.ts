@@ -17,6 +17,8 @@ import {
 import { GRADE_SETTING } from "../../src/sheet/gradeRecord";
 import { cellId, type ConflictAnswer } from "../../src/sheet/ownership";
 import { assignColumn } from "../../src/sheet/columnMapping";
+import { setCriteria } from "../../src/functions/host";
+import { DEFAULT_CRITERIA } from "../../src/engine/criteria";
 
 const TODAY = 46351;
 const S = "Sheet1";
@@ -458,4 +460,26 @@ describe("every request and response under 4 MB, measured in bytes", () => {
     expect(Math.max(...rev.map((q) => q.bytes))).toBeLessThan(MB4);
     expect(Math.max(...rev.map((q) => q.responseBytes))).toBeLessThan(MB4);
   }, 120000);
+});
+
+describe("the workbook's own criteria", () => {
+  afterEach(() => setCriteria(DEFAULT_CRITERIA));
+  test("static values follow the criteria sheet in force, as live formulas do", async () => {
+    const wb = installFakeOffice(new FakeWorkbook());
+    leads(wb);
+    const before = await applyNow();
+    expect(before.status).toBe("done");
+    // 王 has signed (stage 5): by default the next contact is 15 days after 46340
+    const col = (header: string) =>
+      [...Array(12).keys()].find((c) => wb.valueAt(S, 0, c) === header)!;
+    const next = col("下次跟进");
+    expect(wb.valueAt(S, 1, next)).toBe(46340 + 15);
+    setCriteria({
+      ...DEFAULT_CRITERIA,
+      followUpDays: { ...DEFAULT_CRITERIA.followUpDays, 5: 30 },
+    });
+    const after = await applyNow();
+    expect(after.status).toBe("done");
+    expect(wb.valueAt(S, 1, next)).toBe(46340 + 30);
+  });
 });

@@ -10,6 +10,7 @@
  */
 import { fold } from "../../engine/text";
 import { todaySerial } from "../../engine/read";
+import { currentCriteria } from "../../functions/host";
 import { MAX_REQUEST_BYTES } from "../../sheet/chunking";
 import { type Mapping } from "../../sheet/columnMapping";
 import type { RevertRecord, SheetRecord } from "../../sheet/gradeRecord";
@@ -703,7 +704,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         mapping,
         outputs,
         req.lang,
-        undefined,
+        currentCriteria(),
         req.today ?? todaySerial(),
       );
     } else {
@@ -712,7 +713,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
         mapping,
         outputs,
         req.lang,
-        undefined,
+        currentCriteria(),
         req.today ?? todaySerial(),
       );
       cells = computed.columns;
