@@ -7,6 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import type ExcelJS from "exceljs";
 import type { Lang } from "../engine/lang";
 import { fold } from "../engine/text";
 import {
@@ -72,7 +73,10 @@ export interface MappingReport {
 
 export interface GradeResult {
   readonly output: string;
+  /** data rows below the header, blank rows not counted */
   readonly rows: number;
+  /** blank rows between the header and the last data row (absent from an .xlsx or empty in a CSV) */
+  readonly blankRows: number;
   readonly grades: Record<string, number>;
   readonly stages: Record<string, number>;
   readonly rowsWithProblems: number;
@@ -109,10 +113,13 @@ export async function readMappingFile(file: string): Promise<SavedMapping> {
   try {
     text = await fs.promises.readFile(file, "utf8");
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT")
+      throw new CliError({ code: "mappingNotFound", file });
     throw new CliError({
       code: "badMappingFile",
       file,
-      reason: (e as NodeJS.ErrnoException).code ?? String(e),
+      reason: code ?? String(e),
     });
   }
   let json: unknown;
@@ -167,16 +174,31 @@ function ownedColumns(
   return owned;
 }
 
+/** Excel's error values, as the outputs' error cells begin ("#N/A 没有识别到…"). */
+const ERROR_CELL =
+  /^(#N\/A|#VALUE!|#NUM!|#REF!|#DIV\/0!|#NAME\?|#NULL!|#SPILL!|#CALC!)(?: ([\s\S]*))?$/;
+
 function outputCell(
   kind: OutputKind,
   v: CellOut | undefined,
   target: FileKind,
+  isProblem = false,
 ): CopyCell {
   if (v === undefined || v === "") return { value: null };
   if (kind === "nextFollowUp" && typeof v === "number")
     return target === "xlsx"
       ? { value: dateFromSerial(v), numFmt: "yyyy-mm-dd" }
       : { value: dateFromSerial(v) };
+  // An error: in an .xlsx a real error value (ISERROR is true, formulas over the column see
+  // the error), its message in the cell's comment. A CSV has no error values: the text stays.
+  const err = isProblem && typeof v === "string" ? ERROR_CELL.exec(v) : null;
+  if (err && target === "xlsx")
+    return err[2]
+      ? {
+          value: { error: err[1] as ExcelJS.CellErrorValue["error"] },
+          note: err[2],
+        }
+      : { value: { error: err[1] as ExcelJS.CellErrorValue["error"] } };
   // The pane writes text that Excel would read as a formula with a leading apostrophe
   // (asText). An .xlsx cell is typed as text already; a CSV keeps the apostrophe, so Excel
   // does not run it as a formula when the file is opened.
@@ -334,6 +356,21 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const stages: Record<string, number> = {};
   let rowsWithProblems = 0;
   let dataRows = 0;
+  let blankRows = 0;
+  // Blank rows count only when a data row follows (trailing ones are not rows of the list).
+  // An .xlsx does not store empty rows: the gaps in row numbers are blank rows too.
+  let pendingBlank = 0;
+  let lastNumber = headerRow.number;
+  const countRow = (r: SourceRow) => {
+    pendingBlank += Math.max(0, r.number - lastNumber - 1);
+    lastNumber = r.number;
+    if (r.values.every((v) => v === null || v === "")) pendingBlank++;
+    else {
+      dataRows++;
+      blankRows += pendingBlank;
+      pendingBlank = 0;
+    }
+  };
   const width = Math.max(
     headers.length,
     ...[...placement.columns.values()].map((c) => c + 1),
@@ -374,19 +411,27 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       for (const s of computed.stages)
         if (s !== undefined) stages[String(s)] = (stages[String(s)] ?? 0) + 1;
       rowsWithProblems += new Set(computed.problems.map((p) => p.row)).size;
+      const problemAt = new Set(
+        computed.problems.map((p) => `${p.row}:${p.output}`),
+      );
       for (let i = 0; i < chunk.length; i++) {
         const out = new Map<OutputKind, CopyCell>();
         for (const kind of outputs)
           out.set(
             kind,
-            outputCell(kind, computed.columns.get(kind)?.[i], outKind),
+            outputCell(
+              kind,
+              computed.columns.get(kind)?.[i],
+              outKind,
+              problemAt.has(`${i}:${kind}`),
+            ),
           );
         await sink.writeRow(
           (chunk[i] as SourceRow).number,
           withOutputs(chunk[i] as SourceRow, out),
         );
       }
-      dataRows += chunk.length;
+      chunk.forEach(countRow);
       o.onProgress?.(dataRows);
       chunk = [];
     };
@@ -402,5 +447,12 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     await sink.abort();
     throw e;
   }
-  return { output, rows: dataRows, grades, stages, rowsWithProblems };
+  return {
+    output,
+    rows: dataRows,
+    blankRows,
+    grades,
+    stages,
+    rowsWithProblems,
+  };
 }

@@ -94,10 +94,13 @@ function describeResult(r: GradeResult, lang: Lang): string {
       .map((k) => `${k}: ${x[k]}`)
       .join(" · ");
   const n = r.rows.toLocaleString("en-US");
+  const b = r.blankRows.toLocaleString("en-US");
   const lines =
     lang === "zh"
-      ? [`已写入 ${r.output}：${n} 行数据`]
-      : [`wrote ${r.output}: ${n} data rows`];
+      ? [`已写入 ${r.output}：${n} 行数据，${b} 行空行`]
+      : [
+          `wrote ${r.output}: ${n} data ${r.rows === 1 ? "row" : "rows"}, ${b} blank ${r.blankRows === 1 ? "row" : "rows"}`,
+        ];
   if (Object.keys(r.grades).length)
     lines.push((lang === "zh" ? "客户等级 " : "grades ") + counts(r.grades));
   if (Object.keys(r.stages).length)
@@ -140,11 +143,35 @@ export function progress(
   };
 }
 
+/** Problems with the options themselves (exit 2); the rest are problems with a file (exit 1). */
+const USAGE_CODES = new Set<string>(["usage", "badEncoding"]);
+
+/** Node's parseArgs errors, as one plain line naming the option (its own text quotes oddly). */
+export function parseArgsProblem(e: unknown, lang: Lang): string {
+  const err = e as { code?: string; message?: string };
+  const msg = String(err?.message ?? e);
+  const opt = /'(-[^',\s]*)(?:, (--[^'\s]+))?/.exec(msg);
+  const name = opt ? (opt[2] ?? opt[1]) : "";
+  if (err?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return lang === "zh" ? `未知选项“${name}”` : `unknown option "${name}"`;
+  if (err?.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return lang === "zh"
+      ? `选项“${name}”${/does not take/.test(msg) ? "不带值" : "缺少值"}`
+      : `option "${name}" ${/does not take/.test(msg) ? "takes no value" : "needs a value"}`;
+  return msg;
+}
+
 export async function main(
   argv: string[],
   io: Io = processIo,
 ): Promise<number> {
-  let lang = systemLang();
+  // --lang is honoured even when another option is bad (its message is in that language).
+  const langArg = argv
+    .map((a, i) =>
+      a === "--lang" ? argv[i + 1] : /^--lang=(.*)$/.exec(a)?.[1],
+    )
+    .find((x) => x !== undefined);
+  let lang = (langArg !== undefined && langFrom(langArg)) || systemLang();
   const usage = (detail: string) => new CliError({ code: "usage", detail });
   try {
     let parsed;
@@ -166,7 +193,7 @@ export async function main(
         },
       });
     } catch (e) {
-      throw usage(String((e as Error).message));
+      throw usage(parseArgsProblem(e, lang));
     }
     const v = parsed.values;
     if (v.lang !== undefined) {
@@ -207,6 +234,12 @@ export async function main(
       if (d === undefined) throw usage(`--today "${v.today}": YYYY-MM-DD`);
       today = d;
     }
+    if (v.out !== undefined && !/\.(xlsx|csv)$/i.test(v.out))
+      throw usage(
+        lang === "zh"
+          ? `--out “${v.out}”：输出文件须以 .xlsx 或 .csv 结尾`
+          : `--out "${v.out}": the output must end in .xlsx or .csv`,
+      );
     const p = progress(io, lang);
     const result = await gradeFile({
       input: parsed.positionals[0] as string,
@@ -228,7 +261,7 @@ export async function main(
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`sales-qualify: ${e.text(lang)}\n`);
-      return e.problem.code === "usage" ? 2 : 1;
+      return USAGE_CODES.has(e.problem.code) ? 2 : 1;
     }
     // A bug: one line, the details only on request.
     io.err(

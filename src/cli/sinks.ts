@@ -106,6 +106,7 @@ function xlsxSink(
         const cell = row.getCell(i + 1);
         cell.value = c.value;
         if (c.numFmt) cell.numFmt = c.numFmt;
+        if (c.note) cell.note = c.note;
       });
       row.commit();
     },
@@ -121,14 +122,32 @@ function xlsxSink(
   };
 }
 
-/** RFC 4180 quoting: a field with a comma, quote, line break or edge space is quoted. */
+/** The text of a copied cell: rich text joined, a link's text, a formula's result, an error's code. */
+function cellText(v: ExcelJS.CellValue): { text: string; isText: boolean } {
+  if (v === null || v === undefined) return { text: "", isText: false };
+  if (v instanceof Date)
+    return { text: v.toISOString().slice(0, 10), isText: false };
+  if (typeof v === "string") return { text: v, isText: true };
+  if (typeof v !== "object") return { text: String(v), isText: false };
+  if ("richText" in v && Array.isArray(v.richText))
+    return { text: v.richText.map((t) => t.text).join(""), isText: true };
+  if ("error" in v) return { text: String(v.error), isText: false };
+  if ("formula" in v || "sharedFormula" in v)
+    return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+  if ("text" in v) return cellText((v as { text: ExcelJS.CellValue }).text);
+  return { text: "", isText: false };
+}
+
+/**
+ * One CSV field. Text that Excel would run as a formula when it opens the file (it begins with
+ * = + - @, a tab or a carriage return) gets a leading apostrophe, so Excel shows it as text;
+ * numbers, dates and error codes are never changed. Then RFC 4180 quoting: a field with a comma,
+ * quote, line break or edge space is quoted.
+ */
 export function csvField(v: ExcelJS.CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  let s: string;
-  if (v instanceof Date) s = v.toISOString().slice(0, 10);
-  else if (typeof v === "object")
-    s = String((v as { text?: unknown }).text ?? "");
-  else s = String(v);
+  const c = cellText(v);
+  const s = c.isText && /^[=+\-@\t\r]/.test(c.text) ? `'${c.text}` : c.text;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -14,6 +14,7 @@ import iconv from "iconv-lite";
 import { main, progress } from "../../src/cli/main";
 import { gradeFile } from "../../src/cli/gradeFile";
 import { fsProblem } from "../../src/cli/cliError";
+import { csvValue } from "../../src/cli/sources";
 import { proposeMapping } from "../../src/sheet/columnMapping";
 import { availableOutputs } from "../../src/sheet/outputs";
 import { computeStatic } from "../../src/sheet/rowFormulas";
@@ -235,6 +236,30 @@ describe("bad files and bad usage: one line, a non-zero exit, no output file", (
       "an unknown encoding",
       () => [leads(), "--encoding", "latin9"],
       /--encoding “latin9”无法识别/,
+      2,
+    ],
+    [
+      "an output that is neither .xlsx nor .csv",
+      () => [leads(), "--out", path.join(tmp, "x.pdf")],
+      /--out “.*x\.pdf”：输出文件须以 \.xlsx 或 \.csv 结尾/,
+      2,
+    ],
+    [
+      "an unknown option, named plainly (no parser text, balanced quotes)",
+      () => [leads(), "--bogus"],
+      /^sales-qualify: 未知选项“--bogus”（运行 sales-qualify --help 查看用法）\n$/,
+      2,
+    ],
+    [
+      "an option without its value",
+      () => [leads(), "--out"],
+      /^sales-qualify: 选项“--out”缺少值（/,
+      2,
+    ],
+    [
+      "a mapping file that does not exist",
+      () => [leads(), "--mapping", path.join(tmp, "missing.json")],
+      /找不到列映射文件“.*missing\.json”/,
     ],
   ];
   test.each(badCases)("%s", async (_name, args, message, exitCode = 1) => {
@@ -339,7 +364,8 @@ test("property: the graded CSV holds exactly the pane's static values for the wh
           today,
           chunkRows,
         });
-        const values = rows.map((r) => r.map((s) => (s === "" ? null : s)));
+        // Numeric text typed as numbers, as the CLI reads a CSV (csvValue).
+        const values = rows.map((r) => r.map(csvValue));
         // The pane maps from headers and the cells below them; the CLI must agree.
         const mapping = proposeMapping(HEADERS, { rows: values });
         const outputs = availableOutputs(mapping);
@@ -365,7 +391,11 @@ test("property: the graded CSV holds exactly the pane's static values for the wh
             expect(got[HEADERS.length + k] ?? null).toBe(want);
           });
         });
-        expect(res.rows).toBe(rows.length);
+        const blank = values.map((r) => r.every((v) => v === null));
+        const last = blank.lastIndexOf(false);
+        const inside = blank.slice(0, last + 1);
+        expect(res.rows).toBe(inside.filter((b) => !b).length);
+        expect(res.blankRows).toBe(inside.filter((b) => b).length);
       },
     ),
     { numRuns: 40 },
