@@ -540,3 +540,162 @@ test("the command line chooses columns as the pane does, from headers and conten
   expect(again.rows).toBe(4);
   expect(by("observations")).toEqual(["第一次回访", "第二次回访"]);
 });
+
+describe("numbers in a CSV are read as Excel reads them when it opens the file", () => {
+  test("property: plain integers and decimals become numbers", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -9_999_999_999, max: 9_999_999_999 }),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.boolean(),
+        (n, frac, withFrac) => {
+          const s = withFrac ? `${n}.${frac}` : String(n);
+          expect(csvValue(s)).toBe(Number(s));
+        },
+      ),
+    );
+  });
+  test("property: leading-zero codes, 11+ digit ids and other text stay text", () => {
+    const keep = fc.oneof(
+      fc.stringMatching(/^-?0\d{1,12}(\.\d{1,3})?$/),
+      fc.stringMatching(/^\d{11,20}$/),
+      fc.stringMatching(/^(1,234|50%|1e5|¥12| 12|12 |\+12|\.5|5\.)$/),
+    );
+    fc.assert(fc.property(keep, (s) => expect(csvValue(s)).toBe(s)));
+    expect(csvValue("")).toBeNull();
+  });
+  test("a date serial in a CSV is read like the same value in an .xlsx (no #VALUE!)", async () => {
+    const csv = path.join(tmp, "s.csv");
+    fs.writeFileSync(
+      csv,
+      "跟进记录,上次联系日期,电话\r\n询问价格,46340,13812345678\r\n",
+    );
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.addRow(["跟进记录", "上次联系日期", "电话"]);
+    ws.addRow(["询问价格", 46340, "13812345678"]);
+    const xlsx = path.join(tmp, "x.xlsx");
+    await wb.xlsx.writeFile(xlsx);
+    const args = [
+      "--lang",
+      "zh",
+      "--today",
+      TODAY,
+      "--outputs",
+      "nextFollowUp",
+    ];
+    expect(
+      (await run([csv, "--out", path.join(tmp, "a.xlsx"), ...args])).code,
+    ).toBe(0);
+    expect(
+      (await run([xlsx, "--out", path.join(tmp, "b.xlsx"), ...args])).code,
+    ).toBe(0);
+    const a = await readXlsx(path.join(tmp, "a.xlsx"));
+    const b = await readXlsx(path.join(tmp, "b.xlsx"));
+    expect(a.rows["2"]?.[1]).toBe(46340);
+    expect(a.rows["2"]?.[2]).toBe("13812345678");
+    expect(String(a.rows["2"]?.[3])).toMatch(
+      /^date:\d{4}-\d\d-\d\d yyyy-mm-dd$/,
+    );
+    expect(a.rows).toEqual(b.rows);
+  });
+});
+
+test("an output error is a real error value in an .xlsx (its message in the cell's comment) and text in a CSV", async () => {
+  const csv = path.join(tmp, "e.csv");
+  fs.writeFileSync(csv, "付款能力,满意度,回访次数\r\n是,是,-1\r\n");
+  const args = ["--lang", "en", "--outputs", "grade"];
+  expect(
+    (await run([csv, "--out", path.join(tmp, "e.xlsx"), ...args])).code,
+  ).toBe(0);
+  expect(
+    (await run([csv, "--out", path.join(tmp, "e2.csv"), ...args])).code,
+  ).toBe(0);
+  const x = await readXlsx(path.join(tmp, "e.xlsx"));
+  expect(x.rows["2"]?.[3]).toEqual({
+    value: { error: "#NUM!" },
+    note: expect.stringMatching(/^revisits: -1/),
+  });
+  const c = readCsv(path.join(tmp, "e2.csv"), "utf8");
+  expect(c.rows["2"]?.[3]).toMatch(/^#NUM! revisits: -1/);
+});
+
+test("property: CSV output shows text that starts with = + - @ tab or CR as text (a leading '), never changes numbers", async () => {
+  const risky = fc
+    .tuple(
+      fc.constantFrom("=", "+", "-", "@", "\t", "\r"),
+      fc.string({ maxLength: 12 }),
+    )
+    .map(([a, b]) => a + b)
+    .filter((s) => csvValue(s) === s);
+  await fc.assert(
+    fc.asyncProperty(
+      risky,
+      fc.integer({ min: -999, max: 999 }),
+      async (text, n) => {
+        const dir = fs.mkdtempSync(path.join(tmp, "i"));
+        const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+        const input = path.join(dir, "in.csv");
+        fs.writeFileSync(
+          input,
+          `客户姓名,编号,跟进记录\r\n${q(text)},${n},询问价格\r\n`,
+        );
+        const r = await run([input, "--lang", "zh", "--today", TODAY]);
+        expect(r.code).toBe(0);
+        const back = readCsv(path.join(dir, "in.graded.csv"), "utf8").rows;
+        expect(back["2"]?.[0]).toBe(`'${text}`);
+        expect(back["2"]?.[1]).toBe(String(n));
+      },
+    ),
+    { numRuns: 25 },
+  );
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("s").addRows([
+    ["客户姓名", "金额", "跟进记录"],
+    ['=HYPERLINK("http://x","y")', -5, "询问价格"],
+    ["@SUM(A1)", 3, "询问价格"],
+  ]);
+  const x = path.join(tmp, "h.xlsx");
+  await wb.xlsx.writeFile(x);
+  expect(
+    (await run([x, "--out", path.join(tmp, "h.csv"), "--today", TODAY])).code,
+  ).toBe(0);
+  const h = readCsv(path.join(tmp, "h.csv"), "utf8").rows;
+  expect(h["2"]?.slice(0, 2)).toEqual(['\'=HYPERLINK("http://x","y")', "-5"]);
+  expect(h["3"]?.slice(0, 2)).toEqual(["'@SUM(A1)", "3"]);
+});
+
+test("blank rows are counted apart, the same for a CSV and an .xlsx of the same sheet", async () => {
+  const rows = [
+    ["跟进记录", "上次联系"],
+    ["询问价格", "2026-11-20"],
+    [],
+    ["不感兴趣", "2026-11-01"],
+  ];
+  const csv = path.join(tmp, "b.csv");
+  fs.writeFileSync(csv, rows.map((r) => r.join(",")).join("\r\n") + "\r\n\r\n");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("b");
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)),
+  );
+  const xlsx = path.join(tmp, "b.xlsx");
+  await wb.xlsx.writeFile(xlsx);
+  const a = await run([csv, "--lang", "en", "--today", TODAY]);
+  const b = await run([xlsx, "--lang", "en", "--today", TODAY]);
+  expect(a.err).toMatch(/: 2 data rows, 1 blank row\n/);
+  expect(b.err).toMatch(/: 2 data rows, 1 blank row\n/);
+});
+
+describe("the repository root stays clean", () => {
+  const listRoot = () => fs.readdirSync(root).sort();
+  const before = listRoot();
+  afterAll(() => expect(listRoot()).toEqual(before));
+  test("no graded file is committed at the root, and one made there is ignored", () => {
+    const git = (...a: string[]) =>
+      spawnSync("git", a, { cwd: root, encoding: "utf8" });
+    const tracked = git("ls-files").stdout.split("\n");
+    expect(tracked.filter((f) => /^[^/]+\.(xlsx|csv)$/.test(f))).toEqual([]);
+    expect(git("check-ignore", "-q", "graded.xlsx").status).toBe(0);
+  });
+});
