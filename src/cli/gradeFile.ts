@@ -28,6 +28,9 @@ import {
 } from "../sheet/outputs";
 import { placeOutputs } from "../sheet/placement";
 import { computeStatic, type CellOut } from "../sheet/rowFormulas";
+import { pipelineReport } from "../report/pipelineReport";
+import { reportLayout } from "../report/reportLayout";
+import { readLeadRows, type LeadRow } from "../sheet/leadRows";
 import { CliError } from "./cliError";
 import { openSink } from "./sinks";
 import {
@@ -58,6 +61,8 @@ export interface GradeOptions {
   /** Excel serial of the date urgency and follow-ups count from */
   readonly today: number;
   readonly force?: boolean;
+  /** add the report's count tables as a sheet (.xlsx output only) */
+  readonly report?: boolean;
   /** rows per engine call (tests vary it; the result must not depend on it) */
   readonly chunkRows?: number;
   readonly onProgress?: (rows: number) => void;
@@ -214,6 +219,14 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   });
   const outKind = o.output ? kindOfOutput(o.output, source.kind) : source.kind;
   const output = o.output ?? defaultOutputPath(o.input, source.kind);
+  if (o.report && outKind !== "xlsx")
+    throw new CliError({
+      code: "usage",
+      detail:
+        o.lang === "zh"
+          ? "--report 只能写入 .xlsx 文件（用 --out <文件.xlsx>）"
+          : "--report needs an .xlsx output (use --out <file.xlsx>)",
+    });
   if (await sameFile(o.input, output))
     throw new CliError({ code: "sameAsInput", file: output });
   if (!o.force && fs.existsSync(output))
@@ -357,6 +370,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   let rowsWithProblems = 0;
   let dataRows = 0;
   let blankRows = 0;
+  const leads: LeadRow[] = [];
   // Blank rows count only when a data row follows (trailing ones are not rows of the list).
   // An .xlsx does not store empty rows: the gaps in row numbers are blank rows too.
   let pendingBlank = 0;
@@ -432,6 +446,16 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         );
       }
       chunk.forEach(countRow);
+      // The report's rows, from the same pure module as the pane (our old columns not read).
+      if (o.report)
+        for (const l of readLeadRows(
+          inputHeaders,
+          values,
+          mapping,
+          o.lang,
+          o.today,
+        ).rows)
+          leads.push(l);
       o.onProgress?.(dataRows);
       chunk = [];
     };
@@ -442,6 +466,31 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       chunk.push(r.value);
     }
     await flush();
+    if (o.report && sink.addSheet) {
+      const layout = reportLayout(pipelineReport(leads), o.lang, {
+        today: o.today,
+        source: source.sheetName,
+      });
+      const cells: { row: number; column: number; cell: CopyCell }[] = [];
+      for (const b of [...layout.blocks, layout.gradeByStage])
+        b.values.forEach((line, i) =>
+          line.forEach((v, j) =>
+            cells.push({
+              row: b.row + i,
+              column: b.column + j,
+              cell:
+                i > 0 && typeof v === "number" && b.percentColumns?.includes(j)
+                  ? { value: v, numFmt: "0%" }
+                  : { value: v },
+            }),
+          ),
+        );
+      const name =
+        layout.sheetName === source.sheetName
+          ? `${layout.sheetName} (2)`
+          : layout.sheetName;
+      await sink.addSheet(name, cells);
+    }
     await sink.finish();
   } catch (e) {
     await sink.abort();

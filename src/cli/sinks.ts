@@ -17,6 +17,14 @@ export interface Sink {
     number: number,
     cells: readonly (CopyCell | undefined)[],
   ): Promise<void>;
+  /**
+   * Another sheet after the graded one (.xlsx only; call after the last writeRow): cells by
+   * 0-based row and column.
+   */
+  addSheet?(
+    name: string,
+    cells: readonly { row: number; column: number; cell: CopyCell }[],
+  ): Promise<void>;
   finish(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -93,7 +101,25 @@ function xlsxSink(
     );
   };
   let sinceCheck = 0;
+  let committed = false;
   return {
+    async addSheet(name, cells) {
+      if (!committed) ws.commit();
+      committed = true;
+      const extra = wb.addWorksheet(name);
+      const byRow = new Map<number, typeof cells>();
+      for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+      for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+        const row = extra.getRow(r + 1);
+        for (const c of byRow.get(r) ?? []) {
+          const cell = row.getCell(c.column + 1);
+          cell.value = c.cell.value;
+          if (c.cell.numFmt) cell.numFmt = c.cell.numFmt;
+        }
+        row.commit();
+      }
+      extra.commit();
+    },
     async writeRow(number, cells) {
       if (++sinceCheck >= 256) {
         sinceCheck = 0;
@@ -111,7 +137,7 @@ function xlsxSink(
       row.commit();
     },
     async finish() {
-      ws.commit();
+      if (!committed) ws.commit();
       await wb.commit();
       await replace(temp, target);
     },

@@ -699,3 +699,50 @@ describe("the repository root stays clean", () => {
     expect(git("check-ignore", "-q", "graded.xlsx").status).toBe(0);
   });
 });
+
+describe("--report", () => {
+  test("the report sheet's stage counts are the graded sheet's stage column, counted", async () => {
+    const input = path.join(tmp, "in.csv");
+    fs.copyFileSync(path.join(casesDir, "zh-csv-utf8/input.csv"), input);
+    const out = path.join(tmp, "r.xlsx");
+    const r = await run([
+      input,
+      "--lang",
+      "zh",
+      "--today",
+      TODAY,
+      "--out",
+      out,
+      "--report",
+    ]);
+    expect(r.code).toBe(0);
+    const graded = await readXlsx(out);
+    const report = await readXlsx(out, "报表");
+    const header = graded.rows["1"] ?? [];
+    const col = header.indexOf("阶段名称");
+    const counted: Record<string, number> = {};
+    for (const [n, cells] of Object.entries(graded.rows))
+      if (n !== "1" && typeof cells[col] === "string")
+        counted[cells[col] as string] =
+          (counted[cells[col] as string] ?? 0) + 1;
+    const shown: Record<string, number> = {};
+    for (const cells of Object.values(report.rows))
+      if (
+        typeof cells[0] === "string" &&
+        /^阶段-?\d /.test(cells[0]) &&
+        typeof cells[1] === "number" &&
+        cells[1] > 0
+      )
+        shown[cells[0]] = cells[1];
+    expect(Object.keys(counted).length).toBeGreaterThan(1);
+    expect(shown).toEqual(counted);
+  });
+  test("a CSV output with --report is bad usage (exit 2), nothing written", async () => {
+    const input = path.join(tmp, "in.csv");
+    fs.copyFileSync(path.join(casesDir, "zh-csv-utf8/input.csv"), input);
+    const r = await run([input, "--lang", "en", "--report"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--report needs an \.xlsx output/);
+    expect(fs.existsSync(path.join(tmp, "in.graded.csv"))).toBe(false);
+  });
+});
