@@ -31,6 +31,11 @@ import { computeStatic, type CellOut } from "../sheet/rowFormulas";
 import { pipelineReport } from "../report/pipelineReport";
 import { reportLayout } from "../report/reportLayout";
 import { readLeadRows, type LeadRow } from "../sheet/leadRows";
+import {
+  DUPLICATE_COLUMNS,
+  DUPLICATE_HEADERS,
+  findDuplicates,
+} from "../duplicates/findDuplicates";
 import { CliError } from "./cliError";
 import { openSink } from "./sinks";
 import {
@@ -63,6 +68,8 @@ export interface GradeOptions {
   readonly force?: boolean;
   /** add the report's count tables as a sheet (.xlsx output only) */
   readonly report?: boolean;
+  /** add the duplicate-lead columns (group, proposed owner, reason); reads the whole sheet first */
+  readonly duplicates?: boolean;
   /** rows per engine call (tests vary it; the result must not depend on it) */
   readonly chunkRows?: number;
   readonly onProgress?: (rows: number) => void;
@@ -262,7 +269,15 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     head.push(r.value);
   }
   const owned = ownedColumns(headers);
-  const ownedSet = new Set(Object.values(owned));
+  // The duplicate columns of an earlier run (by header, either language): reused, never inputs.
+  const dupOwned = DUPLICATE_COLUMNS.map((c) => {
+    const names = [DUPLICATE_HEADERS[c].zh, DUPLICATE_HEADERS[c].en].map(fold);
+    return headers.findIndex((h) => names.includes(fold(String(h ?? ""))));
+  });
+  const ownedSet = new Set([
+    ...Object.values(owned),
+    ...dupOwned.filter((c) => c >= 0),
+  ]);
   const inputHeaders = headers.map((h, j) => (ownedSet.has(j) ? "" : h));
   const mappingOptions = {
     rows: head.slice(headerIndex + 1).map((r) => r.values),
@@ -389,14 +404,49 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     headers.length,
     ...[...placement.columns.values()].map((c) => c + 1),
   );
-  const withOutputs = (r: SourceRow, out: Map<OutputKind, CopyCell>) => {
+  // Duplicates need every row before the first is written: the rest of the sheet is read now.
+  let dupCells: (readonly [string, string, string])[] = [];
+  const dupAt = dupOwned.every((c) => c >= 0)
+    ? dupOwned
+    : DUPLICATE_COLUMNS.map((_, k) => width + k);
+  if (o.duplicates) {
+    for (;;) {
+      const r = await it.next();
+      if (r.done) break;
+      head.push(r.value);
+    }
+    const data = head.slice(headerIndex + 1);
+    const leadRows = readLeadRows(
+      inputHeaders,
+      data.map((r) => r.values),
+      mapping,
+      o.lang,
+      o.today,
+    );
+    dupCells = findDuplicates(leadRows.rows, {
+      lang: o.lang,
+      today: o.today,
+      hasLogColumn: mapping.receptionOrder.column !== null,
+      rowNumber: (i) => (data[i] as SourceRow).number,
+    }).cells.slice();
+  }
+  const withOutputs = (
+    r: SourceRow,
+    out: Map<OutputKind, CopyCell>,
+    dup?: readonly string[],
+  ) => {
     const cells: (CopyCell | undefined)[] = r.cells.slice();
     // Our earlier outputs are replaced, not kept beside the new ones.
     for (const c of ownedSet) cells[c] = undefined;
     for (const [kind, col] of placement.columns) cells[col] = out.get(kind);
     cells.length = Math.max(cells.length, width);
+    if (dup)
+      dupAt.forEach((col, k) => {
+        cells[col] = dup[k] ? { value: dup[k] as string } : undefined;
+      });
     return cells;
   };
+  let dataIndex = 0;
 
   try {
     for (const r of head.slice(0, headerIndex))
@@ -406,7 +456,16 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       headerCells.set(kind, {
         value: OUTPUT_BY_KIND.get(kind)!.header[o.lang],
       });
-    await sink.writeRow(headerRow.number, withOutputs(headerRow, headerCells));
+    await sink.writeRow(
+      headerRow.number,
+      withOutputs(
+        headerRow,
+        headerCells,
+        o.duplicates
+          ? DUPLICATE_COLUMNS.map((c) => DUPLICATE_HEADERS[c][o.lang])
+          : undefined,
+      ),
+    );
 
     let chunk: SourceRow[] = head.slice(headerIndex + 1);
     const flush = async () => {
@@ -442,8 +501,13 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
           );
         await sink.writeRow(
           (chunk[i] as SourceRow).number,
-          withOutputs(chunk[i] as SourceRow, out),
+          withOutputs(
+            chunk[i] as SourceRow,
+            out,
+            o.duplicates ? (dupCells[dataIndex] ?? ["", "", ""]) : undefined,
+          ),
         );
+        dataIndex++;
       }
       chunk.forEach(countRow);
       // The report's rows, from the same pure module as the pane (our old columns not read).

@@ -29,6 +29,7 @@ const HELP: Record<Lang, string> = {
   --encoding <编码>      CSV 编码 utf8 或 gb18030；默认自动识别
   --lang <zh|en>         标签和提示的语言；默认按系统语言
   --today <日期>         计算紧急程度和下次跟进的基准日期；默认今天
+  --duplicates           加三列：撞单组、建议归属、撞单说明（先读完整张表）
   --report               另加一张“报表”工作表：各阶段、等级、紧急程度的计数表（仅 .xlsx）
   --force                输出文件已存在时覆盖它（绝不覆盖输入文件）
   --help                 显示本说明`,
@@ -47,6 +48,7 @@ Options:
   --encoding <enc>       CSV encoding utf8 or gb18030; default detected
   --lang <zh|en>         language of labels and messages; default the system's
   --today <date>         the date urgency and follow-ups count from; default today
+  --duplicates           add three columns: duplicate group, proposed owner, reason (reads the whole sheet first)
   --report               add a "Report" sheet: the counts by stage, grade and urgency (.xlsx only)
   --force                replace the output file if it exists (never the input)
   --help                 show this help`,
@@ -192,6 +194,7 @@ export async function main(
           today: { type: "string" },
           force: { type: "boolean" },
           report: { type: "boolean" },
+          duplicates: { type: "boolean" },
           help: { type: "boolean", short: "h" },
         },
       });
@@ -256,6 +259,7 @@ export async function main(
       today,
       force: v.force,
       report: v.report,
+      duplicates: v.duplicates,
       onProgress: (rows) => p.tick(rows),
       onMapping: (m) => io.err(describeMapping(m, lang)),
     });

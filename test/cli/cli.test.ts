@@ -746,3 +746,18 @@ describe("--report", () => {
     expect(fs.existsSync(path.join(tmp, "in.graded.csv"))).toBe(false);
   });
 });
+
+test("--duplicates on a graded copy reuses its duplicate columns (never read as inputs, never added twice)", async () => {
+  const input = path.join(tmp, "in.csv");
+  fs.copyFileSync(path.join(casesDir, "zh-csv-duplicates/input.csv"), input);
+  const args = ["--lang", "zh", "--today", TODAY, "--duplicates"];
+  expect((await run([input, ...args])).code).toBe(0);
+  const once = readCsv(path.join(tmp, "in.graded.csv"), "utf8").rows;
+  const again = path.join(tmp, "again.csv");
+  expect(
+    (await run([path.join(tmp, "in.graded.csv"), "--out", again, ...args]))
+      .code,
+  ).toBe(0);
+  expect(readCsv(again, "utf8").rows).toEqual(once);
+  expect(once["2"]?.slice(-3, -1)).toEqual(["撞单1", "李明"]);
+});
