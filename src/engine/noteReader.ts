@@ -26,6 +26,8 @@ import {
   FUTURE_MARKERS,
   DONE_MARKERS,
   THEN_MARKERS,
+  FAILURE_MARKERS,
+  FAILED_DEALS,
   type Concept,
   type SignalPart,
   type SignalWord,
@@ -48,7 +50,13 @@ export interface Reading {
    * why it counts for another stage than its concept's: negated (`没`), covered by a refusal
    * or complaint before it, a won form planned (stage 4), asked about (3), done with a rival (−1)
    */
-  readonly why?: "negated" | "covered" | "planned" | "asked" | "rival";
+  readonly why?:
+    | "negated"
+    | "covered"
+    | "planned"
+    | "asked"
+    | "rival"
+    | "failed";
   /** the word that made it so */
   readonly marker?: string;
 }
@@ -72,6 +80,8 @@ const INTENT = 64;
 const LATER = 128;
 const QUESTION = 256;
 const FUTURE = 512;
+const FAIL = 1024; // a deal failed, cancelled (FAILURE_MARKERS)
+const FAILED_DEAL = 2048; // money given back: a failed deal on its own (FAILED_DEALS)
 
 interface Atom {
   readonly form: string;
@@ -315,6 +325,8 @@ export class NoteReader {
     for (const w of LATER_MARKERS) atom(w).flags |= LATER;
     for (const w of QUESTION_MARKERS) atom(w).flags |= QUESTION;
     for (const w of FUTURE_MARKERS) atom(w).flags |= FUTURE;
+    for (const w of FAILURE_MARKERS) atom(w).flags |= FAIL;
+    for (const w of FAILED_DEALS) atom(w).flags |= FAIL | FAILED_DEAL;
     // "call me again" is itself the later time a busy customer agrees to (`十分钟后再打`)
     // (Chinese forms only: "call" alone is no time)
     for (const w of PARTS.callAgain)
@@ -376,6 +388,8 @@ export class NoteReader {
     const concepts = this.concepts;
     const askBit = PART_BIT.get("ask") as number;
     const rivalBit = PART_BIT.get("rival") as number;
+    const dealBits =
+      (PART_BIT.get("money") as number) | (PART_BIT.get("contract") as number);
     let nParts = 0;
     let nPending = 0;
     let negEnd = -1; // end of the last unused negator in this clause
@@ -397,6 +411,8 @@ export class NoteReader {
     let askEnd = -1;
     let question = ""; // 吗 or a question mark: the clause asks, it does not report
     let future = ""; // a time to come or a plan in the clause (FUTURE_MARKERS)
+    let failed = ""; // a failure or cancellation word in the clause (`签约失败`, `定金退了`)
+    let dealSeen = false; // a deal, payment or contract word in the clause, for `failed`
     let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
     let pos = 0;
     for (;;) {
@@ -614,6 +630,13 @@ export class NoteReader {
             askEnd = end;
           }
           if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
+          if ((a.flags & FAIL) !== 0 && neg === "" && failed === "") failed = s;
+          if (
+            (a.flags & FAILED_DEAL) !== 0 ||
+            (a.parts & dealBits) !== 0 ||
+            (a.concept >= 0 && ((concepts[a.concept] as Concept).stage ?? 0) >= 4)
+          )
+            dealSeen = true;
           if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
           if ((a.flags & QUESTION) !== 0 && question === "") question = s;
           if ((a.flags & FUTURE) !== 0 && future === "") future = s;
@@ -636,7 +659,24 @@ export class NoteReader {
         // vendor, already paid them") makes the next clause's won forms theirs too
         rivalCarry =
           rival !== "" && (nPending > 0 || clauseRefusal !== "") ? rival : "";
-        this.closeClause(t, rival, trace);
+        // a deal that failed, was cancelled or refunded (`签约失败`, "signing fell through") is
+        // a refusal; a clause that asks about it (`能退款吗`, `问了退款政策`) reports nothing
+        const fail =
+          failed !== "" &&
+          question === "" &&
+          asked === "" &&
+          (dealSeen || nPending > 0)
+            ? failed
+            : "";
+        const lostTo = rival !== "" ? rival : fail;
+        if (
+          this.closeClause(t, lostTo, rival !== "" ? "rival" : "failed", trace) ===
+            0 &&
+          fail !== "" &&
+          nPending === 0
+        )
+          this.count(FAILED_DEAL_CONCEPT, fail, at, "", "", "", trace);
+        this.closeClause(t, "", "rival", trace);
         for (let k = 0; k < nPending; k++) {
           const c = concepts[pendConcept[k] as number] as Concept;
           let stage: Stage = 5;
@@ -645,6 +685,7 @@ export class NoteReader {
           if (rival !== "") [stage, why, marker] = [-1, "rival", rival];
           else if (pendAsked[k] === 1)
             [stage, why, marker] = [3, "asked", asked];
+          else if (fail !== "") [stage, why, marker] = [-1, "failed", fail];
           else if (question !== "")
             [stage, why, marker] = [3, "asked", question];
           else if (c.unlessPlanned && planned !== "")
@@ -669,27 +710,38 @@ export class NoteReader {
         nPending = 0;
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
-        planned = rival = asked = question = future = "";
+        planned = rival = asked = question = future = failed = "";
+        dealSeen = false;
         if (at >= n) return;
       }
     }
   }
 
   /** `阶段3` / `stage 3` / `阶段三` in the text. */
-  /** Adds the clause's signals to the tally; a refusal in it outweighs a bare question. */
-  private closeClause(t: Tally, rival: string, trace?: Reading[]): void {
+  /**
+   * Adds the clause's signals to the tally; a refusal in it outweighs a bare question. With
+   * `lost` (a rival, or a failure word), its deals (stage 4) are refusals; returns how many.
+   */
+  private closeClause(
+    t: Tally,
+    lost: string,
+    why: "rival" | "failed",
+    trace?: Reading[],
+  ): number {
+    let turned = 0;
     // a deal fixed with a rival anywhere in the clause is lost to us ("decided to build in-house")
-    if (rival !== "")
+    if (lost !== "")
       for (let k = 0; k < nClause; k++) {
         if (clauseStage[k] !== 4) continue;
         clauseStage[k] = -1;
+        turned++;
         const i = clauseTrace[k] as number;
         if (trace && i >= 0)
           trace[i] = {
             ...(trace[i] as Reading),
             stage: -1,
-            why: "rival",
-            marker: rival,
+            why,
+            marker: lost,
           };
       }
     let refused = false;
@@ -712,6 +764,7 @@ export class NoteReader {
     }
     nClause = 0;
     clauseRefusal = "";
+    return turned;
   }
 
   /** Cancels the signals that end just before a negator at `negStart` (two characters at most). */
@@ -822,6 +875,14 @@ export class NoteReader {
     return stage;
   }
 }
+
+/** The pseudo-concept of a failed, cancelled or refunded deal with no deal word of its own. */
+export const FAILED_DEAL_CONCEPT: Concept = {
+  id: "failedDeal",
+  label: { zh: "成交失败、取消或退款", en: "deal failed, cancelled or refunded" },
+  stage: -1,
+  words: [],
+};
 
 /** The pseudo-concept of a stage written out (`阶段3`). */
 export const STAGE_MENTION: Concept = {

@@ -158,6 +158,22 @@ export const FUTURE_MARKERS: readonly string[] = w(
     "tomorrow|once|as soon as|by friday|by monday|by the end of|to be|due to|scheduled to|expected|pending|awaiting",
 );
 
+/**
+ * A deal that failed, was cancelled or refunded: in a clause with a won form, a deal signal
+ * (stage 4) or a payment or contract word, before or after it, the deal counts as a refusal
+ * (−1), never as won or confirmed: `签约失败`, `签单黄了`, `定金退了`, `客户退款了`,
+ * `合同作废了`, "signing fell through", "deal cancelled after signing".
+ */
+export const FAILURE_MARKERS: readonly string[] = w(
+  "失败|取消|取消了|黄了|没成|没谈成|没签成|泡汤|作废|退了|退订|无望|搁浅|告吹|流产了|撤单|撤销|毁约|" +
+    "fell through|falls through|cancelled|canceled|cancellation|backed out|pulled out|called off|voided",
+);
+
+/** A failed deal on its own (money given back): `客户退款了`, `退了定金`, "refunded" are −1. */
+export const FAILED_DEALS: readonly string[] = w(
+  "退款|退了款|退定金|退了定金|退订金|退钱|退了钱|退费了|退学费|refunded|refund issued|got a refund|money back",
+);
+
 /** Marks a won form as done (`已`, `已经`): no plan turns it into stage 4. */
 export const DONE_MARKERS: readonly string[] = w(
   "已|已经|already|has|have|had",
