@@ -51,12 +51,7 @@ export interface Reading {
    * or complaint before it, a won form planned (stage 4), asked about (3), done with a rival (−1)
    */
   readonly why?:
-    | "negated"
-    | "covered"
-    | "planned"
-    | "asked"
-    | "rival"
-    | "failed";
+    "negated" | "covered" | "planned" | "asked" | "rival" | "failed";
   /** the word that made it so */
   readonly marker?: string;
 }
@@ -390,6 +385,7 @@ export class NoteReader {
     const rivalBit = PART_BIT.get("rival") as number;
     const dealBits =
       (PART_BIT.get("money") as number) | (PART_BIT.get("contract") as number);
+    const dealPart = PART_BIT.get("deal") as number;
     let nParts = 0;
     let nPending = 0;
     let negEnd = -1; // end of the last unused negator in this clause
@@ -634,7 +630,10 @@ export class NoteReader {
           if (
             (a.flags & FAILED_DEAL) !== 0 ||
             (a.parts & dealBits) !== 0 ||
-            (a.concept >= 0 && ((concepts[a.concept] as Concept).stage ?? 0) >= 4)
+            // a deal word of two characters or more (`合作`, `单子`; not `要`, `做`)
+            ((a.parts & dealPart) !== 0 && s.length >= 2) ||
+            (a.concept >= 0 &&
+              ((concepts[a.concept] as Concept).stage ?? 0) >= 4)
           )
             dealSeen = true;
           if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
@@ -670,8 +669,12 @@ export class NoteReader {
             : "";
         const lostTo = rival !== "" ? rival : fail;
         if (
-          this.closeClause(t, lostTo, rival !== "" ? "rival" : "failed", trace) ===
-            0 &&
+          this.closeClause(
+            t,
+            lostTo,
+            rival !== "" ? "rival" : "failed",
+            trace,
+          ) === 0 &&
           fail !== "" &&
           nPending === 0
         )
@@ -879,7 +882,10 @@ export class NoteReader {
 /** The pseudo-concept of a failed, cancelled or refunded deal with no deal word of its own. */
 export const FAILED_DEAL_CONCEPT: Concept = {
   id: "failedDeal",
-  label: { zh: "成交失败、取消或退款", en: "deal failed, cancelled or refunded" },
+  label: {
+    zh: "成交失败、取消或退款",
+    en: "deal failed, cancelled or refunded",
+  },
   stage: -1,
   words: [],
 };

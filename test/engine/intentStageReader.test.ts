@@ -9,6 +9,11 @@ import { sales } from "../../src/engine/sales";
 import { CellError } from "../../src/engine/cellError";
 import { STAGES, STAGE_NAMES } from "../../src/engine/tables/intentStages";
 import { formatStageLabel } from "../../src/engine/functions/stageLabel";
+import {
+  CONCEPTS,
+  FAILURE_MARKERS,
+  FAILED_DEALS,
+} from "../../src/engine/tables/stageSignals";
 
 const zh = makeCtx({ lang: "zh" });
 const stageOf = (text: string, ctx = zh): number | string | null => {
@@ -361,6 +366,81 @@ const fragment = fc.oneof(
 );
 const note = fc.array(fragment, { minLength: 1, maxLength: 5 });
 const sep = fc.constantFrom("，", "。", "; ", ", ", "！");
+
+/** Won notes with the place of their won phrase marked by `|` (what a failure word follows). */
+const WON_NOTES = [
+  "客户今天签约|，下周开工",
+  "合同已签|，等排期",
+  "上午已付全款|，晚上发货",
+  "学员报了名|，下月开课",
+  "款已到账|",
+  "The client signed| yesterday, kickoff Monday",
+  "Payment received| this morning",
+  "Closed won|, onboarding next week",
+];
+const isLatin = (x: string) => /^[\x20-\x7e]+$/.test(x);
+const WON_FORMS = CONCEPTS.filter((c) => c.id === "won").flatMap(
+  (c) => c.words,
+);
+const FAILS = [...FAILURE_MARKERS, ...FAILED_DEALS];
+
+describe("a failed, cancelled or refunded deal is never won", () => {
+  test("appending a failure word after a won note's won phrase never leaves it won", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...WON_NOTES),
+        fc.constantFrom(...FAILS),
+        (won, fail) => {
+          expect(stageOf(won.replace("|", ""))).toBe(5);
+          const sp = isLatin(fail) ? " " : "";
+          const text = won.replace("|", sp + fail);
+          const got = stageOf(text);
+          expect(got).not.toBe(5);
+          expect(got).not.toBe(4);
+        },
+      ),
+    );
+  });
+  test("every won form of the vocabulary followed by a failure word in its clause is −1", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...WON_FORMS),
+        fc.constantFrom(...FAILS),
+        fc.constantFrom("", "客户", "上周"),
+        (won, fail, lead) => {
+          const sp = isLatin(won) || isLatin(fail) ? " " : "";
+          expect(stageOf(lead + won + sp + fail)).toBe(-1);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+table("failed, cancelled or refunded deals are refusals", [
+  ["签约失败", -1],
+  ["签约取消了", -1],
+  ["付款失败", -1],
+  ["成交无望", -1],
+  ["签单黄了", -1],
+  ["合同作废了", -1],
+  ["定金退了", -1],
+  ["客户退款了", -1],
+  ["单子泡汤了", -1],
+  ["合作搁浅", -1],
+  ["signing fell through", -1],
+  ["deal cancelled after signing", -1],
+  ["Customer was refunded", -1],
+  ["They backed out of the contract", -1],
+  ["The order was called off", -1],
+  // a positive signal in another clause still wins (refusal only when no positive signal)
+  ["问了价格，签约失败", 3],
+  // asking about a refund is a question about terms, not a failed deal
+  ["问了退款政策", 3],
+  ["签约后能退款吗", 3],
+  // a failure negated is no failure
+  ["签约没有取消，已付款", 5],
+]);
 
 describe("properties of the decision rule", () => {
   test("appending a negated won phrase never makes a note won", () => {

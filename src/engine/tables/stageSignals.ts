@@ -111,8 +111,8 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "confirmed|decided|agreed|committed",
   ),
   deal: w(
-    "合作|成交|签约|签合同|签|下单|购买|采购|买|报|报名|要|用|上|做|选|订|投保|" +
-      "go ahead|to buy|to sign|the deal|to enroll|to take",
+    "单子|订单|合作|成交|签约|签合同|签|下单|购买|采购|买|报|报名|要|用|上|做|选|订|投保|" +
+      "go ahead|to buy|to sign|the deal|to enroll|to take|the order",
   ),
   contract: w("合同|协议|contract|agreement"),
   hand: w("递|发|给|看|审|拿|带|寄|sent|send|reviewing|reviewed|review"),
@@ -462,7 +462,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "预存款与付款方式", en: "prepayment and terms" },
     stage: 3,
     words: w(
-      "预付|预付款|预付的钱|先付|付一半|按进度付|分几次付|分两次付|按月付|月付|paid monthly|pay monthly|monthly payments|pay in installments|预存|预存款|付款方式|分期|首付|月供|贷款|公积金|怎么付款|如何付款|付款节点|" +
+      "退款政策|退款规则|能不能退|可不可以退|可以退吗|能退吗|退不退|怎么退|refund policy|refundable|预付|预付款|预付的钱|先付|付一半|按进度付|分几次付|分两次付|按月付|月付|paid monthly|pay monthly|monthly payments|pay in installments|预存|预存款|付款方式|分期|首付|月供|贷款|公积金|怎么付款|如何付款|付款节点|" +
         "prepayment|prepay|prepaid|payment terms|installments|instalments|financing",
     ),
   },
