@@ -208,6 +208,8 @@ const CANCELLED = 99;
 const clauseStage = new Int8Array(MAX_CLAUSE);
 const clauseEnd = new Int32Array(MAX_CLAUSE);
 const clauseWeak = new Uint8Array(MAX_CLAUSE);
+/** the stage when the clause asks (`Concept.asked`), −2 none */
+const clauseAsked = new Int8Array(MAX_CLAUSE);
 const clauseTrace = new Int32Array(MAX_CLAUSE);
 let nClause = 0;
 let clauseRefusal = "";
@@ -272,6 +274,8 @@ export class NoteReader {
   }[] = [{ one: undefined, two: new Map() }];
   private readonly pairs: readonly Pair[];
   private readonly partsInPairs: number;
+  /** the concept a question about a payment counts as (prepayment and terms, stage 3) */
+  private readonly terms: Concept | undefined;
   /** the tally of the note being read (for a clause longer than the scratch arrays) */
   private tally: Tally = {
     won: false,
@@ -299,6 +303,7 @@ export class NoteReader {
       });
     }
     this.concepts = all;
+    this.terms = all.find((c) => c.id === "prepay");
     const atom = (form: string): Atom => {
       const f = foldNote(form.trim());
       let a = this.atoms.get(f);
@@ -386,6 +391,7 @@ export class NoteReader {
     const dealBits =
       (PART_BIT.get("money") as number) | (PART_BIT.get("contract") as number);
     const dealPart = PART_BIT.get("deal") as number;
+    const moneyBit = PART_BIT.get("money") as number;
     let nParts = 0;
     let nPending = 0;
     let negEnd = -1; // end of the last unused negator in this clause
@@ -408,7 +414,10 @@ export class NoteReader {
     let question = ""; // 吗 or a question mark: the clause asks, it does not report
     let future = ""; // a time to come or a plan in the clause (FUTURE_MARKERS)
     let failed = ""; // a failure or cancellation word in the clause (`签约失败`, `定金退了`)
-    let dealSeen = false; // a deal, payment or contract word in the clause, for `failed`
+    let dealSeen = false;
+    let moneySeen = "";
+    let termsSeen = ""; // a price or terms signal (stage 3) in the clause: `定金交多少` asks // a payment word in the clause (`尾款`, "deposit"), asked about: terms
+    // a deal, payment or contract word in the clause, for `failed`
     let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
     let pos = 0;
     for (;;) {
@@ -566,7 +575,9 @@ export class NoteReader {
                     pendConcept[nPending] = p.concept;
                     pendThen[nPending] = thenMarker(text, from, end);
                     pendIntent[nPending] = pendThen[nPending] !== "" ? 2 : 0;
-                    pendAsked[nPending] = 0;
+                    // `问打到哪个账户`: a payment asked about is a term of the deal
+                    pendAsked[nPending] =
+                      asked !== "" && from - askEnd <= 4 ? 1 : 0;
                     pendFuture[nPending] = future !== "" ? 1 : 0;
                     pendDone[nPending] = markedDone(
                       text,
@@ -628,6 +639,21 @@ export class NoteReader {
           if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
           if ((a.flags & FAIL) !== 0 && neg === "" && failed === "") failed = s;
           if (
+            a.concept >= 0 &&
+            neg === "" &&
+            termsSeen === "" &&
+            (concepts[a.concept] as Concept).stage === 3
+          )
+            termsSeen = s;
+          // (two characters or more: `这款车` is a model, not a payment)
+          if (
+            (a.parts & moneyBit) !== 0 &&
+            s.length >= 2 &&
+            neg === "" &&
+            moneySeen === ""
+          )
+            moneySeen = s;
+          if (
             (a.flags & FAILED_DEAL) !== 0 ||
             (a.parts & dealBits) !== 0 ||
             // a deal word of two characters or more (`合作`, `单子`; not `要`, `做`)
@@ -668,18 +694,32 @@ export class NoteReader {
             ? failed
             : "";
         const lostTo = rival !== "" ? rival : fail;
+        const asks =
+          question !== "" ? question : asked !== "" ? asked : termsSeen;
+        // asking about a payment (`问尾款什么时候交`, "asked which account to wire to") is a term of the deal
+        if (asks !== "" && moneySeen !== "" && lostTo === "" && this.terms)
+          this.count(
+            this.terms,
+            trace ? `${asks}…${moneySeen}` : "",
+            at,
+            "",
+            "",
+            "",
+            trace,
+          );
         if (
           this.closeClause(
             t,
             lostTo,
             rival !== "" ? "rival" : "failed",
+            asks,
             trace,
           ) === 0 &&
           fail !== "" &&
           nPending === 0
         )
           this.count(FAILED_DEAL_CONCEPT, fail, at, "", "", "", trace);
-        this.closeClause(t, "", "rival", trace);
+        this.closeClause(t, "", "rival", "", trace);
         for (let k = 0; k < nPending; k++) {
           const c = concepts[pendConcept[k] as number] as Concept;
           let stage: Stage = 5;
@@ -715,6 +755,7 @@ export class NoteReader {
         negEnd = chainEnd = coverEnd = intentEnd = -1;
         planned = rival = asked = question = future = failed = "";
         dealSeen = false;
+        moneySeen = termsSeen = "";
         if (at >= n) return;
       }
     }
@@ -729,9 +770,25 @@ export class NoteReader {
     t: Tally,
     lost: string,
     why: "rival" | "failed",
+    asks: string,
     trace?: Reading[],
   ): number {
     let turned = 0;
+    // a clause that asks about a payment asks about terms (`问定金多少`): stage 3, not 4
+    if (asks !== "" && lost === "")
+      for (let k = 0; k < nClause; k++) {
+        const st = clauseAsked[k] as number;
+        if (st < -1 || clauseStage[k] === CANCELLED) continue;
+        clauseStage[k] = st;
+        const i = clauseTrace[k] as number;
+        if (trace && i >= 0)
+          trace[i] = {
+            ...(trace[i] as Reading),
+            stage: st as Stage,
+            why: "asked",
+            marker: asks,
+          };
+      }
     // a deal fixed with a rival anywhere in the clause is lost to us ("decided to build in-house")
     if (lost !== "")
       for (let k = 0; k < nClause; k++) {
@@ -858,6 +915,7 @@ export class NoteReader {
       clauseStage[nClause] = stage;
       clauseEnd[nClause] = end;
       clauseWeak[nClause] = c.weak ? 1 : 0;
+      clauseAsked[nClause] = neg === "" && c.asked !== undefined ? c.asked : -2;
       clauseTrace[nClause] = trace ? trace.length : -1;
       nClause++;
       if (stage === -1) clauseRefusal = text;

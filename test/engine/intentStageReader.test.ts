@@ -442,6 +442,28 @@ table("failed, cancelled or refunded deals are refusals", [
   ["签约没有取消，已付款", 5],
 ]);
 
+table("a question about a deposit or payment is a term of the deal (3)", [
+  ["问定金多少", 3],
+  ["定金交多少", 3],
+  ["定金可以退吗", 3],
+  ["问尾款什么时候交", 3],
+  ["问打到哪个账户", 3],
+  ["问全款还是按揭", 3],
+  ["问交了定金之后怎么弄", 3],
+  ["Asked how much the deposit is", 3],
+  ["asked when the balance is due", 3],
+  ["asked which account to wire to", 3],
+  ["asked about full payment vs mortgage", 3],
+  ["asked what happens after paying the deposit", 3],
+  // a deposit paid or planned is still what it was
+  ["客户交了定金", 5],
+  ["已付定金，问尾款多少", 5],
+  ["说下周交定金", 4],
+  ["paid the deposit", 5],
+  // `这款` is a model, not a payment
+  ["问这款车是几月上市的", 1],
+]);
+
 describe("properties of the decision rule", () => {
   test("appending a negated won phrase never makes a note won", () => {
     fc.assert(

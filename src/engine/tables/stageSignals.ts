@@ -65,6 +65,11 @@ export interface Concept {
   readonly coversNext?: "all" | "deal";
   /** counts only when one of LATER_MARKERS follows it in the note (`在开会，说3点后回`) */
   readonly needsLater?: boolean;
+  /**
+   * the stage in a clause that asks (`问定金多少`, `定金能退吗`, "asked how to pay the deposit"):
+   * a question about a payment is a term of the deal, not the deal
+   */
+  readonly asked?: Stage;
   /** a bare question or reply: a refusal in the same clause outweighs it (`还问我们怎么拿到她电话的`) */
   readonly weak?: boolean;
 }
@@ -124,7 +129,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
     "资料|发点|发份|产品介绍|介绍资料|pdf|户型图|彩页|materials|brochure",
   ),
   money: w(
-    "首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit|money|the balance|wire|po|purchase order",
+    "账户|账号|对公账户|哪个账户|全款|按揭|account|full payment|mortgage|首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit|money|the balance|wire|po|purchase order",
   ),
   arrived: w(
     "已到|到了|已收到|收到了|收到|收了|打过来了|转过来了|已打|已转|转了|打到|结清|已结清|received|cleared|came in|came through|went through|arrived|wired|transferred|landed",
@@ -501,13 +506,20 @@ export const CONCEPTS: readonly Concept[] = [
         "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
         "决定报|答应了|口头答应|口头确定|拍板|定了|就定|定下来|就用我们|选我们|要做|签约时间|" +
         "签约日期|签订日期|签合同时间|成交时间|付款时间|付款审批|考虑金额|考虑推广金额|金额待定|" +
-        "另一个负责人|负责人阻挠|老板审批|领导审批|走审批|定金|订金|deal confirmed|" +
+        "另一个负责人|负责人阻挠|老板审批|领导审批|走审批|deal confirmed|" +
         "confirmed deal|verbal yes|sign|signs|signing|agreed to sign|ready to sign|" +
         "agreed to go ahead|agreed to buy|agreed to take|decided to|going with us|" +
         "confirmed the order|closing date|signing date|amount under consideration|blocked by|" +
-        "approval|deposit",
+        "approval",
     ),
     pairs: [["confirm", "deal"]],
+  },
+  {
+    id: "deposit",
+    label: { zh: "定金", en: "deposit" },
+    stage: 4,
+    asked: 3,
+    words: w("定金|订金|deposit|down payment"),
   },
   // 5 已成交 (E类): signed, paid [seed 002]
   {
