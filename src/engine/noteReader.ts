@@ -28,6 +28,7 @@ import {
   THEN_MARKERS,
   FAILURE_MARKERS,
   FAILED_DEALS,
+  RIVAL_DEAL_VERBS,
   type Concept,
   type SignalPart,
   type SignalWord,
@@ -77,6 +78,7 @@ const QUESTION = 256;
 const FUTURE = 512;
 const FAIL = 1024; // a deal failed, cancelled (FAILURE_MARKERS)
 const FAILED_DEAL = 2048; // money given back: a failed deal on its own (FAILED_DEALS)
+const RIVAL_DEAL = 4096; // bought, booked, signed… (RIVAL_DEAL_VERBS): with a rival, lost
 
 interface Atom {
   readonly form: string;
@@ -327,12 +329,19 @@ export class NoteReader {
     for (const w of FUTURE_MARKERS) atom(w).flags |= FUTURE;
     for (const w of FAILURE_MARKERS) atom(w).flags |= FAIL;
     for (const w of FAILED_DEALS) atom(w).flags |= FAIL | FAILED_DEAL;
+    for (const w of RIVAL_DEAL_VERBS) atom(w).flags |= RIVAL_DEAL;
     // "call me again" is itself the later time a busy customer agrees to (`十分钟后再打`)
     // (Chinese forms only: "call" alone is no time)
     for (const w of PARTS.callAgain)
       if (!/^[\x20-\x7e]+$/.test(w)) atom(w).flags |= LATER;
     for (const p of PART_NAMES)
       for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
+    // a deal verb written with 了 (`做了`, `订了`) is still that verb's part (`答应做了`)
+    for (const w of RIVAL_DEAL_VERBS) {
+      const v = atom(w);
+      const first = this.atoms.get(v.form.charAt(0));
+      if (v.form.length === 2 && first) v.parts |= first.parts;
+    }
     all.forEach((c, i) => {
       for (const w of c.words) {
         const a = atom(w);
@@ -416,6 +425,7 @@ export class NoteReader {
     let failed = ""; // a failure or cancellation word in the clause (`签约失败`, `定金退了`)
     let dealSeen = false;
     let moneySeen = "";
+    let rivalDeal = ""; // `订了`, "booked": with a rival in the clause, a deal lost to them
     let termsSeen = ""; // a price or terms signal (stage 3) in the clause: `定金交多少` asks // a payment word in the clause (`尾款`, "deposit"), asked about: terms
     // a deal, payment or contract word in the clause, for `failed`
     let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
@@ -638,6 +648,8 @@ export class NoteReader {
           }
           if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
           if ((a.flags & FAIL) !== 0 && neg === "" && failed === "") failed = s;
+          if ((a.flags & RIVAL_DEAL) !== 0 && neg === "" && rivalDeal === "")
+            rivalDeal = s;
           if (
             a.concept >= 0 &&
             neg === "" &&
@@ -694,6 +706,17 @@ export class NoteReader {
             ? failed
             : "";
         const lostTo = rival !== "" ? rival : fail;
+        // bought, booked or signed with another business (`在别的店订了`, `报了隔壁机构的班`)
+        if (rival !== "" && rivalDeal !== "" && question === "")
+          this.count(
+            RIVAL_DEAL_CONCEPT,
+            trace ? `${rival}…${rivalDeal}` : "",
+            at,
+            "",
+            "",
+            "",
+            trace,
+          );
         const asks =
           question !== "" ? question : asked !== "" ? asked : termsSeen;
         // asking about a payment (`问尾款什么时候交`, "asked which account to wire to") is a term of the deal
@@ -755,7 +778,7 @@ export class NoteReader {
         negEnd = chainEnd = coverEnd = intentEnd = -1;
         planned = rival = asked = question = future = failed = "";
         dealSeen = false;
-        moneySeen = termsSeen = "";
+        moneySeen = termsSeen = rivalDeal = "";
         if (at >= n) return;
       }
     }
@@ -944,6 +967,14 @@ export const FAILED_DEAL_CONCEPT: Concept = {
     zh: "成交失败、取消或退款",
     en: "deal failed, cancelled or refunded",
   },
+  stage: -1,
+  words: [],
+};
+
+/** The pseudo-concept of a deal done with another business (a rival and a deal verb). */
+export const RIVAL_DEAL_CONCEPT: Concept = {
+  id: "wentElsewhere",
+  label: { zh: "在别家成交", en: "bought or booked elsewhere" },
   stage: -1,
   words: [],
 };

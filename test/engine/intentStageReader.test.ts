@@ -464,6 +464,60 @@ table("a question about a deposit or payment is a term of the deal (3)", [
   ["问这款车是几月上市的", 1],
 ]);
 
+table("bought, signed, enrolled or booked with another business is −1", [
+  ["在别的店订了", -1],
+  ["找了别的公司做", -1],
+  ["孩子报了隔壁机构的班", -1],
+  ["婚纱照在别家拍了", -1],
+  ["换了别家供应商", -1],
+  ["booked with another studio", -1],
+  ["went with another agency", -1],
+  // comparing with another business is stage 2, not lost
+  ["和别家比了一下", 2],
+  // not gone elsewhere
+  ["没找别的公司", null],
+]);
+
+table(
+  "busy now with a later time is 0; the rep's unanswered call is no signal",
+  [
+    ["在开会，半小时后回过来", 0],
+    ["在忙，回来后再约", 0],
+    ["busy, call Thursday", 0],
+    ["在开车，晚点回我", 0],
+    ["无人接听", null],
+    ["稍后再拨", null],
+    ["left a voicemail", null],
+  ],
+);
+
+table("a payment or signing promised for a time is 4, even when not done now", [
+  ["还没打款，说周一转", 4],
+  ["合同还没盖章，说周四前盖好寄回", 4],
+  ["promised payment by Monday", 4],
+  ["尾款明天付", 4],
+  ["明天转发资料给领导", null],
+]);
+
+table("complaints, long answers, comparisons and related services", [
+  ["嘟囔房价太高", 0],
+  ["抱怨物业费贵", 0],
+  ["grumbled about the price", 0],
+  ["说了很多他们的采购流程", 1],
+  ["讲了很长一段自己的想法", 1],
+  ["talked at length about their process", 1],
+  ["listening and responding now and then", 1],
+  ["问有没有安装服务", 2],
+  ["compared us with their current vendor", 2],
+]);
+
+table("money in the account is won", [
+  ["Money is in our account", 5],
+  ["funds arrived", 5],
+  ["钱到账了", 5],
+  ["货款已进账", 5],
+]);
+
 describe("properties of the decision rule", () => {
   test("appending a negated won phrase never makes a note won", () => {
     fc.assert(
@@ -618,7 +672,8 @@ table("a won form only when it reports a deal done (no false won)", [
   ["问成交价", 3],
   ["首充多少", null],
   ["要付的费用是多少", 3],
-  ["款下午打过来", null],
+  // a payment promised for a time is stage 4 (LABELLING.md: "will pay Tuesday" is 4)
+  ["款下午打过来", 4],
   ["竞价账户首充5000已到", 5],
   ["已加微信 问了价格 说再考虑", 3],
 ]);
