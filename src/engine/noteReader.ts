@@ -214,6 +214,8 @@ const clauseWeak = new Uint8Array(MAX_CLAUSE);
 const clauseAsked = new Int8Array(MAX_CLAUSE);
 const clauseTrace = new Int32Array(MAX_CLAUSE);
 let nClause = 0;
+/** the highest stage the clause being closed added (for undoing a deal two clauses back) */
+let closedBest = -1;
 let clauseRefusal = "";
 const MAX_PENDING = 16;
 const pendStart = new Int32Array(MAX_PENDING);
@@ -425,7 +427,13 @@ export class NoteReader {
     let failed = ""; // a failure or cancellation word in the clause (`签约失败`, `定金退了`)
     let dealSeen = false;
     let moneySeen = "";
-    let rivalDeal = ""; // `订了`, "booked": with a rival in the clause, a deal lost to them
+    let rivalDeal = "";
+    // the clause before: whether it held a deal, and the tally before it (to undo that deal)
+    let prevDeal = false;
+    let touched = false; // the clause holds a form (an empty clause leaves prevDeal as it was)
+    let prevWon = false;
+    let prevBest = -1;
+    let midBest = -1; // `订了`, "booked": with a rival in the clause, a deal lost to them
     let termsSeen = ""; // a price or terms signal (stage 3) in the clause: `定金交多少` asks // a payment word in the clause (`尾款`, "deposit"), asked about: terms
     // a deal, payment or contract word in the clause, for `failed`
     let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
@@ -480,6 +488,7 @@ export class NoteReader {
         const end = pos;
         if ((a.flags & BREAK) !== 0) isBreak = true;
         else {
+          touched = true;
           const latin = (a.flags & LATIN_ATOM) !== 0;
           let neg = "";
           if (
@@ -690,6 +699,11 @@ export class NoteReader {
         }
       }
       if (isBreak) {
+        let undone = false;
+        const beforeWon = t.won;
+        const beforeBest = t.best;
+        const clauseDeal = dealSeen || nPending > 0;
+        closedBest = -1;
         if (rival === "" && nPending > 0 && rivalCarry !== "")
           rival = rivalCarry;
         // a deal lost to the rival here (won with them, or gone with them: "chose another
@@ -705,6 +719,15 @@ export class NoteReader {
           (dealSeen || nPending > 0)
             ? failed
             : "";
+        // `合同签了，后来又退了`: a bare failure word undoes the deal of the clause before it
+        if (failed !== "" && question === "" && asked === "" && prevDeal) {
+          if (t.won && !prevWon) t.won = false;
+          if (t.best >= 4 && prevBest < 4) t.best = Math.max(prevBest, midBest);
+          prevDeal = false;
+          undone = true;
+          if (fail === "")
+            this.count(FAILED_DEAL_CONCEPT, failed, at, "", "", "", trace);
+        }
         const lostTo = rival !== "" ? rival : fail;
         // bought, booked or signed with another business (`在别的店订了`, `报了隔壁机构的班`)
         if (rival !== "" && rivalDeal !== "" && question === "")
@@ -779,6 +802,18 @@ export class NoteReader {
         planned = rival = asked = question = future = failed = "";
         dealSeen = false;
         moneySeen = termsSeen = rivalDeal = "";
+        // a deal clause is remembered until the next deal clause; what the clauses between
+        // add (`签了，下周开工，后来又黄了`) is kept when the deal is undone
+        if (touched && !undone) {
+          if (clauseDeal && fail === "") {
+            prevDeal = true;
+            prevWon = beforeWon;
+            prevBest = beforeBest;
+            midBest = -1;
+          } else if (clauseDeal) prevDeal = false;
+          else if (closedBest > midBest && closedBest < 4) midBest = closedBest;
+        }
+        touched = false;
         if (at >= n) return;
       }
     }
@@ -844,6 +879,7 @@ export class NoteReader {
         continue;
       }
       addStage(t, st as Stage);
+      if (st > closedBest) closedBest = st;
     }
     nClause = 0;
     clauseRefusal = "";

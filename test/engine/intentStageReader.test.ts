@@ -401,6 +401,20 @@ describe("a failed, cancelled or refunded deal is never won", () => {
       ),
     );
   });
+  test("a failure clause after a won clause (`合同签了，后来又黄了`) never leaves it won", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...WON_NOTES),
+        fc.constantFrom(...FAILS),
+        fc.constantFrom("，后来", "。后来又", ", but later it was ", "; then "),
+        (won, fail, joint) => {
+          const got = stageOf(won.replace("|", "") + joint + fail);
+          expect(got).not.toBe(5);
+          expect(got).not.toBe(4);
+        },
+      ),
+    );
+  });
   test("every won form of the vocabulary followed by a failure word in its clause is −1", () => {
     fc.assert(
       fc.property(
@@ -429,6 +443,9 @@ table("failed, cancelled or refunded deals are refusals", [
   ["单子泡汤了", -1],
   ["合作搁浅", -1],
   ["signing fell through", -1],
+  ["本来要签合同，后来黄了", -1],
+  ["合同签了，后来又退了", -1],
+  ["签了，后来客户退款了", -1],
   ["deal cancelled after signing", -1],
   ["Customer was refunded", -1],
   ["They backed out of the contract", -1],
