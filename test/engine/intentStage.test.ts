@@ -1,5 +1,7 @@
 /** SPEC §5 intent stages: signals, longest match first, and the rule that picks the stage. */
 import { F, call, col, err, useLanguage } from "../helpers";
+import { sales } from "../../src/engine/sales";
+import { makeCtx } from "../../src/engine/ctx";
 
 beforeAll(() => useLanguage("zh"));
 const stage = (...cells: unknown[]) => call(F.intentstage, [cells])[0];
@@ -118,4 +120,21 @@ test("a column of notes spills one stage per row", () => {
     5,
     -1,
   ]);
+});
+
+describe("a number in the observations is a stage or #NUM!", () => {
+  test.each([2.5, 0.5, 7, -2, 99])(
+    "%p is no stage: #NUM! naming observations",
+    (v) => {
+      const r = (sales.INTENTSTAGE([[v]], null, makeCtx()) as unknown[])[0];
+      expect(r).toMatchObject({ code: "NUM", params: { arg: "observations" } });
+    },
+  );
+  test.each([46351, 13812345678, 100])(
+    "%p (a date, a phone, an amount) is not read as a stage",
+    (v) => {
+      const r = (sales.INTENTSTAGE([[v]], null, makeCtx()) as unknown[])[0];
+      expect(r).toMatchObject({ code: "NA" });
+    },
+  );
 });

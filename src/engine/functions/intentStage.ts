@@ -28,9 +28,7 @@ export function headerStage(header: unknown, ctx: Ctx): Stage | undefined {
   return decide(t) ?? undefined;
 }
 
-/** A whole cell that is a stage number (`3`, `-1`); longer numbers are phones, amounts, ids. */
 const WHOLE_INT = /^-?\d{1,2}$/;
-const isStageLike = (n: number) => Number.isInteger(n) && Math.abs(n) < 100;
 
 function fresh(): Tally {
   return { won: false, best: -1, refused: false, badMention: undefined };
@@ -141,7 +139,9 @@ export function intentStage(
       if (yes === false) continue;
     }
     if (typeof v === "number") {
-      if (!isStageLike(v)) continue; // a phone, an amount, a date serial: not a stage
+      // A phone, an amount, a date serial: not a stage. A small number is meant as one, so
+      // 2.5 or 7 is #NUM!, never "no signal".
+      if (Math.abs(v) >= 100) continue;
       if (!isStage(v))
         return numError("outOfRange", {
           arg: "observations",
