@@ -3,8 +3,10 @@
  * survives renames; a replaced sheet has a new id and starts afresh). Stored settings are
  * untrusted input — a colleague's older add-in, a hand-edited file — so every read goes through
  * this schema: anything malformed is dropped with a message, never used.
+ * zod/mini (zod's tree-shakable functional API): the same checks as full zod in a fraction of the
+ * task pane's bundle.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { OutputKind } from "./outputs";
 import { OUTPUTS } from "./outputs";
 
@@ -14,67 +16,69 @@ export const STORE_LIMIT = 1_000_000;
 
 const kinds = OUTPUTS.map((o) => o.kind) as [OutputKind, ...OutputKind[]];
 const Kind = z.enum(kinds);
-const Cell = z.union([z.string().max(32767), z.number(), z.boolean()]);
+const str = (max: number) => z.string().check(z.maxLength(max));
+const Kinds = z.array(Kind).check(z.maxLength(OUTPUTS.length));
+const Cell = z.union([str(32767), z.number(), z.boolean()]);
 
 /** A saved input choice: the header text and which of the equal headers it was (0-based). */
 const SavedColumn = z.object({
-  h: z.string().max(1000),
-  n: z.number().int().min(0).max(16383),
+  h: str(1000),
+  n: z.int().check(z.minimum(0), z.maximum(16383)),
 });
 
-const Written = z.record(z.string().max(8), z.number().int().min(1));
+const Written = z.record(str(8), z.int().check(z.minimum(1)));
 
 /** One of the add-in's colour rules, to put back on cancel or revert. */
 const OwnRule = z.object({
   kind: z.enum(["grade", "nextFollowUp"]),
   /** A1 address of the range the rule applies to, without the sheet */
-  address: z.string().max(100),
+  address: str(100),
 });
 
 const RevertRow = z.object({
   /** row identity (see rowKey) */
-  k: z.string().max(20),
+  k: str(20),
   /** fingerprint of what the apply wrote, per column of `kinds` */
-  w: z.array(z.string().max(8)),
+  w: z.array(str(8)),
   /** what each cell held before, when not empty */
-  b: z.array(Cell).optional(),
+  b: z.optional(z.array(Cell)),
   /** number format before, when not General */
-  f: z.array(z.string().max(255)).optional(),
+  f: z.optional(z.array(str(255))),
 });
 
 export const RevertRecordSchema = z.object({
-  at: z.string().max(40),
-  kinds: z.array(Kind).max(OUTPUTS.length),
+  at: str(40),
+  kinds: Kinds,
   /** each output column's header cell before the apply */
   header: z.array(Cell),
   /** outputs whose table columns the apply added (removed by revert when untouched) */
-  added: z.array(Kind).max(OUTPUTS.length),
+  added: Kinds,
   rows: z.array(RevertRow),
   /** the add-in's colour rules before the apply */
   rules: z.array(OwnRule),
   /** what the add-in had written to these columns before (ownership after a revert) */
-  prev: z.partialRecord(Kind, Written).optional(),
+  prev: z.optional(z.partialRecord(Kind, Written)),
 });
 export type RevertRecord = z.infer<typeof RevertRecordSchema>;
 
 export const SheetRecordSchema = z.object({
-  mapping: z
-    .record(z.string().max(40), z.array(SavedColumn).max(100))
-    .optional(),
-  outputs: z.array(Kind).max(OUTPUTS.length).optional(),
-  live: z.boolean().optional(),
+  mapping: z.optional(
+    z.record(str(40), z.array(SavedColumn).check(z.maxLength(100))),
+  ),
+  outputs: z.optional(Kinds),
+  live: z.optional(z.boolean()),
   /** per output column, what the add-in last wrote there */
-  written: z.partialRecord(Kind, Written).optional(),
+  written: z.optional(z.partialRecord(Kind, Written)),
   /** per row (by identity), what the add-in last wrote in each of `kinds`: "key:fp,fp,…" */
-  cells: z
-    .object({
-      kinds: z.array(Kind).max(OUTPUTS.length),
-      rows: z.array(z.string().max(200)),
-    })
-    .optional(),
-  revert: RevertRecordSchema.optional(),
+  cells: z.optional(
+    z.object({
+      kinds: Kinds,
+      rows: z.array(str(200)),
+    }),
+  ),
+  revert: z.optional(RevertRecordSchema),
   /** ids of the add-in's own conditional-format rules (the user's are never touched) */
-  rules: z.array(z.string().max(100)).max(1000).optional(),
+  rules: z.optional(z.array(str(100)).check(z.maxLength(1000))),
 });
 export type SheetRecord = z.infer<typeof SheetRecordSchema>;
 
