@@ -23,6 +23,9 @@ import {
   INTENT_MARKERS,
   LATER_MARKERS,
   QUESTION_MARKERS,
+  FUTURE_MARKERS,
+  DONE_MARKERS,
+  THEN_MARKERS,
   type Concept,
   type SignalPart,
   type SignalWord,
@@ -68,6 +71,7 @@ const LATIN_ATOM = 32;
 const INTENT = 64;
 const LATER = 128;
 const QUESTION = 256;
+const FUTURE = 512;
 
 interface Atom {
   readonly form: string;
@@ -105,7 +109,10 @@ const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
 /** Where the last stage mention ended (set by `mention`, read by the scanner). */
 let mentionEnd = 0;
 
-/** Punctuation that ends a clause: , ， 。 . ; ； ! ！ ? ？ newline, dashes, brackets, / | …. */
+/**
+ * Punctuation that ends a clause: , ， 。 . ; ； ! ！ ? ？ newline, dashes, / | …. Brackets do
+ * not: an aside belongs to its clause (`约好回来当天（18号）签合同`).
+ */
 function isBreakChar(c: number): boolean {
   switch (c) {
     case 44:
@@ -122,10 +129,6 @@ function isBreakChar(c: number): boolean {
     case 13:
     case 0x2014:
     case 0x2013:
-    case 40:
-    case 41:
-    case 0xff08:
-    case 0xff09:
     case 47:
     case 124:
     case 0x2026:
@@ -133,6 +136,15 @@ function isBreakChar(c: number): boolean {
     default:
       return false;
   }
+}
+
+/** A comma between digits (`$5,000`, `1,200元`) is a thousands separator, not a clause break. */
+function thousands(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 44 && c !== 0xff0c) return false;
+  const p = text.charCodeAt(at - 1);
+  const q = text.charCodeAt(at + 1);
+  return p >= 48 && p <= 57 && q >= 48 && q <= 57;
 }
 
 /** Latin forms match whole words only (`won` is not found in `wonder`). */
@@ -198,8 +210,47 @@ const MAX_PENDING = 16;
 const pendStart = new Int32Array(MAX_PENDING);
 const pendEnd = new Int32Array(MAX_PENDING);
 const pendConcept = new Int32Array(MAX_PENDING);
+/** 1: intent just before it (`同意签约了`); 2: a condition (`pendThen`) */
 const pendIntent = new Uint8Array(MAX_PENDING);
+const pendThen: string[] = new Array<string>(MAX_PENDING).fill("");
 const pendAsked = new Uint8Array(MAX_PENDING);
+/** 1: marked done (`已经签了`), no plan in its clause makes it stage 4 */
+const pendDone = new Uint8Array(MAX_PENDING);
+/** 1: a time to come or a plan stands before it in its clause (`月底把合同签了`, "will sign") */
+const pendFuture = new Uint8Array(MAX_PENDING);
+
+/** Whether a done marker (`已`, "already") stands just before `at`, or in the form itself. */
+function markedDone(text: string, at: number, form: string): boolean {
+  if (form.includes("已")) return true;
+  const before = text.slice(Math.max(0, at - 12), at);
+  for (const m of DONE_MARKERS) {
+    const i = before.lastIndexOf(m);
+    if (i < 0) continue;
+    // Chinese markers within three characters; English ones anywhere in the twelve
+    if (/^[a-z]/.test(m) || before.length - (i + m.length) <= 3) return true;
+  }
+  return false;
+}
+
+/**
+ * The condition marker (`就`, "then we") that puts a won form at `at`…`end` before what
+ * follows (`签了就安排`) or after a condition (`走完流程就签`), or "" when there is none.
+ */
+function thenMarker(text: string, at: number, end: number): string {
+  // `走完流程就签`: 就 just before a form not marked done (no 了) puts it after a condition
+  if (
+    text.charCodeAt(at - 1) === 0x5c31 &&
+    text.charCodeAt(end - 1) !== 0x4e86 &&
+    text.charCodeAt(end) !== 0x4e86
+  )
+    return "就";
+  // `签了就安排`, `付了定金就开始排期`: within a few characters after, in the same clause
+  for (let i = end; i <= end + 4 && i < text.length; i++) {
+    if (isBreakChar(text.charCodeAt(i))) return "";
+    for (const m of THEN_MARKERS) if (text.startsWith(m, i)) return m;
+  }
+  return "";
+}
 
 /** A compiled vocabulary: build once per criteria value. */
 export class NoteReader {
@@ -263,6 +314,11 @@ export class NoteReader {
     for (const w of INTENT_MARKERS) atom(w).flags |= PLAN | INTENT;
     for (const w of LATER_MARKERS) atom(w).flags |= LATER;
     for (const w of QUESTION_MARKERS) atom(w).flags |= QUESTION;
+    for (const w of FUTURE_MARKERS) atom(w).flags |= FUTURE;
+    // "call me again" is itself the later time a busy customer agrees to (`十分钟后再打`)
+    // (Chinese forms only: "call" alone is no time)
+    for (const w of PARTS.callAgain)
+      if (!/^[\x20-\x7e]+$/.test(w)) atom(w).flags |= LATER;
     for (const p of PART_NAMES)
       for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
     all.forEach((c, i) => {
@@ -340,6 +396,8 @@ export class NoteReader {
     let asked = "";
     let askEnd = -1;
     let question = ""; // 吗 or a question mark: the clause asks, it does not report
+    let future = ""; // a time to come or a plan in the clause (FUTURE_MARKERS)
+    let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
     let pos = 0;
     for (;;) {
       // The next form, clause break or stage mention at or after pos (longest form first).
@@ -350,7 +408,7 @@ export class NoteReader {
       for (; at < n; at++) {
         const c = text.charCodeAt(at);
         if (
-          isBreakChar(c) ||
+          (isBreakChar(c) && !thousands(text, at)) ||
           // reps separate Chinese clauses with a space: `已加微信 问了价格`
           (c === 32 &&
             text.charCodeAt(at - 1) >= 0x3000 &&
@@ -424,10 +482,22 @@ export class NoteReader {
                 pendStart[nPending] = at;
                 pendEnd[nPending] = end;
                 pendConcept[nPending] = a.concept;
+                pendThen[nPending] = thenMarker(text, at, end);
                 pendIntent[nPending] =
                   intentEnd >= 0 && at - intentEnd <= 2 && !s.includes("已")
                     ? 1
-                    : 0;
+                    : pendThen[nPending] !== ""
+                      ? 2
+                      : 0;
+                pendDone[nPending] = markedDone(text, at, s) ? 1 : 0;
+                // only a plan before the form: `合同签了，下周开工` / "signed and will start Monday" are done
+                pendFuture[nPending] = future !== "" ? 1 : 0;
+                // `已经签了合同就等发货` reports a signing: only an undone form is a condition
+                if (
+                  pendDone[nPending] === 1 &&
+                  !(intentEnd >= 0 && at - intentEnd <= 2)
+                )
+                  pendIntent[nPending] = 0;
                 pendAsked[nPending] =
                   asked !== "" && (c.unlessPlanned || at - askEnd <= 4) ? 1 : 0;
                 nPending++;
@@ -467,6 +537,35 @@ export class NoteReader {
                     pn = negText;
                   signalled = true;
                   const pc = concepts[p.concept] as Concept;
+                  const pcov =
+                    pn === "" && !(coverDeal && (pc.stage ?? 0) < 4)
+                      ? cover
+                      : "";
+                  if (
+                    pc.stage === 5 &&
+                    pn === "" &&
+                    pcov === "" &&
+                    nPending < MAX_PENDING
+                  ) {
+                    // a won pair (`货款…打过来了`, "wired the deposit") waits for its clause's end too
+                    const from = partStart[k] as number;
+                    pendStart[nPending] = from;
+                    pendEnd[nPending] = end;
+                    pendConcept[nPending] = p.concept;
+                    pendThen[nPending] = thenMarker(text, from, end);
+                    pendIntent[nPending] = pendThen[nPending] !== "" ? 2 : 0;
+                    pendAsked[nPending] = 0;
+                    pendFuture[nPending] = future !== "" ? 1 : 0;
+                    pendDone[nPending] = markedDone(
+                      text,
+                      from,
+                      text.slice(from, end),
+                    )
+                      ? 1
+                      : 0;
+                    nPending++;
+                    continue;
+                  }
                   this.count(
                     pc,
                     trace ? text.slice(partStart[k] as number, end) : "",
@@ -517,6 +616,7 @@ export class NoteReader {
           if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
           if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
           if ((a.flags & QUESTION) !== 0 && question === "") question = s;
+          if ((a.flags & FUTURE) !== 0 && future === "") future = s;
           if ((a.flags & INTENT) !== 0) {
             intentEnd = end;
             intentText = s;
@@ -530,6 +630,12 @@ export class NoteReader {
         }
       }
       if (isBreak) {
+        if (rival === "" && nPending > 0 && rivalCarry !== "")
+          rival = rivalCarry;
+        // a deal lost to the rival here (won with them, or gone with them: "chose another
+        // vendor, already paid them") makes the next clause's won forms theirs too
+        rivalCarry =
+          rival !== "" && (nPending > 0 || clauseRefusal !== "") ? rival : "";
         this.closeClause(t, rival, trace);
         for (let k = 0; k < nPending; k++) {
           const c = concepts[pendConcept[k] as number] as Concept;
@@ -543,8 +649,14 @@ export class NoteReader {
             [stage, why, marker] = [3, "asked", question];
           else if (c.unlessPlanned && planned !== "")
             [stage, why, marker] = [4, "planned", planned];
-          else if (pendIntent[k] === 1)
-            [stage, why, marker] = [4, "planned", intentText];
+          else if (pendIntent[k] !== 0)
+            [stage, why, marker] = [
+              4,
+              "planned",
+              pendIntent[k] === 1 ? intentText : (pendThen[k] as string),
+            ];
+          else if (pendFuture[k] === 1 && pendDone[k] === 0)
+            [stage, why, marker] = [4, "planned", future];
           addStage(t, stage);
           if (trace)
             trace.push({
@@ -557,7 +669,7 @@ export class NoteReader {
         nPending = 0;
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
-        planned = rival = asked = question = "";
+        planned = rival = asked = question = future = "";
         if (at >= n) return;
       }
     }

@@ -428,8 +428,14 @@ export function buildFormulas(
         return `=SALES.STAGELABEL(${stageRef(r)})`;
       case "urgency":
         return `=SALES.URGENCY(${urg(r)})`;
-      case "nextFollowUp":
-        return `=SALES.NEXTFOLLOWUP(${stageRef(r)},${input("lastContact", r)})`;
+      case "nextFollowUp": {
+        // A blank note has no stage, so no follow-up date (as in the static path), not
+        // `#N/A 意向阶段: 必填`; a stage error still shows (`#N/A` = "" is #N/A).
+        const s = stageRef(r);
+        const c = place.outputColumn("stage");
+        const raw = c === null || layout === "table" ? s : ref(c, r);
+        return `=IF(${raw}="","",SALES.NEXTFOLLOWUP(${s},${input("lastContact", r)}))`;
+      }
       case "explanation": {
         const parts: string[] = [];
         const which = explanationParts(mapping);

@@ -98,7 +98,9 @@ describe("WHYINTENTSTAGE", () => {
     expect(why).toContain("3 — ");
     expect(why).toContain("“有互动”（有互动）→ 阶段1 有互动");
     expect(why).toContain("“价格”（询问价格）→ 阶段3 考虑成交");
-    expect(why).toContain("结果：阶段3 考虑成交（取最高的正向信号）[依据《客户意向判断》]");
+    expect(why).toContain(
+      "结果：阶段3 考虑成交（取最高的正向信号）[依据《客户意向判断》]",
+    );
     expect(why).toContain("推动从阶段3到阶段4");
   });
   test("in English", () => {

@@ -186,7 +186,7 @@ table(
     ["Asked about implementation timeline and SLA", 3],
     ["They're reviewing the contract with legal", 3],
     ["Verbal commitment, PO expected next week", 4],
-    ["PO received", null],
+    ["PO received", 5], // a purchase order in hand is a signed order (the integrator's convention)
     ["Sent proposal, no response yet", null],
     ["Gatekeeper wouldn't put me through", null],
     ["Said they're happy with their current provider", -1],
@@ -531,4 +531,157 @@ test("a header that asks (`已签约？`) still names its signal", () => {
     zh,
   );
   expect(out).toEqual([5, 3]);
+});
+
+// Issue 7 follow-up: kinds a second, independently written set showed (phrasings our own).
+table("a signing or payment still to come is a plan (4), not won", [
+  ["客户说下周三过来签合同", 4],
+  ["打算月底付全款", 4],
+  ["说下礼拜把合同签了", 4],
+  ["老板说下个月初把协议签了", 4],
+  ["等老板回来就签", 4],
+  ["付了定金就开始排期", 4],
+  ["签了就排期生产", 4],
+  ["走完审批流程就签", 4],
+  ["约好回来那天（25号）签约", 4],
+  ["Will sign next week", 4],
+  ["Going to pay the deposit on Friday", 4],
+  ["They'll sign once legal signs off", 4],
+  ["Deposit to be wired Monday", 4],
+  ["客户说签完合同就付款", 4],
+  // done stays done: a marker of done, or a plan in another clause
+  ["上周已经签了合同，下周安排施工", 5],
+  ["下午客户到店把定金交了", 5],
+  ["已经签了合同就等发货了", 5],
+  // a plan after the won form is what comes next, not the signing
+  ["合同签了下周开工", 5],
+  ["Signed the contract and will start onboarding next week", 5],
+  ["客户说签了合同再谈售后", 4],
+]);
+
+table("a parcel signed for is not a contract signed", [
+  ["样品快递已签收", null],
+  ["顺丰显示对方已签收", null],
+  ["资料寄过去了，对方签收了", null],
+  ["Samples delivered, signed for by reception", null],
+]);
+
+table("a question about paying is stage 3, not a payment", [
+  ["预付款可以用多久", 3],
+  ["问预付款能不能退", 3],
+  ["问全款付了有没有优惠", 3],
+  ["问首付可不可以分三次交", 3],
+  ["Asked if they can pay in installments", 3],
+  ["Asked whether the yearly plan can be paid monthly", 3],
+]);
+
+table("a deal done with a rival is lost (−1), even said in the next clause", [
+  ["在隔壁4S店提车了", -1],
+  ["Signed with a competitor last week", -1],
+  ["They paid another vendor", -1],
+  ["已经跟别家签了合同", -1],
+  ["在别的平台充值了", -1],
+  ["跟友商签了，合同也回传了", -1],
+  ["Bought one at another dealer", -1],
+  ["Chose another vendor, already paid them", -1],
+  ["Signed with the other agency", -1],
+]);
+
+table("English negation reaches every won form it governs", [
+  ["Contract not signed yet", null],
+  ["Nothing signed yet", null],
+  ["Not signed, nothing paid", null],
+  ["No payment yet", null],
+]);
+
+table("ways of saying the money came in or the contract came back", [
+  ["款已经到了", 5],
+  ["定金已经转过来了", 5],
+  ["财务那边确认收款了", 5],
+  ["尾款结清了", 5],
+  ["合同双方已盖章", 5],
+  ["对方合同盖章回来了", 5],
+  ["合同扫描件回传了", 5],
+  ["网签完成", 5],
+  ["Payment has landed", 5],
+  ["The contract came back countersigned", 5],
+  ["PO came in today", 5],
+  ["Wire came in this morning", 5],
+  ["They wired $12,500 this morning", 5],
+  ["首付款已经转了", 5],
+  ["收到定金了", 5],
+  ["合同已经盖完章寄回", 5],
+  ["Invoice settled", 5],
+]);
+
+table("a polite put-off is a refusal unless a later time is agreed", [
+  ["以后再说", -1],
+  ["先这样吧，以后再说", -1],
+  ["暂时不考虑", -1],
+  ["说过段时间再说", -1],
+  ["Maybe later, not now", -1],
+  ["以后再说，下周三再联系", 0],
+  ["暂时不需要，年后再打给我", 0],
+  ["在开车，让我明早再打", 0],
+]);
+
+const NOT_YET_WON = [
+  "客户说月末把协议签了",
+  "计划下周二签约",
+  "下个月提车时付全款",
+  "签了就安排发货",
+  "约好周五来签合同",
+  "will sign next week",
+  "going to wire the deposit tomorrow",
+  "快递今天签收了",
+  "物流显示已签收",
+  "package delivered and signed for",
+  "预付的款能用多长时间",
+  "问定金能不能退",
+  "asked whether the fee can be paid monthly",
+  "和竞争对手把合同签了",
+  "bought the car at another dealer",
+  "contract not signed, nothing paid",
+];
+
+describe("properties of plans, parcels, questions and rivals", () => {
+  test("appending a planned or conditional signing, a parcel receipt, a payment question or a rival's deal never makes a note won", () => {
+    fc.assert(
+      fc.property(
+        note,
+        fc.constantFrom(...NOT_YET_WON),
+        sep,
+        (parts, extra, s) => {
+          const before = stageOf(parts.join(s));
+          fc.pre(before !== 5);
+          expect(stageOf(parts.join(s) + s + extra)).not.toBe(5);
+          expect(stageOf(extra + s + parts.join(s))).not.toBe(5);
+        },
+      ),
+    );
+  });
+  test("nor does it undo a signing already done", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("合同已签", "已付全款", "款已到账", "fully paid"),
+        fc.constantFrom(...NOT_YET_WON.slice(0, 13)),
+        sep,
+        (won, extra, s) => {
+          expect(stageOf(won + s + extra)).toBe(5);
+        },
+      ),
+    );
+  });
+});
+
+test("WHYINTENTSTAGE names what made a won form a plan, a condition or a rival's", () => {
+  expect(whyOf("客户说月末把协议签了", "zh")).toContain(
+    "“签了”（已签约、已付款）与“月末”同句，尚未完成，按确定成交计 → 阶段4 确定成交",
+  );
+  expect(whyOf("签了就安排发货", "en")).toContain(
+    "“签了” (signed, paid) with “就” in its clause is not yet done",
+  );
+  expect(whyOf("Not signed, nothing paid", "en")).toContain(
+    "“paid” (signed, paid) negated by “nothing”, counts for nothing",
+  );
 });

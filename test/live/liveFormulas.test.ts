@@ -205,6 +205,10 @@ test("the per-row layout the pane writes evaluates to the same results, non-adja
   const m = demoMapping();
   // stage is an input too here, in a column apart from the notes (CHOOSE, not HSTACK)
   const rows = inputs(demo).map((r, i) => [...r, i % 5 === 0 ? "阶段2" : ""]);
+  // a lead contacted but with no note yet: blank stage, blank follow-up (not `#N/A 必填`)
+  rows.push(
+    rows[1]!.map((v, j) => (j === 11 || j === DEMO_COLUMNS.length ? "" : v)),
+  );
   const stageCol = DEMO_COLUMNS.length;
   m.observations = {
     column: 11,
@@ -240,6 +244,7 @@ test("the per-row layout the pane writes evaluates to the same results, non-adja
         typeof v === "string" && v.startsWith("#") ? v.split(" ")[0] : v,
       );
     expect(live).toEqual(expected);
+    if (k === "nextFollowUp") expect(live[live.length - 1]).toBe("");
   });
 });
 

@@ -211,8 +211,8 @@ describe("formulas and text", () => {
       "=SALES.INTENTSTAGE(D6)",
     ]);
     expect(f.get("nextFollowUp")).toEqual([
-      "=SALES.NEXTFOLLOWUP(I5,E5)",
-      "=SALES.NEXTFOLLOWUP(I6,E6)",
+      '=IF(I5="","",SALES.NEXTFOLLOWUP(I5,E5))',
+      '=IF(I6="","",SALES.NEXTFOLLOWUP(I6,E6))',
     ]);
   });
   test("live formulas read the same observation cells as static values: stage and notes apart → CHOOSE({1,2},…) (no HSTACK: Excel 2021 lacks it)", () => {

@@ -3,6 +3,7 @@
  * re-apply, hand edits, ownership by position, tables, partial applies, revert, user formatting,
  * 5 MB, stage 0, duplicate headers, taken-back columns, malformed settings, error values).
  */
+import fc from "fast-check";
 import {
   FakeWorkbook,
   installFakeOffice,
@@ -481,5 +482,42 @@ describe("the workbook's own criteria", () => {
     const after = await applyNow();
     expect(after.status).toBe("done");
     expect(wb.valueAt(S, 1, next)).toBe(46340 + 30);
+  });
+});
+
+describe("all or nothing, whatever the chunk boundaries", () => {
+  test("a merged cell anywhere in the outputs: the apply fails and every cell is as before (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 100, max: 500 }),
+        fc.integer({ min: 100, max: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom(80 * 1024, 100 * 1024, 160 * 1024),
+        fc.integer({ min: 2, max: 60 }),
+        async (n, noteLength, where, col, maxBytes, tall) => {
+          const wb = installFakeOffice(new FakeWorkbook());
+          wb.setValues(S, 0, 0, [
+            ["付款能力", "满意度", "跟进记录"],
+            ...Array.from({ length: n }, (_, i) => [
+              i % 3 ? "是" : "否",
+              "是",
+              i % 2 ? `问了价格 ${i}` : `备注 ${"长".repeat(noteLength)} ${i}`,
+            ]),
+          ]);
+          const h = Math.min(tall, n - 1);
+          const at = 1 + Math.floor(where * (n - h));
+          wb.merge(box(at, 3 + col, h, 1)); // tall enough to straddle a chunk's edge
+          const before = wb.dump(S);
+          const r = await applyNow({
+            outputs: ["grade", "stage", "explanation"],
+            maxBytes,
+          });
+          expect(r.status).toBe("failed");
+          expect(wb.dump(S)).toEqual(before);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 /** SPEC §5 INTENTSTAGE — 客户意向判断及提升模型 [seed 002]. */
 import { CellError, naError, numError } from "../cellError";
-import { note, tag, type Ctx } from "../ctx";
+import { say, tag, type Ctx } from "../ctx";
 import { READING_TEXT, STAGE_RULE_TEXT, type ReadingLine } from "../messages";
 import { addStage, decide, type Reading, type Tally } from "../noteReader";
 import { blankish, isBlankCell, readYesNo } from "../read";
@@ -36,28 +36,71 @@ function fresh(): Tally {
   return { won: false, best: -1, refused: false, badMention: undefined };
 }
 
-function traceReading(r: Reading, ctx: Ctx): void {
-  const line = (lang: Lang): string => {
-    const p: ReadingLine = {
-      text: r.text,
-      concept: r.concept.label[lang],
-      stage: r.stage === null ? "" : stageText(r.stage, lang),
-      marker: r.marker ?? "",
-    };
-    const kind =
-      r.why === undefined
-        ? "found"
-        : r.why === "negated" && r.stage !== null
-          ? "negatedTurned"
-          : r.why;
-    return READING_TEXT[kind][lang](p);
+function readingLine(r: Reading, lang: Lang): string {
+  const p: ReadingLine = {
+    text: r.text,
+    concept: r.concept.label[lang],
+    stage: r.stage === null ? "" : stageText(r.stage, lang),
+    marker: r.marker ?? "",
   };
-  note(
-    ctx,
-    () => line("zh"),
-    () => line("en"),
-  );
+  const kind =
+    r.why === undefined
+      ? "found"
+      : r.why === "negated" && r.stage !== null
+        ? "negatedTurned"
+        : r.why;
+  return READING_TEXT[kind][lang](p);
 }
+
+const headerMarkLine = (v: unknown, j: number, hs: Stage, lang: Lang) =>
+  READING_TEXT.headerMark[lang]({
+    text: showValue(v),
+    concept: String(j + 1),
+    stage: stageText(hs, lang),
+    marker: "",
+  });
+
+/**
+ * The explanation's lines. Called only under `if (ctx.trace)`, with the values as arguments:
+ * no closure captures `intentStage`'s locals, so reading without explaining allocates nothing
+ * for the explanation (see `say` in ../ctx.ts).
+ */
+const why = {
+  reading(ctx: Ctx, r: Reading): void {
+    say(ctx, readingLine(r, "zh"), readingLine(r, "en"));
+  },
+  headerMark(ctx: Ctx, v: unknown, j: number, hs: Stage): void {
+    say(ctx, headerMarkLine(v, j, hs, "zh"), headerMarkLine(v, j, hs, "en"));
+  },
+  stageNumber(ctx: Ctx, written: string, n: Stage): void {
+    say(
+      ctx,
+      `${written} → ${stageText(n, "zh")}`,
+      `${written} → ${stageText(n, "en")}`,
+    );
+  },
+  result(ctx: Ctx, stage: Stage, refused: boolean): void {
+    const seed = tag.seed("002", ctx.lang);
+    const rule =
+      stage === 5
+        ? STAGE_RULE_TEXT.won
+        : stage >= 0
+          ? refused
+            ? STAGE_RULE_TEXT.highestOverRefusal
+            : STAGE_RULE_TEXT.highest
+          : STAGE_RULE_TEXT.refusal;
+    say(
+      ctx,
+      `结果：${stageText(stage, "zh")}（${rule.zh}）${seed}`,
+      `result: ${stageText(stage, "en")} (${rule.en}) ${seed}`,
+    );
+    say(
+      ctx,
+      `下一步：${NEXT_ACTIONS[stage].zh}`,
+      `next: ${NEXT_ACTIONS[stage].en}`,
+    );
+  },
+};
 
 // One tally reused for every row when no explanation is asked for (the reader is allocation-light).
 const shared = fresh();
@@ -92,20 +135,7 @@ export function intentStage(
       const yes = readYesNo(v, ctx.c);
       if (yes === true) {
         addStage(t, hs);
-        if (ctx.trace) {
-          const line = (lang: Lang) =>
-            READING_TEXT.headerMark[lang]({
-              text: showValue(v),
-              concept: String(j + 1),
-              stage: stageText(hs, lang),
-              marker: "",
-            });
-          note(
-            ctx,
-            () => line("zh"),
-            () => line("en"),
-          );
-        }
+        if (ctx.trace) why.headerMark(ctx, v, j, hs);
         continue;
       }
       if (yes === false) continue;
@@ -119,12 +149,7 @@ export function intentStage(
           expected: "stage",
         });
       addStage(t, v);
-      if (ctx.trace)
-        note(
-          ctx,
-          () => `${v} → ${stageText(v, "zh")}`,
-          () => `${v} → ${stageText(v, "en")}`,
-        );
+      if (ctx.trace) why.stageNumber(ctx, String(v), v);
     } else if (typeof v === "string") {
       // A cell that is only a whole number is a stage number (SPEC §5: `3`).
       // (only short cells can be one: notes skip the fold, which caches and allocates)
@@ -138,12 +163,7 @@ export function intentStage(
             expected: "stage",
           });
         addStage(t, n);
-        if (ctx.trace)
-          note(
-            ctx,
-            () => `${showValue(v)} → ${stageText(n, "zh")}`,
-            () => `${showValue(v)} → ${stageText(n, "en")}`,
-          );
+        if (ctx.trace) why.stageNumber(ctx, showValue(v), n);
         continue;
       }
       ctx.c.stageReader.read(v, t, readings);
@@ -154,7 +174,7 @@ export function intentStage(
           expected: "stage",
         });
       if (readings) {
-        for (const r of readings) traceReading(r, ctx);
+        for (const r of readings) why.reading(ctx, r);
         readings.length = 0;
       }
     }
@@ -165,27 +185,7 @@ export function intentStage(
     const first = row.find((v) => !isBlankCell(v));
     return naError("noSignal", { arg: "observations", value: first });
   }
-  if (ctx.trace) {
-    const seed = tag.seed("002", ctx.lang);
-    const rule =
-      stage === 5
-        ? STAGE_RULE_TEXT.won
-        : stage >= 0
-          ? t.refused
-            ? STAGE_RULE_TEXT.highestOverRefusal
-            : STAGE_RULE_TEXT.highest
-          : STAGE_RULE_TEXT.refusal;
-    note(
-      ctx,
-      () => `结果：${stageText(stage, "zh")}（${rule.zh}）${seed}`,
-      () => `result: ${stageText(stage, "en")} (${rule.en}) ${seed}`,
-    );
-    note(
-      ctx,
-      () => `下一步：${NEXT_ACTIONS[stage].zh}`,
-      () => `next: ${NEXT_ACTIONS[stage].en}`,
-    );
-  }
+  if (ctx.trace) why.result(ctx, stage, t.refused);
   return stage;
 }
 

@@ -98,7 +98,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "compare|compares|compared|comparing|comparison|benchmarking",
   ),
   rival: w(
-    "竞品|竞争对手|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
+    "the other agency|other agency|other vendor|other dealer|other dealership|other provider|other supplier|other firm|other brand|other school|other platform|another platform|another brand|another school|another firm|chose another|went with|lost to|选了别家|用了别家|找了别家|在用别家|用着别家|用的别家|竞品|竞争对手|别的|另一家|另外一家|其他的|another dealer|another agency|another company|another supplier|another provider|another broker|other dealer|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
       "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere",
   ),
   book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
@@ -124,10 +124,10 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
     "资料|发点|发份|产品介绍|介绍资料|pdf|户型图|彩页|materials|brochure",
   ),
   money: w(
-    "首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit",
+    "首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit|money|the balance|wire|po|purchase order",
   ),
   arrived: w(
-    "已到|到了|已收到|收到了|打过来了|转过来了|已打|已转|received|cleared|came in|arrived",
+    "已到|到了|已收到|收到了|收到|收了|打过来了|转过来了|已打|已转|转了|打到|结清|已结清|received|cleared|came in|came through|went through|arrived|wired|transferred|landed",
   ),
   listen: w("听|听了|听完|听取|listened to|heard"),
   intro: w("介绍|讲解|方案|pitch|presentation|intro|overview"),
@@ -147,6 +147,31 @@ export const PLANNED_MARKERS: readonly string[] = w(
 );
 
 /**
+ * Time to come and plans that make even a done-looking won form (`签了`, `付全款`, "signed")
+ * a plan when they share its clause and the form is not marked done (已/已经): `说月底把合同签了`,
+ * `下个月提车时付全款`, "will sign once legal is done" are stage 4, not won. Narrower than
+ * PLANNED_MARKERS: `下午过来把首付交了` reports a payment made.
+ */
+export const FUTURE_MARKERS: readonly string[] = w(
+  "月末|月中|年初|年末|下周|下礼拜|下星期|下个礼拜|下个星期|过几天|过两天|年后|节后|下个月|下月|月底|月初|年底|明天|明早|后天|明年|下次|到时候|计划|打算|准备|约好|约定|预计|争取|等到|" +
+    "will|'ll|going to|plan to|plans to|planning to|expected to|expects to|next week|next month|" +
+    "tomorrow|once|as soon as|by friday|by monday|by the end of|to be|due to|scheduled to|expected|pending|awaiting",
+);
+
+/** Marks a won form as done (`已`, `已经`): no plan turns it into stage 4. */
+export const DONE_MARKERS: readonly string[] = w(
+  "已|已经|already|has|have|had",
+);
+
+/**
+ * A won form followed by one of these is a condition for what follows (`签了就安排进场`,
+ * `付了款就发货`, `签了合同再谈售后`): the signing is still to come, stage 4.
+ */
+export const THEN_MARKERS: readonly string[] = w(
+  "就|才|再|then we|and then we|before we",
+);
+
+/**
  * Intent and agreement just before a won form make it a plan even when it reads as done
  * (`同意签约了`, `确定买了`, "agreed to sign"): stage 4.
  */
@@ -158,17 +183,19 @@ export const INTENT_MARKERS: readonly string[] = w(
 /** A later time agreed after "cannot talk now": `在开会，下周再约`, "driving, call me back tonight". */
 export const LATER_MARKERS: readonly string[] = w(
   "再|回|回头|改天|稍后|晚点|晚些|下周|下次|明天|后天|晚上|下午|上午|周末|周一|周二|周三|周四|周五|周六|周日|" +
-    "点后|几点|later|back|again|tonight|tomorrow|next week|monday|tuesday|wednesday|thursday|" +
+    "明早|明晚|今晚|早上|点后|几点|later|back|again|tonight|tomorrow|next week|monday|tuesday|wednesday|thursday|" +
     "friday|saturday|sunday|after",
 );
 
 /** A clause with one of these (or ending in a question mark) asks about a deal, it does not report one: `可以刷卡吗` is 3. */
-export const QUESTION_MARKERS: readonly string[] = w("吗|么|嘛");
+export const QUESTION_MARKERS: readonly string[] = w(
+  "吗|么|嘛|多久|多长时间|能不能|可不可以|可以不|怎么|如何|是否|whether|how long|how to|how do|how does|can they|could they|can we|could we",
+);
 
 /** Negators (SPEC §5): a signal after one in the same clause counts for nothing. */
 export const NEGATORS: readonly string[] = w(
   "不|没|没有|沒|沒有|未|别|无|非|不再|不太|不是|并不|并未|尚未|还没|还没有|还未|从没|从未|并没有|差点|" +
-    "not|never|no|no longer|hasn't|hasnt|haven't|havent|hadn't|didn't|didnt|doesn't|doesnt|" +
+    "not|never|no|nothing|no longer|hasn't|hasnt|haven't|havent|hadn't|didn't|didnt|doesn't|doesnt|" +
     "don't|dont|isn't|wasn't|won't|wont|can't|cannot|without|yet to|has not|have not|" +
     "did not|does not|do not|almost",
 );
@@ -189,7 +216,7 @@ export const NEUTRAL_WORDS: readonly string[] = w(
     "特别|分别|级别|类别|告别|别人|没错|未来|非常|无所谓|除非|顾问|问候|访问|请问|学问|" +
     "开会员|标签|签到|签证|签收|会员|机会|会议室|社会|比如|比例|比上次|性价比|" +
     "效果图|试用装|电话拜访|已收到|提交|交流|上班|上课|上市|上门服务|要求|需要我们|" +
-    "no problem|not sure|no idea|not only|nothing|paid ads|paid search|paid social|" +
+    "no problem|not sure|no idea|not only|nothing else|signed for|signed for by|paid ads|paid search|paid social|" +
     "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
     "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
     "not rude|no rush|if so|已交流|已交代|已签到|已签收|充了电|充电|刷了朋友圈|成交量|再决定|太贵|嫌贵|too expensive|报不报|买不买|做不做|免费|签不签|一签|签约前|签合同前|签之前|付款前|签名|对接人|等回复|待回复|等待回复|等他回复|awaiting reply|waiting for a reply|no reply|no response",
@@ -204,7 +231,7 @@ export const CONCEPTS: readonly Concept[] = [
     negated: 0,
     coversNext: "all",
     words: w(
-      "never call|never contact|don't contact|not to contact|在用别家|用着别家|用的别家|already using|" +
+      "以后再说|过段时间再说|改天再说|以后再联系|maybe later|some other time|not now|not right now|先不考虑|暂时不用|暂时不需要|never use|never buy|never again|never call|never contact|don't contact|not to contact|在用别家|用着别家|用的别家|already using|" +
         "happy with their current|satisfied with their current|happy with our current|already have a provider|already have a vendor|已有供应商|已经有合作的|lost to|lost the deal|丢单|有需要再联系|有需要再说|有需要会联系|需要的时候再联系|" +
         "怎么拿到|哪来的电话|号码删掉|删掉|remove her from|remove him from|remove me from|remove us from|unsubscribe|" +
         "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
@@ -287,7 +314,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "不方便，约下次", en: "busy, agrees to a later time" },
     stage: 0,
     words: w(
-      "晚点打|晚点再打|" +
+      "晚点打|晚点再打|再打给我|打给我|agreed to talk|agreed to speak|talk next week|talk again|speak again|" +
         "" +
         "稍后|晚点|晚些时候|改天|回头再说|回头联系|下次再聊|下周再聊|下次再说|再聊|再联系|" +
         "约定下次|下次联系|回电|发个短信|" +
@@ -320,7 +347,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "有互动", en: "interacts" },
     stage: 1,
     words: w(
-      "有互动|互动|愿意听|听了介绍|听完介绍|耐心听|认真听|聊得不错|聊得挺好|聊得很好|聊了很久|" +
+      "回了消息|回消息了|回了微信|了解一下|讲了想要|有互动|互动|愿意听|听了介绍|听完介绍|耐心听|认真听|聊得不错|聊得挺好|聊得很好|聊了很久|" +
         "聊了|聊开了|聊上了|聊了一些|详细聊|聊聊|挺能聊|能聊|健谈|配合|问什么答什么|沟通顺畅|" +
         "愿意沟通|愿意二次沟通|二次沟通|愿意了解|想了解|讲讲|介绍一下|讲述想法|讲自己的想法|" +
         "说了自己|说自己|讲了自己|介绍了自己|说了一堆|说了半天|说了孩子|的情况|自己的想法|" +
@@ -371,7 +398,7 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 2,
     words: w(
       "对口|" +
-        "咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
+        "website development|website design|web development|build a website|咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
         "集成|物业|学区|配套|交通|related services|integrate|integrates|" +
         "integration|integrations|customization|customisation",
     ),
@@ -396,7 +423,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "询问价格", en: "asks the price" },
     stage: 3,
     words: w(
-      "成交价|全款价|全款多少|费用多少|费用是多少|多少费用|" +
+      "报个价|报下价|报一下价|报个价格|全款多少|费用多少|费用是多少|多少费用|" +
         "considers a deal|" +
         "考虑成交|价格|价钱|价位|报价|报了价|询价|问价|多少钱|收费|单价|总价|落地价|裸车价|底价|" +
         "最低价|一口价|砍价|讲价|议价|压价|学费|年费|服务费|保费|物业费|退费|" +
@@ -419,7 +446,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "预存款与付款方式", en: "prepayment and terms" },
     stage: 3,
     words: w(
-      "预存|预存款|付款方式|分期|首付|月供|贷款|公积金|怎么付款|如何付款|付款节点|" +
+      "预付|预付款|预付的钱|先付|付一半|按进度付|分几次付|分两次付|按月付|月付|paid monthly|pay monthly|monthly payments|pay in installments|预存|预存款|付款方式|分期|首付|月供|贷款|公积金|怎么付款|如何付款|付款节点|" +
         "prepayment|prepay|prepaid|payment terms|installments|instalments|financing",
     ),
   },
@@ -473,7 +500,7 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 5,
     negated: null,
     words: w(
-      "缴全款|已缴全款|全款付清|已缴|" +
+      "盖完章|盖好章|签完字|签好字|签完合同|回签|invoice paid|invoice settled|settled the invoice|wired|wired over|已转账|转账了|充值了|已充值|回传了|已回传|合同回传|双签|已双签|双方盖章|双方都盖|都盖好了|盖章回来|签字回来|网签已|网签完|网签办完|网签好了|已网签|网签了|确认收到|确认收款|确认到账|财务确认收|款到了|钱到了|尾款结清|尾款已结|po received|received the po|received a po|purchase order received|缴全款|已缴全款|全款付清|已缴|" +
         "拿下了|单子拿下|已成单|成单了|出单了|已出单|开单了|已下定|下定了|" +
         "docusign completed|countersigned|wire received|wire transfer received|transfer received|funds received|已认购|认购了|" +
         "款已经打过来|钱已经打过来|款已打过来|" +
@@ -505,7 +532,7 @@ export const CONCEPTS: readonly Concept[] = [
     negated: null,
     unlessPlanned: true,
     words: w(
-      "出单|成单|款打过来|钱打过来|款转过来|钱转过来|签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|交钱|" +
+      "下po|issue the po|issue a po|send the po|出单|成单|款打过来|钱打过来|款转过来|钱转过来|签约|签单|签合同|签协议|签订|签署|签字|盖章|成交|付款|付钱|打款|回款|到账|交钱|" +
         "交费|交学费|缴费|转账|刷卡|下单|订车|提车|报名缴费",
     ),
   },

@@ -545,13 +545,42 @@ async function putBack(
     as: "formulas",
     numberFormat: snap.formats.slice(0, upTo),
   };
-  for (const chunk of planWrite(w, maxBytes)) {
-    const bytes = queueChunk(sheet, w, chunk.start, chunk.count);
-    stats.largestRequest = Math.max(stats.largestRequest, bytes);
+  // A chunk Excel refuses (a merged or protected cell inside it refused our write as well)
+  // is put back in halves, then cell by cell; a single cell that refuses is left as it is:
+  // it refused the apply's write too, so it still holds the user's content.
+  const put = async (v: ColumnsWrite, start: number, count: number) => {
+    try {
+      const bytes = queueChunk(sheet, v, start, count);
+      stats.largestRequest = Math.max(stats.largestRequest, bytes);
+      await context.sync();
+      stats.syncs++;
+    } catch {
+      stats.syncs++;
+      if (count > 1) {
+        const half = Math.floor(count / 2);
+        await put(v, start, half);
+        await put(v, start + half, count - half);
+      } else if (v.columns.length > 1) {
+        for (let j = 0; j < v.columns.length; j++)
+          await put(
+            {
+              columns: [v.columns[j] as number],
+              top: v.top,
+              rows: v.rows.map((r) => [r[j] ?? ""]),
+              as: v.as,
+              numberFormat: (v.numberFormat as string[][]).map((r) => [
+                r[j] ?? "General",
+              ]),
+            },
+            start,
+            1,
+          );
+      }
+    }
+  };
+  for (const chunk of planWrite(w, maxBytes))
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    stats.syncs++;
-  }
+    await put(w, chunk.start, chunk.count);
 }
 
 function describe(e: unknown): string {
