@@ -7,7 +7,7 @@
  * quietly adds hundreds of KB (full zod did: 604 KB) fails the build instead.
  */
 /** functions.js + taskpane.js, raw, in a production build. */
-const PAGE_BUDGET = 260 * 1024;
+const PAGE_BUDGET = 250 * 1024;
 const zlib = require("zlib");
 
 class BundleReport {
