@@ -20,6 +20,7 @@ export type CliProblem =
   | { code: "unmapped"; output: string; needs: string[] }
   | { code: "nothingToGrade"; headers: string[] }
   | { code: "badMappingFile"; file: string; reason: string }
+  | { code: "mappingNotFound"; file: string }
   | {
       code: "mappingHeaderMissing";
       file: string;
@@ -104,6 +105,10 @@ const TEXT: {
   badMappingFile: {
     zh: (p) => `列映射文件“${p.file}”无效：${p.reason}`,
     en: (p) => `the mapping file "${p.file}" is not valid: ${p.reason}`,
+  },
+  mappingNotFound: {
+    zh: (p) => `找不到列映射文件“${p.file}”`,
+    en: (p) => `the mapping file "${p.file}" was not found`,
   },
   mappingHeaderMissing: {
     zh: (p) =>

@@ -7,6 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import type ExcelJS from "exceljs";
 import type { Lang } from "../engine/lang";
 import { fold } from "../engine/text";
 import {
@@ -27,6 +28,14 @@ import {
 } from "../sheet/outputs";
 import { placeOutputs } from "../sheet/placement";
 import { computeStatic, type CellOut } from "../sheet/rowFormulas";
+import { pipelineReport } from "../report/pipelineReport";
+import { reportLayout } from "../report/reportLayout";
+import { readLeadRows, type LeadRow } from "../sheet/leadRows";
+import {
+  DUPLICATE_COLUMNS,
+  DUPLICATE_HEADERS,
+  findDuplicates,
+} from "../duplicates/findDuplicates";
 import { CliError } from "./cliError";
 import { openSink } from "./sinks";
 import {
@@ -57,6 +66,10 @@ export interface GradeOptions {
   /** Excel serial of the date urgency and follow-ups count from */
   readonly today: number;
   readonly force?: boolean;
+  /** add the report's count tables as a sheet (.xlsx output only) */
+  readonly report?: boolean;
+  /** add the duplicate-lead columns (group, proposed owner, reason); reads the whole sheet first */
+  readonly duplicates?: boolean;
   /** rows per engine call (tests vary it; the result must not depend on it) */
   readonly chunkRows?: number;
   readonly onProgress?: (rows: number) => void;
@@ -72,7 +85,10 @@ export interface MappingReport {
 
 export interface GradeResult {
   readonly output: string;
+  /** data rows below the header, blank rows not counted */
   readonly rows: number;
+  /** blank rows between the header and the last data row (absent from an .xlsx or empty in a CSV) */
+  readonly blankRows: number;
   readonly grades: Record<string, number>;
   readonly stages: Record<string, number>;
   readonly rowsWithProblems: number;
@@ -109,10 +125,13 @@ export async function readMappingFile(file: string): Promise<SavedMapping> {
   try {
     text = await fs.promises.readFile(file, "utf8");
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT")
+      throw new CliError({ code: "mappingNotFound", file });
     throw new CliError({
       code: "badMappingFile",
       file,
-      reason: (e as NodeJS.ErrnoException).code ?? String(e),
+      reason: code ?? String(e),
     });
   }
   let json: unknown;
@@ -167,16 +186,31 @@ function ownedColumns(
   return owned;
 }
 
+/** Excel's error values, as the outputs' error cells begin ("#N/A 没有识别到…"). */
+const ERROR_CELL =
+  /^(#N\/A|#VALUE!|#NUM!|#REF!|#DIV\/0!|#NAME\?|#NULL!|#SPILL!|#CALC!)(?: ([\s\S]*))?$/;
+
 function outputCell(
   kind: OutputKind,
   v: CellOut | undefined,
   target: FileKind,
+  isProblem = false,
 ): CopyCell {
   if (v === undefined || v === "") return { value: null };
   if (kind === "nextFollowUp" && typeof v === "number")
     return target === "xlsx"
       ? { value: dateFromSerial(v), numFmt: "yyyy-mm-dd" }
       : { value: dateFromSerial(v) };
+  // An error: in an .xlsx a real error value (ISERROR is true, formulas over the column see
+  // the error), its message in the cell's comment. A CSV has no error values: the text stays.
+  const err = isProblem && typeof v === "string" ? ERROR_CELL.exec(v) : null;
+  if (err && target === "xlsx")
+    return err[2]
+      ? {
+          value: { error: err[1] as ExcelJS.CellErrorValue["error"] },
+          note: err[2],
+        }
+      : { value: { error: err[1] as ExcelJS.CellErrorValue["error"] } };
   // The pane writes text that Excel would read as a formula with a leading apostrophe
   // (asText). An .xlsx cell is typed as text already; a CSV keeps the apostrophe, so Excel
   // does not run it as a formula when the file is opened.
@@ -192,6 +226,14 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   });
   const outKind = o.output ? kindOfOutput(o.output, source.kind) : source.kind;
   const output = o.output ?? defaultOutputPath(o.input, source.kind);
+  if (o.report && outKind !== "xlsx")
+    throw new CliError({
+      code: "usage",
+      detail:
+        o.lang === "zh"
+          ? "--report 只能写入 .xlsx 文件（用 --out <文件.xlsx>）"
+          : "--report needs an .xlsx output (use --out <file.xlsx>)",
+    });
   if (await sameFile(o.input, output))
     throw new CliError({ code: "sameAsInput", file: output });
   if (!o.force && fs.existsSync(output))
@@ -227,7 +269,15 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     head.push(r.value);
   }
   const owned = ownedColumns(headers);
-  const ownedSet = new Set(Object.values(owned));
+  // The duplicate columns of an earlier run (by header, either language): reused, never inputs.
+  const dupOwned = DUPLICATE_COLUMNS.map((c) => {
+    const names = [DUPLICATE_HEADERS[c].zh, DUPLICATE_HEADERS[c].en].map(fold);
+    return headers.findIndex((h) => names.includes(fold(String(h ?? ""))));
+  });
+  const ownedSet = new Set([
+    ...Object.values(owned),
+    ...dupOwned.filter((c) => c >= 0),
+  ]);
   const inputHeaders = headers.map((h, j) => (ownedSet.has(j) ? "" : h));
   const mappingOptions = {
     rows: head.slice(headerIndex + 1).map((r) => r.values),
@@ -334,18 +384,69 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const stages: Record<string, number> = {};
   let rowsWithProblems = 0;
   let dataRows = 0;
+  let blankRows = 0;
+  const leads: LeadRow[] = [];
+  // Blank rows count only when a data row follows (trailing ones are not rows of the list).
+  // An .xlsx does not store empty rows: the gaps in row numbers are blank rows too.
+  let pendingBlank = 0;
+  let lastNumber = headerRow.number;
+  const countRow = (r: SourceRow) => {
+    pendingBlank += Math.max(0, r.number - lastNumber - 1);
+    lastNumber = r.number;
+    if (r.values.every((v) => v === null || v === "")) pendingBlank++;
+    else {
+      dataRows++;
+      blankRows += pendingBlank;
+      pendingBlank = 0;
+    }
+  };
   const width = Math.max(
     headers.length,
     ...[...placement.columns.values()].map((c) => c + 1),
   );
-  const withOutputs = (r: SourceRow, out: Map<OutputKind, CopyCell>) => {
+  // Duplicates need every row before the first is written: the rest of the sheet is read now.
+  let dupCells: (readonly [string, string, string])[] = [];
+  const dupAt = dupOwned.every((c) => c >= 0)
+    ? dupOwned
+    : DUPLICATE_COLUMNS.map((_, k) => width + k);
+  if (o.duplicates) {
+    for (;;) {
+      const r = await it.next();
+      if (r.done) break;
+      head.push(r.value);
+    }
+    const data = head.slice(headerIndex + 1);
+    const leadRows = readLeadRows(
+      inputHeaders,
+      data.map((r) => r.values),
+      mapping,
+      o.lang,
+      o.today,
+    );
+    dupCells = findDuplicates(leadRows.rows, {
+      lang: o.lang,
+      today: o.today,
+      hasLogColumn: mapping.receptionOrder.column !== null,
+      rowNumber: (i) => (data[i] as SourceRow).number,
+    }).cells.slice();
+  }
+  const withOutputs = (
+    r: SourceRow,
+    out: Map<OutputKind, CopyCell>,
+    dup?: readonly string[],
+  ) => {
     const cells: (CopyCell | undefined)[] = r.cells.slice();
     // Our earlier outputs are replaced, not kept beside the new ones.
     for (const c of ownedSet) cells[c] = undefined;
     for (const [kind, col] of placement.columns) cells[col] = out.get(kind);
     cells.length = Math.max(cells.length, width);
+    if (dup)
+      dupAt.forEach((col, k) => {
+        cells[col] = dup[k] ? { value: dup[k] as string } : undefined;
+      });
     return cells;
   };
+  let dataIndex = 0;
 
   try {
     for (const r of head.slice(0, headerIndex))
@@ -355,7 +456,16 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       headerCells.set(kind, {
         value: OUTPUT_BY_KIND.get(kind)!.header[o.lang],
       });
-    await sink.writeRow(headerRow.number, withOutputs(headerRow, headerCells));
+    await sink.writeRow(
+      headerRow.number,
+      withOutputs(
+        headerRow,
+        headerCells,
+        o.duplicates
+          ? DUPLICATE_COLUMNS.map((c) => DUPLICATE_HEADERS[c][o.lang])
+          : undefined,
+      ),
+    );
 
     let chunk: SourceRow[] = head.slice(headerIndex + 1);
     const flush = async () => {
@@ -374,19 +484,42 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       for (const s of computed.stages)
         if (s !== undefined) stages[String(s)] = (stages[String(s)] ?? 0) + 1;
       rowsWithProblems += new Set(computed.problems.map((p) => p.row)).size;
+      const problemAt = new Set(
+        computed.problems.map((p) => `${p.row}:${p.output}`),
+      );
       for (let i = 0; i < chunk.length; i++) {
         const out = new Map<OutputKind, CopyCell>();
         for (const kind of outputs)
           out.set(
             kind,
-            outputCell(kind, computed.columns.get(kind)?.[i], outKind),
+            outputCell(
+              kind,
+              computed.columns.get(kind)?.[i],
+              outKind,
+              problemAt.has(`${i}:${kind}`),
+            ),
           );
         await sink.writeRow(
           (chunk[i] as SourceRow).number,
-          withOutputs(chunk[i] as SourceRow, out),
+          withOutputs(
+            chunk[i] as SourceRow,
+            out,
+            o.duplicates ? (dupCells[dataIndex] ?? ["", "", ""]) : undefined,
+          ),
         );
+        dataIndex++;
       }
-      dataRows += chunk.length;
+      chunk.forEach(countRow);
+      // The report's rows, from the same pure module as the pane (our old columns not read).
+      if (o.report)
+        for (const l of readLeadRows(
+          inputHeaders,
+          values,
+          mapping,
+          o.lang,
+          o.today,
+        ).rows)
+          leads.push(l);
       o.onProgress?.(dataRows);
       chunk = [];
     };
@@ -397,10 +530,42 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       chunk.push(r.value);
     }
     await flush();
+    if (o.report && sink.addSheet) {
+      const layout = reportLayout(pipelineReport(leads), o.lang, {
+        today: o.today,
+        source: source.sheetName,
+      });
+      const cells: { row: number; column: number; cell: CopyCell }[] = [];
+      for (const b of [...layout.blocks, layout.gradeByStage])
+        b.values.forEach((line, i) =>
+          line.forEach((v, j) =>
+            cells.push({
+              row: b.row + i,
+              column: b.column + j,
+              cell:
+                i > 0 && typeof v === "number" && b.percentColumns?.includes(j)
+                  ? { value: v, numFmt: "0%" }
+                  : { value: v },
+            }),
+          ),
+        );
+      const name =
+        layout.sheetName === source.sheetName
+          ? `${layout.sheetName} (2)`
+          : layout.sheetName;
+      await sink.addSheet(name, cells);
+    }
     await sink.finish();
   } catch (e) {
     await sink.abort();
     throw e;
   }
-  return { output, rows: dataRows, grades, stages, rowsWithProblems };
+  return {
+    output,
+    rows: dataRows,
+    blankRows,
+    grades,
+    stages,
+    rowsWithProblems,
+  };
 }

@@ -29,6 +29,8 @@ const HELP: Record<Lang, string> = {
   --encoding <编码>      CSV 编码 utf8 或 gb18030；默认自动识别
   --lang <zh|en>         标签和提示的语言；默认按系统语言
   --today <日期>         计算紧急程度和下次跟进的基准日期；默认今天
+  --duplicates           加三列：撞单组、建议归属、撞单说明（先读完整张表）
+  --report               另加一张“报表”工作表：各阶段、等级、紧急程度的计数表（仅 .xlsx）
   --force                输出文件已存在时覆盖它（绝不覆盖输入文件）
   --help                 显示本说明`,
   en: `Usage: sales-qualify <file.xlsx|file.csv> [options]
@@ -46,6 +48,8 @@ Options:
   --encoding <enc>       CSV encoding utf8 or gb18030; default detected
   --lang <zh|en>         language of labels and messages; default the system's
   --today <date>         the date urgency and follow-ups count from; default today
+  --duplicates           add three columns: duplicate group, proposed owner, reason (reads the whole sheet first)
+  --report               add a "Report" sheet: the counts by stage, grade and urgency (.xlsx only)
   --force                replace the output file if it exists (never the input)
   --help                 show this help`,
 };
@@ -94,10 +98,13 @@ function describeResult(r: GradeResult, lang: Lang): string {
       .map((k) => `${k}: ${x[k]}`)
       .join(" · ");
   const n = r.rows.toLocaleString("en-US");
+  const b = r.blankRows.toLocaleString("en-US");
   const lines =
     lang === "zh"
-      ? [`已写入 ${r.output}：${n} 行数据`]
-      : [`wrote ${r.output}: ${n} data rows`];
+      ? [`已写入 ${r.output}：${n} 行数据，${b} 行空行`]
+      : [
+          `wrote ${r.output}: ${n} data ${r.rows === 1 ? "row" : "rows"}, ${b} blank ${r.blankRows === 1 ? "row" : "rows"}`,
+        ];
   if (Object.keys(r.grades).length)
     lines.push((lang === "zh" ? "客户等级 " : "grades ") + counts(r.grades));
   if (Object.keys(r.stages).length)
@@ -140,11 +147,35 @@ export function progress(
   };
 }
 
+/** Problems with the options themselves (exit 2); the rest are problems with a file (exit 1). */
+const USAGE_CODES = new Set<string>(["usage", "badEncoding"]);
+
+/** Node's parseArgs errors, as one plain line naming the option (its own text quotes oddly). */
+export function parseArgsProblem(e: unknown, lang: Lang): string {
+  const err = e as { code?: string; message?: string };
+  const msg = String(err?.message ?? e);
+  const opt = /'(-[^',\s]*)(?:, (--[^'\s]+))?/.exec(msg);
+  const name = opt ? (opt[2] ?? opt[1]) : "";
+  if (err?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return lang === "zh" ? `未知选项“${name}”` : `unknown option "${name}"`;
+  if (err?.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return lang === "zh"
+      ? `选项“${name}”${/does not take/.test(msg) ? "不带值" : "缺少值"}`
+      : `option "${name}" ${/does not take/.test(msg) ? "takes no value" : "needs a value"}`;
+  return msg;
+}
+
 export async function main(
   argv: string[],
   io: Io = processIo,
 ): Promise<number> {
-  let lang = systemLang();
+  // --lang is honoured even when another option is bad (its message is in that language).
+  const langArg = argv
+    .map((a, i) =>
+      a === "--lang" ? argv[i + 1] : /^--lang=(.*)$/.exec(a)?.[1],
+    )
+    .find((x) => x !== undefined);
+  let lang = (langArg !== undefined && langFrom(langArg)) || systemLang();
   const usage = (detail: string) => new CliError({ code: "usage", detail });
   try {
     let parsed;
@@ -162,11 +193,13 @@ export async function main(
           lang: { type: "string" },
           today: { type: "string" },
           force: { type: "boolean" },
+          report: { type: "boolean" },
+          duplicates: { type: "boolean" },
           help: { type: "boolean", short: "h" },
         },
       });
     } catch (e) {
-      throw usage(String((e as Error).message));
+      throw usage(parseArgsProblem(e, lang));
     }
     const v = parsed.values;
     if (v.lang !== undefined) {
@@ -207,6 +240,12 @@ export async function main(
       if (d === undefined) throw usage(`--today "${v.today}": YYYY-MM-DD`);
       today = d;
     }
+    if (v.out !== undefined && !/\.(xlsx|csv)$/i.test(v.out))
+      throw usage(
+        lang === "zh"
+          ? `--out “${v.out}”：输出文件须以 .xlsx 或 .csv 结尾`
+          : `--out "${v.out}": the output must end in .xlsx or .csv`,
+      );
     const p = progress(io, lang);
     const result = await gradeFile({
       input: parsed.positionals[0] as string,
@@ -219,6 +258,8 @@ export async function main(
       lang,
       today,
       force: v.force,
+      report: v.report,
+      duplicates: v.duplicates,
       onProgress: (rows) => p.tick(rows),
       onMapping: (m) => io.err(describeMapping(m, lang)),
     });
@@ -228,7 +269,7 @@ export async function main(
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`sales-qualify: ${e.text(lang)}\n`);
-      return e.problem.code === "usage" ? 2 : 1;
+      return USAGE_CODES.has(e.problem.code) ? 2 : 1;
     }
     // A bug: one line, the details only on request.
     io.err(

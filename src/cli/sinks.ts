@@ -17,6 +17,14 @@ export interface Sink {
     number: number,
     cells: readonly (CopyCell | undefined)[],
   ): Promise<void>;
+  /**
+   * Another sheet after the graded one (.xlsx only; call after the last writeRow): cells by
+   * 0-based row and column.
+   */
+  addSheet?(
+    name: string,
+    cells: readonly { row: number; column: number; cell: CopyCell }[],
+  ): Promise<void>;
   finish(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -93,7 +101,25 @@ function xlsxSink(
     );
   };
   let sinceCheck = 0;
+  let committed = false;
   return {
+    async addSheet(name, cells) {
+      if (!committed) ws.commit();
+      committed = true;
+      const extra = wb.addWorksheet(name);
+      const byRow = new Map<number, typeof cells>();
+      for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+      for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+        const row = extra.getRow(r + 1);
+        for (const c of byRow.get(r) ?? []) {
+          const cell = row.getCell(c.column + 1);
+          cell.value = c.cell.value;
+          if (c.cell.numFmt) cell.numFmt = c.cell.numFmt;
+        }
+        row.commit();
+      }
+      extra.commit();
+    },
     async writeRow(number, cells) {
       if (++sinceCheck >= 256) {
         sinceCheck = 0;
@@ -106,11 +132,12 @@ function xlsxSink(
         const cell = row.getCell(i + 1);
         cell.value = c.value;
         if (c.numFmt) cell.numFmt = c.numFmt;
+        if (c.note) cell.note = c.note;
       });
       row.commit();
     },
     async finish() {
-      ws.commit();
+      if (!committed) ws.commit();
       await wb.commit();
       await replace(temp, target);
     },
@@ -121,14 +148,32 @@ function xlsxSink(
   };
 }
 
-/** RFC 4180 quoting: a field with a comma, quote, line break or edge space is quoted. */
+/** The text of a copied cell: rich text joined, a link's text, a formula's result, an error's code. */
+function cellText(v: ExcelJS.CellValue): { text: string; isText: boolean } {
+  if (v === null || v === undefined) return { text: "", isText: false };
+  if (v instanceof Date)
+    return { text: v.toISOString().slice(0, 10), isText: false };
+  if (typeof v === "string") return { text: v, isText: true };
+  if (typeof v !== "object") return { text: String(v), isText: false };
+  if ("richText" in v && Array.isArray(v.richText))
+    return { text: v.richText.map((t) => t.text).join(""), isText: true };
+  if ("error" in v) return { text: String(v.error), isText: false };
+  if ("formula" in v || "sharedFormula" in v)
+    return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+  if ("text" in v) return cellText((v as { text: ExcelJS.CellValue }).text);
+  return { text: "", isText: false };
+}
+
+/**
+ * One CSV field. Text that Excel would run as a formula when it opens the file (it begins with
+ * = + - @, a tab or a carriage return) gets a leading apostrophe, so Excel shows it as text;
+ * numbers, dates and error codes are never changed. Then RFC 4180 quoting: a field with a comma,
+ * quote, line break or edge space is quoted.
+ */
 export function csvField(v: ExcelJS.CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  let s: string;
-  if (v instanceof Date) s = v.toISOString().slice(0, 10);
-  else if (typeof v === "object")
-    s = String((v as { text?: unknown }).text ?? "");
-  else s = String(v);
+  const c = cellText(v);
+  const s = c.isText && /^[=+\-@\t\r]/.test(c.text) ? `'${c.text}` : c.text;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

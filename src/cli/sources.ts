@@ -25,6 +25,8 @@ export interface SourceRow {
 export interface CopyCell {
   readonly value: ExcelJS.CellValue;
   readonly numFmt?: string;
+  /** a comment on the cell (.xlsx only): why an output cell holds an error value */
+  readonly note?: string;
 }
 
 export interface Source {
@@ -243,6 +245,23 @@ export async function detectEncoding(file: string): Promise<CsvEncoding> {
   return "gb18030";
 }
 
+/**
+ * A CSV field as Excel types it when it opens the file, for plain numbers only: an optional
+ * minus, digits, an optional decimal part ("46340" → 46340, "-2.5" → -2.5). Kept as text, unlike
+ * Excel: a number with a leading zero ("00123", "0123": codes lose their zeros otherwise) and
+ * an integer of 11 or more digits (phone numbers, IDs: "13812345678"). Everything else stays
+ * text too (thousands separators, percentages, exponents, currency, surrounding spaces); the
+ * engine reads those texts itself. An empty field is an empty cell.
+ */
+export function csvValue(s: string): string | number | null {
+  if (s === "") return null;
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return s;
+  const digits = s.replace(/^-/, "");
+  if (/^0\d/.test(digits)) return s;
+  if (/^\d{11,}$/.test(digits)) return s;
+  return Number(s);
+}
+
 async function* csvRows(
   file: string,
   encoding: CsvEncoding,
@@ -269,11 +288,11 @@ async function* csvRows(
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       number++;
-      const values: unknown[] = record.map((s) => (s === "" ? null : s));
+      const values: unknown[] = record.map(csvValue);
       yield {
         number,
         values,
-        cells: record.map((s) => ({ value: s === "" ? null : s })),
+        cells: values.map((v) => ({ value: v as ExcelJS.CellValue })),
       };
     }
   } catch (e) {

@@ -127,6 +127,7 @@ export const READING_TEXT: {
       | "planned"
       | "asked"
       | "rival"
+      | "failed"
       | "headerMark"
   ]: Record<Lang, (p: ReadingLine) => string>;
 } = {
@@ -161,6 +162,12 @@ export const READING_TEXT: {
       `“${p.text}”（${p.concept}）与“${p.marker}”同句：成交给了别家 → ${p.stage}`,
     en: (p) =>
       `“${p.text}” (${p.concept}) with “${p.marker}” in its clause: done with a rival → ${p.stage}`,
+  },
+  failed: {
+    zh: (p) =>
+      `“${p.text}”（${p.concept}）与“${p.marker}”同句：成交失败、取消或退款，按拒绝计 → ${p.stage}`,
+    en: (p) =>
+      `“${p.text}” (${p.concept}) with “${p.marker}” in its clause: the deal failed, was cancelled or refunded, read as a refusal → ${p.stage}`,
   },
   planned: {
     zh: (p) =>

@@ -26,6 +26,9 @@ import {
   FUTURE_MARKERS,
   DONE_MARKERS,
   THEN_MARKERS,
+  FAILURE_MARKERS,
+  FAILED_DEALS,
+  RIVAL_DEAL_VERBS,
   type Concept,
   type SignalPart,
   type SignalWord,
@@ -48,7 +51,8 @@ export interface Reading {
    * why it counts for another stage than its concept's: negated (`没`), covered by a refusal
    * or complaint before it, a won form planned (stage 4), asked about (3), done with a rival (−1)
    */
-  readonly why?: "negated" | "covered" | "planned" | "asked" | "rival";
+  readonly why?:
+    "negated" | "covered" | "planned" | "asked" | "rival" | "failed";
   /** the word that made it so */
   readonly marker?: string;
 }
@@ -72,6 +76,9 @@ const INTENT = 64;
 const LATER = 128;
 const QUESTION = 256;
 const FUTURE = 512;
+const FAIL = 1024; // a deal failed, cancelled (FAILURE_MARKERS)
+const FAILED_DEAL = 2048; // money given back: a failed deal on its own (FAILED_DEALS)
+const RIVAL_DEAL = 4096; // bought, booked, signed… (RIVAL_DEAL_VERBS): with a rival, lost
 
 interface Atom {
   readonly form: string;
@@ -203,8 +210,12 @@ const CANCELLED = 99;
 const clauseStage = new Int8Array(MAX_CLAUSE);
 const clauseEnd = new Int32Array(MAX_CLAUSE);
 const clauseWeak = new Uint8Array(MAX_CLAUSE);
+/** the stage when the clause asks (`Concept.asked`), −2 none */
+const clauseAsked = new Int8Array(MAX_CLAUSE);
 const clauseTrace = new Int32Array(MAX_CLAUSE);
 let nClause = 0;
+/** the highest stage the clause being closed added (for undoing a deal two clauses back) */
+let closedBest = -1;
 let clauseRefusal = "";
 const MAX_PENDING = 16;
 const pendStart = new Int32Array(MAX_PENDING);
@@ -267,6 +278,8 @@ export class NoteReader {
   }[] = [{ one: undefined, two: new Map() }];
   private readonly pairs: readonly Pair[];
   private readonly partsInPairs: number;
+  /** the concept a question about a payment counts as (prepayment and terms, stage 3) */
+  private readonly terms: Concept | undefined;
   /** the tally of the note being read (for a clause longer than the scratch arrays) */
   private tally: Tally = {
     won: false,
@@ -294,6 +307,7 @@ export class NoteReader {
       });
     }
     this.concepts = all;
+    this.terms = all.find((c) => c.id === "prepay");
     const atom = (form: string): Atom => {
       const f = foldNote(form.trim());
       let a = this.atoms.get(f);
@@ -315,12 +329,21 @@ export class NoteReader {
     for (const w of LATER_MARKERS) atom(w).flags |= LATER;
     for (const w of QUESTION_MARKERS) atom(w).flags |= QUESTION;
     for (const w of FUTURE_MARKERS) atom(w).flags |= FUTURE;
+    for (const w of FAILURE_MARKERS) atom(w).flags |= FAIL;
+    for (const w of FAILED_DEALS) atom(w).flags |= FAIL | FAILED_DEAL;
+    for (const w of RIVAL_DEAL_VERBS) atom(w).flags |= RIVAL_DEAL;
     // "call me again" is itself the later time a busy customer agrees to (`十分钟后再打`)
     // (Chinese forms only: "call" alone is no time)
     for (const w of PARTS.callAgain)
       if (!/^[\x20-\x7e]+$/.test(w)) atom(w).flags |= LATER;
     for (const p of PART_NAMES)
       for (const w of PARTS[p]) atom(w).parts |= PART_BIT.get(p) as number;
+    // a deal verb written with 了 (`做了`, `订了`) is still that verb's part (`答应做了`)
+    for (const w of RIVAL_DEAL_VERBS) {
+      const v = atom(w);
+      const first = this.atoms.get(v.form.charAt(0));
+      if (v.form.length === 2 && first) v.parts |= first.parts;
+    }
     all.forEach((c, i) => {
       for (const w of c.words) {
         const a = atom(w);
@@ -376,6 +399,10 @@ export class NoteReader {
     const concepts = this.concepts;
     const askBit = PART_BIT.get("ask") as number;
     const rivalBit = PART_BIT.get("rival") as number;
+    const dealBits =
+      (PART_BIT.get("money") as number) | (PART_BIT.get("contract") as number);
+    const dealPart = PART_BIT.get("deal") as number;
+    const moneyBit = PART_BIT.get("money") as number;
     let nParts = 0;
     let nPending = 0;
     let negEnd = -1; // end of the last unused negator in this clause
@@ -397,6 +424,18 @@ export class NoteReader {
     let askEnd = -1;
     let question = ""; // 吗 or a question mark: the clause asks, it does not report
     let future = ""; // a time to come or a plan in the clause (FUTURE_MARKERS)
+    let failed = ""; // a failure or cancellation word in the clause (`签约失败`, `定金退了`)
+    let dealSeen = false;
+    let moneySeen = "";
+    let rivalDeal = "";
+    // the clause before: whether it held a deal, and the tally before it (to undo that deal)
+    let prevDeal = false;
+    let touched = false; // the clause holds a form (an empty clause leaves prevDeal as it was)
+    let prevWon = false;
+    let prevBest = -1;
+    let midBest = -1; // `订了`, "booked": with a rival in the clause, a deal lost to them
+    let termsSeen = ""; // a price or terms signal (stage 3) in the clause: `定金交多少` asks // a payment word in the clause (`尾款`, "deposit"), asked about: terms
+    // a deal, payment or contract word in the clause, for `failed`
     let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
     let pos = 0;
     for (;;) {
@@ -449,6 +488,7 @@ export class NoteReader {
         const end = pos;
         if ((a.flags & BREAK) !== 0) isBreak = true;
         else {
+          touched = true;
           const latin = (a.flags & LATIN_ATOM) !== 0;
           let neg = "";
           if (
@@ -554,7 +594,9 @@ export class NoteReader {
                     pendConcept[nPending] = p.concept;
                     pendThen[nPending] = thenMarker(text, from, end);
                     pendIntent[nPending] = pendThen[nPending] !== "" ? 2 : 0;
-                    pendAsked[nPending] = 0;
+                    // `问打到哪个账户`: a payment asked about is a term of the deal
+                    pendAsked[nPending] =
+                      asked !== "" && from - askEnd <= 4 ? 1 : 0;
                     pendFuture[nPending] = future !== "" ? 1 : 0;
                     pendDone[nPending] = markedDone(
                       text,
@@ -614,6 +656,33 @@ export class NoteReader {
             askEnd = end;
           }
           if ((a.parts & rivalBit) !== 0 && rival === "") rival = s;
+          if ((a.flags & FAIL) !== 0 && neg === "" && failed === "") failed = s;
+          if ((a.flags & RIVAL_DEAL) !== 0 && neg === "" && rivalDeal === "")
+            rivalDeal = s;
+          if (
+            a.concept >= 0 &&
+            neg === "" &&
+            termsSeen === "" &&
+            (concepts[a.concept] as Concept).stage === 3
+          )
+            termsSeen = s;
+          // (two characters or more: `这款车` is a model, not a payment)
+          if (
+            (a.parts & moneyBit) !== 0 &&
+            s.length >= 2 &&
+            neg === "" &&
+            moneySeen === ""
+          )
+            moneySeen = s;
+          if (
+            (a.flags & FAILED_DEAL) !== 0 ||
+            (a.parts & dealBits) !== 0 ||
+            // a deal word of two characters or more (`合作`, `单子`; not `要`, `做`)
+            ((a.parts & dealPart) !== 0 && s.length >= 2) ||
+            (a.concept >= 0 &&
+              ((concepts[a.concept] as Concept).stage ?? 0) >= 4)
+          )
+            dealSeen = true;
           if ((a.flags & PLAN) !== 0 && planned === "") planned = s;
           if ((a.flags & QUESTION) !== 0 && question === "") question = s;
           if ((a.flags & FUTURE) !== 0 && future === "") future = s;
@@ -630,13 +699,73 @@ export class NoteReader {
         }
       }
       if (isBreak) {
+        let undone = false;
+        const beforeWon = t.won;
+        const beforeBest = t.best;
+        const clauseDeal = dealSeen || nPending > 0;
+        closedBest = -1;
         if (rival === "" && nPending > 0 && rivalCarry !== "")
           rival = rivalCarry;
         // a deal lost to the rival here (won with them, or gone with them: "chose another
         // vendor, already paid them") makes the next clause's won forms theirs too
         rivalCarry =
           rival !== "" && (nPending > 0 || clauseRefusal !== "") ? rival : "";
-        this.closeClause(t, rival, trace);
+        // a deal that failed, was cancelled or refunded (`签约失败`, "signing fell through") is
+        // a refusal; a clause that asks about it (`能退款吗`, `问了退款政策`) reports nothing
+        const fail =
+          failed !== "" &&
+          question === "" &&
+          asked === "" &&
+          (dealSeen || nPending > 0)
+            ? failed
+            : "";
+        // `合同签了，后来又退了`: a bare failure word undoes the deal of the clause before it
+        if (failed !== "" && question === "" && asked === "" && prevDeal) {
+          if (t.won && !prevWon) t.won = false;
+          if (t.best >= 4 && prevBest < 4) t.best = Math.max(prevBest, midBest);
+          prevDeal = false;
+          undone = true;
+          if (fail === "")
+            this.count(FAILED_DEAL_CONCEPT, failed, at, "", "", "", trace);
+        }
+        const lostTo = rival !== "" ? rival : fail;
+        // bought, booked or signed with another business (`在别的店订了`, `报了隔壁机构的班`)
+        if (rival !== "" && rivalDeal !== "" && question === "")
+          this.count(
+            RIVAL_DEAL_CONCEPT,
+            trace ? `${rival}…${rivalDeal}` : "",
+            at,
+            "",
+            "",
+            "",
+            trace,
+          );
+        const asks =
+          question !== "" ? question : asked !== "" ? asked : termsSeen;
+        // asking about a payment (`问尾款什么时候交`, "asked which account to wire to") is a term of the deal
+        if (asks !== "" && moneySeen !== "" && lostTo === "" && this.terms)
+          this.count(
+            this.terms,
+            trace ? `${asks}…${moneySeen}` : "",
+            at,
+            "",
+            "",
+            "",
+            trace,
+          );
+        if (
+          this.closeClause(
+            t,
+            lostTo,
+            rival !== "" ? "rival" : "failed",
+            asks,
+            trace,
+          ) === 0 &&
+          fail !== "" &&
+          nPending === 0
+        )
+          this.count(FAILED_DEAL_CONCEPT, fail, at, "", "", "", trace);
+        this.closeClause(t, "", "rival", "", trace);
         for (let k = 0; k < nPending; k++) {
           const c = concepts[pendConcept[k] as number] as Concept;
           let stage: Stage = 5;
@@ -645,6 +774,7 @@ export class NoteReader {
           if (rival !== "") [stage, why, marker] = [-1, "rival", rival];
           else if (pendAsked[k] === 1)
             [stage, why, marker] = [3, "asked", asked];
+          else if (fail !== "") [stage, why, marker] = [-1, "failed", fail];
           else if (question !== "")
             [stage, why, marker] = [3, "asked", question];
           else if (c.unlessPlanned && planned !== "")
@@ -669,27 +799,67 @@ export class NoteReader {
         nPending = 0;
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
-        planned = rival = asked = question = future = "";
+        planned = rival = asked = question = future = failed = "";
+        dealSeen = false;
+        moneySeen = termsSeen = rivalDeal = "";
+        // a deal clause is remembered until the next deal clause; what the clauses between
+        // add (`签了，下周开工，后来又黄了`) is kept when the deal is undone
+        if (touched && !undone) {
+          if (clauseDeal && fail === "") {
+            prevDeal = true;
+            prevWon = beforeWon;
+            prevBest = beforeBest;
+            midBest = -1;
+          } else if (clauseDeal) prevDeal = false;
+          else if (closedBest > midBest && closedBest < 4) midBest = closedBest;
+        }
+        touched = false;
         if (at >= n) return;
       }
     }
   }
 
   /** `阶段3` / `stage 3` / `阶段三` in the text. */
-  /** Adds the clause's signals to the tally; a refusal in it outweighs a bare question. */
-  private closeClause(t: Tally, rival: string, trace?: Reading[]): void {
+  /**
+   * Adds the clause's signals to the tally; a refusal in it outweighs a bare question. With
+   * `lost` (a rival, or a failure word), its deals (stage 4) are refusals; returns how many.
+   */
+  private closeClause(
+    t: Tally,
+    lost: string,
+    why: "rival" | "failed",
+    asks: string,
+    trace?: Reading[],
+  ): number {
+    let turned = 0;
+    // a clause that asks about a payment asks about terms (`问定金多少`): stage 3, not 4
+    if (asks !== "" && lost === "")
+      for (let k = 0; k < nClause; k++) {
+        const st = clauseAsked[k] as number;
+        if (st < -1 || clauseStage[k] === CANCELLED) continue;
+        clauseStage[k] = st;
+        const i = clauseTrace[k] as number;
+        if (trace && i >= 0)
+          trace[i] = {
+            ...(trace[i] as Reading),
+            stage: st as Stage,
+            why: "asked",
+            marker: asks,
+          };
+      }
     // a deal fixed with a rival anywhere in the clause is lost to us ("decided to build in-house")
-    if (rival !== "")
+    if (lost !== "")
       for (let k = 0; k < nClause; k++) {
         if (clauseStage[k] !== 4) continue;
         clauseStage[k] = -1;
+        turned++;
         const i = clauseTrace[k] as number;
         if (trace && i >= 0)
           trace[i] = {
             ...(trace[i] as Reading),
             stage: -1,
-            why: "rival",
-            marker: rival,
+            why,
+            marker: lost,
           };
       }
     let refused = false;
@@ -709,9 +879,11 @@ export class NoteReader {
         continue;
       }
       addStage(t, st as Stage);
+      if (st > closedBest) closedBest = st;
     }
     nClause = 0;
     clauseRefusal = "";
+    return turned;
   }
 
   /** Cancels the signals that end just before a negator at `negStart` (two characters at most). */
@@ -802,6 +974,7 @@ export class NoteReader {
       clauseStage[nClause] = stage;
       clauseEnd[nClause] = end;
       clauseWeak[nClause] = c.weak ? 1 : 0;
+      clauseAsked[nClause] = neg === "" && c.asked !== undefined ? c.asked : -2;
       clauseTrace[nClause] = trace ? trace.length : -1;
       nClause++;
       if (stage === -1) clauseRefusal = text;
@@ -822,6 +995,25 @@ export class NoteReader {
     return stage;
   }
 }
+
+/** The pseudo-concept of a failed, cancelled or refunded deal with no deal word of its own. */
+export const FAILED_DEAL_CONCEPT: Concept = {
+  id: "failedDeal",
+  label: {
+    zh: "成交失败、取消或退款",
+    en: "deal failed, cancelled or refunded",
+  },
+  stage: -1,
+  words: [],
+};
+
+/** The pseudo-concept of a deal done with another business (a rival and a deal verb). */
+export const RIVAL_DEAL_CONCEPT: Concept = {
+  id: "wentElsewhere",
+  label: { zh: "在别家成交", en: "bought or booked elsewhere" },
+  stage: -1,
+  words: [],
+};
 
 /** The pseudo-concept of a stage written out (`阶段3`). */
 export const STAGE_MENTION: Concept = {

@@ -14,6 +14,7 @@ import iconv from "iconv-lite";
 import { main, progress } from "../../src/cli/main";
 import { gradeFile } from "../../src/cli/gradeFile";
 import { fsProblem } from "../../src/cli/cliError";
+import { csvValue } from "../../src/cli/sources";
 import { proposeMapping } from "../../src/sheet/columnMapping";
 import { availableOutputs } from "../../src/sheet/outputs";
 import { computeStatic } from "../../src/sheet/rowFormulas";
@@ -235,6 +236,30 @@ describe("bad files and bad usage: one line, a non-zero exit, no output file", (
       "an unknown encoding",
       () => [leads(), "--encoding", "latin9"],
       /--encoding “latin9”无法识别/,
+      2,
+    ],
+    [
+      "an output that is neither .xlsx nor .csv",
+      () => [leads(), "--out", path.join(tmp, "x.pdf")],
+      /--out “.*x\.pdf”：输出文件须以 \.xlsx 或 \.csv 结尾/,
+      2,
+    ],
+    [
+      "an unknown option, named plainly (no parser text, balanced quotes)",
+      () => [leads(), "--bogus"],
+      /^sales-qualify: 未知选项“--bogus”（运行 sales-qualify --help 查看用法）\n$/,
+      2,
+    ],
+    [
+      "an option without its value",
+      () => [leads(), "--out"],
+      /^sales-qualify: 选项“--out”缺少值（/,
+      2,
+    ],
+    [
+      "a mapping file that does not exist",
+      () => [leads(), "--mapping", path.join(tmp, "missing.json")],
+      /找不到列映射文件“.*missing\.json”/,
     ],
   ];
   test.each(badCases)("%s", async (_name, args, message, exitCode = 1) => {
@@ -339,7 +364,8 @@ test("property: the graded CSV holds exactly the pane's static values for the wh
           today,
           chunkRows,
         });
-        const values = rows.map((r) => r.map((s) => (s === "" ? null : s)));
+        // Numeric text typed as numbers, as the CLI reads a CSV (csvValue).
+        const values = rows.map((r) => r.map(csvValue));
         // The pane maps from headers and the cells below them; the CLI must agree.
         const mapping = proposeMapping(HEADERS, { rows: values });
         const outputs = availableOutputs(mapping);
@@ -365,7 +391,11 @@ test("property: the graded CSV holds exactly the pane's static values for the wh
             expect(got[HEADERS.length + k] ?? null).toBe(want);
           });
         });
-        expect(res.rows).toBe(rows.length);
+        const blank = values.map((r) => r.every((v) => v === null));
+        const last = blank.lastIndexOf(false);
+        const inside = blank.slice(0, last + 1);
+        expect(res.rows).toBe(inside.filter((b) => !b).length);
+        expect(res.blankRows).toBe(inside.filter((b) => b).length);
       },
     ),
     { numRuns: 40 },
@@ -509,4 +539,225 @@ test("the command line chooses columns as the pane does, from headers and conten
   });
   expect(again.rows).toBe(4);
   expect(by("observations")).toEqual(["第一次回访", "第二次回访"]);
+});
+
+describe("numbers in a CSV are read as Excel reads them when it opens the file", () => {
+  test("property: plain integers and decimals become numbers", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -9_999_999_999, max: 9_999_999_999 }),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.boolean(),
+        (n, frac, withFrac) => {
+          const s = withFrac ? `${n}.${frac}` : String(n);
+          expect(csvValue(s)).toBe(Number(s));
+        },
+      ),
+    );
+  });
+  test("property: leading-zero codes, 11+ digit ids and other text stay text", () => {
+    const keep = fc.oneof(
+      fc.stringMatching(/^-?0\d{1,12}(\.\d{1,3})?$/),
+      fc.stringMatching(/^\d{11,20}$/),
+      fc.stringMatching(/^(1,234|50%|1e5|¥12| 12|12 |\+12|\.5|5\.)$/),
+    );
+    fc.assert(fc.property(keep, (s) => expect(csvValue(s)).toBe(s)));
+    expect(csvValue("")).toBeNull();
+  });
+  test("a date serial in a CSV is read like the same value in an .xlsx (no #VALUE!)", async () => {
+    const csv = path.join(tmp, "s.csv");
+    fs.writeFileSync(
+      csv,
+      "跟进记录,上次联系日期,电话\r\n询问价格,46340,13812345678\r\n",
+    );
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.addRow(["跟进记录", "上次联系日期", "电话"]);
+    ws.addRow(["询问价格", 46340, "13812345678"]);
+    const xlsx = path.join(tmp, "x.xlsx");
+    await wb.xlsx.writeFile(xlsx);
+    const args = [
+      "--lang",
+      "zh",
+      "--today",
+      TODAY,
+      "--outputs",
+      "nextFollowUp",
+    ];
+    expect(
+      (await run([csv, "--out", path.join(tmp, "a.xlsx"), ...args])).code,
+    ).toBe(0);
+    expect(
+      (await run([xlsx, "--out", path.join(tmp, "b.xlsx"), ...args])).code,
+    ).toBe(0);
+    const a = await readXlsx(path.join(tmp, "a.xlsx"));
+    const b = await readXlsx(path.join(tmp, "b.xlsx"));
+    expect(a.rows["2"]?.[1]).toBe(46340);
+    expect(a.rows["2"]?.[2]).toBe("13812345678");
+    expect(String(a.rows["2"]?.[3])).toMatch(
+      /^date:\d{4}-\d\d-\d\d yyyy-mm-dd$/,
+    );
+    expect(a.rows).toEqual(b.rows);
+  });
+});
+
+test("an output error is a real error value in an .xlsx (its message in the cell's comment) and text in a CSV", async () => {
+  const csv = path.join(tmp, "e.csv");
+  fs.writeFileSync(csv, "付款能力,满意度,回访次数\r\n是,是,-1\r\n");
+  const args = ["--lang", "en", "--outputs", "grade"];
+  expect(
+    (await run([csv, "--out", path.join(tmp, "e.xlsx"), ...args])).code,
+  ).toBe(0);
+  expect(
+    (await run([csv, "--out", path.join(tmp, "e2.csv"), ...args])).code,
+  ).toBe(0);
+  const x = await readXlsx(path.join(tmp, "e.xlsx"));
+  expect(x.rows["2"]?.[3]).toEqual({
+    value: { error: "#NUM!" },
+    note: expect.stringMatching(/^revisits: -1/),
+  });
+  const c = readCsv(path.join(tmp, "e2.csv"), "utf8");
+  expect(c.rows["2"]?.[3]).toMatch(/^#NUM! revisits: -1/);
+});
+
+test("property: CSV output shows text that starts with = + - @ tab or CR as text (a leading '), never changes numbers", async () => {
+  const risky = fc
+    .tuple(
+      fc.constantFrom("=", "+", "-", "@", "\t", "\r"),
+      fc.string({ maxLength: 12 }),
+    )
+    .map(([a, b]) => a + b)
+    .filter((s) => csvValue(s) === s);
+  await fc.assert(
+    fc.asyncProperty(
+      risky,
+      fc.integer({ min: -999, max: 999 }),
+      async (text, n) => {
+        const dir = fs.mkdtempSync(path.join(tmp, "i"));
+        const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+        const input = path.join(dir, "in.csv");
+        fs.writeFileSync(
+          input,
+          `客户姓名,编号,跟进记录\r\n${q(text)},${n},询问价格\r\n`,
+        );
+        const r = await run([input, "--lang", "zh", "--today", TODAY]);
+        expect(r.code).toBe(0);
+        const back = readCsv(path.join(dir, "in.graded.csv"), "utf8").rows;
+        expect(back["2"]?.[0]).toBe(`'${text}`);
+        expect(back["2"]?.[1]).toBe(String(n));
+      },
+    ),
+    { numRuns: 25 },
+  );
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("s").addRows([
+    ["客户姓名", "金额", "跟进记录"],
+    ['=HYPERLINK("http://x","y")', -5, "询问价格"],
+    ["@SUM(A1)", 3, "询问价格"],
+  ]);
+  const x = path.join(tmp, "h.xlsx");
+  await wb.xlsx.writeFile(x);
+  expect(
+    (await run([x, "--out", path.join(tmp, "h.csv"), "--today", TODAY])).code,
+  ).toBe(0);
+  const h = readCsv(path.join(tmp, "h.csv"), "utf8").rows;
+  expect(h["2"]?.slice(0, 2)).toEqual(['\'=HYPERLINK("http://x","y")', "-5"]);
+  expect(h["3"]?.slice(0, 2)).toEqual(["'@SUM(A1)", "3"]);
+});
+
+test("blank rows are counted apart, the same for a CSV and an .xlsx of the same sheet", async () => {
+  const rows = [
+    ["跟进记录", "上次联系"],
+    ["询问价格", "2026-11-20"],
+    [],
+    ["不感兴趣", "2026-11-01"],
+  ];
+  const csv = path.join(tmp, "b.csv");
+  fs.writeFileSync(csv, rows.map((r) => r.join(",")).join("\r\n") + "\r\n\r\n");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("b");
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)),
+  );
+  const xlsx = path.join(tmp, "b.xlsx");
+  await wb.xlsx.writeFile(xlsx);
+  const a = await run([csv, "--lang", "en", "--today", TODAY]);
+  const b = await run([xlsx, "--lang", "en", "--today", TODAY]);
+  expect(a.err).toMatch(/: 2 data rows, 1 blank row\n/);
+  expect(b.err).toMatch(/: 2 data rows, 1 blank row\n/);
+});
+
+describe("the repository root stays clean", () => {
+  const listRoot = () => fs.readdirSync(root).sort();
+  const before = listRoot();
+  afterAll(() => expect(listRoot()).toEqual(before));
+  test("no graded file is committed at the root, and one made there is ignored", () => {
+    const git = (...a: string[]) =>
+      spawnSync("git", a, { cwd: root, encoding: "utf8" });
+    const tracked = git("ls-files").stdout.split("\n");
+    expect(tracked.filter((f) => /^[^/]+\.(xlsx|csv)$/.test(f))).toEqual([]);
+    expect(git("check-ignore", "-q", "graded.xlsx").status).toBe(0);
+  });
+});
+
+describe("--report", () => {
+  test("the report sheet's stage counts are the graded sheet's stage column, counted", async () => {
+    const input = path.join(tmp, "in.csv");
+    fs.copyFileSync(path.join(casesDir, "zh-csv-utf8/input.csv"), input);
+    const out = path.join(tmp, "r.xlsx");
+    const r = await run([
+      input,
+      "--lang",
+      "zh",
+      "--today",
+      TODAY,
+      "--out",
+      out,
+      "--report",
+    ]);
+    expect(r.code).toBe(0);
+    const graded = await readXlsx(out);
+    const report = await readXlsx(out, "报表");
+    const header = graded.rows["1"] ?? [];
+    const col = header.indexOf("阶段名称");
+    const counted: Record<string, number> = {};
+    for (const [n, cells] of Object.entries(graded.rows))
+      if (n !== "1" && typeof cells[col] === "string")
+        counted[cells[col] as string] =
+          (counted[cells[col] as string] ?? 0) + 1;
+    const shown: Record<string, number> = {};
+    for (const cells of Object.values(report.rows))
+      if (
+        typeof cells[0] === "string" &&
+        /^阶段-?\d /.test(cells[0]) &&
+        typeof cells[1] === "number" &&
+        cells[1] > 0
+      )
+        shown[cells[0]] = cells[1];
+    expect(Object.keys(counted).length).toBeGreaterThan(1);
+    expect(shown).toEqual(counted);
+  });
+  test("a CSV output with --report is bad usage (exit 2), nothing written", async () => {
+    const input = path.join(tmp, "in.csv");
+    fs.copyFileSync(path.join(casesDir, "zh-csv-utf8/input.csv"), input);
+    const r = await run([input, "--lang", "en", "--report"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--report needs an \.xlsx output/);
+    expect(fs.existsSync(path.join(tmp, "in.graded.csv"))).toBe(false);
+  });
+});
+
+test("--duplicates on a graded copy reuses its duplicate columns (never read as inputs, never added twice)", async () => {
+  const input = path.join(tmp, "in.csv");
+  fs.copyFileSync(path.join(casesDir, "zh-csv-duplicates/input.csv"), input);
+  const args = ["--lang", "zh", "--today", TODAY, "--duplicates"];
+  expect((await run([input, ...args])).code).toBe(0);
+  const once = readCsv(path.join(tmp, "in.graded.csv"), "utf8").rows;
+  const again = path.join(tmp, "again.csv");
+  expect(
+    (await run([path.join(tmp, "in.graded.csv"), "--out", again, ...args]))
+      .code,
+  ).toBe(0);
+  expect(readCsv(again, "utf8").rows).toEqual(once);
+  expect(once["2"]?.slice(-3, -1)).toEqual(["撞单1", "李明"]);
 });

@@ -11,6 +11,17 @@ import iconv from "iconv-lite";
 export type Grid = Record<string, unknown[]>;
 
 function plain(cell: ExcelJS.Cell): unknown {
+  const v = value(cell);
+  const note = cell.note;
+  if (!note) return v;
+  const text =
+    typeof note === "string"
+      ? note
+      : (note.texts ?? []).map((t) => t.text).join("");
+  return { value: v, note: text };
+}
+
+function value(cell: ExcelJS.Cell): unknown {
   const v = cell.value;
   if (v instanceof Date)
     return `date:${v.toISOString().slice(0, 10)} ${cell.numFmt ?? ""}`.trim();

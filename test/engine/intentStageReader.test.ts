@@ -9,6 +9,11 @@ import { sales } from "../../src/engine/sales";
 import { CellError } from "../../src/engine/cellError";
 import { STAGES, STAGE_NAMES } from "../../src/engine/tables/intentStages";
 import { formatStageLabel } from "../../src/engine/functions/stageLabel";
+import {
+  CONCEPTS,
+  FAILURE_MARKERS,
+  FAILED_DEALS,
+} from "../../src/engine/tables/stageSignals";
 
 const zh = makeCtx({ lang: "zh" });
 const stageOf = (text: string, ctx = zh): number | string | null => {
@@ -362,6 +367,174 @@ const fragment = fc.oneof(
 const note = fc.array(fragment, { minLength: 1, maxLength: 5 });
 const sep = fc.constantFrom("，", "。", "; ", ", ", "！");
 
+/** Won notes with the place of their won phrase marked by `|` (what a failure word follows). */
+const WON_NOTES = [
+  "客户今天签约|，下周开工",
+  "合同已签|，等排期",
+  "上午已付全款|，晚上发货",
+  "学员报了名|，下月开课",
+  "款已到账|",
+  "The client signed| yesterday, kickoff Monday",
+  "Payment received| this morning",
+  "Closed won|, onboarding next week",
+];
+const isLatin = (x: string) => /^[\x20-\x7e]+$/.test(x);
+const WON_FORMS = CONCEPTS.filter((c) => c.id === "won").flatMap(
+  (c) => c.words,
+);
+const FAILS = [...FAILURE_MARKERS, ...FAILED_DEALS];
+
+describe("a failed, cancelled or refunded deal is never won", () => {
+  test("appending a failure word after a won note's won phrase never leaves it won", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...WON_NOTES),
+        fc.constantFrom(...FAILS),
+        (won, fail) => {
+          expect(stageOf(won.replace("|", ""))).toBe(5);
+          const sp = isLatin(fail) ? " " : "";
+          const text = won.replace("|", sp + fail);
+          const got = stageOf(text);
+          expect(got).not.toBe(5);
+          expect(got).not.toBe(4);
+        },
+      ),
+    );
+  });
+  test("a failure clause after a won clause (`合同签了，后来又黄了`) never leaves it won", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...WON_NOTES),
+        fc.constantFrom(...FAILS),
+        fc.constantFrom("，后来", "。后来又", ", but later it was ", "; then "),
+        (won, fail, joint) => {
+          const got = stageOf(won.replace("|", "") + joint + fail);
+          expect(got).not.toBe(5);
+          expect(got).not.toBe(4);
+        },
+      ),
+    );
+  });
+  test("every won form of the vocabulary followed by a failure word in its clause is −1", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...WON_FORMS),
+        fc.constantFrom(...FAILS),
+        fc.constantFrom("", "客户", "上周"),
+        (won, fail, lead) => {
+          const sp = isLatin(won) || isLatin(fail) ? " " : "";
+          expect(stageOf(lead + won + sp + fail)).toBe(-1);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+table("failed, cancelled or refunded deals are refusals", [
+  ["签约失败", -1],
+  ["签约取消了", -1],
+  ["付款失败", -1],
+  ["成交无望", -1],
+  ["签单黄了", -1],
+  ["合同作废了", -1],
+  ["定金退了", -1],
+  ["客户退款了", -1],
+  ["单子泡汤了", -1],
+  ["合作搁浅", -1],
+  ["signing fell through", -1],
+  ["本来要签合同，后来黄了", -1],
+  ["合同签了，后来又退了", -1],
+  ["签了，后来客户退款了", -1],
+  ["deal cancelled after signing", -1],
+  ["Customer was refunded", -1],
+  ["They backed out of the contract", -1],
+  ["The order was called off", -1],
+  // a positive signal in another clause still wins (refusal only when no positive signal)
+  ["问了价格，签约失败", 3],
+  // asking about a refund is a question about terms, not a failed deal
+  ["问了退款政策", 3],
+  ["签约后能退款吗", 3],
+  // a failure negated is no failure
+  ["签约没有取消，已付款", 5],
+]);
+
+table("a question about a deposit or payment is a term of the deal (3)", [
+  ["问定金多少", 3],
+  ["定金交多少", 3],
+  ["定金可以退吗", 3],
+  ["问尾款什么时候交", 3],
+  ["问打到哪个账户", 3],
+  ["问全款还是按揭", 3],
+  ["问交了定金之后怎么弄", 3],
+  ["Asked how much the deposit is", 3],
+  ["asked when the balance is due", 3],
+  ["asked which account to wire to", 3],
+  ["asked about full payment vs mortgage", 3],
+  ["asked what happens after paying the deposit", 3],
+  // a deposit paid or planned is still what it was
+  ["客户交了定金", 5],
+  ["已付定金，问尾款多少", 5],
+  ["说下周交定金", 4],
+  ["paid the deposit", 5],
+  // `这款` is a model, not a payment
+  ["问这款车是几月上市的", 1],
+]);
+
+table("bought, signed, enrolled or booked with another business is −1", [
+  ["在别的店订了", -1],
+  ["找了别的公司做", -1],
+  ["孩子报了隔壁机构的班", -1],
+  ["婚纱照在别家拍了", -1],
+  ["换了别家供应商", -1],
+  ["booked with another studio", -1],
+  ["went with another agency", -1],
+  // comparing with another business is stage 2, not lost
+  ["和别家比了一下", 2],
+  // not gone elsewhere
+  ["没找别的公司", null],
+]);
+
+table(
+  "busy now with a later time is 0; the rep's unanswered call is no signal",
+  [
+    ["在开会，半小时后回过来", 0],
+    ["在忙，回来后再约", 0],
+    ["busy, call Thursday", 0],
+    ["在开车，晚点回我", 0],
+    ["无人接听", null],
+    ["稍后再拨", null],
+    ["left a voicemail", null],
+  ],
+);
+
+table("a payment or signing promised for a time is 4, even when not done now", [
+  ["还没打款，说周一转", 4],
+  ["合同还没盖章，说周四前盖好寄回", 4],
+  ["promised payment by Monday", 4],
+  ["尾款明天付", 4],
+  ["明天转发资料给领导", null],
+]);
+
+table("complaints, long answers, comparisons and related services", [
+  ["嘟囔房价太高", 0],
+  ["抱怨物业费贵", 0],
+  ["grumbled about the price", 0],
+  ["说了很多他们的采购流程", 1],
+  ["讲了很长一段自己的想法", 1],
+  ["talked at length about their process", 1],
+  ["listening and responding now and then", 1],
+  ["问有没有安装服务", 2],
+  ["compared us with their current vendor", 2],
+]);
+
+table("money in the account is won", [
+  ["Money is in our account", 5],
+  ["funds arrived", 5],
+  ["钱到账了", 5],
+  ["货款已进账", 5],
+]);
+
 describe("properties of the decision rule", () => {
   test("appending a negated won phrase never makes a note won", () => {
     fc.assert(
@@ -516,7 +689,8 @@ table("a won form only when it reports a deal done (no false won)", [
   ["问成交价", 3],
   ["首充多少", null],
   ["要付的费用是多少", 3],
-  ["款下午打过来", null],
+  // a payment promised for a time is stage 4 (LABELLING.md: "will pay Tuesday" is 4)
+  ["款下午打过来", 4],
   ["竞价账户首充5000已到", 5],
   ["已加微信 问了价格 说再考虑", 3],
 ]);

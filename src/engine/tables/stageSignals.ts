@@ -38,7 +38,9 @@ export type SignalPart =
   | "callAgain"
   | "material"
   | "money"
-  | "arrived";
+  | "arrived"
+  | "when"
+  | "payVerb";
 
 export interface Concept {
   readonly id: string;
@@ -65,6 +67,11 @@ export interface Concept {
   readonly coversNext?: "all" | "deal";
   /** counts only when one of LATER_MARKERS follows it in the note (`在开会，说3点后回`) */
   readonly needsLater?: boolean;
+  /**
+   * the stage in a clause that asks (`问定金多少`, `定金能退吗`, "asked how to pay the deposit"):
+   * a question about a payment is a term of the deal, not the deal
+   */
+  readonly asked?: Stage;
   /** a bare question or reply: a refusal in the same clause outweighs it (`还问我们怎么拿到她电话的`) */
   readonly weak?: boolean;
 }
@@ -99,7 +106,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
   ),
   rival: w(
     "the other agency|other agency|other vendor|other dealer|other dealership|other provider|other supplier|other firm|other brand|other school|other platform|another platform|another brand|another school|another firm|chose another|went with|lost to|选了别家|用了别家|找了别家|在用别家|用着别家|用的别家|竞品|竞争对手|别的|另一家|另外一家|其他的|another dealer|another agency|another company|another supplier|another provider|another broker|other dealer|instead|in-house|in house|自己开发|自研|同行|别家|别的家|别的店|其他家|其他公司|友商|旁边|隔壁|别的盘|其他楼盘|" +
-      "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere",
+      "competitor|competitors|competition|other vendors|another vendor|alternatives|elsewhere|another studio|other studio|another store|other store|another shop|另一个机构|别的机构|其他机构|隔壁机构|别的公司|别的店",
   ),
   book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
   visit: w(
@@ -111,8 +118,8 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "confirmed|decided|agreed|committed",
   ),
   deal: w(
-    "合作|成交|签约|签合同|签|下单|购买|采购|买|报|报名|要|用|上|做|选|订|投保|" +
-      "go ahead|to buy|to sign|the deal|to enroll|to take",
+    "单子|订单|合作|成交|签约|签合同|签|下单|购买|采购|买|报|报名|要|用|上|做|选|订|投保|" +
+      "go ahead|to buy|to sign|the deal|to enroll|to take|the order",
   ),
   contract: w("合同|协议|contract|agreement"),
   hand: w("递|发|给|看|审|拿|带|寄|sent|send|reviewing|reviewed|review"),
@@ -124,10 +131,18 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
     "资料|发点|发份|产品介绍|介绍资料|pdf|户型图|彩页|materials|brochure",
   ),
   money: w(
-    "首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit|money|the balance|wire|po|purchase order",
+    "账户|账号|对公账户|哪个账户|全款|按揭|account|full payment|mortgage|首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit|money|the balance|wire|po|purchase order",
   ),
   arrived: w(
-    "已到|到了|已收到|收到了|收到|收了|打过来了|转过来了|已打|已转|转了|打到|结清|已结清|received|cleared|came in|came through|went through|arrived|wired|transferred|landed",
+    "进账|入账了|已入账|到账户|in our account|hit our account|hit the account|in the account|已到|到了|已收到|收到了|收到|收了|打过来了|转过来了|已打|已转|转了|打到|结清|已结清|received|cleared|came in|came through|went through|arrived|wired|transferred|landed",
+  ),
+  when: w(
+    "今天下午|今天晚上|今晚|明天|明早|后天|下午|周一|周二|周三|周四|周五|周六|周日|星期一|星期二|星期三|星期四|星期五|月底|月初|下周|下礼拜|几号|号前|" +
+      "promised|promises|promised to|by monday|by tuesday|by wednesday|by thursday|by friday|by the end of|tomorrow|this afternoon|next week",
+  ),
+  payVerb: w(
+    "转|转账|转款|转过来|打款|打过来|付|付款|付清|交钱|盖好|盖章|签回|签好|" +
+      "pay|payment|wire|transfer|sign",
   ),
   listen: w("听|听了|听完|听取|listened to|heard"),
   intro: w("介绍|讲解|方案|pitch|presentation|intro|overview"),
@@ -156,6 +171,32 @@ export const FUTURE_MARKERS: readonly string[] = w(
   "月末|月中|年初|年末|下周|下礼拜|下星期|下个礼拜|下个星期|过几天|过两天|年后|节后|下个月|下月|月底|月初|年底|明天|明早|后天|明年|下次|到时候|计划|打算|准备|约好|约定|预计|争取|等到|" +
     "will|'ll|going to|plan to|plans to|planning to|expected to|expects to|next week|next month|" +
     "tomorrow|once|as soon as|by friday|by monday|by the end of|to be|due to|scheduled to|expected|pending|awaiting",
+);
+
+/**
+ * A deal that failed, was cancelled or refunded: in a clause with a won form, a deal signal
+ * (stage 4) or a payment or contract word, before or after it, the deal counts as a refusal
+ * (−1), never as won or confirmed: `签约失败`, `签单黄了`, `定金退了`, `客户退款了`,
+ * `合同作废了`, "signing fell through", "deal cancelled after signing".
+ */
+export const FAILURE_MARKERS: readonly string[] = w(
+  "失败|取消|取消了|黄了|没成|没谈成|没签成|泡汤|作废|退了|退订|无望|搁浅|告吹|流产了|撤单|撤销|毁约|" +
+    "fell through|falls through|cancelled|canceled|cancellation|backed out|pulled out|called off|voided",
+);
+
+/** A failed deal on its own (money given back): `客户退款了`, `退了定金`, "refunded" are −1. */
+export const FAILED_DEALS: readonly string[] = w(
+  "退款|退了款|退定金|退了定金|退订金|退钱|退了钱|退费了|退学费|refunded|refund issued|got a refund|money back",
+);
+
+/**
+ * Buying, signing, enrolling or booking with another business: one of these with a rival
+ * (PARTS.rival) in its clause is a refusal (−1): `在别的店订了`, `报了隔壁机构的班`, `在别家拍了`,
+ * `换了别家`, "booked with another studio".
+ */
+export const RIVAL_DEAL_VERBS: readonly string[] = w(
+  "订了|订的|定了|定的|找了|报了|拍了|换了|换成|换到|买了|买的|选了|签了|签的|交了|装了|做了|办了|去了|用了|" +
+    "booked|bought|signed|enrolled|switched|chose|hired|purchased|went with|signed up",
 );
 
 /** Marks a won form as done (`已`, `已经`): no plan turns it into stage 4. */
@@ -210,7 +251,8 @@ export const CLAUSE_BREAKS: readonly string[] = w(
  * matched longest first so that their parts are not read.
  */
 export const NEUTRAL_WORDS: readonly string[] = w(
-  "不错|不少|不久|不同意|不一样|不一定|不断|不仅|不管|不知道|不清楚|不确定|不好说|差不多|" +
+  "稍后再拨|无人接听|未接通|没接通|没人接|关机|voicemail|no answer|left a message|left a voicemail|转发|转介绍|转告|转达|转交|转给他|转给领导|转给老板|" +
+    "不错|不少|不久|不同意|不一样|不一定|不断|不仅|不管|不知道|不清楚|不确定|不好说|差不多|" +
     "有没有|是不是|能不能|可不可以|要不要|会不会|好不好|行不行|对不对|包不包|有无|无论|没问题|" +
     "没关系|问题不大|没想到|不然|不好意思|不得不|不停|不光|不足|不止|不耐烦|" +
     "特别|分别|级别|类别|告别|别人|没错|未来|非常|无所谓|除非|顾问|问候|访问|请问|学问|" +
@@ -282,8 +324,8 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 0,
     coversNext: "all",
     words: w(
-      "抱怨|牢骚|吐槽|埋怨|诉苦|发泄|complain|complains|complained|complaining|complaint|" +
-        "grumbled|vented",
+      "嘟囔|嘀咕|念叨|发牢骚|抱怨|牢骚|吐槽|埋怨|诉苦|发泄|complain|complains|complained|complaining|complaint|" +
+        "grumbled|grumbles|grumbling|vented|moaned|griped",
     ),
   },
   {
@@ -347,7 +389,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "有互动", en: "interacts" },
     stage: 1,
     words: w(
-      "回了消息|回消息了|回了微信|了解一下|讲了想要|有互动|互动|愿意听|听了介绍|听完介绍|耐心听|认真听|聊得不错|聊得挺好|聊得很好|聊了很久|" +
+      "说了很多|讲了很多|聊了很多|讲了很长|说了很长|讲了一大段|说了一大段|讲了一大堆|说了一大堆|讲了半天|讲了他们|说了他们|讲了公司|" +
+        "talked at length|talked a lot|long answers|long answer|walked me through|responding now and then|responded now and then|回了消息|回消息了|回了微信|了解一下|讲了想要|有互动|互动|愿意听|听了介绍|听完介绍|耐心听|认真听|聊得不错|聊得挺好|聊得很好|聊了很久|" +
         "聊了|聊开了|聊上了|聊了一些|详细聊|聊聊|挺能聊|能聊|健谈|配合|问什么答什么|沟通顺畅|" +
         "愿意沟通|愿意二次沟通|二次沟通|愿意了解|想了解|讲讲|介绍一下|讲述想法|讲自己的想法|" +
         "说了自己|说自己|讲了自己|介绍了自己|说了一堆|说了半天|说了孩子|的情况|自己的想法|" +
@@ -397,7 +440,8 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "咨询相关服务", en: "asks about related services" },
     stage: 2,
     words: w(
-      "对口|" +
+      "对口|安装服务|安装|维修|保养|增值服务|配套服务|其他服务|别的服务|其他产品|别的产品|还有什么服务|还有什么产品|代运营|托管|" +
+        "other services|other products|add-on|add-ons|installation|maintenance plan|" +
         "website development|website design|web development|build a website|咨询相关服务|相关服务|咨询相关信息|网站建设|网盟产品情况|定制开发|对接|接口|迁移|" +
         "集成|物业|学区|配套|交通|related services|integrate|integrates|" +
         "integration|integrations|customization|customisation",
@@ -446,7 +490,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: { zh: "预存款与付款方式", en: "prepayment and terms" },
     stage: 3,
     words: w(
-      "预付|预付款|预付的钱|先付|付一半|按进度付|分几次付|分两次付|按月付|月付|paid monthly|pay monthly|monthly payments|pay in installments|预存|预存款|付款方式|分期|首付|月供|贷款|公积金|怎么付款|如何付款|付款节点|" +
+      "退款政策|退款规则|能不能退|可不可以退|可以退吗|能退吗|退不退|怎么退|refund policy|refundable|预付|预付款|预付的钱|先付|付一半|按进度付|分几次付|分两次付|按月付|月付|paid monthly|pay monthly|monthly payments|pay in installments|预存|预存款|付款方式|分期|首付|月供|贷款|公积金|怎么付款|如何付款|付款节点|" +
         "prepayment|prepay|prepaid|payment terms|installments|instalments|financing",
     ),
   },
@@ -485,13 +529,32 @@ export const CONCEPTS: readonly Concept[] = [
         "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
         "决定报|答应了|口头答应|口头确定|拍板|定了|就定|定下来|就用我们|选我们|要做|签约时间|" +
         "签约日期|签订日期|签合同时间|成交时间|付款时间|付款审批|考虑金额|考虑推广金额|金额待定|" +
-        "另一个负责人|负责人阻挠|老板审批|领导审批|走审批|定金|订金|deal confirmed|" +
+        "另一个负责人|负责人阻挠|老板审批|领导审批|走审批|deal confirmed|" +
         "confirmed deal|verbal yes|sign|signs|signing|agreed to sign|ready to sign|" +
         "agreed to go ahead|agreed to buy|agreed to take|decided to|going with us|" +
         "confirmed the order|closing date|signing date|amount under consideration|blocked by|" +
-        "approval|deposit",
+        "approval",
     ),
     pairs: [["confirm", "deal"]],
+  },
+  {
+    id: "promised",
+    label: {
+      zh: "约定了付款或签字时间",
+      en: "payment or signing promised for a time",
+    },
+    stage: 4,
+    words: w(
+      "承诺付款|答应付款|说好付款|promised payment|promised to pay|promised to wire|promised to sign",
+    ),
+    pairs: [["when", "payVerb"]],
+  },
+  {
+    id: "deposit",
+    label: { zh: "定金", en: "deposit" },
+    stage: 4,
+    asked: 3,
+    words: w("定金|订金|deposit|down payment"),
   },
   // 5 已成交 (E类): signed, paid [seed 002]
   {

@@ -579,7 +579,6 @@ async function putBack(
     }
   };
   for (const chunk of planWrite(w, maxBytes))
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await put(w, chunk.start, chunk.count);
 }
 
