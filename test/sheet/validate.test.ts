@@ -15,9 +15,7 @@ describe("stored settings validator", () => {
   });
 
   test('a "__proto__" key stays a plain key', () => {
-    const raw = JSON.parse(
-      '{"s":{"mapping":{"__proto__":[{"h":"x","n":0}]}}}',
-    );
+    const raw = JSON.parse('{"s":{"mapping":{"__proto__":[{"h":"x","n":0}]}}}');
     const r = parseGradeSetting(raw);
     expect(r.problems).toEqual([]);
     const rec = r.records.s!;
