@@ -17,7 +17,11 @@ export const EXPECTED = {
   },
   stage: { zh: "-1 到 5 的阶段", en: "a stage from -1 to 5" },
   score: { zh: "0 到 100", en: "0 to 100" },
-  count: { zh: "不小于 0", en: "0 or more" },
+  count: { zh: "0 到 10000 的整数", en: "a whole number from 0 to 10,000" },
+  scorePoints: {
+    zh: "0 到 100 分；0.85 这样的小数像是百分比，请输入 85",
+    en: "points from 0 to 100; 0.85 looks like a percentage: enter 85",
+  },
   days: { zh: "-3650 到 3650 天，或日期", en: "-3650 to 3650 days, or a date" },
   role: {
     zh: "决策者、影响者、使用者、采购者或教练",

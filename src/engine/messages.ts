@@ -11,14 +11,11 @@ interface Rendered {
   value: string;
   detail: string;
   expected: string;
+  item: string;
 }
 
 /** How each error shows in a cell when written as text (the pane's static values, explanations). */
-export const ERROR_TEXT = {
-  VALUE: "#VALUE!",
-  NA: "#N/A",
-  NUM: "#NUM!",
-} as const;
+export { ERROR_TEXT } from "./cellError";
 
 /** Messages per language, apart from the codes (STYLE: zod). A missing entry fails to compile. */
 export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
@@ -27,6 +24,10 @@ export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
       `${p.arg}: ${p.value} 无法识别${p.expected ? `（应为${p.expected}）` : ""}`,
     en: (p) =>
       `${p.arg}: ${p.value} is not readable${p.expected ? ` (expected ${p.expected})` : ""}`,
+  },
+  inputError: {
+    zh: (p) => `${p.arg}: 输入单元格是错误值 ${p.detail}`,
+    en: (p) => `${p.arg}: the input cell holds the error ${p.detail}`,
   },
   missing: {
     zh: (p) => `${p.arg}: 必填，不能为空`,
@@ -63,8 +64,10 @@ export const MESSAGES: { [K in MessageKey]: Record<Lang, Render> } = {
     en: (p) => `${p.arg}: ${p.value} is no item of the criteria`,
   },
   badCriteriaRow: {
-    zh: (p) => `${p.arg}: 第 ${p.detail} 行的分值 ${p.value} 无法识别`,
-    en: (p) => `${p.arg}: row ${p.detail} has unreadable points ${p.value}`,
+    zh: (p) =>
+      `${p.arg}: 第 ${p.detail} 行${p.item ? `（${p.item}）` : ""}的分值 ${p.value} 无法识别`,
+    en: (p) =>
+      `${p.arg}: row ${p.detail}${p.item ? ` (${p.item})` : ""} has unreadable points ${p.value}`,
   },
   emptyCriteria: {
     zh: (p) => `${p.arg}: 没有任何“项目 · 选项 · 分值”行`,
@@ -97,6 +100,7 @@ export function renderParams(params: MessageParams, lang: Lang): Rendered {
     value: showValue(params.value),
     detail: params.detail ?? "",
     expected: params.expected ? EXPECTED[params.expected][lang] : "",
+    item: params.item ?? "",
   };
 }
 

@@ -5,7 +5,7 @@
  * when the arguments' shapes do not fit. `src/functions/functions.ts` maps these to what a cell shows.
  */
 import type { ArgName } from "./args";
-import { CellError, valueError } from "./cellError";
+import { CellError, errorTextOf, inputError, valueError } from "./cellError";
 import { withTrace, joinTrace, type Ctx } from "./ctx";
 import { ERROR_TEXT, errorMessage } from "./messages";
 import { blankish, isBlankCell, readYesNo } from "./read";
@@ -69,6 +69,53 @@ interface Shape {
   /** the lead inputs given as ranges when some but not all are; undefined otherwise */
   readonly blankIn: readonly Grid[] | undefined;
   readonly empty: (v: unknown) => boolean;
+  /** the inputs, when one of them holds an error value (checked row by row); else undefined */
+  readonly withErrors: readonly (readonly [ArgName, unknown])[] | undefined;
+}
+
+/** True when an argument (a cell or a range) holds an error value anywhere. */
+function holdsError(v: unknown): boolean {
+  if (!isGrid(v)) return errorTextOf(v) !== undefined;
+  for (const r of v)
+    for (const x of r)
+      if (typeof x === "object" && x !== null && errorTextOf(x) !== undefined)
+        return true;
+  return false;
+}
+
+/** The first error value in a whole argument (criteria, headers, a population), named. */
+function gridError(arg: ArgName, v: unknown): CellError | undefined {
+  if (!isGrid(v)) return inputError(arg, v);
+  for (const r of v)
+    for (const x of r) {
+      const e = inputError(arg, x);
+      if (e) return e;
+    }
+  return undefined;
+}
+
+/**
+ * The first error value among row i's inputs, in argument order: it is the row's result,
+ * as Excel passes `#N/A` in a formula's input through to its result.
+ */
+function rowError(
+  args: readonly (readonly [ArgName, unknown])[],
+  i: number,
+): CellError | undefined {
+  for (const [name, v] of args) {
+    if (!isGrid(v)) {
+      const e = inputError(name, v);
+      if (e) return e;
+      continue;
+    }
+    const r = v.length > 1 ? v[i] : v[0];
+    if (r)
+      for (const x of r) {
+        const e = inputError(name, x);
+        if (e) return e;
+      }
+  }
+  return undefined;
 }
 
 /**
@@ -97,10 +144,12 @@ function shapeOf(
     (w, [, v]) => w + (isGrid(v) ? (v[0]?.length ?? 1) : 1),
     0,
   );
+  const all = [...oneColumn, ...wholeRow];
   return {
     n,
     blankIn: broadcast ? tall : undefined,
     empty: width >= 2 ? blankish : isBlankCell,
+    withErrors: all.some(([, v]) => holdsError(v)) ? all : undefined,
   };
 }
 
@@ -114,18 +163,35 @@ function isBlankRow(shape: Shape, i: number): boolean {
   return true;
 }
 
-/** Checks shapes, then calls `row(i, ctx)` once per lead that is not a blank row (see shapeOf). */
+/** A row's input error, or undefined (a row without errors; the common case costs one test). */
+function errorIn(shape: Shape, i: number): CellError | undefined {
+  return shape.withErrors === undefined
+    ? undefined
+    : rowError(shape.withErrors, i);
+}
+
+/**
+ * Checks shapes, then calls `row(i, ctx)` once per lead that is not a blank row (see shapeOf)
+ * and whose inputs hold no error value (the row's result is then that error, via `asError`).
+ */
 function perLead(
   oneColumn: readonly (readonly [ArgName, unknown])[],
   wholeRow: readonly (readonly [ArgName, unknown])[],
   ctx: Ctx,
   row: (i: number, ctx: Ctx) => Cell,
+  asError: (e: CellError) => Cell = (e) => e,
 ): Column {
   const shape = shapeOf(oneColumn, wholeRow);
   if (shape instanceof CellError) return shape;
   const out: Cell[] = new Array(shape.n);
-  for (let i = 0; i < shape.n; i++)
-    out[i] = isBlankRow(shape, i) ? "" : row(i, ctx);
+  for (let i = 0; i < shape.n; i++) {
+    if (isBlankRow(shape, i)) {
+      out[i] = "";
+      continue;
+    }
+    const e = errorIn(shape, i);
+    out[i] = e ? asError(e) : row(i, ctx);
+  }
   return out;
 }
 
@@ -157,17 +223,22 @@ function explained(
   row: (i: number, ctx: Ctx) => Cell,
   show: (v: string | number, ctx: Ctx) => string = (v) => String(v),
 ): Column {
-  return perLead(oneColumn, wholeRow, ctx, (i) => {
-    const t = withTrace(ctx);
-    const v = row(i, t);
-    if (v === "") return "";
-    const head =
-      v instanceof CellError
-        ? `${ERROR_TEXT[v.code]} ${errorMessage(v, ctx.lang)}`
-        : show(v, ctx);
-    const lines = t.trace ?? [];
-    return lines.length > 0 ? `${head} — ${joinTrace(ctx, lines)}` : head;
-  });
+  const asText = (e: CellError) =>
+    `${ERROR_TEXT[e.code]} ${errorMessage(e, ctx.lang)}`;
+  return perLead(
+    oneColumn,
+    wholeRow,
+    ctx,
+    (i) => {
+      const t = withTrace(ctx);
+      const v = row(i, t);
+      if (v === "") return "";
+      const head = v instanceof CellError ? asText(v) : show(v, ctx);
+      const lines = t.trace ?? [];
+      return lines.length > 0 ? `${head} — ${joinTrace(ctx, lines)}` : head;
+    },
+    asText,
+  );
 }
 
 function leadGradeArgs(a: readonly unknown[]): [ArgName, unknown][] {
@@ -175,7 +246,8 @@ function leadGradeArgs(a: readonly unknown[]): [ArgName, unknown][] {
 }
 
 function leadGradeRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
-  const [p, s, r, c, v, q, t, o] = a.map(column) as ((i: number) => unknown)[];
+  // By name, not a.map: an argument list may leave the optional siteOpen out.
+  const [p, s, r, c, v, q, t, o] = LEADGRADE_ARGS.map((_, k) => column(a[k]));
   return (i, ctx) =>
     leadGrade(p!(i), s!(i), r!(i), c!(i), v!(i), q!(i), t!(i), o!(i), ctx);
 }
@@ -209,7 +281,7 @@ function stageRow(
 }
 
 function urgencyRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
-  const [tl, rs, dl, cp, td] = a.map(column) as ((i: number) => unknown)[];
+  const [tl, rs, dl, cp, td] = URGENCY_ARGS.map((_, k) => column(a[k]));
   const todayIsRange = isGrid(a[4]) && (a[4] as unknown[]).length > 1;
   const shared = todayReader(td!(0));
   return (i, ctx) =>
@@ -262,7 +334,8 @@ export const sales = {
     for (let i = 0; i < shape.n; i++)
       out[i] = isBlankRow(shape, i)
         ? ""
-        : leadGrade(
+        : (errorIn(shape, i) ??
+          leadGrade(
             at(p, i),
             at(s, i),
             at(r, i),
@@ -272,7 +345,7 @@ export const sales = {
             at(t, i),
             at(o, i),
             ctx,
-          );
+          ));
     return out;
   },
   WHYLEADGRADE(args: readonly unknown[], ctx: Ctx): Column {
@@ -301,6 +374,11 @@ export const sales = {
         value: criteria,
         detail: "1",
       });
+    const bad =
+      gridError("criteria", criteria) ??
+      gridError("headers", headers) ??
+      gridError("asPercent", asPercent);
+    if (bad) return bad;
     const sheet = readScoreSheet(criteria);
     if (sheet instanceof CellError) return sheet;
     let pct = false;
@@ -328,13 +406,15 @@ export const sales = {
     );
   },
   INTENTSTAGE(observations: unknown, headers: unknown, ctx: Ctx): Column {
-    const row = stageRow(observations, headers, ctx);
+    const row =
+      gridError("headers", headers) ?? stageRow(observations, headers, ctx);
     return row instanceof CellError
       ? row
       : perLead([], [["observations", observations]], ctx, row);
   },
   WHYINTENTSTAGE(observations: unknown, headers: unknown, ctx: Ctx): Column {
-    const row = stageRow(observations, headers, ctx);
+    const row =
+      gridError("headers", headers) ?? stageRow(observations, headers, ctx);
     return row instanceof CellError
       ? row
       : explained([], [["observations", observations]], ctx, row);
@@ -373,6 +453,11 @@ export const sales = {
         out[i] = "";
         continue;
       }
+      const e = errorIn(shape, i);
+      if (e) {
+        out[i] = e;
+        continue;
+      }
       const v = urgencyLevel(
         at(tl, i),
         at(rs, i),
@@ -401,6 +486,8 @@ export const sales = {
     return perLead([["role", role]], [], ctx, (i, c) => roleFocus(r(i), c));
   },
   VALUETIER(amount: unknown, allAmounts: unknown, ctx: Ctx): Column {
+    const bad = gridError("allAmounts", allAmounts);
+    if (bad) return bad;
     const population = isGrid(allAmounts) ? allAmounts : [[allAmounts]];
     const rank = valueTierRanker(population, ctx);
     if (rank instanceof CellError) return rank;

@@ -3,6 +3,8 @@
  * folded to ASCII (`Ａ`→`A`, `８`→`8`, `￥`→`¥`, ideographic space → space), surrounding
  * white space is trimmed, Latin letters are lower-cased.
  */
+import { errorTextOf } from "./cellError";
+
 const ASCII = /^[\x20-\x7e]*$/;
 
 const foldCache = new Map<string, string>();
@@ -36,11 +38,39 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Shows a cell value in a message: text in quotes, the rest as Excel would print it. */
+const clip = (t: string) => (t.length > 60 ? t.slice(0, 57) + "…" : t);
+
+/**
+ * Shows a cell value in a message: text in quotes, the rest as Excel would print it; an
+ * error value as its text (`#N/A`). Never `[object Object]`, whatever a host hands over.
+ */
 export function showValue(value: unknown): string {
-  if (typeof value === "string")
-    return `"${value.length > 60 ? value.slice(0, 57) + "…" : value}"`;
+  if (typeof value === "string") return `"${clip(value)}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value === null || value === undefined) return '""';
-  return String(value);
+  if (typeof value === "number" || typeof value === "bigint")
+    return String(value);
+  if (typeof value === "symbol") return value.toString();
+  if (typeof value === "function") return "(function)";
+  const err = errorTextOf(value);
+  if (err !== undefined) return err;
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? "(invalid date)"
+      : value.toISOString().slice(0, 10);
+  if (Array.isArray(value))
+    return clip(
+      `[${value.slice(0, 5).map(showValue).join(", ")}${value.length > 5 ? ", …" : ""}]`,
+    );
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined && json !== "{}") return clip(json);
+  } catch {
+    // a cycle or a getter that throws: fall through to the type's name
+  }
+  const name = (value as { constructor?: { name?: unknown } }).constructor
+    ?.name;
+  return typeof name === "string" && name !== "" && name !== "Object"
+    ? `(${name})`
+    : "(object)";
 }

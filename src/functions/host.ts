@@ -3,7 +3,7 @@
  * workbook, and the mapping of engine results to what Excel shows. Kept apart from
  * functions.ts so that file holds only the functions the metadata plugin registers.
  */
-import { CellError } from "../engine/cellError";
+import { CellError, errorTextOf } from "../engine/cellError";
 import { DEFAULT_CRITERIA, type Criteria } from "../engine/criteria";
 import { makeCtx, type Ctx } from "../engine/ctx";
 import { langFrom, type Lang } from "../engine/lang";
@@ -109,6 +109,19 @@ export function excelError(e: CellError, lang: Lang): CustomFunctions.Error {
       );
     case "NUM":
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    // An error value passed through from an input cell (no message shows with these codes).
+    case "DIV0":
+      return new CustomFunctions.Error(
+        CustomFunctions.ErrorCode.divisionByZero,
+      );
+    case "REF":
+      return new CustomFunctions.Error(
+        CustomFunctions.ErrorCode.invalidReference,
+      );
+    case "NAME":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidName);
+    case "NULL":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.nullReference);
   }
 }
 
@@ -139,6 +152,14 @@ export function toExcel(
 function cellOut(v: Cell, ctx: Ctx): (string | number)[][] {
   if (v instanceof CellError) throw excelError(v, ctx.lang);
   return [[v]];
+}
+
+/** An error value among one-cell inputs: the range form passes it through, naming its argument. */
+function anyError(...values: unknown[]): boolean {
+  for (const v of values)
+    if (typeof v === "object" && v !== null && errorTextOf(v) !== undefined)
+      return true;
+  return false;
 }
 
 /**
@@ -175,7 +196,8 @@ export const oneCell = {
       v === MANY ||
       q === MANY ||
       t === MANY ||
-      o === MANY
+      o === MANY ||
+      anyError(p, s, r, c, v, q, t, o)
     )
       return undefined;
     return cellOut(leadGrade(p, s, r, c, v, q, t, o, ctx), ctx);
@@ -193,7 +215,14 @@ export const oneCell = {
     const dl = single(decisionLevel);
     const cp = single(competition);
     const td = single(today);
-    if (tl === MANY || rs === MANY || dl === MANY || cp === MANY || td === MANY)
+    if (
+      tl === MANY ||
+      rs === MANY ||
+      dl === MANY ||
+      cp === MANY ||
+      td === MANY ||
+      anyError(tl, rs, dl, cp, td)
+    )
       return undefined;
     const v = urgencyLevel(tl, rs, dl, cp, todayOf(td), ctx);
     return cellOut(urgencyLabel(v, ctx), ctx);
@@ -205,7 +234,8 @@ export const oneCell = {
     ctx: Ctx,
   ): (string | number)[][] | undefined {
     if (headers !== null && headers !== undefined) return undefined;
-    if (single(observations) === MANY || !Array.isArray(observations))
+    const o = single(observations);
+    if (o === MANY || !Array.isArray(observations) || anyError(o))
       return undefined;
     return cellOut(
       intentStage(observations[0] as readonly unknown[], undefined, ctx),

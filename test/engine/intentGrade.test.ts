@@ -24,6 +24,17 @@ describe("INTENTGRADE bands (SPEC §3)", () => {
   test.each([-0.1, 100.1, 1000, "120"])("%p is out of range → #NUM!", (score) =>
     expect(call(F.intentgrade, cell(score))).toEqual([err("#NUM!")]),
   );
+  test.each([0.85, 0.5, 0.001, 0.999])(
+    "%p, a fraction (what a cell showing 85%% holds), is #NUM! asking for points",
+    (score) => {
+      expect(call(F.intentgrade, cell(score))).toEqual([err("#NUM!")]);
+      expect(String(call(F.whyintentgrade, cell(score), "en")[0])).toContain(
+        "looks like a percentage",
+      );
+    },
+  );
+  test("0 and 1 are points (D), the text 85% is 85 points", () =>
+    expect(call(F.intentgrade, col(0, 1, "85%"))).toEqual(["D", "D", "B"]));
   test.each(["high", true, "A"])("%p is unreadable → #VALUE!", (score) =>
     expect(call(F.intentgrade, cell(score))).toEqual([err("#VALUE!")]),
   );

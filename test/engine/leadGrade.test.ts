@@ -138,6 +138,33 @@ describe("LEADGRADE reading its inputs", () => {
     expect(grade("A", "A", -1, "A", "A", "A", "A")).toEqual(err("#NUM!"));
   });
 
+  test("a count is a whole number from 0 to 10,000, else #NUM! naming it and the value", () => {
+    const revisits = (v: unknown) =>
+      call(
+        F.whyleadgrade,
+        ...["A", "A", v, "A", "A", "A", "A"].map(cell),
+        null,
+        "en",
+      )[0];
+    for (const v of [2.5, "1.5万", 1e308, 10001, "2.5次"]) {
+      expect(grade("A", "A", v, "A", "A", "A", "A")).toEqual(err("#NUM!"));
+      expect(String(revisits(v))).toMatch(
+        /^#NUM! revisits: .* is out of range/,
+      );
+    }
+    expect(String(revisits(2.5))).toContain("revisits: 2.5 is out of range");
+    expect(String(revisits("1.5万"))).toContain(
+      'revisits: "1.5万" is out of range',
+    );
+    for (const [v, g] of [
+      [10000, "A"],
+      [3, "A"],
+      [0, "B"],
+      ["1万", "A"],
+    ] as const)
+      expect(grade("A", "A", v, "A", "A", "A", "A")).toEqual(g);
+  });
+
   test("messages follow the label language", () => {
     useLanguage("en");
     try {

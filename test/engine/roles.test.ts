@@ -35,6 +35,47 @@ describe("ROLE from a job title (SPEC §9 keyword table)", () => {
     ]));
 });
 
+describe("ROLE from an English job title ([default] keywords)", () => {
+  test.each<[string, string]>([
+    ["Purchasing Manager", "Buyer"],
+    ["Procurement Lead", "Buyer"],
+    ["Buyer", "Buyer"],
+    ["Senior Purchaser", "Buyer"],
+    ["Sourcing Specialist", "Buyer"],
+    ["CTO", "Influencer"],
+    ["Head of IT", "Influencer"],
+    ["IT Manager", "Influencer"],
+    ["Engineer", "Influencer"],
+    ["Solutions Architect", "Influencer"],
+    ["End user", "User"],
+    ["Operator", "User"],
+    ["Machine operator", "User"],
+    ["Champion", "Coach"],
+    ["Internal champion", "Coach"],
+    ["General Manager", "Decision maker"],
+    ["Managing Director", "Decision maker"],
+    ["Founder & CEO", "Decision maker"],
+    ["Owner", "Decision maker"],
+    ["CFO", "Decision maker"],
+  ])("%p → %p", (title, role) =>
+    expect(call(F.role, cell(title), "en")).toEqual([role]),
+  );
+  test("the longest keyword wins at a position, the leftmost keyword decides", () => {
+    // "Procurement Engineer": procurement is leftmost; "chief technology officer" is one keyword
+    expect(call(F.role, cell("Procurement Engineer"), "en")).toEqual(["Buyer"]);
+    expect(call(F.role, cell("Chief Technology Officer"), "en")).toEqual([
+      "Influencer",
+    ]);
+    expect(call(F.role, cell("Chief Executive Officer"), "en")).toEqual([
+      "Decision maker",
+    ]);
+  });
+  test("keywords are whole words: no role hidden inside another word", () => {
+    expect(call(F.role, cell("Edit Manager"), "en")).toEqual([err("#N/A")]);
+    expect(call(F.role, cell("Cooperator"), "en")).toEqual([err("#N/A")]);
+  });
+});
+
 describe("ROLEFOCUS (SPEC §9)", () => {
   test.each<[string, string]>([
     ["决策者", "strategy and financial impact"],

@@ -141,7 +141,70 @@ describe("SCORE (SPEC §4)", () => {
         ],
       ),
     ).toEqual([
-      { error: "#VALUE!", message: '评分标准: 第 2 行的分值 "lots" 无法识别' },
+      {
+        error: "#VALUE!",
+        message: '评分标准: 第 2 行（a · y）的分值 "lots" 无法识别',
+      },
+    ]));
+
+  test("a first row with unreadable points that is no header row is #VALUE! naming it, never dropped", () => {
+    const bad = [
+      ["预算", "有", "abc"],
+      ["预算", "无", 0],
+      ["决策人", "是", 5],
+    ];
+    expect(call(F.score, [["有", "是"]], bad)).toEqual([
+      {
+        error: "#VALUE!",
+        message: '评分标准: 第 1 行（预算 · 有）的分值 "abc" 无法识别',
+      },
+    ]);
+    useLanguage("en");
+    try {
+      expect(call(F.score, [["有", "是"]], bad)).toEqual([
+        {
+          error: "#VALUE!",
+          message: 'criteria: row 1 (预算 · 有) has unreadable points "abc"',
+        },
+      ]);
+    } finally {
+      useLanguage("zh");
+    }
+  });
+
+  test("a header row is a first row that names its columns, in either language", () => {
+    for (const header of [
+      ["项目", "选项", "分值"],
+      ["Item", "Option", "Points"],
+      ["", "", "得分"],
+      ["问题", "回答", ""],
+      ["Criterion", "Answer", "Score (pts)"],
+    ])
+      expect(
+        call(
+          F.score,
+          [["有"]],
+          [header, ["预算", "有", 10], ["预算", "无", 0]],
+        ),
+      ).toEqual([10]);
+  });
+
+  test("unreadable points below the first row name the row, the item and the value", () =>
+    expect(
+      call(
+        F.score,
+        [[1]],
+        [
+          ["项目", "选项", "分值"],
+          ["a", "x", 1],
+          [null, "y", "lots"],
+        ],
+      ),
+    ).toEqual([
+      {
+        error: "#VALUE!",
+        message: '评分标准: 第 3 行（a · y）的分值 "lots" 无法识别',
+      },
     ]));
 
   test("a trainer changes a points value and the score moves", () => {

@@ -27,6 +27,14 @@ export function intentGrade(
       expected: "number",
     });
   }
+  // A number strictly between 0 and 1 is what a cell formatted as a percentage holds
+  // (85% is 0.85): the score is in points, so ask for 85 rather than grade 0.85 points D.
+  if (typeof score === "number" && n > 0 && n < 1)
+    return numError("outOfRange", {
+      arg: "score",
+      value: score,
+      expected: "scorePoints",
+    });
   if (n < 0 || n > 100)
     return numError("outOfRange", {
       arg: "score",

@@ -29,6 +29,9 @@ function readNecessary(
   return r;
 }
 
+/** [default] The largest count a sheet can mean (visits, calls): beyond it a value is a typo. */
+export const MAX_COUNT = 10000;
+
 /**
  * An intent indicator is A or not. A rating or yes/no: yes-like/A → A. A number (counts only;
  * not priceTolerance) [default]: A at or above its threshold. Blank → not A (nothing observed).
@@ -56,7 +59,8 @@ function readIndicator(
     return false;
   }
   if (n !== undefined && threshold !== undefined) {
-    if (n < 0) return numError("outOfRange", { arg, value, expected: "count" });
+    if (n < 0 || n > MAX_COUNT || !Number.isInteger(n))
+      return numError("outOfRange", { arg, value, expected: "count" });
     const a = n >= threshold;
     if (ctx.trace) why.count(ctx, arg, n, threshold, a);
     return a;

@@ -13,6 +13,8 @@ import { fold } from "../text";
 /** The role a job title suggests: the first keyword in it (longest match first). */
 export function roleOf(title: unknown, ctx: Ctx): Role | "" | CellError {
   if (isBlankCell(title)) return "";
+  if (typeof title !== "string" && typeof title !== "number")
+    return valueError("unreadable", { arg: "title", value: title });
   const text = String(title);
   const first = ctx.c.roles.all(text)[0];
   return first

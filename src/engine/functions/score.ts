@@ -49,6 +49,42 @@ function threshold(
   return undefined;
 }
 
+/** Words a header row uses for its columns (folded; found anywhere in the cell). */
+const HEADER_WORDS = {
+  item: [
+    "项目",
+    "指标",
+    "条件",
+    "问题",
+    "因素",
+    "item",
+    "criteri",
+    "question",
+    "factor",
+  ],
+  option: ["选项", "答案", "回答", "情况", "option", "answer", "choice"],
+  points: ["分", "值", "point", "score", "pts", "weight", "权重"],
+} as const;
+
+function names(cell: unknown, words: readonly string[]): boolean {
+  if (typeof cell !== "string") return false;
+  const f = fold(cell);
+  return words.some((w) => f.includes(w));
+}
+
+/**
+ * A first row whose points cell is not a number is the header row only when it names its
+ * columns (`项目 · 选项 · 分值`, `Item · Option · Points`); otherwise its points are an
+ * error, never a row silently dropped.
+ */
+function isHeaderRow(item: unknown, option: unknown, points: unknown): boolean {
+  return (
+    names(points, HEADER_WORDS.points) ||
+    names(item, HEADER_WORDS.item) ||
+    names(option, HEADER_WORDS.option)
+  );
+}
+
 /**
  * Reads a criteria range of *item · option · points* rows (a header row is allowed; an item
  * cell left blank continues the item above, as in a sheet with merged item cells).
@@ -59,6 +95,7 @@ export function readScoreSheet(
   const items: ScoreItem[] = [];
   const byName = new Map<string, ScoreItem>();
   let current: ScoreItem | undefined;
+  let seen = false; // a non-blank row was read: a header row can only come first
   for (let i = 0; i < range.length; i++) {
     const row = range[i] ?? [];
     const [item, option, points] = [row[0], row[1], row[2]];
@@ -66,13 +103,21 @@ export function readScoreSheet(
       continue;
     const p = typeof points === "boolean" ? undefined : readNumber(points);
     if (p === undefined) {
-      if (items.length === 0 && i === 0) continue; // the header row
+      if (!seen && isHeaderRow(item, option, points)) {
+        seen = true;
+        continue;
+      }
+      const name = isBlankCell(item) ? current?.name : String(item).trim();
       return valueError("badCriteriaRow", {
         arg: "criteria",
         value: points,
         detail: String(i + 1),
+        item: [name, isBlankCell(option) ? undefined : String(option).trim()]
+          .filter((x) => x !== undefined && x !== "")
+          .join(" · "),
       });
     }
+    seen = true;
     if (isBlankCell(option))
       return valueError("badCriteriaRow", {
         arg: "criteria",

@@ -34,26 +34,60 @@ export const ROLE_FOCUS: { [R in Role]: { zh: string; en: string } } = {
   },
 };
 
-/** [default] job-title keywords → role (SPEC §9's table; longest match first; editable). */
+/**
+ * [default] job-title keywords → role (SPEC §9's table, then English titles; editable). The
+ * first keyword in a title decides; at one position the longest keyword wins, and Latin
+ * keywords match whole words only (`it` is not found in `edit`).
+ */
+const keywords = (role: Role, words: readonly string[]) =>
+  words.map((keyword) => ({ keyword, role }));
+
 export const ROLE_KEYWORDS: { keyword: string; role: Role }[] = [
-  ...["总经理", "董事长", "ceo", "老板"].map((keyword) => ({
-    keyword,
-    role: "decisionMaker" as const,
-  })),
-  ...["采购", "procurement"].map((keyword) => ({
-    keyword,
-    role: "buyer" as const,
-  })),
-  ...["工程师", "技术", "专家", "顾问"].map((keyword) => ({
-    keyword,
-    role: "influencer" as const,
-  })),
-  ...["操作员", "使用", "user"].map((keyword) => ({
-    keyword,
-    role: "user" as const,
-  })),
-  ...["教练", "coach", "内线"].map((keyword) => ({
-    keyword,
-    role: "coach" as const,
-  })),
+  ...keywords("decisionMaker", [
+    "总经理",
+    "董事长",
+    "ceo",
+    "老板",
+    "chief executive officer",
+    "general manager",
+    "managing director",
+    "president",
+    "chairman",
+    "founder",
+    "owner",
+    "boss",
+    "cfo",
+    "chief financial officer",
+  ]),
+  ...keywords("buyer", [
+    "采购",
+    "procurement",
+    "purchasing",
+    "purchaser",
+    "purchase",
+    "buyer",
+    "sourcing",
+    "chief procurement officer",
+  ]),
+  ...keywords("influencer", [
+    "工程师",
+    "技术",
+    "专家",
+    "顾问",
+    "cto",
+    "chief technology officer",
+    "head of it",
+    "it",
+    "engineer",
+    "engineering",
+    "technical",
+    "architect",
+    "specialist",
+    "expert",
+    "consultant",
+    "advisor",
+    "adviser",
+  ]),
+  ...keywords("user", ["操作员", "使用", "user", "end user", "operator"]),
+  ...keywords("coach", ["教练", "coach", "内线", "champion", "insider"]),
 ];
