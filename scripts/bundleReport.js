@@ -2,8 +2,12 @@
 /**
  * Prints, after each build, the size of every script and what the shared runtime's page
  * (taskpane.html) loads in all, raw and gzip, and fails the build if a module is bundled twice
- * (in both functions.js and taskpane.js: the page would then load that code twice).
+ * (in both functions.js and taskpane.js: the page would then load that code twice) or if the
+ * page's scripts together pass PAGE_BUDGET (raw bytes, production builds): a dependency that
+ * quietly adds hundreds of KB (full zod did: 604 KB) fails the build instead.
  */
+/** functions.js + taskpane.js, raw, in a production build. */
+const PAGE_BUDGET = 250 * 1024;
 const zlib = require("zlib");
 
 class BundleReport {
@@ -36,6 +40,12 @@ class BundleReport {
           twice.push(m.readableIdentifier(compilation.requestShortener));
       lines.push(`  modules in more than one script: ${twice.length}`);
       console.log(lines.join("\n"));
+      if (compiler.options.mode === "production" && sum("raw") > PAGE_BUDGET)
+        compilation.errors.push(
+          new Error(
+            `functions.js + taskpane.js are ${kb(sum("raw"))}, over the budget of ${kb(PAGE_BUDGET)} (scripts/bundleReport.js): find what grew before raising it`,
+          ),
+        );
       if (twice.length > 0)
         compilation.errors.push(
           new Error(
@@ -47,3 +57,4 @@ class BundleReport {
 }
 
 module.exports = BundleReport;
+module.exports.PAGE_BUDGET = PAGE_BUDGET;

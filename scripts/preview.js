@@ -61,7 +61,7 @@ function paneHtml(dir = out) {
 }
 
 const SHELL = `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>预览 · Preview — Sales Qualify</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>预览 · Preview — Sales Qualify</title>
 <style>
 body{margin:0;font:13px/18px "Segoe UI","Microsoft YaHei","PingFang SC",sans-serif;color:#242424;display:flex;flex-direction:column;height:100vh}
 .banner{${BANNER_STYLE};font-size:13px}
@@ -71,19 +71,20 @@ iframe{width:360px;border:0;border-right:1px solid #e0e0e0;flex:none}
 .tabs button{font:inherit;margin-right:4px;padding:2px 10px;border:1px solid #d1d1d1;background:#fff;border-radius:4px 4px 0 0}
 .tabs button[aria-selected=true]{background:#0f6cbd;color:#fff;border-color:#0f6cbd}
 table{border-collapse:collapse;margin-top:4px}td,th{border:1px solid #e0e0e0;padding:2px 6px;max-width:22rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:top}
-th{background:#f5f5f5;font-weight:600;color:#616161}td.f{color:#0f6cbd}td.err{color:#b10e1c}
+th{background:#f5f5f5;font-weight:600;color:#616161}td.f{color:#0f6cbd}td.err{color:#b10e1c}td{cursor:cell}td input{font:inherit;width:100%;min-width:8rem;box-sizing:border-box;border:1px solid #0f6cbd;padding:0 2px}
+.hint{color:#616161;margin:4px 0}
 </style></head>
 <body>
 <p class="banner" role="note"><strong>预览 · Preview</strong> — 任务窗格在浏览器中运行，工作簿是模拟的（不是 Excel）；SALES 公式由同一套函数计算。 · The task pane runs in your browser against a simulated workbook (not Excel); SALES formulas are computed by the same functions Excel would load.</p>
 <div class="main"><iframe id="pane" src="/taskpane.html" title="task pane"></iframe>
-<div class="sheet"><div class="tabs" id="tabs"></div><table id="grid"></table></div></div>
+<div class="sheet"><div class="tabs" id="tabs"></div><p class="hint">双击单元格可输入（Enter 确认，Esc 取消）· Double-click a cell to type into it (Enter keeps, Esc cancels)</p><table id="grid"></table></div></div>
 <script src="/__preview/sheet.js"></script>
 </body></html>`;
 
 /** The sheet view: cells as text (never HTML), =SALES.… formulas evaluated through the registered functions. */
 const SHEET_JS = `(function(){
 var frame=document.getElementById("pane"), tabs=document.getElementById("tabs"), grid=document.getElementById("grid");
-var current=null, meta={};
+var current=null, meta={}, editing=null;
 fetch("/functions.json").then(function(r){return r.json()}).then(function(m){m.functions.forEach(function(f){meta[f.id]=f})});
 function col(c){var s="";for(var n=c+1;n>0;n=Math.floor((n-1)/26))s=String.fromCharCode(65+((n-1)%26))+s;return s}
 function colIndex(s){var n=0;for(var i=0;i<s.length;i++)n=n*26+s.charCodeAt(i)-64;return n-1}
@@ -118,16 +119,26 @@ function evaluate(wb,sheet,formula,depth){
     catch(e){return new Err(e.code||"#VALUE!",e.message||"")}}
   try{var v=expr();return scalar(v)}catch(e){return e instanceof Err?e:new Err("#VALUE!",String(e))}
 }
-function render(){var w=frame.contentWindow,wb=w&&w.__wb;if(!wb)return;
-  var names=Array.from(wb.sheets.keys());if(!current||names.indexOf(current)<0)current=names[0];
+function render(){var w=frame.contentWindow,wb=w&&w.__wb;if(!wb||editing)return;
+  var names=Array.from(wb.sheets.keys());if(!current||names.indexOf(current)<0)current=names.indexOf(wb.activeSheet)>=0?wb.activeSheet:names[0];
   tabs.textContent="";names.forEach(function(n){var b=document.createElement("button");b.textContent=n;b.setAttribute("aria-selected",String(n===current));b.onclick=function(){current=n;render()};tabs.appendChild(b)});
-  var cells=wb.sheet(current),maxR=0,maxC=0;cells.forEach(function(_,k){var p=k.split(",");maxR=Math.max(maxR,+p[0]);maxC=Math.max(maxC,+p[1])});
+  var cells=wb.sheet(current),maxR=0,maxC=0;cells.forEach(function(_,k){var p=k.split(",");maxR=Math.max(maxR,+p[0]);maxC=Math.max(maxC,+p[1])});maxR++;maxC++;
   grid.textContent="";var head=grid.insertRow();head.appendChild(document.createElement("th"));
   for(var c=0;c<=maxC;c++){var th=document.createElement("th");th.textContent=col(c);head.appendChild(th)}
   for(var r=0;r<=maxR;r++){var tr=grid.insertRow(),th=document.createElement("th");th.textContent=String(r+1);tr.appendChild(th);
-    for(var c2=0;c2<=maxC;c2++){var td=tr.insertCell(),cell=wb.cell(current,r,c2);if(!cell)continue;
+    for(var c2=0;c2<=maxC;c2++){var td=tr.insertCell(),cell=wb.cell(current,r,c2);td.dataset.r=r;td.dataset.c=c2;if(!cell)continue;
       var v=cell.f?evaluate(wb,current,cell.f,0):cell.v;
       if(v instanceof Err){td.className="err";td.textContent=v.code;td.title=v.msg}else{td.textContent=v===null||v===undefined?"":String(v);if(cell.f){td.className="f";td.title=cell.f}}}}}
+// Typing into a cell, as the user would in Excel: the fake host parses it as Excel parses typed input
+// and fires the sheet's change event (so "type into an output cell, apply again" asks first).
+grid.addEventListener("dblclick",function(e){var td=e.target.closest&&e.target.closest("td");if(!td||editing||td.dataset.r===undefined)return;
+  var wb=frame.contentWindow.__wb,r=+td.dataset.r,c=+td.dataset.c,cell=wb.cell(current,r,c),input=document.createElement("input");
+  input.value=cell?(cell.f||(cell.v===null||cell.v===undefined?"":String(cell.v))):"";input.setAttribute("aria-label",col(c)+(r+1));
+  editing={sheet:current,r:r,c:c};td.textContent="";td.appendChild(input);input.focus();
+  function done(keep){if(!editing)return;var ed=editing;editing=null;if(keep){try{wb.type(ed.sheet,ed.r,ed.c,input.value)}catch(err){alert(String(err&&err.message||err))}}render()}
+  input.addEventListener("keydown",function(k){if(k.key==="Enter")done(true);else if(k.key==="Escape")done(false)});
+  input.addEventListener("blur",function(){done(true)});
+});
 setInterval(render,1000);frame.addEventListener("load",function(){setTimeout(render,300)});
 })();`;
 

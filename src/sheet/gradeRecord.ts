@@ -3,8 +3,9 @@
  * survives renames; a replaced sheet has a new id and starts afresh). Stored settings are
  * untrusted input — a colleague's older add-in, a hand-edited file — so every read goes through
  * this schema: anything malformed is dropped with a message, never used.
+ * A small hand-written validator (src/sheet/validate.ts): full zod added ~430 KB to the pane.
  */
-import { z } from "zod";
+import * as v from "./validate";
 import type { OutputKind } from "./outputs";
 import { OUTPUTS } from "./outputs";
 
@@ -13,70 +14,69 @@ export const GRADE_SETTING = "SALES.grade.v1";
 export const STORE_LIMIT = 1_000_000;
 
 const kinds = OUTPUTS.map((o) => o.kind) as [OutputKind, ...OutputKind[]];
-const Kind = z.enum(kinds);
-const Cell = z.union([z.string().max(32767), z.number(), z.boolean()]);
+const Kind = v.oneOf(kinds);
+const Kinds = v.array(Kind, OUTPUTS.length);
+const Cell = v.cell(32767);
 
 /** A saved input choice: the header text and which of the equal headers it was (0-based). */
-const SavedColumn = z.object({
-  h: z.string().max(1000),
-  n: z.number().int().min(0).max(16383),
+const SavedColumn = v.object({
+  h: v.string(1000),
+  n: v.int(0, 16383),
 });
 
-const Written = z.record(z.string().max(8), z.number().int().min(1));
+const Written = v.record(v.string(8), v.int(1));
 
 /** One of the add-in's colour rules, to put back on cancel or revert. */
-const OwnRule = z.object({
-  kind: z.enum(["grade", "nextFollowUp"]),
+const OwnRule = v.object({
+  kind: v.oneOf(["grade", "nextFollowUp"] as const),
   /** A1 address of the range the rule applies to, without the sheet */
-  address: z.string().max(100),
+  address: v.string(100),
 });
 
-const RevertRow = z.object({
+const RevertRow = v.object({
   /** row identity (see rowKey) */
-  k: z.string().max(20),
+  k: v.string(20),
   /** fingerprint of what the apply wrote, per column of `kinds` */
-  w: z.array(z.string().max(8)),
+  w: v.array(v.string(8)),
   /** what each cell held before, when not empty */
-  b: z.array(Cell).optional(),
+  b: v.optional(v.array(Cell)),
   /** number format before, when not General */
-  f: z.array(z.string().max(255)).optional(),
+  f: v.optional(v.array(v.string(255))),
 });
 
-export const RevertRecordSchema = z.object({
-  at: z.string().max(40),
-  kinds: z.array(Kind).max(OUTPUTS.length),
+export const RevertRecordSchema = v.object({
+  at: v.string(40),
+  kinds: Kinds,
   /** each output column's header cell before the apply */
-  header: z.array(Cell),
+  header: v.array(Cell),
   /** outputs whose table columns the apply added (removed by revert when untouched) */
-  added: z.array(Kind).max(OUTPUTS.length),
-  rows: z.array(RevertRow),
+  added: Kinds,
+  rows: v.array(RevertRow),
   /** the add-in's colour rules before the apply */
-  rules: z.array(OwnRule),
+  rules: v.array(OwnRule),
   /** what the add-in had written to these columns before (ownership after a revert) */
-  prev: z.partialRecord(Kind, Written).optional(),
+  prev: v.optional(v.partialRecord(Kind, Written)),
 });
-export type RevertRecord = z.infer<typeof RevertRecordSchema>;
+export type RevertRecord = v.Infer<typeof RevertRecordSchema>;
 
-export const SheetRecordSchema = z.object({
-  mapping: z
-    .record(z.string().max(40), z.array(SavedColumn).max(100))
-    .optional(),
-  outputs: z.array(Kind).max(OUTPUTS.length).optional(),
-  live: z.boolean().optional(),
+export const SheetRecordSchema = v.object({
+  mapping: v.optional(v.record(v.string(40), v.array(SavedColumn, 100))),
+  outputs: v.optional(Kinds),
+  live: v.optional(v.boolean()),
   /** per output column, what the add-in last wrote there */
-  written: z.partialRecord(Kind, Written).optional(),
+  written: v.optional(v.partialRecord(Kind, Written)),
   /** per row (by identity), what the add-in last wrote in each of `kinds`: "key:fp,fp,…" */
-  cells: z
-    .object({
-      kinds: z.array(Kind).max(OUTPUTS.length),
-      rows: z.array(z.string().max(200)),
-    })
-    .optional(),
-  revert: RevertRecordSchema.optional(),
+  cells: v.optional(
+    v.object({
+      kinds: Kinds,
+      rows: v.array(v.string(200)),
+    }),
+  ),
+  revert: v.optional(RevertRecordSchema),
   /** ids of the add-in's own conditional-format rules (the user's are never touched) */
-  rules: z.array(z.string().max(100)).max(1000).optional(),
+  rules: v.optional(v.array(v.string(100), 1000)),
 });
-export type SheetRecord = z.infer<typeof SheetRecordSchema>;
+export type SheetRecord = v.Infer<typeof SheetRecordSchema>;
 
 export interface Parsed {
   readonly records: Record<string, SheetRecord>;

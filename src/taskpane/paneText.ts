@@ -4,6 +4,11 @@ import type { DataSource } from "./grade/gradeExcel";
 import type { OutputKind } from "../sheet/outputs";
 import type { Reason } from "../sheet/columnMapping";
 
+/** "1 row", "2 rows": an English count with its noun (the nouns here all take -s). */
+export function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : noun + "s"}`;
+}
+
 interface PaneWords {
   /** the add-in's name, as the manifest gives it per language */
   title: string;
@@ -38,6 +43,9 @@ interface PaneWords {
   teamAgreement: (agree: number, compared: number) => string;
   outputsHeading: string;
   needs: string;
+  modeLegend: string;
+  /** the folded list of unmapped inputs */
+  otherInputs: (n: number) => string;
   modeLive: string;
   modeLiveHint: string;
   modeStatic: string;
@@ -107,6 +115,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     teamAgreement: (a, n) => `与本次评级一致：${a} / ${n} 行`,
     outputsHeading: "3 输出",
     needs: "需要先对应：",
+    modeLegend: "写入方式",
+    otherInputs: (n) => `其他输入（${n}）`,
     modeLive: "实时公式",
     modeLiveHint:
       "写入 =SALES. 公式，数据或评分标准改动后自动重算；未安装加载项的同事会看到 #NAME?",
@@ -162,7 +172,7 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     dataHeading: "1 Data",
     findData: "Find again",
     found: (sheet, address, rows, source, headerRow) =>
-      `${sheet} · ${address} · ${rows} data rows · ${source} · headers in row ${headerRow}`,
+      `${sheet} · ${address} · ${count(rows, "data row")} · ${source} · headers in row ${headerRow}`,
     noData:
       "No data found: select any cell of your lead list, then Find again.",
     source: {
@@ -180,9 +190,11 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     several: "pick several with Ctrl or ⌘",
     wordsIgnored: (n, first) =>
       `${n} of the workbook's stored column words could not be read and were ignored (${first || "the whole setting"})`,
-    teamAgreement: (a, n) => `Same as our grade: ${a} of ${n} rows`,
+    teamAgreement: (a, n) => `Same as our grade: ${a} of ${count(n, "row")}`,
     outputsHeading: "3 Outputs",
     needs: "Map first: ",
+    modeLegend: "Write as",
+    otherInputs: (n) => `Other inputs (${n})`,
     modeLive: "Live formulas",
     modeLiveHint:
       "writes =SALES. formulas that follow the data and the criteria sheet; colleagues without the add-in see #NAME?",
@@ -191,19 +203,19 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
       "writes plain results that colleagues without the add-in can see",
     apply: "Apply",
     cancel: "Cancel",
-    progress: (d, t) => `${d} of ${t} rows written`,
+    progress: (d, t) => `${d} of ${count(t, "row")} written`,
     conflictTitle: (n) =>
-      `${n} target cells hold content the add-in did not write. Stopped; nothing was changed:`,
+      `${count(n, "target cell")} ${n === 1 ? "holds" : "hold"} content the add-in did not write. Stopped; nothing was changed:`,
     conflictCell: (a, c) => `${a}: ${c}`,
     conflictMove: "Use empty columns further right",
-    summaryTitle: (rows) => `Done: ${rows} rows`,
+    summaryTitle: (rows) => `Done: ${count(rows, "row")}`,
     grades: "Lead grade",
     stages: "Intent stage",
     errorsTitle: (n) => `${n} to look at (click to select the row):`,
     noErrors: "No errors.",
     errorRow: (row, m) => `Row ${row}: ${m}`,
     unreadTitle: (rows, groups) =>
-      `${rows} notes with no signal recognised (${groups} different texts, most frequent first; click to select the first row). Add words for them in the criteria:`,
+      `${count(rows, "note")} with no signal recognised (${count(groups, "different text")}, most frequent first; click to select the first row). Add words for them in the criteria:`,
     unreadGroup: (text, rows, first) =>
       `“${text || "(empty)"}” × ${rows} (from row ${first})`,
     showMore: (n) => `and ${n} more: show all`,
@@ -211,7 +223,8 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
     reverted: "Restored what was there before the apply.",
     cancelled: "Cancelled; the sheet is as it was.",
     failed: (m) => `Something went wrong: ${m}`,
-    conflictOverwrite: (n) => `Overwrite these ${n} cells`,
+    conflictOverwrite: (n) =>
+      n === 1 ? "Overwrite this cell" : `Overwrite these ${n} cells`,
     conflictSkip: "Keep mine (skip these cells)",
     conflictCancel: "Cancel",
     conflictMore: (n) => `…and ${n} more`,
@@ -227,10 +240,12 @@ export const PANE_TEXT: Record<Lang, PaneWords> = {
       `Settings stored in the workbook could not be read and were ignored (${d}).`,
     revertNotStored:
       "This apply was large: its revert is kept in this pane only and is lost when the pane closes.",
-    revertDone: (n) => `Put back ${n} cells as they were before the apply.`,
+    revertDone: (n) =>
+      `Put back ${count(n, "cell")} as ${n === 1 ? "it was" : "they were"} before the apply.`,
     revertEdited: (n) =>
-      `${n} more cells were changed after the apply; your changes were kept:`,
-    revertOverwriteEdited: (n) => `Put these ${n} back too`,
+      `${n} more ${n === 1 ? "cell was" : "cells were"} changed after the apply; your ${n === 1 ? "change was" : "changes were"} kept:`,
+    revertOverwriteEdited: (n) =>
+      n === 1 ? "Put this one back too" : `Put these ${n} back too`,
   },
 };
 
@@ -406,7 +421,7 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
     noneDue: "No follow-ups due today.",
     dueCount: (n) => `${n} due`,
     dueItem: (row, c, stage, d) =>
-      `Row ${row} ${c || "—"} · ${stage || "stage unknown"} · ${d === 0 ? "due today" : `${d} days overdue`}`,
+      `Row ${row} ${c || "—"} · ${stage || "stage unknown"} · ${d === 0 ? "due today" : `${count(d, "day")} overdue`}`,
     writeDue: "Write as a sheet (Follow-ups due)",
     dueWritten: (s) => `Written to "${s}".`,
     dupHeading: "Duplicate leads",
@@ -414,14 +429,15 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
       "Leads with the same phone (spaces, dashes, +86 and full-width digits ignored) or the same name and company are one customer; the owner is proposed by the duplicate-lead rules, with the reason. No row is ever deleted, merged or moved.",
     findDup: "Find duplicates",
     noDup: "No duplicates found.",
-    dupCount: (g, r) => `${g} duplicate groups over ${r} rows`,
+    dupCount: (g, r) =>
+      `${count(g, "duplicate group")} over ${count(r, "row")}`,
     dupGroup: (label, rows, owner) => `${label}: rows ${rows} → ${owner}`,
     undecided: "cannot decide yet",
     writeDup: "Write duplicate columns",
     dupWritten: (n) =>
-      `Wrote group, proposed owner and reason for ${n} rows (the add-in's own columns).`,
+      `Wrote group, proposed owner and reason for ${count(n, "row")} (the add-in's own columns).`,
     dupConflict: (n) =>
-      `${n} target cells hold content the add-in did not write. Stopped; nothing was changed.`,
+      `${count(n, "target cell")} ${n === 1 ? "holds" : "hold"} content the add-in did not write. Stopped; nothing was changed.`,
     revertDup: "Revert duplicate columns",
     ownSheet: (n) =>
       `"${n}" is a sheet the add-in built, not lead data: switch to your data sheet first.`,

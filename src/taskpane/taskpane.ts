@@ -66,6 +66,19 @@ const state: {
 
 const t = () => PANE_TEXT[state.lang];
 
+/**
+ * How to draw each result box (summary, conflicts, the revert's kept cells) again: a language
+ * switch redraws the visible ones in the new words (nothing English left after choosing 中文).
+ */
+const redraw = new Map<string, () => void>();
+function drawBox(id: string, draw: () => void): void {
+  redraw.set(id, draw);
+  draw();
+}
+function redrawVisibleBoxes(): void {
+  for (const [id, draw] of redraw) if (!byId(id).hidden) draw();
+}
+
 function inExcel(): boolean {
   return typeof Office !== "undefined" && !!Office.context?.document;
 }
@@ -87,8 +100,7 @@ function renderChrome(): void {
   byId("findData").textContent = w.findData;
   byId("columnsHeading").textContent = w.columnsHeading;
   byId("outputsHeading").textContent = w.outputsHeading;
-  byId("modeLegend").textContent =
-    state.lang === "zh" ? "写入方式" : "Write as";
+  byId("modeLegend").textContent = w.modeLegend;
   byId("modeLive").textContent = w.modeLive;
   byId("modeLiveHint").textContent = w.modeLiveHint;
   byId("modeStatic").textContent = w.modeStatic;
@@ -204,15 +216,7 @@ function renderScan(): void {
   const details = el("details");
   const grid = el("div", undefined, "map");
   grid.append(...more);
-  details.append(
-    el(
-      "summary",
-      state.lang === "zh"
-        ? `其他输入（${moreCount}）`
-        : `Other inputs (${moreCount})`,
-    ),
-    grid,
-  );
+  details.append(el("summary", t().otherInputs(moreCount)), grid);
   details.open = moreOpen;
   details.addEventListener("toggle", () => (moreOpen = details.open));
   byId("mapping").replaceChildren(...rows);
@@ -389,14 +393,16 @@ async function runApply(
       },
     });
     if (r.status === "conflict") {
-      showConflicts(r.conflicts, r.total, placeAfterUsed);
+      drawBox("conflict", () =>
+        showConflicts(r.conflicts, r.total, placeAfterUsed),
+      );
     } else if (r.status === "cancelled") {
       say(w.cancelled);
     } else if (r.status === "failed") {
       say(w.failedCell(r.cell, r.message));
     } else {
       state.canRevert = true;
-      showSummary(r.summary, r.firstRow);
+      drawBox("summary", () => showSummary(r.summary, r.firstRow));
       if (!r.revertStored) say(w.revertNotStored);
       await findAgainQuietly();
     }
@@ -585,38 +591,8 @@ async function runRevert(overwriteEdited = false): Promise<void> {
     const r = await revert(s, overwriteEdited);
     state.canRevert = !!revertFor(s);
     byId("summary").hidden = true;
-    if (r && r.edited.length > 0) {
-      // Cells edited since the apply were kept: list them; putting them back too is the user's call.
-      const box = byId("conflict");
-      const list = el("ul");
-      list.append(
-        ...r.edited
-          .slice(0, 20)
-          .map((c) =>
-            el(
-              "li",
-              w.conflictCell(
-                `${columnLetter(c.column)}${c.row + 1}`,
-                c.content,
-              ),
-            ),
-          ),
-      );
-      if (r.edited.length > 20)
-        list.append(el("li", w.conflictMore(r.edited.length - 20)));
-      const again = el("button", w.revertOverwriteEdited(r.edited.length));
-      again.type = "button";
-      again.id = "revertEdited";
-      again.addEventListener("click", () => void runRevert(true));
-      const actions = el("div", undefined, "actions");
-      actions.append(again);
-      box.replaceChildren(
-        el("p", w.revertEdited(r.edited.length)),
-        list,
-        actions,
-      );
-      box.hidden = false;
-    }
+    if (r && r.edited.length > 0)
+      drawBox("conflict", () => showKeptEdits(r.edited));
     say(r && r.edited.length > 0 ? w.revertDone(r.restored) : w.reverted);
     await findAgainQuietly();
   } catch (e) {
@@ -626,11 +602,41 @@ async function runRevert(overwriteEdited = false): Promise<void> {
   }
 }
 
+/** After a revert: the cells edited since the apply were kept; putting them back too is the user's call. */
+function showKeptEdits(
+  edited: readonly { row: number; column: number; content: string }[],
+): void {
+  const w = t();
+  const box = byId("conflict");
+  const list = el("ul");
+  list.append(
+    ...edited
+      .slice(0, 20)
+      .map((c) =>
+        el(
+          "li",
+          w.conflictCell(`${columnLetter(c.column)}${c.row + 1}`, c.content),
+        ),
+      ),
+  );
+  if (edited.length > 20)
+    list.append(el("li", w.conflictMore(edited.length - 20)));
+  const again = el("button", w.revertOverwriteEdited(edited.length));
+  again.type = "button";
+  again.id = "revertEdited";
+  again.addEventListener("click", () => void runRevert(true));
+  const actions = el("div", undefined, "actions");
+  actions.append(again);
+  box.replaceChildren(el("p", w.revertEdited(edited.length)), list, actions);
+  box.hidden = false;
+}
+
 /** Stores the label language in the workbook (SPEC §12) and re-renders. */
 async function chooseLanguage(lang: Lang): Promise<void> {
   state.lang = lang;
   setLabelLanguage(lang);
   renderChrome();
+  redrawVisibleBoxes();
   if (!inExcel()) return say(t().noOffice);
   const settings = Office.context.document.settings;
   settings.set(LANGUAGE_SETTING, lang);

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import type * as http from "http";
 import * as path from "path";
 import { chromium, type Browser } from "playwright-core";
+import { FUNCTION_SUMMARY } from "../../src/taskpane/paneText";
 
 const { startPreview } = require("../../scripts/preview.js") as {
   startPreview(
@@ -94,6 +95,118 @@ maybe("npm run preview in Chromium", () => {
     );
     await page.screenshot({ path: path.join(artifacts, "preview.png") });
     expect(offsite).toEqual([]);
+  }, 60000);
+
+  test("opens on the sample lead sheet with no console error; a typed output cell makes the next apply ask", async () => {
+    const page = await newPage(1300, "zh-CN");
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("response", (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${url}/`);
+    const pane = page.frameLocator("#pane");
+    await pane.locator("#found").filter({ hasText: "线索" }).waitFor();
+    await page.locator('#tabs button[aria-selected="true"]').waitFor();
+    expect(
+      await page.locator('#tabs button[aria-selected="true"]').textContent(),
+    ).toBe("线索");
+    expect(await page.locator("#tabs").textContent()).not.toContain("Sheet1");
+    await pane.locator("#apply").click();
+    await pane.locator("#summary:not([hidden])").waitFor();
+    // The first lead's grade cell: the column headed 客户等级, row 2.
+    const at = await page.waitForFunction(() => {
+      const rows = Array.from(document.querySelectorAll("#grid tr"));
+      const header = Array.from(rows[1]?.querySelectorAll("td") ?? []);
+      const c = header.findIndex((td) => td.textContent === "客户等级");
+      return c >= 0 ? { c } : null;
+    });
+    const { c } = (await at.jsonValue()) as { c: number };
+    const target = page.locator(`#grid tr:nth-child(3) td:nth-child(${c + 2})`);
+    await target.dblclick();
+    await page.locator("#grid td input").fill("我的判断");
+    await page.locator("#grid td input").press("Enter");
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector(`#grid tr:nth-child(3) td:nth-child(${n})`)
+          ?.textContent === "我的判断",
+      c + 2,
+    );
+    await pane.locator("#apply").click();
+    await pane.locator("#conflict:not([hidden])").waitFor();
+    expect(await pane.locator("#conflict").textContent()).toContain("我的判断");
+    expect(await pane.locator("#conflictOverwrite").textContent()).toBe(
+      "覆盖这 1 个单元格",
+    );
+    expect(errors).toEqual([]);
+  }, 60000);
+
+  /** Runs of 3+ ASCII letters in the pane's visible text, less the names a Chinese user sees too. */
+  const englishIn = async (page: import("playwright-core").Page) => {
+    const text = await page.evaluate(() => {
+      const body = document.body.cloneNode(true) as HTMLElement;
+      // the preview's own bilingual note is not the pane's text
+      body.querySelector('p[role="note"]')?.remove();
+      document.body.append(body);
+      body.style.position = "absolute";
+      const seen = body.innerText;
+      body.remove();
+      return seen;
+    });
+    const allowed = new Set([
+      "SALES",
+      "Excel",
+      "ExcelApi",
+      "Ctrl",
+      "English", // the language picker's other choice, named in its own language
+      "NAME", // #NAME?, Excel's own error value
+      ...FUNCTION_SUMMARY.map((f) => f.name),
+    ]);
+    return (text.match(/[A-Za-z]{3,}/g) ?? []).filter(
+      (w) => !allowed.has(w) && !/^[A-Z]{1,3}$/.test(w),
+    );
+  };
+
+  test("after switching to 中文, the summary and the revert's kept cells have no English left", async () => {
+    const page = await newPage(360, "en-US");
+    await page.goto(`${url}/taskpane.html`);
+    await page.locator("#found").filter({ hasText: "线索" }).waitFor();
+    await page.selectOption("#language", "en");
+    await page.locator('input[name="mode"][value="static"]').check();
+    await page.locator("#apply").click();
+    await page.locator("#summary:not([hidden])").waitFor();
+    expect(await page.textContent("#summary")).toContain("Done: ");
+    await page.selectOption("#language", "zh");
+    await page.locator("#title").filter({ hasText: "销售线索评级" }).waitFor();
+    expect(await englishIn(page)).toEqual([]);
+    // Back in English: type over one output cell, revert (the cell is kept and listed), then 中文.
+    await page.selectOption("#language", "en");
+    await page.locator("#title").filter({ hasText: "Sales Qualify" }).waitFor();
+    await page.evaluate(() => {
+      const wb = (
+        window as unknown as {
+          __wb: {
+            cell(s: string, r: number, c: number): { v: unknown } | undefined;
+            type(s: string, r: number, c: number, t: string): void;
+          };
+        }
+      ).__wb;
+      let c = 0;
+      const grade = ["Lead grade", "客户等级"];
+      while (!grade.includes(String(wb.cell("线索", 0, c)?.v)) && c < 60) c++;
+      wb.type("线索", 1, c, "我的判断");
+    });
+    await page.locator("#revert").click();
+    await page.locator("#revertEdited").waitFor();
+    expect(await page.textContent("#revertEdited")).toBe(
+      "Put this one back too",
+    );
+    await page.selectOption("#language", "zh");
+    await page.locator("#title").filter({ hasText: "销售线索评级" }).waitFor();
+    expect(await englishIn(page)).toEqual([]);
   }, 60000);
 
   test.each([
