@@ -9,6 +9,7 @@ import { parse as parseCsv } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { CliError, fsProblem } from "./cliError";
+import { SheetError } from "../sheet/rowFormulas";
 
 export type FileKind = "xlsx" | "csv";
 export type CsvEncoding = "utf8" | "gb18030";
@@ -48,7 +49,7 @@ export function dateFromSerial(serial: number): Date {
   return new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
 }
 
-/** An exceljs cell value as the engine reads a cell: a number, text, a boolean, or null. */
+/** An exceljs cell value as the engine reads a cell: a number, text, a boolean, an error, or null. */
 export function engineValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean")
@@ -61,7 +62,10 @@ export function engineValue(v: ExcelJS.CellValue): unknown {
       return engineValue((v as { result?: ExcelJS.CellValue }).result ?? null);
     if ("hyperlink" in v && "text" in v)
       return engineValue((v as { text: ExcelJS.CellValue }).text);
-    if ("error" in v) return String((v as { error: string }).error);
+    // An error value is an error, as the pane reads it (valueTypes "Error"): the outputs that
+    // read it show that error, in live and static mode alike.
+    if ("error" in v)
+      return new SheetError(String((v as { error: string }).error));
   }
   return null;
 }

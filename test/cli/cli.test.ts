@@ -761,3 +761,28 @@ test("--duplicates on a graded copy reuses its duplicate columns (never read as 
   expect(readCsv(again, "utf8").rows).toEqual(once);
   expect(once["2"]?.slice(-3, -1)).toEqual(["撞单1", "李明"]);
 });
+
+test("an error value in an input cell of an .xlsx gives that error in the outputs that read it, as the pane does", async () => {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet("线索");
+  ws.addRow(["付款能力", "满意度", "回访次数"]);
+  ws.addRow([{ error: "#N/A" }, "是", 4]);
+  ws.addRow(["是", "是", 4]);
+  const input = path.join(tmp, "err.xlsx");
+  await book.xlsx.writeFile(input);
+  const out = path.join(tmp, "err.graded.xlsx");
+  const r = await run([
+    input,
+    "--out",
+    out,
+    "--lang",
+    "en",
+    "--outputs",
+    "grade",
+  ]);
+  expect(r.code).toBe(0);
+  const x = await readXlsx(out);
+  // the same error as the input, as Excel shows for a formula whose argument is that error
+  expect(JSON.stringify(x.rows["2"]?.[3])).toContain('{"error":"#N/A"}');
+  expect(x.rows["3"]?.[3]).toBe("C"); // both conditions A, one indicator A
+});
