@@ -113,7 +113,9 @@ function describeResult(r: GradeResult, lang: Lang): string {
     lines.push(
       lang === "zh"
         ? `${r.rowsWithProblems} 行有无法识别的值，原因写在对应单元格中`
-        : `${r.rowsWithProblems} rows have values that could not be read; each cell says why`,
+        : r.rowsWithProblems === 1
+          ? "1 row has values that could not be read; each cell says why"
+          : `${r.rowsWithProblems} rows have values that could not be read; each cell says why`,
     );
   return lines.join("\n") + "\n";
 }
