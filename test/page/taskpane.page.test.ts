@@ -6,7 +6,6 @@
 import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
-import ts from "typescript";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const root = path.join(__dirname, "../..");
@@ -26,20 +25,10 @@ if (!haveChromium)
     `skipping the page test: no ${CHROMIUM} or no dist/ (run npm run build; apt-get install chromium)`,
   );
 
-/** The fake host compiled for the browser, exposed as window.__fake. */
-function fakeHostScript(): string {
-  const src = fs.readFileSync(
-    path.join(__dirname, "../fakeExcel/fakeExcel.ts"),
-    "utf8",
-  );
-  const js = ts.transpileModule(src, {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2020,
-    },
-  }).outputText;
-  return `(function(){var exports={};var module={exports:exports};${js};window.__fake=exports;})();`;
-}
+// The fake host compiled for the browser (window.__fake), as the preview loads it.
+const { fakeHostScript } = require("../../scripts/previewHost.js") as {
+  fakeHostScript: () => string;
+};
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 const SHEET = [

@@ -607,6 +607,31 @@ async function restoreRules(
   return added.map((cf) => cf.id);
 }
 
+/** The lead block a request names, where it is now; the sheet gone is the pane's error. */
+async function locateOrFail(
+  context: Excel.RequestContext,
+  req: {
+    sheetId: string;
+    tableName?: string;
+    headerRow: number;
+    left: number;
+  },
+  stats: ReadStats,
+) {
+  const found = await locate(
+    context,
+    {
+      sheetId: req.sheetId,
+      tableName: req.tableName,
+      headerRow: req.headerRow,
+      left: req.left,
+    },
+    stats,
+  );
+  if (!found) throw new PaneError("sheetGone");
+  return found;
+}
+
 /**
  * The apply: reads, decides, snapshots, writes — or stops with the cells that are the user's.
  */
@@ -618,17 +643,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
   );
   if (outputs.length === 0) throw new Error("choose at least one output");
   return Excel.run(runOptions(), async (context) => {
-    const found = await locate(
-      context,
-      {
-        sheetId: req.sheetId,
-        tableName: req.tableName,
-        headerRow: req.headerRow,
-        left: req.left,
-      },
-      stats,
-    );
-    if (!found) throw new PaneError("sheetGone");
+    const found = await locateOrFail(context, req, stats);
     const { sheet, table, block } = found.located;
     const ownCols = new Set(block.own.values());
 
@@ -1164,17 +1179,7 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
   const maxBytes = req.maxBytes ?? MAX_REQUEST_BYTES;
   const rec = req.record;
   return Excel.run(runOptions(), async (context) => {
-    const found = await locate(
-      context,
-      {
-        sheetId: req.sheetId,
-        tableName: req.tableName,
-        headerRow: req.headerRow,
-        left: req.left,
-      },
-      stats,
-    );
-    if (!found) throw new PaneError("sheetGone");
+    const found = await locateOrFail(context, req, stats);
     const { sheet, table, block } = found.located;
     const kinds = rec.kinds.filter((k) => block.own.has(k));
     const columns = kinds.map((k) => block.own.get(k) as number);
