@@ -7,10 +7,11 @@
  * - one-cell path: 100,000 separate calls with 1×1 arguments (a formula filled down a column,
  *   or a calculated column of an Excel table), against a minimal per-cell function.
  *
- * Every round runs every variant once: range variants one after another in an order that
- * rotates from round to round, one-cell variants block by block (1,000 calls each, every
- * variant in turn), so drift and bursts of load on this shared machine land on every variant
- * alike; ratios are taken within a round. Times are CPU time of this process, not wall-clock.
+ * Every round runs every variant: range variants one after another in an order that rotates
+ * from round to round, each after a full collection and the sweeper's end; one-cell variants
+ * five passes each, all their calls in one go, the order rotating from pass to pass. So drift
+ * and bursts of load on this shared machine land on every variant alike; ratios are taken
+ * within a round. Times are CPU time of this process, not wall-clock.
  * Prints min / median / max over the rounds for each figure and each ratio, and the bytes
  * allocated per row (heapUsed delta under --expose-gc, on a sample small enough to run
  * between two collections; a sample during which a collection ran is dropped and said so).
@@ -388,10 +389,16 @@ const [TL, RS, DL, CP] = urgCells as Grid[][] as [
 
 interface Variant {
   name: string;
-  /** runs `n` rows (range variants) or `n` calls from row `from` (one-cell variants) */
-  run: (n: number, from?: number) => unknown[];
+  /**
+   * runs `n` rows (range variants) or `n` calls from row `from` (one-cell variants); a one-cell
+   * variant keeps its results only when `keep` (timed passes drop each result at once, so the
+   * collector's cost of a hundred thousand live results does not swamp the calls' own)
+   */
+  run: (n: number, from?: number, keep?: boolean) => unknown[];
   unit: "range" | "cell";
 }
+/** where timed one-cell passes drop their results */
+const sink: unknown[] = [undefined];
 const sliceOf = (g: Grid, n: number) => (n === g.length ? g : g.slice(0, n));
 const first = (row: unknown) => (row as unknown[])[0];
 
@@ -426,10 +433,10 @@ const SUITES: {
       {
         name: "bare rules per cell",
         unit: "cell",
-        run: (n, from = 0) => {
-          const out = new Array<unknown>(n);
+        run: (n, from = 0, keep = true) => {
+          const out = keep ? new Array<unknown>(n) : sink;
           for (let i = from; i < from + n; i++)
-            out[i - from] = bareLeadGrade(
+            out[keep ? i - from : 0] = bareLeadGrade(
               P[i]!,
               S[i]!,
               R[i]!,
@@ -444,10 +451,10 @@ const SUITES: {
       {
         name: "minimal per-cell function",
         unit: "cell",
-        run: (n, from = 0) => {
-          const out = new Array<unknown>(n);
+        run: (n, from = 0, keep = true) => {
+          const out = keep ? new Array<unknown>(n) : sink;
           for (let i = from; i < from + n; i++)
-            out[i - from] = minimalLeadGrade(
+            out[keep ? i - from : 0] = minimalLeadGrade(
               P[i]!,
               S[i]!,
               R[i]!,
@@ -462,10 +469,10 @@ const SUITES: {
       {
         name: "one-cell path",
         unit: "cell",
-        run: (n, from = 0) => {
-          const out = new Array<unknown>(n);
+        run: (n, from = 0, keep = true) => {
+          const out = keep ? new Array<unknown>(n) : sink;
           for (let i = from; i < from + n; i++)
-            out[i - from] = F.leadgrade(
+            out[keep ? i - from : 0] = F.leadgrade(
               P[i]!,
               S[i]!,
               R[i]!,
@@ -498,10 +505,10 @@ const SUITES: {
       {
         name: "bare rules per cell",
         unit: "cell",
-        run: (n, from = 0) => {
-          const out = new Array<unknown>(n);
+        run: (n, from = 0, keep = true) => {
+          const out = keep ? new Array<unknown>(n) : sink;
           for (let i = from; i < from + n; i++)
-            out[i - from] = bareUrgency(
+            out[keep ? i - from : 0] = bareUrgency(
               TL[i]!,
               RS[i]!,
               DL[i]!,
@@ -514,10 +521,10 @@ const SUITES: {
       {
         name: "minimal per-cell function",
         unit: "cell",
-        run: (n, from = 0) => {
-          const out = new Array<unknown>(n);
+        run: (n, from = 0, keep = true) => {
+          const out = keep ? new Array<unknown>(n) : sink;
           for (let i = from; i < from + n; i++)
-            out[i - from] = minimalUrgency(
+            out[keep ? i - from : 0] = minimalUrgency(
               TL[i]!,
               RS[i]!,
               DL[i]!,
@@ -530,10 +537,10 @@ const SUITES: {
       {
         name: "one-cell path",
         unit: "cell",
-        run: (n, from = 0) => {
-          const out = new Array<unknown>(n);
+        run: (n, from = 0, keep = true) => {
+          const out = keep ? new Array<unknown>(n) : sink;
           for (let i = from; i < from + n; i++)
-            out[i - from] = F.urgency(
+            out[keep ? i - from : 0] = F.urgency(
               TL[i]!,
               RS[i]!,
               DL[i]!,
@@ -553,13 +560,13 @@ const SUITES: {
       {
         name: "minimal per-cell function",
         unit: "cell",
-        run: (n, from = 0) => {
-          const out = new Array<unknown>(n);
+        run: (n, from = 0, keep = true) => {
+          const out = keep ? new Array<unknown>(n) : sink;
           for (let i = from; i < from + n; i++) {
             try {
-              out[i - from] = minimalIntentStage(noteCells[i]!);
+              out[keep ? i - from : 0] = minimalIntentStage(noteCells[i]!);
             } catch {
-              out[i - from] = [[THREW]];
+              out[keep ? i - from : 0] = [[THREW]];
             }
           }
           return out;
@@ -568,13 +575,16 @@ const SUITES: {
       {
         name: "one-cell path",
         unit: "cell",
-        run: (n, from = 0) => {
-          const out = new Array<unknown>(n);
+        run: (n, from = 0, keep = true) => {
+          const out = keep ? new Array<unknown>(n) : sink;
           for (let i = from; i < from + n; i++) {
             try {
-              out[i - from] = F.intentstage(noteCells[i]!, null as never);
+              out[keep ? i - from : 0] = F.intentstage(
+                noteCells[i]!,
+                null as never,
+              );
             } catch {
-              out[i - from] = [[THREW]];
+              out[keep ? i - from : 0] = [[THREW]];
             }
           }
           return out;
@@ -632,36 +642,41 @@ function cpu(): number {
   return (u.user + u.system) / 1000;
 }
 
-/** one-cell calls are timed in blocks of this many, the variants alternating block by block */
-const BLOCK = 1000;
-function timeRounds(): void {
+/**
+ * One-cell variants run all their calls in one go, PASSES times per round, in an order that
+ * rotates from pass to pass: the scavenges their allocation causes land on each in proportion.
+ * (Blocks of a thousand calls, tried before, charged a scavenge to whichever variant happened
+ * to trigger it: ratios moved between 0.6× and 2.8×.) Before each range variant, and before
+ * each suite's one-cell passes, a full collection and a wait until the concurrent sweeper is
+ * done: its threads' CPU time would otherwise be counted in the next variant's figure.
+ */
+const PASSES = 5;
+async function timeRounds(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     const perRound = new Map<string, number>();
     // Range variants: one call over every row each, in an order that rotates every round.
     const ranged = all.filter((x) => x.v.unit === "range");
     for (let k = 0; k < ranged.length; k++) {
       const { suite, v } = ranged[(k + round) % ranged.length]!;
-      gc();
+      await quiet();
       const t0 = cpu();
       v.run(ROWS);
       perRound.set(`${suite}/${v.name}`, cpu() - t0);
     }
-    // One-cell variants: the same calls, block by block, each block in turn by every variant
-    // (order rotating), so a burst of load on this shared machine falls on all of them alike.
     for (const s of SUITES) {
       const cells = s.variants.filter((v) => v.unit === "cell");
       const ms = cells.map(() => 0);
-      gc();
-      for (let from = 0, b = 0; from < CELLS; from += BLOCK, b++) {
-        const n = Math.min(BLOCK, CELLS - from);
+      await quiet();
+      for (let pass = 0; pass < PASSES; pass++)
         for (let j = 0; j < cells.length; j++) {
-          const k = (j + b + round) % cells.length;
+          const k = (j + pass + round) % cells.length;
           const t0 = cpu();
-          cells[k]!.run(n, from);
+          cells[k]!.run(CELLS, 0, false);
           ms[k]! += cpu() - t0;
         }
-      }
-      cells.forEach((v, k) => perRound.set(`${s.name}/${v.name}`, ms[k]!));
+      cells.forEach((v, k) =>
+        perRound.set(`${s.name}/${v.name}`, ms[k]! / PASSES),
+      );
     }
     for (const [key, ms] of perRound) record(key, ms);
     for (const s of SUITES) {
@@ -759,7 +774,7 @@ async function allocChild(): Promise<void> {
 
 async function main(): Promise<void> {
   checkAgreement();
-  timeRounds();
+  await timeRounds();
   const allocs = JSON.parse(
     execFileSync(
       process.execPath,
@@ -774,7 +789,7 @@ async function main(): Promise<void> {
     ),
   ) as Allocs;
   console.log(
-    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (range variants in rotating order; one-cell variants alternating every ${BLOCK.toLocaleString("en")} calls), same process, same data; CPU time (user + system) of this process`,
+    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (range variants in rotating order; one-cell variants ${PASSES} passes a round, each variant's calls in one go after a collection, order rotating), same process, same data; CPU time (user + system) of this process`,
   );
   for (const s of SUITES) {
     const ms = (name: string) => times.get(`${s.name}/${name}`);

@@ -127,6 +127,8 @@ function rowError(
 function shapeOf(
   oneColumn: readonly (readonly [ArgName, unknown])[],
   wholeRow: readonly (readonly [ArgName, unknown])[],
+  /** false: the caller finds error values row by row itself (`withErrors` is then every input) */
+  scanErrors = true,
 ): Shape | CellError {
   const bad = checkOneColumn(oneColumn);
   if (bad) return bad;
@@ -149,7 +151,8 @@ function shapeOf(
     n,
     blankIn: broadcast ? tall : undefined,
     empty: width >= 2 ? blankish : isBlankCell,
-    withErrors: all.some(([, v]) => holdsError(v)) ? all : undefined,
+    withErrors:
+      !scanErrors || all.some(([, v]) => holdsError(v)) ? all : undefined,
   };
 }
 
@@ -208,6 +211,11 @@ function argOf(v: unknown): Arg {
   return isGrid(v) && v.length > 1
     ? { tall: v, one: undefined }
     : { tall: undefined, one: column(v)(0) };
+}
+
+/** A value that may be an error value (Excel hands errors over as objects); null is not. */
+function isObject(v: unknown): boolean {
+  return typeof v === "object" && v !== null;
 }
 
 /** Row i of an argument: `column(v)(i)` without a closure call per row. */
@@ -325,27 +333,33 @@ function stageText(f: (stage: unknown, ctx: Ctx) => string | CellError) {
 export const sales = {
   /** A direct loop (no closure per row): the range form users fill a whole column with. */
   LEADGRADE(args: readonly unknown[], ctx: Ctx): Column {
-    const shape = shapeOf(leadGradeArgs(args), []);
+    // No scan of the whole sheet for error values: leadGrade answers a CellError for any
+    // row holding one (an error value is neither blank nor readable, whatever the argument),
+    // so the row's inputs are searched, in argument order, only on that path.
+    const shape = shapeOf(leadGradeArgs(args), [], false);
     if (shape instanceof CellError) return shape;
     const [p, s, r, c, v, q, t, o] = LEADGRADE_ARGS.map((_, k) =>
       argOf(args[k]),
     ) as Arg[] as [Arg, Arg, Arg, Arg, Arg, Arg, Arg, Arg];
     const out: Cell[] = new Array(shape.n);
-    for (let i = 0; i < shape.n; i++)
-      out[i] = isBlankRow(shape, i)
-        ? ""
-        : (errorIn(shape, i) ??
-          leadGrade(
-            at(p, i),
-            at(s, i),
-            at(r, i),
-            at(c, i),
-            at(v, i),
-            at(q, i),
-            at(t, i),
-            at(o, i),
-            ctx,
-          ));
+    for (let i = 0; i < shape.n; i++) {
+      if (isBlankRow(shape, i)) {
+        out[i] = "";
+        continue;
+      }
+      const g = leadGrade(
+        at(p, i),
+        at(s, i),
+        at(r, i),
+        at(c, i),
+        at(v, i),
+        at(q, i),
+        at(t, i),
+        at(o, i),
+        ctx,
+      );
+      out[i] = g instanceof CellError ? (errorIn(shape, i) ?? g) : g;
+    }
     return out;
   },
   WHYLEADGRADE(args: readonly unknown[], ctx: Ctx): Column {
@@ -437,7 +451,8 @@ export const sales = {
   NEXTACTION: stageText(nextAction),
   /** A direct loop, like LEADGRADE's; a `today` range is read row by row. */
   URGENCY(args: readonly unknown[], ctx: Ctx): Column {
-    const shape = shapeOf(urgencyArgs(args), []);
+    // Error values are looked for row by row among the row's own values (no whole-sheet scan).
+    const shape = shapeOf(urgencyArgs(args), [], false);
     if (shape instanceof CellError) return shape;
     const [tl, rs, dl, cp, td] = URGENCY_ARGS.map((_, k) => argOf(args[k])) as [
       Arg,
@@ -453,17 +468,31 @@ export const sales = {
         out[i] = "";
         continue;
       }
-      const e = errorIn(shape, i);
-      if (e) {
-        out[i] = e;
-        continue;
+      const a = at(tl, i);
+      const b = at(rs, i);
+      const d = at(dl, i);
+      const e = at(cp, i);
+      const f = td.tall === undefined ? undefined : at(td, i);
+      if (
+        isObject(a) ||
+        isObject(b) ||
+        isObject(d) ||
+        isObject(e) ||
+        isObject(f) ||
+        (td.tall === undefined && isObject(td.one))
+      ) {
+        const err = errorIn(shape, i);
+        if (err) {
+          out[i] = err;
+          continue;
+        }
       }
       const v = urgencyLevel(
-        at(tl, i),
-        at(rs, i),
-        at(dl, i),
-        at(cp, i),
-        td.tall === undefined ? shared : todayOf(at(td, i)),
+        a,
+        b,
+        d,
+        e,
+        td.tall === undefined ? shared : todayOf(f),
         ctx,
       );
       out[i] = urgencyLabel(v, ctx);

@@ -22,8 +22,11 @@ const state: {
   lang: Lang;
   criteria: Criteria;
   ctx: Map<Lang, Ctx>;
+  /** the context of the workbook's language, while the criteria stay the same */
+  current: Ctx | undefined;
   warning: (lang: Lang) => string;
 } = {
+  current: undefined,
   lang: "zh",
   criteria: DEFAULT_CRITERIA,
   ctx: new Map(),
@@ -50,6 +53,7 @@ export function setCriteria(
   state.criteria = criteria;
   state.warning = warning;
   state.ctx.clear();
+  state.current = undefined;
 }
 
 export function currentCriteria(): Criteria {
@@ -76,7 +80,13 @@ function ctxIn(lang: Lang): Ctx {
 
 /** Context for one call: the function's own `language` argument, else the workbook's. */
 export function contextFor(language?: unknown): Ctx {
-  if (language === undefined || language === null) return ctxIn(state.lang);
+  if (language === undefined || language === null) {
+    // The common call (no language argument): the workbook's context, remembered.
+    const c = state.current;
+    return c !== undefined && c.lang === state.lang
+      ? c
+      : (state.current = ctxIn(state.lang));
+  }
   const raw = isGrid(language) ? language[0]?.[0] : language;
   if (raw === null || raw === undefined || isBlankCell(raw))
     return ctxIn(state.lang);
@@ -154,12 +164,12 @@ function cellOut(v: Cell, ctx: Ctx): (string | number)[][] {
   return [[v]];
 }
 
-/** An error value among one-cell inputs: the range form passes it through, naming its argument. */
-function anyError(...values: unknown[]): boolean {
-  for (const v of values)
-    if (typeof v === "object" && v !== null && errorTextOf(v) !== undefined)
-      return true;
-  return false;
+/**
+ * An error value among one-cell inputs: the range form passes it through, naming its argument.
+ * One value per call, no rest array: the direct path allocates nothing of its own.
+ */
+function isError(v: unknown): boolean {
+  return typeof v === "object" && v !== null && errorTextOf(v) !== undefined;
 }
 
 /**
@@ -197,7 +207,14 @@ export const oneCell = {
       q === MANY ||
       t === MANY ||
       o === MANY ||
-      anyError(p, s, r, c, v, q, t, o)
+      isError(p) ||
+      isError(s) ||
+      isError(r) ||
+      isError(c) ||
+      isError(v) ||
+      isError(q) ||
+      isError(t) ||
+      isError(o)
     )
       return undefined;
     return cellOut(leadGrade(p, s, r, c, v, q, t, o, ctx), ctx);
@@ -221,7 +238,11 @@ export const oneCell = {
       dl === MANY ||
       cp === MANY ||
       td === MANY ||
-      anyError(tl, rs, dl, cp, td)
+      isError(tl) ||
+      isError(rs) ||
+      isError(dl) ||
+      isError(cp) ||
+      isError(td)
     )
       return undefined;
     const v = urgencyLevel(tl, rs, dl, cp, todayOf(td), ctx);
@@ -235,7 +256,7 @@ export const oneCell = {
   ): (string | number)[][] | undefined {
     if (headers !== null && headers !== undefined) return undefined;
     const o = single(observations);
-    if (o === MANY || !Array.isArray(observations) || anyError(o))
+    if (o === MANY || !Array.isArray(observations) || isError(o))
       return undefined;
     return cellOut(
       intentStage(observations[0] as readonly unknown[], undefined, ctx),

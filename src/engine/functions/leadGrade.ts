@@ -20,6 +20,12 @@ function readNecessary(
   arg: ArgName,
   ctx: Ctx,
 ): Rating | CellError {
+  // A text read before (the common case): one lookup. A remembered miss may be a blank.
+  if (typeof value === "string" && ctx.trace === undefined) {
+    const hit = ctx.c.yesNoMemo.get(value);
+    if (hit === true) return "A";
+    if (hit === false) return "B";
+  }
   if (isBlankCell(value)) return naError("missing", { arg });
   const yes = readYesNo(value, ctx.c);
   if (yes === undefined)
@@ -48,8 +54,15 @@ function readIndicator(
   if (typeof value === "number") {
     if (threshold !== undefined) n = Number.isFinite(value) ? value : undefined;
     else yes = value === 1 ? true : value === 0 ? false : undefined;
-  } else if (typeof value === "string" && !isBlankCell(value)) {
-    const loose = readLoose(value, ctx.c);
+  } else if (typeof value === "string") {
+    // A text read before is remembered (and is not blank): one lookup on the common path.
+    const loose =
+      ctx.c.looseMemo.get(value) ??
+      (isBlankCell(value) ? undefined : readLoose(value, ctx.c));
+    if (loose === undefined) {
+      if (ctx.trace) why.blankIndicator(ctx, arg);
+      return false;
+    }
     if (threshold !== undefined) n = loose.num;
     yes = loose.yn;
   } else if (typeof value === "boolean") {
@@ -91,6 +104,7 @@ export function leadGrade(
   siteOpen: unknown,
   ctx: Ctx,
 ): Grade | "" | CellError {
+  // A row is blank only if payment is (the common, filled row costs one test here).
   if (
     blankish(payment) &&
     blankish(satisfaction) &&
@@ -143,17 +157,23 @@ export function leadGrade(
   if (t instanceof CellError) return t;
   if (t) k++;
 
+  // Named property reads, not table[row][band]: a lookup by a varying key is the slow kind.
   const lg = ctx.criteria.leadGrade;
-  const row: NecessaryRow =
-    p === "A" && s === "A"
-      ? "bothA"
-      : p === "A" || s === "A"
-        ? "oneA"
-        : "bothB";
-  const band: IntentBand =
-    k >= lg.bands.all ? "k5" : k >= lg.bands.midFrom ? "k3to4" : "k0to2";
-  const grade = lg.table[row][band];
-  if (ctx.trace) why.grade(ctx, row, k, band, grade);
+  const both = p === "A" && s === "A";
+  const one = !both && (p === "A" || s === "A");
+  const cells = both ? lg.table.bothA : one ? lg.table.oneA : lg.table.bothB;
+  const grade =
+    k >= lg.bands.all
+      ? cells.k5
+      : k >= lg.bands.midFrom
+        ? cells.k3to4
+        : cells.k0to2;
+  if (ctx.trace) {
+    const row: NecessaryRow = both ? "bothA" : one ? "oneA" : "bothB";
+    const band: IntentBand =
+      k >= lg.bands.all ? "k5" : k >= lg.bands.midFrom ? "k3to4" : "k0to2";
+    why.grade(ctx, row, k, band, grade);
+  }
   return grade;
 }
 
