@@ -166,6 +166,100 @@ describe("the engine reads the pane's SheetError alike", () => {
   });
 });
 
+describe("the range forms find error values row by row (no whole-sheet scan)", () => {
+  const ctx = makeCtx({ lang: "en" });
+  const CODES: Record<string, string> = {
+    "#N/A": "NA",
+    "#REF!": "REF",
+    "#DIV/0!": "DIV0",
+  };
+  const value = fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom<unknown>(
+        "A",
+        "B",
+        "是",
+        "高",
+        3,
+        1,
+        0,
+        null,
+        "",
+        "x?",
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(...Object.keys(CODES))
+        .map((c) => new XlError(c)),
+    },
+  );
+  const blank = (v: unknown) => v === null || v === "" || v === 0;
+  const shown = (v: unknown) =>
+    v instanceof CellError ? `${v.code} ${errorMessage(v, "en")}` : v;
+  const SUITES = [
+    {
+      name: "LEADGRADE",
+      names: LEAD_NAMES,
+      lead: 7,
+      fn: (a: unknown[]) => sales.LEADGRADE(a, ctx),
+    },
+    {
+      name: "URGENCY",
+      names: ["timeline", "resources", "decisionLevel", "competition", "today"],
+      lead: 4,
+      fn: (a: unknown[]) => sales.URGENCY(a, ctx),
+    },
+  ];
+  test.each(SUITES.map((x) => [x.name, x] as const))(
+    "%s: a row is blank, or its first error value in argument order (named), or what the row alone gives (property)",
+    (_, { names, lead, fn }) => {
+      const width = names.length;
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(value, { minLength: width, maxLength: width }), {
+            minLength: 2,
+            maxLength: 8,
+          }),
+          fc.array(fc.boolean(), { minLength: width, maxLength: width }),
+          (rows, single) => {
+            // An argument given as one cell broadcasts its value to every row.
+            const args = single.map((one, j) =>
+              one ? [[rows[0]![j]]] : rows.map((r) => [r[j]]),
+            );
+            const n = single.every((x) => x) ? 1 : rows.length;
+            const out = fn(args) as unknown[];
+            expect(out).toHaveLength(n);
+            const ranged = single.slice(0, lead).map((x) => !x);
+            const broadcast = ranged.some((x) => x) && ranged.some((x) => !x);
+            for (let i = 0; i < n; i++) {
+              const row = rows[i]!.map((v, j) => (single[j] ? rows[0]![j] : v));
+              const leadIn = row.slice(0, lead);
+              const isBlank = broadcast
+                ? leadIn.every((v, j) => !ranged[j] || blank(v))
+                : leadIn.every(blank);
+              const k = row.findIndex((v) => v instanceof XlError);
+              if (isBlank) expect(out[i]).toBe("");
+              else if (k >= 0) {
+                const code = (row[k] as unknown as { code: string }).code;
+                expect(shown(out[i])).toBe(
+                  `${CODES[code]} ${names[k]}: the input cell holds the error ${code}`,
+                );
+              } else
+                expect(shown(out[i])).toEqual(
+                  shown((fn(row.map((v) => [[v]])) as unknown[])[0]),
+                );
+            }
+          },
+        ),
+        { numRuns: 500 },
+      );
+    },
+  );
+});
+
 describe("showValue never prints [object Object]", () => {
   test("error objects print as their text", () => {
     expect(showValue(new SheetError("#N/A"))).toBe("#N/A");

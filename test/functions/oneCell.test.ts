@@ -8,7 +8,16 @@ import fc from "fast-check";
 import * as F from "../../src/functions/functions";
 import { sales } from "../../src/engine/sales";
 
-/** Cells a lead sheet holds: ratings, counts, dates, notes, blanks (null, "", 0), and unreadable text. */
+const StubError = (
+  globalThis as unknown as {
+    CustomFunctions: { Error: new (...a: unknown[]) => Error };
+  }
+).CustomFunctions.Error;
+
+/**
+ * Cells a lead sheet holds: ratings, counts, dates, notes, blanks (null, "", 0), unreadable
+ * text, and error values (a #N/A from a lookup), which pass through naming their argument.
+ */
 const cell = fc.oneof(
   {
     weight: 8,
@@ -58,14 +67,15 @@ const cell = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 45000, max: 48000 }) }, // date serials
   { weight: 1, arbitrary: fc.double({ noNaN: false }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("#N/A", "#REF!", "#DIV/0!", "#VALUE!")
+      .map((code) => new StubError(code)),
+  },
 );
 
 type Shown = { value: unknown } | { code: string; message: string };
-const StubError = (
-  globalThis as unknown as {
-    CustomFunctions: { Error: new (...a: unknown[]) => Error };
-  }
-).CustomFunctions.Error;
 const shown = (v: unknown): Shown =>
   v instanceof StubError
     ? {
@@ -108,7 +118,7 @@ const LEAD = [
   INDICATOR,
   RATING,
 ];
-const SITE_OPEN = [true, false, "是", "否", null];
+const SITE_OPEN = [true, false, "是", "否", null, new StubError("#N/A")];
 const URGENCY_COLUMNS: unknown[][] = [
   [
     10,
