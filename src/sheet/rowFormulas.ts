@@ -247,6 +247,9 @@ export function computeStatic(
         for (const k of keys)
           for (const c of mapping[k].columns) {
             const v = r[c];
+            // siteOpen sets how a lead is judged: an error there leaves a blank row blank,
+            // as the function itself does.
+            if (k === "siteOpen" && cells[i] === "") continue;
             if (v instanceof SheetError) {
               cells[i] = v.text;
               problems.push({ row: i, output: kind, message: v.text });

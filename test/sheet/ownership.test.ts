@@ -313,4 +313,29 @@ describe("static path", () => {
     expect(r.columns.get("nextFollowUp")![0]).toBe("#N/A");
     expect(r.columns.get("stageLabel")![0]).toBe("#N/A");
   });
+  test("an error in siteOpen leaves a blank lead row blank and fills a lead's grade with it, as LEADGRADE does", () => {
+    const lm = proposeMapping([
+      "付款能力",
+      "满意度",
+      "回访次数",
+      "来电次数",
+      "工地考察次数",
+      "询问流程",
+      "价格接受度",
+      "工地是否开放",
+    ]);
+    expect(lm.siteOpen.column).toBe(7);
+    const na = new SheetError("#N/A");
+    const r = computeStatic(
+      [
+        ["", "", "", "", "", "", "", na],
+        ["A", "A", 3, 2, 2, 1, "A", na],
+        ["A", "A", 3, 2, 2, 1, "A", true],
+      ],
+      lm,
+      ["grade"],
+      "zh",
+    );
+    expect(r.columns.get("grade")).toEqual(["", "#N/A", "A"]);
+  });
 });
