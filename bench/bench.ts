@@ -11,7 +11,11 @@
  * from round to round, each after a full collection and the sweeper's end; one-cell variants
  * five passes each, all their calls in one go, the order rotating from pass to pass. So drift
  * and bursts of load on this shared machine land on every variant alike; ratios are taken
- * within a round. Times are CPU time of this process, not wall-clock.
+ * within a round. Times are CPU time of this process, not wall-clock, and node runs with
+ * --single-threaded (npm run bench sets it): the collector and the compiler then work on the
+ * main thread, so each variant's figure holds the collection and compilation work it caused
+ * and nothing done by helper threads for another variant. (With helper threads, the CPU time
+ * they spent landed on whichever variant was running: ratios moved by ±40 % between rounds.)
  * Prints min / median / max over the rounds for each figure and each ratio, and the bytes
  * allocated per row (heapUsed delta under --expose-gc, on a sample small enough to run
  * between two collections; a sample during which a collection ran is dropped and said so).
@@ -45,6 +49,10 @@ const CELLS = Math.min(ROWS, Number(process.env.BENCH_CELLS ?? 100000));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const maybeGc = (globalThis as { gc?: () => void }).gc;
 if (!maybeGc) throw new Error("run with node --expose-gc (npm run bench does)");
+if (!CHILD && !process.execArgv.includes("--single-threaded"))
+  console.warn(
+    "note: without --single-threaded (npm run bench sets it) helper threads' CPU time lands on whichever variant runs",
+  );
 const gc: () => void = maybeGc;
 
 /** A small deterministic generator, so every run grades the same sheet. */
@@ -789,7 +797,7 @@ async function main(): Promise<void> {
     ),
   ) as Allocs;
   console.log(
-    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (range variants in rotating order; one-cell variants ${PASSES} passes a round, each variant's calls in one go after a collection, order rotating), same process, same data; CPU time (user + system) of this process`,
+    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (range variants in rotating order; one-cell variants ${PASSES} passes a round, each variant's calls in one go after a collection, order rotating), same process, same data; CPU time (user + system) of this process${process.execArgv.includes("--single-threaded") ? ", V8 single-threaded (collector and compiler on the main thread)" : ""}`,
   );
   for (const s of SUITES) {
     const ms = (name: string) => times.get(`${s.name}/${name}`);

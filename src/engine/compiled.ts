@@ -1,7 +1,7 @@
 import type { Criteria } from "./criteria";
 import type { Role } from "./tables/buyerRoles";
 import type { UrgencyCriterion } from "./tables/urgencyModel";
-import { WordMatcher } from "./wordMatcher";
+import { PointsMatcher, WordMatcher } from "./wordMatcher";
 import { NoteReader } from "./noteReader";
 import { fold } from "./text";
 import type { Loose } from "./read";
@@ -14,13 +14,15 @@ export interface Compiled {
   readonly stageReader: NoteReader;
   readonly timelineWords: WordMatcher<number>;
   readonly levelWords: {
-    [C in Exclude<UrgencyCriterion, "timeline">]: WordMatcher<number>;
+    [C in Exclude<UrgencyCriterion, "timeline">]: PointsMatcher;
   };
   readonly roles: WordMatcher<Role>;
   readonly noPurchase: ReadonlySet<string>;
   /** what a raw text read as yes/no under these words (null: neither) */
   readonly yesNoMemo: Map<string, boolean | null>;
   readonly looseMemo: Map<string, Loose>;
+  /** URGENCY: the points a timeline text that is not a date reads as (a word, yes/no, days) */
+  readonly timelineTextPoints: Map<string, number>;
 }
 
 const cache = new WeakMap<Criteria, Compiled>();
@@ -30,7 +32,7 @@ export function compile(criteria: Criteria): Compiled {
   if (c) return c;
   const u = criteria.urgency;
   const levels = (extra: readonly { phrase: string; points: number }[]) =>
-    new WordMatcher(
+    new PointsMatcher(
       [...extra, ...u.levelWords].map((w) => ({
         phrase: w.phrase,
         payload: w.points,
@@ -57,6 +59,7 @@ export function compile(criteria: Criteria): Compiled {
     noPurchase: new Set(criteria.noPurchaseWords.map(fold)),
     yesNoMemo: new Map(),
     looseMemo: new Map(),
+    timelineTextPoints: new Map(),
   };
   cache.set(criteria, c);
   return c;

@@ -38,7 +38,7 @@ export function readLoose(value: string, c: Compiled): Loose {
 }
 
 /** Sheets repeat their values: readers remember what a text read as (bounded). */
-function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+export function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   if (memo.size > 20000) memo.clear();
   memo.set(key, value);
 }

@@ -305,9 +305,16 @@ function urgencyRow(a: readonly unknown[]): (i: number, ctx: Ctx) => Cell {
 
 /** URGENCY's cell: the level's label in the context's language; blanks and errors as they are. */
 export function urgencyLabel(v: Cell, ctx: Ctx): Cell {
-  return typeof v === "string" && v !== ""
-    ? URGENCY_LABELS[v as keyof typeof URGENCY_LABELS][ctx.lang]
-    : v;
+  // Named reads, not URGENCY_LABELS[v][lang]: a lookup by a varying key is the slow kind.
+  const l =
+    v === "high"
+      ? URGENCY_LABELS.high
+      : v === "medium"
+        ? URGENCY_LABELS.medium
+        : v === "low"
+          ? URGENCY_LABELS.low
+          : undefined;
+  return l === undefined ? v : ctx.lang === "zh" ? l.zh : l.en;
 }
 
 const urgencyArgs = (a: readonly unknown[]): [ArgName, unknown][] =>

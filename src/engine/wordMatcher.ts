@@ -69,3 +69,22 @@ export class WordMatcher<T> {
     return this.byPhrase.get(fold(text));
   }
 }
+
+/**
+ * A matcher whose payloads are points (URGENCY's level words): the strongest match in a text,
+ * the first listed among equals, remembered per text (one lookup per cell on a full column).
+ */
+export class PointsMatcher extends WordMatcher<number> {
+  private readonly top = new Map<string, WordMatch<number> | null>();
+
+  highest(text: string): WordMatch<number> | undefined {
+    const hit = this.top.get(text);
+    if (hit !== undefined) return hit ?? undefined;
+    let best: WordMatch<number> | undefined;
+    for (const w of this.all(text))
+      if (!best || w.payload > best.payload) best = w;
+    if (this.top.size > 20000) this.top.clear();
+    this.top.set(text, best ?? null);
+    return best;
+  }
+}

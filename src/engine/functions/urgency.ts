@@ -9,6 +9,7 @@ import {
   readDate,
   readNumber,
   readYesNo,
+  remember,
   todaySerial,
   ymdFromSerial,
 } from "../read";
@@ -19,6 +20,7 @@ import {
   type UrgencyLevel,
 } from "../tables/urgencyModel";
 import { showValue } from "../text";
+import type { PointsMatcher } from "../wordMatcher";
 
 /** `today` is read only when a date needs it; omitted → the current date (the one clock read). */
 export type TodayReader = () => number | CellError;
@@ -78,6 +80,12 @@ function timelinePoints(
     if (ctx.trace) why.blankTimeline(ctx, t.none);
     return t.none;
   }
+  // A text that is not a date reads the same points every time under these criteria.
+  const memo = ctx.c.timelineTextPoints;
+  if (typeof value === "string" && ctx.trace === undefined) {
+    const hit = memo.get(value);
+    if (hit !== undefined) return hit;
+  }
   let days: number | undefined;
   let serial: number | undefined;
   if (typeof value === "boolean") {
@@ -110,12 +118,15 @@ function timelinePoints(
   if (days !== undefined) {
     const p = daysPoints(days, ctx);
     if (ctx.trace) why.days(ctx, serial, days, p);
+    else if (serial === undefined && typeof value === "string")
+      remember(memo, value, p);
     return p;
   }
   const words = ctx.c.timelineWords.all(String(value));
   if (words.length > 0) {
     const w = words[0]!;
     if (ctx.trace) why.word(ctx, "timeline", w.phrase, w.payload);
+    else if (typeof value === "string") remember(memo, value, w.payload);
     return w.payload;
   }
   const yes = readYesNo(value, ctx.c);
@@ -127,6 +138,7 @@ function timelinePoints(
     });
   const p = yes ? t.hasDeadline : t.none;
   if (ctx.trace) why.timelineValue(ctx, value, p);
+  else if (typeof value === "string") remember(memo, value, p);
   return p;
 }
 
@@ -134,6 +146,7 @@ function timelinePoints(
 function levelPoints(
   value: unknown,
   arg: "resources" | "decisionLevel" | "competition",
+  words: PointsMatcher,
   ctx: Ctx,
 ): number | CellError {
   if (isBlankCell(value) || value === 0) {
@@ -141,9 +154,7 @@ function levelPoints(
     return 0;
   }
   if (typeof value === "string") {
-    let best: { phrase: string; payload: number } | undefined;
-    for (const w of ctx.c.levelWords[arg].all(value))
-      if (!best || w.payload > best.payload) best = w;
+    const best = words.highest(value);
     if (best) {
       if (ctx.trace) why.word(ctx, arg, best.phrase, best.payload);
       return best.payload;
@@ -175,11 +186,13 @@ export function urgencyLevel(
     return "";
   const a = timelinePoints(timeline, today, ctx);
   if (a instanceof CellError) return a;
-  const b = levelPoints(resources, "resources", ctx);
+  // Each criterion's own words by name (a lookup by a varying key is the slow kind).
+  const lw = ctx.c.levelWords;
+  const b = levelPoints(resources, "resources", lw.resources, ctx);
   if (b instanceof CellError) return b;
-  const c = levelPoints(decisionLevel, "decisionLevel", ctx);
+  const c = levelPoints(decisionLevel, "decisionLevel", lw.decisionLevel, ctx);
   if (c instanceof CellError) return c;
-  const e = levelPoints(competition, "competition", ctx);
+  const e = levelPoints(competition, "competition", lw.competition, ctx);
   if (e instanceof CellError) return e;
   const total = a + b + c + e;
   const min = ctx.criteria.urgency.levelMin;
