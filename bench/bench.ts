@@ -797,7 +797,7 @@ async function main(): Promise<void> {
     ),
   ) as Allocs;
   console.log(
-    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (range variants in rotating order; one-cell variants ${PASSES} passes a round, each variant's calls in one go after a collection, order rotating), same process, same data; CPU time (user + system) of this process${process.execArgv.includes("--single-threaded") ? ", V8 single-threaded (collector and compiler on the main thread)" : ""}`,
+    `\nnode ${process.version}, ${ROUNDS} interleaved rounds (range variants in rotating order; one-cell variants ${PASSES} passes a round, each variant's calls in one go, order rotating), same process, same data; CPU time (user + system) of this process${process.execArgv.includes("--single-threaded") ? ", V8 single-threaded (collector and compiler on the main thread)" : ""}`,
   );
   for (const s of SUITES) {
     const ms = (name: string) => times.get(`${s.name}/${name}`);

@@ -423,6 +423,8 @@ describe("a failed, cancelled or refunded deal is never won", () => {
         fc.constantFrom("", "客户", "上周"),
         (won, fail, lead) => {
           const sp = isLatin(won) || isLatin(fail) ? " " : "";
+          // Written together, 已交 + 流产了 reads 交流 (talked): not a note anyone writes.
+          fc.pre(!(won + sp + fail).includes("交流"));
           expect(stageOf(lead + won + sp + fail)).toBe(-1);
         },
       ),

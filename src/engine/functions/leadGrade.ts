@@ -41,8 +41,38 @@ export const MAX_COUNT = 10000;
 /**
  * An intent indicator is A or not. A rating or yes/no: yes-like/A → A. A number (counts only;
  * not priceTolerance) [default]: A at or above its threshold. Blank → not A (nothing observed).
+ * The common cells (a whole count in range, a text read before as a rating) take a short path
+ * small enough to be inlined; every other cell, and every explained one, the full reading.
  */
 function readIndicator(
+  value: unknown,
+  arg: IntentIndicator,
+  threshold: number | undefined,
+  ctx: Ctx,
+): boolean | CellError {
+  if (ctx.trace === undefined) {
+    if (typeof value === "number") {
+      if (
+        threshold !== undefined &&
+        value >= 0 &&
+        value <= MAX_COUNT &&
+        Number.isInteger(value)
+      )
+        return value >= threshold;
+    } else if (typeof value === "string") {
+      const loose = ctx.c.looseMemo.get(value);
+      if (
+        loose !== undefined &&
+        loose.yn !== undefined &&
+        (threshold === undefined || loose.num === undefined)
+      )
+        return loose.yn;
+    }
+  }
+  return readIndicatorFully(value, arg, threshold, ctx);
+}
+
+function readIndicatorFully(
   value: unknown,
   arg: IntentIndicator,
   threshold: number | undefined,
