@@ -76,6 +76,12 @@ export class WordMatcher<T> {
  */
 export class PointsMatcher extends WordMatcher<number> {
   private readonly top = new Map<string, WordMatch<number> | null>();
+  /**
+   * The points a whole text read as, words or else yes/no, kept by the reader that uses this
+   * matcher (URGENCY's levelPoints). It lives here because a matcher is compiled once per
+   * criteria: what a text reads as cannot change while the matcher lives.
+   */
+  readonly read = new Map<string, number>();
 
   highest(text: string): WordMatch<number> | undefined {
     const hit = this.top.get(text);

@@ -149,6 +149,12 @@ function levelPoints(
   words: PointsMatcher,
   ctx: Ctx,
 ): number | CellError {
+  // A text read before: its points under these criteria, one lookup.
+  const text = typeof value === "string" && ctx.trace === undefined;
+  if (text) {
+    const hit = words.read.get(value);
+    if (hit !== undefined) return hit;
+  }
   if (isBlankCell(value) || value === 0) {
     if (ctx.trace) why.blankLevel(ctx, arg);
     return 0;
@@ -157,6 +163,7 @@ function levelPoints(
     const best = words.highest(value);
     if (best) {
       if (ctx.trace) why.word(ctx, arg, best.phrase, best.payload);
+      else if (text) remember(words.read, value, best.payload);
       return best.payload;
     }
   }
@@ -166,6 +173,7 @@ function levelPoints(
   const yn = ctx.criteria.urgency.yesNo;
   const p = yes ? yn.yes : yn.no;
   if (ctx.trace) why.levelValue(ctx, arg, value, p);
+  else if (text) remember(words.read, value as string, p);
   return p;
 }
 
