@@ -9,6 +9,7 @@
 import "../test/setup/customFunctions";
 import { FakeWorkbook, installFakeOffice } from "../test/fakeExcel/fakeExcel";
 import "../test/fakeExcel/fakePivot";
+import { GIVEN_NAMES, SURNAMES as DEMO_SURNAMES } from "../src/demo/generator";
 import { proposeMapping } from "../src/sheet/columnMapping";
 import { readLeadRows } from "../src/sheet/leadRows";
 import { pipelineReport } from "../src/report/pipelineReport";
@@ -45,24 +46,9 @@ const HEADERS = [
   "紧急程度",
   "下次跟进",
 ];
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
-const GIVEN = [
-  "伟",
-  "芳",
-  "娜",
-  "敏",
-  "静",
-  "丽",
-  "强",
-  "磊",
-  "军",
-  "洋",
-  "勇",
-  "艳",
-  "杰",
-  "娟",
-  "涛",
-];
+// the demo sheet's names: the 20 commonest surnames and 15 given names, 4,500 full names in all
+const SURNAMES = DEMO_SURNAMES.slice(0, 20);
+const GIVEN = GIVEN_NAMES.slice(0, 15);
 const CITIES = ["上海", "北京", "杭州", "深圳", "成都", "南京"];
 const TRADES = [
   "星辰科技",
