@@ -15,8 +15,10 @@
  */
 import "../test/setup/customFunctions";
 import { FakeWorkbook, installFakeOffice } from "../test/fakeExcel/fakeExcel";
+import { seededRandom } from "../src/demo/generator";
 import { scan, apply } from "../src/taskpane/grade/gradeController";
 import { computeStatic } from "../src/sheet/rowFormulas";
+import { LEAD_HEADERS } from "../test/sampleLeads";
 import type { OutputKind } from "../src/sheet/outputs";
 
 const ROWS = Number(process.env.BENCH_APPLY_ROWS ?? 100000);
@@ -26,34 +28,13 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const TODAY = 46351;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-/** A small deterministic generator: every run grades the same sheets. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 const HEADERS = [
   "客户姓名",
   "公司",
   "电话",
   "负责人",
   "职位",
-  "付款能力",
-  "满意度",
-  "回访次数",
-  "来电次数",
-  "工地考察",
-  "流程询问",
-  "价格承受",
-  "跟进记录",
-  "上次联系",
-  "截止日期",
-  "资源投入",
-  "决策层级",
-  "市场竞争",
+  ...LEAD_HEADERS,
   "意向得分",
   "其他",
 ];
@@ -92,7 +73,7 @@ const OUTPUTS: OutputKind[] = [
 
 function leadSheet(n: number): FakeWorkbook {
   const wb = installFakeOffice(new FakeWorkbook({ apiVersion: "1.20" }));
-  const r = rng(20261125);
+  const r = seededRandom(20261125); // every run grades the same sheets
   const rows: (string | number)[][] = [HEADERS];
   for (let i = 0; i < n; i++) {
     rows.push([
@@ -124,7 +105,7 @@ function leadSheet(n: number): FakeWorkbook {
 
 function notesSheet(n: number): FakeWorkbook {
   const wb = installFakeOffice(new FakeWorkbook({ apiVersion: "1.20" }));
-  const r = rng(7);
+  const r = seededRandom(7);
   const rows: (string | number)[][] = [
     [
       "客户姓名",
