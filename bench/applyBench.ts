@@ -18,7 +18,7 @@ import { FakeWorkbook, installFakeOffice } from "../test/fakeExcel/fakeExcel";
 import { seededRandom } from "../src/demo/generator";
 import { scan, apply } from "../src/taskpane/grade/gradeController";
 import { computeStatic } from "../src/sheet/rowFormulas";
-import { LEAD_HEADERS } from "../test/sampleLeads";
+import { LEAD_HEADERS, NOTE_PHRASES } from "../test/sampleLeads";
 import type { OutputKind } from "../src/sheet/outputs";
 
 const ROWS = Number(process.env.BENCH_APPLY_ROWS ?? 100000);
@@ -38,27 +38,11 @@ const HEADERS = [
   "意向得分",
   "其他",
 ];
-const PHRASES = [
-  "询问价格和优惠",
-  "已签约，已付款",
-  "不感兴趣",
-  "愿意听，回答问题",
-  "在开会，稍后再联系",
-  "可以约访，对比竞品",
-  "问效果",
-  "上门拜访",
-  "介绍自己的情况",
-  "确定成交，考虑金额",
-  "客户说预算下个季度才批",
-  "要求先发资料再谈",
-  "老板出差，回来再定",
-  "对售后服务有顾虑",
-];
 /** A note of about `length` characters, different on every row (date, amount, phrases). */
 function note(r: () => number, i: number, length: number): string {
   let s = `${2026}-${1 + (i % 12)}-${1 + (i % 28)} 第${i}次记录：`;
   while (s.length < length)
-    s += `${PHRASES[Math.floor(r() * PHRASES.length)]}，金额约${Math.floor(r() * 900 + 100)}万；`;
+    s += `${NOTE_PHRASES[Math.floor(r() * NOTE_PHRASES.length)]}，金额约${Math.floor(r() * 900 + 100)}万；`;
   return s.slice(0, length);
 }
 

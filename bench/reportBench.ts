@@ -11,6 +11,7 @@ import { FakeWorkbook, installFakeOffice } from "../test/fakeExcel/fakeExcel";
 import "../test/fakeExcel/fakePivot";
 import { GIVEN_NAMES, SURNAMES as DEMO_SURNAMES } from "../src/demo/generator";
 import { proposeMapping } from "../src/sheet/columnMapping";
+import { NOTE_PHRASES } from "../test/sampleLeads";
 import { readLeadRows } from "../src/sheet/leadRows";
 import { pipelineReport } from "../src/report/pipelineReport";
 import { reportLayout } from "../src/report/reportLayout";
@@ -59,14 +60,7 @@ const TRADES = [
   "金桥物流",
 ];
 const SUFFIX = ["有限公司", "股份有限公司", "", "公司"];
-const NOTES = [
-  "询问价格和优惠",
-  "已签约，已付款",
-  "不感兴趣",
-  "愿意听，回答问题",
-  "在开会，稍后再联系",
-  "可以约访，对比竞品",
-];
+const NOTES = NOTE_PHRASES.slice(0, 6);
 const URG = ["高", "中", "低"];
 const GRADES = ["A", "B", "C", "D", "E"];
 

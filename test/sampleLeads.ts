@@ -1,8 +1,8 @@
 /**
  * A lead list as teams keep it, shared by the benchmarks, the command line and page tests and
  * `npm run preview` (scripts/previewHost.js loads this file): the input columns under the short
- * headers teams type, and five sample leads. Plain data, no run-time imports (the preview
- * transpiles this file on its own).
+ * headers teams type, phrases from their notes, and five sample leads. Plain data with no
+ * run-time imports: the preview transpiles this file on its own.
  */
 
 /**
@@ -24,6 +24,24 @@ export const LEAD_HEADERS: readonly string[] = [
   "资源投入",
   "决策层级",
   "市场竞争",
+];
+
+/** Short phrases reps write in follow-up notes; the benches build their notes from them. */
+export const NOTE_PHRASES: readonly string[] = [
+  "询问价格和优惠",
+  "已签约，已付款",
+  "不感兴趣",
+  "愿意听，回答问题",
+  "在开会，稍后再联系",
+  "可以约访，对比竞品",
+  "问效果",
+  "上门拜访",
+  "介绍自己的情况",
+  "确定成交，考虑金额",
+  "客户说预算下个季度才批",
+  "要求先发资料再谈",
+  "老板出差，回来再定",
+  "对售后服务有顾虑",
 ];
 
 /** Five leads under 客户姓名, 职位 and LEAD_HEADERS (header row first). */
