@@ -398,6 +398,7 @@ export class NoteReader {
     const starts = this.starts;
     const concepts = this.concepts;
     const askBit = PART_BIT.get("ask") as number;
+    const bookBit = PART_BIT.get("book") as number;
     const rivalBit = PART_BIT.get("rival") as number;
     const dealBits =
       (PART_BIT.get("money") as number) | (PART_BIT.get("contract") as number);
@@ -416,6 +417,7 @@ export class NoteReader {
     let coverEnd = -1; // end of a refusal or complaint: it covers the next signal
     let coverText = "";
     let coverDeal = false; // a condition (`如果`) covers deals only
+    let coverClause = false; // a complaint covers what follows in its clause (`吐槽上一家装修公司拖工期`)
     let planned = "";
     let intentEnd = -1;
     let intentText = "";
@@ -502,7 +504,8 @@ export class NoteReader {
           if (
             neg === "" &&
             coverEnd >= 0 &&
-            at - coverEnd <= (latin ? NEG_REACH_LATIN : NEG_REACH_ZH)
+            (coverClause ||
+              at - coverEnd <= (latin ? NEG_REACH_LATIN : NEG_REACH_ZH))
           )
             cover = coverText;
           let signalled = false;
@@ -515,6 +518,7 @@ export class NoteReader {
                 coverEnd = end; // "no interest in a demo": the demo is refused too
                 coverText = s;
                 coverDeal = false;
+                coverClause = false;
               }
             } else if (c.stage === 5) {
               // Won forms wait for the end of their clause: a plan, a rival or a question there changes them.
@@ -553,6 +557,7 @@ export class NoteReader {
                 coverEnd = end;
                 coverText = s;
                 coverDeal = c.coversNext === "deal";
+                coverClause = c.coversNext === "clause";
               }
             }
           }
@@ -629,8 +634,13 @@ export class NoteReader {
               nParts++;
             }
           }
-          // `怎么收费的还没问`: a negated question right after a signal takes that signal back.
-          if (neg !== "" && (a.parts & askBit) !== 0 && negStart >= 0)
+          // `怎么收费的还没问`, `demo还没约上`: a negated question or booking right after a
+          // signal takes that signal back.
+          if (
+            neg !== "" &&
+            (a.parts & (askBit | bookBit)) !== 0 &&
+            negStart >= 0
+          )
             this.takeBack(negStart, neg, trace);
           if (signalled) {
             if (neg !== "") {
@@ -799,6 +809,7 @@ export class NoteReader {
         nPending = 0;
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
+        coverClause = false;
         planned = rival = asked = question = future = failed = "";
         dealSeen = false;
         moneySeen = termsSeen = rivalDeal = "";
