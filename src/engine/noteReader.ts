@@ -439,6 +439,7 @@ export class NoteReader {
     let termsSeen = ""; // a price or terms signal (stage 3) in the clause: `定金交多少` asks // a payment word in the clause (`尾款`, "deposit"), asked about: terms
     // a deal, payment or contract word in the clause, for `failed`
     let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
+    let rivalCompared = false; // the clause's rival is what they compared us with (`跟别家比`)
     let pos = 0;
     for (;;) {
       // The next form, clause break or stage mention at or after pos (longest form first).
@@ -582,6 +583,8 @@ export class NoteReader {
                     pn = negText;
                   signalled = true;
                   const pc = concepts[p.concept] as Concept;
+                  if (pc.id === "compares" && ((pm | a.parts) & rivalBit) !== 0)
+                    rivalCompared = true;
                   const pcov =
                     pn === "" && !(coverDeal && (pc.stage ?? 0) < 4)
                       ? cover
@@ -718,8 +721,12 @@ export class NoteReader {
           rival = rivalCarry;
         // a deal lost to the rival here (won with them, or gone with them: "chose another
         // vendor, already paid them") makes the next clause's won forms theirs too
+        // (not a rival they only compared us with: `说过要跟别家比、还说过不做了，今天把合同签了`)
         rivalCarry =
-          rival !== "" && (nPending > 0 || clauseRefusal !== "") ? rival : "";
+          rival !== "" &&
+          (nPending > 0 || (clauseRefusal !== "" && !rivalCompared))
+            ? rival
+            : "";
         // a deal that failed, was cancelled or refunded (`签约失败`, "signing fell through") is
         // a refusal; a clause that asks about it (`能退款吗`, `问了退款政策`) reports nothing
         const fail =
@@ -810,6 +817,7 @@ export class NoteReader {
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
         coverClause = false;
+        rivalCompared = false;
         planned = rival = asked = question = future = failed = "";
         dealSeen = false;
         moneySeen = termsSeen = rivalDeal = "";

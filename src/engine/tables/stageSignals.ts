@@ -104,7 +104,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "process|paperwork|documents|contract|price|cost|fee|fees|how to buy|how to pay",
   ),
   compare: w(
-    "对比|比较|比了|比一比|比比|比一下|货比三家|看|看了|" +
+    "对比|比较|比了|比一比|比比|比一下|货比三家|看|看了|比|" +
       "compare|compares|compared|comparing|comparison|benchmarking",
   ),
   rival: w(
