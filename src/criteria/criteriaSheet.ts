@@ -324,14 +324,14 @@ function stageRow(
 /**
  * A table of rows and cells, built from and read back into the criteria by the same specs.
  * `cells` are read in their order; a missing row is reported before any cell is read
- * (`missingFirst`) or in the turn of its first cell.
+ * (`"first"`) or in the turn of its first cell (`"inTurn"`).
  */
 function keyedSection(
   title: Record<Lang, string>,
   header: Record<Lang, readonly string[]>,
   rows: readonly RowSpec[],
   cells: readonly CellSpec[],
-  missingFirst = true,
+  missing: "first" | "inTurn" = "first",
 ): Section {
   return {
     title,
@@ -357,7 +357,7 @@ function keyedSection(
         }
         return found.get(spec);
       };
-      if (missingFirst) rows.forEach(find);
+      if (missing === "first") rows.forEach(find);
       const valid = new Map<CellSpec, unknown>();
       let before: { readonly f: CellSpec; readonly v: unknown } | undefined;
       for (const f of cells) {
@@ -629,7 +629,7 @@ const stages = keyedSection(
       show: (n, lang) => n ?? (lang === "zh" ? "无" : "none"),
     }),
   ),
-  false,
+  "inTurn",
 );
 
 const STATUS_ROWS = STAGES.map((s) => stageRow(s, DEFAULT_TAG));
@@ -645,7 +645,7 @@ const statusMap = keyedSection(
       show: (st, lang) => STATUS_LABELS[st][lang],
     }),
   ),
-  false,
+  "inTurn",
 );
 
 // Urgency scoring model [default] ------------------------------------------------------
