@@ -588,7 +588,8 @@ const pointsTable: Section = {
 };
 
 // Stages, cadence and advice [seed 002]; status [default] --------------------------------
-const stageSignals = (s: Stage, lang: Lang) =>
+/** The built-in signal words of a stage as the sheet shows them (display only: never parsed). */
+export const stageSignals = (s: Stage, lang: Lang): string =>
   SIGNAL_WORDS.filter(
     (w) => w.stage === s && /[^\x20-\x7e]/.test(w.phrase) === (lang === "zh"),
   )
