@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { CliError, fsProblem } from "./cliError";
 import { SheetError } from "../sheet/rowFormulas";
+import { utf8WorkbookReader } from "./utf8Reader";
 
 export type FileKind = "xlsx" | "csv";
 export type CsvEncoding = "utf8" | "gb18030";
@@ -140,7 +141,7 @@ function sheetNameOf(file: string): string {
 }
 
 function workbookReader(file: string): ExcelJS.stream.xlsx.WorkbookReader {
-  return new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  return utf8WorkbookReader(file, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
