@@ -10,7 +10,8 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { CliError, fsProblem } from "./cliError";
 import { SheetError } from "../sheet/rowFormulas";
-import { utf8WorkbookReader } from "./utf8Reader";
+import { formulaValue } from "./sheetFormulas";
+import { date1904Of, formulasOf, xlsxReader } from "./xlsxReader";
 
 export type FileKind = "xlsx" | "csv";
 export type CsvEncoding = "utf8" | "gb18030";
@@ -141,7 +142,7 @@ function sheetNameOf(file: string): string {
 }
 
 function workbookReader(file: string): ExcelJS.stream.xlsx.WorkbookReader {
-  return utf8WorkbookReader(file, {
+  return xlsxReader(file, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
@@ -189,15 +190,21 @@ async function* xlsxRows(
       const name = (ws as unknown as { name?: string }).name;
       if (name !== sheet) continue;
       found = true;
+      const scan = formulasOf(ws);
+      const date1904 = date1904Of(reader);
       for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
         const values: unknown[] = [];
         const cells: CopyCell[] = [];
+        const formulas = scan?.takeRow(row.number);
         const n = row.cellCount;
         for (let c = 1; c <= n; c++) {
           const cell = row.getCell(c);
-          const v = cell.value;
-          values.push(engineValue(v));
           const numFmt = cell.numFmt;
+          // a formula cell as the XML has it (exceljs's streaming reader loses its shared
+          // formula, an error or boolean result, a date result's type)
+          const raw = formulas?.get(c);
+          const v = raw ? formulaValue(raw, numFmt, date1904) : cell.value;
+          values.push(engineValue(v));
           cells.push(
             numFmt && numFmt !== "General"
               ? { value: copyValue(v), numFmt }

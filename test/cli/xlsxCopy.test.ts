@@ -156,3 +156,159 @@ test("property: long Chinese text and emoji come back identical in the .xlsx and
     { numRuns: 6, endOnFailure: true }, // no shrinking: each case is a whole workbook
   );
 });
+
+/** The XML of a part of an .xlsx, for what exceljs's readers do not show (a cached 0). */
+async function part(file: string, name: string): Promise<string> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  return (await zip.file(name)?.async("string")) ?? "";
+}
+
+test("a formula filled down (shared) comes back as each row's formula with its cached result, 0 and errors included; in an input column it is read as its result", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("线索");
+  ws.addRow([
+    "客户姓名",
+    "付款能力",
+    "满意度",
+    "回访次数",
+    "第1次",
+    "第2次",
+    "第3次",
+    "小计",
+  ]);
+  const visits = [0, 1, 2, 3, 3];
+  visits.forEach((v, i) =>
+    ws.addRow([
+      "客户" + i,
+      "是",
+      "是",
+      null,
+      ...[1, 2, 3].map((k) => (k <= v ? 1 : null)),
+      null,
+    ]),
+  );
+  // 回访次数 (an input) and 小计 (the user's own) filled down from row 2: Excel's shared formulas
+  ws.getCell("D2").value = {
+    formula: "COUNTA(E2:G2)",
+    result: 0,
+    shareType: "shared",
+    ref: "D2:D6",
+  } as ExcelJS.CellValue;
+  ws.getCell("H2").value = {
+    formula: "IF(D2>2,D2*2,NA())",
+    result: { error: "#N/A" },
+    shareType: "shared",
+    ref: "H2:H6",
+  } as ExcelJS.CellValue;
+  for (let r = 3; r <= 6; r++) {
+    const v = visits[r - 2] as number;
+    ws.getCell(`D${r}`).value = {
+      sharedFormula: "D2",
+      result: v,
+    } as ExcelJS.CellValue;
+    ws.getCell(`H${r}`).value = {
+      sharedFormula: "H2",
+      result: v > 2 ? v * 2 : { error: "#N/A" },
+    } as ExcelJS.CellValue;
+  }
+  const input = path.join(tmp, "shared.xlsx");
+  await wb.xlsx.writeFile(input);
+  expect(await part(input, "xl/worksheets/sheet1.xml")).toContain(
+    '<f t="shared" si="0"/>',
+  );
+  // the same sheet with the results typed in
+  const plain = new ExcelJS.Workbook();
+  const ps = plain.addWorksheet("线索");
+  ws.eachRow((row, r) =>
+    ps.addRow(
+      (row.values as ExcelJS.CellValue[]).slice(1).map((v, c) => {
+        if (r === 1 || (c !== 3 && c !== 7)) return v;
+        const n = visits[r - 2] as number;
+        return c === 3 ? n : n > 2 ? n * 2 : { error: "#N/A" };
+      }),
+    ),
+  );
+  const plainInput = path.join(tmp, "plain.xlsx");
+  await plain.xlsx.writeFile(plainInput);
+
+  const out = path.join(tmp, "shared.graded.xlsx");
+  const args = [
+    "--lang",
+    "zh",
+    "--today",
+    "2026-11-25",
+    "--outputs",
+    "grade,explanation",
+  ];
+  expect((await runCli([input, "--out", out, ...args])).code).toBe(0);
+  expect(
+    (
+      await runCli([
+        plainInput,
+        "--out",
+        path.join(tmp, "plain.graded.xlsx"),
+        ...args,
+      ])
+    ).code,
+  ).toBe(0);
+  const got = (await readXlsx(out)).rows;
+  for (let r = 2; r <= 6; r++) {
+    const v = visits[r - 2] as number;
+    const row = got[String(r)] ?? [];
+    expect(row[3]).toEqual({
+      formula: `COUNTA(E${r}:G${r})`,
+      result: r === 2 ? undefined : v,
+    });
+    expect(row[7]).toEqual({
+      formula: `IF(D${r}>2,D${r}*2,NA())`,
+      result: v > 2 ? v * 2 : { error: "#N/A" },
+    });
+  }
+  // exceljs's reader drops a cached 0; the file holds it
+  expect(await part(out, "xl/worksheets/sheet1.xml")).toMatch(
+    /<c r="D2"[^>]*><f>COUNTA\(E2:G2\)<\/f><v>0<\/v><\/c>/,
+  );
+  // graded from the cached results, as the same sheet with the values typed in
+  const plainRows = (await readXlsx(path.join(tmp, "plain.graded.xlsx"))).rows;
+  for (let r = 2; r <= 6; r++)
+    expect(got[String(r)]?.slice(8)).toEqual(plainRows[String(r)]?.slice(8));
+});
+
+test.each(["#N/A", "#DIV/0!", "#REF!", "#VALUE!"])(
+  "an input formula whose cached result is %s gives that error in the outputs that read it, as the typed-in error does",
+  async (code) => {
+    const book = (cell: ExcelJS.CellValue) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("线索");
+      ws.addRow(["付款能力", "满意度", "回访次数"]);
+      ws.addRow([cell, "是", 4]);
+      ws.addRow(["是", "是", 4]);
+      return wb;
+    };
+    const results: unknown[][] = [];
+    for (const [name, cell] of [
+      ["formula", { formula: "VLOOKUP(Z2,Y:Y,2,0)", result: { error: code } }],
+      ["literal", { error: code }],
+    ] as const) {
+      const input = path.join(tmp, `${name}.xlsx`);
+      await book(cell as ExcelJS.CellValue).xlsx.writeFile(input);
+      const out = path.join(tmp, `${name}.graded.xlsx`);
+      expect(
+        (
+          await runCli([
+            input,
+            "--out",
+            out,
+            "--lang",
+            "en",
+            "--outputs",
+            "grade,explanation",
+          ])
+        ).code,
+      ).toBe(0);
+      results.push((await readXlsx(out)).rows["2"]?.slice(3) ?? []);
+    }
+    expect(JSON.stringify(results[0])).toContain(`{"error":"${code}"}`);
+    expect(results[0]).toEqual(results[1]);
+  },
+);
