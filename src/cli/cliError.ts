@@ -30,7 +30,8 @@ export type CliProblem =
   | { code: "sameAsInput"; file: string }
   | { code: "outputExists"; file: string }
   | { code: "cannotWrite"; file: string; reason: string }
-  | { code: "badEncoding"; value: string };
+  | { code: "badEncoding"; value: string }
+  | { code: "interrupted"; file?: string };
 
 const list = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join("、");
 const listEn = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(", ");
@@ -135,6 +136,16 @@ const TEXT: {
   badEncoding: {
     zh: (p) => `--encoding “${p.value}”无法识别（应为 utf8 或 gb18030）`,
     en: (p) => `--encoding "${p.value}" is not known (use utf8 or gb18030)`,
+  },
+  interrupted: {
+    zh: (p) =>
+      p.file
+        ? `已中断：没有写入“${p.file}”（未完成的临时文件已删除）`
+        : "已中断：没有写入任何文件",
+    en: (p) =>
+      p.file
+        ? `interrupted: nothing was written to "${p.file}" (the unfinished temporary file was removed)`
+        : "interrupted: nothing was written",
   },
 };
 

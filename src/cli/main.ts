@@ -12,6 +12,7 @@ import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
 import { columnLetter } from "../sheet/rowFormulas";
 import { CliError } from "./cliError";
 import { gradeFile, type GradeResult, type MappingReport } from "./gradeFile";
+import { removePartialFiles } from "./sinks";
 import type { CsvEncoding } from "./sources";
 
 const HELP: Record<Lang, string> = {
@@ -249,6 +250,17 @@ export async function main(
           : `--out "${v.out}": the output must end in .xlsx or .csv`,
       );
     const p = progress(io, lang);
+    // Ctrl-C or a kill mid-run: the unfinished hidden temporary file is removed, one line says so.
+    const interrupted = (signal: NodeJS.Signals) => {
+      const [file] = removePartialFiles();
+      p.done();
+      io.err(
+        `sales-qualify: ${new CliError({ code: "interrupted", file }).text(lang)}\n`,
+      );
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.on("SIGINT", interrupted);
+    process.on("SIGTERM", interrupted);
     const result = await gradeFile({
       input: parsed.positionals[0] as string,
       output: v.out,
@@ -264,6 +276,9 @@ export async function main(
       duplicates: v.duplicates,
       onProgress: (rows) => p.tick(rows),
       onMapping: (m) => io.err(describeMapping(m, lang)),
+    }).finally(() => {
+      process.off("SIGINT", interrupted);
+      process.off("SIGTERM", interrupted);
     });
     p.done();
     io.err(describeResult(result, lang));

@@ -36,13 +36,44 @@ function tempNameFor(target: string): string {
   );
 }
 
+/** The temporary files being written, for an interrupted run to remove. */
+const open = new Map<string, { out: fs.WriteStream; target: string }>();
+
+/**
+ * Removes every temporary file still being written, at once (Ctrl-C or a kill: the process is
+ * about to exit, nothing asynchronous will run). Returns the targets left unwritten.
+ */
+export function removePartialFiles(): string[] {
+  const targets: string[] = [];
+  for (const [temp, { out, target }] of open) {
+    try {
+      const fd = (out as unknown as { fd?: number | null }).fd;
+      if (typeof fd === "number") fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(temp, { force: true });
+    targets.push(target);
+  }
+  open.clear();
+  return targets;
+}
+
 async function replace(temp: string, target: string): Promise<void> {
   try {
     await fs.promises.rename(temp, target);
   } catch (e) {
     await fs.promises.rm(temp, { force: true });
     throw fsProblem(e, target, true);
+  } finally {
+    open.delete(temp);
   }
+}
+
+async function discard(temp: string, out: fs.WriteStream): Promise<void> {
+  out.destroy();
+  await fs.promises.rm(temp, { force: true });
+  open.delete(temp);
 }
 
 export async function openSink(
@@ -57,6 +88,7 @@ export async function openSink(
     out.once("open", () => resolve());
     out.once("error", (e) => reject(fsProblem(e, target, true)));
   });
+  open.set(temp, { out, target });
   return kind === "xlsx"
     ? xlsxSink(out, temp, target, sheetName)
     : csvSink(out, temp, target, encoding);
@@ -142,8 +174,7 @@ function xlsxSink(
       await replace(temp, target);
     },
     async abort() {
-      out.destroy();
-      await fs.promises.rm(temp, { force: true });
+      await discard(temp, out);
     },
   };
 }
@@ -207,8 +238,7 @@ function csvSink(
     },
     async abort() {
       encoder.unpipe(out);
-      out.destroy();
-      await fs.promises.rm(temp, { force: true });
+      await discard(temp, out);
     },
   };
 }

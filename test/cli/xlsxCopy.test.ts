@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { spawn } from "child_process";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -312,3 +313,87 @@ test.each(["#N/A", "#DIV/0!", "#REF!", "#VALUE!"])(
     expect(results[0]).toEqual(results[1]);
   },
 );
+
+describe("Ctrl-C or a kill mid-run", () => {
+  const bin = path.join(__dirname, "../../bin/sales-qualify.js");
+  /** Starts a run, signals it once its hidden temporary file exists, and waits for the exit. */
+  async function interrupt(
+    signal: NodeJS.Signals,
+    args: string[],
+    lang: string,
+  ): Promise<{ status: number | null; stderr: string; partialSeen: string[] }> {
+    const env: NodeJS.ProcessEnv = { ...process.env, LANG: lang };
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    const child = spawn(process.execPath, [bin, ...args], { env });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code)),
+    );
+    let partialSeen: string[] = [];
+    for (
+      let waited = 0;
+      waited < 30000 && partialSeen.length === 0;
+      waited += 20
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+      partialSeen = fs.readdirSync(tmp).filter((f) => f.endsWith(".partial"));
+    }
+    child.kill(signal);
+    return { status: await exited, stderr, partialSeen };
+  }
+
+  beforeEach(() => {
+    const rows = ["客户姓名,付款能力,满意度,回访次数,跟进记录"];
+    for (let i = 0; i < 60000; i++)
+      rows.push(`客户${i},是,是,${i % 5},询问价格，约周末看房`);
+    fs.writeFileSync(path.join(tmp, "big.csv"), rows.join("\r\n"));
+  });
+
+  test.each([
+    [
+      "SIGINT",
+      "big.graded.xlsx",
+      "--lang=zh",
+      "en_US.UTF-8",
+      130,
+      /^sales-qualify: 已中断：没有写入“.*big\.graded\.xlsx”（未完成的临时文件已删除）$/,
+    ],
+    [
+      "SIGTERM",
+      "big.graded.csv",
+      "--lang=en",
+      "zh_CN.UTF-8",
+      143,
+      /^sales-qualify: interrupted: nothing was written to ".*big\.graded\.csv" \(the unfinished temporary file was removed\)$/,
+    ],
+    // no --lang: the system's language
+    [
+      "SIGINT",
+      "big.graded.csv",
+      "",
+      "zh_CN.UTF-8",
+      130,
+      /^sales-qualify: 已中断：没有写入/,
+    ],
+    [
+      "SIGTERM",
+      "big.graded.xlsx",
+      "",
+      "en_GB.UTF-8",
+      143,
+      /^sales-qualify: interrupted: nothing was written to/,
+    ],
+  ] as const)(
+    "%s while writing %s (%s, LANG=%s): the temporary file is removed, one line says so",
+    async (signal, out, lang, env, code, line) => {
+      const args = [path.join(tmp, "big.csv"), "--out", path.join(tmp, out)];
+      const r = await interrupt(signal, lang ? [...args, lang] : args, env);
+      expect(r.partialSeen).toHaveLength(1); // it was signalled mid-run
+      expect(r.status).toBe(code);
+      expect(r.stderr.trim().split("\n").pop()).toMatch(line);
+      expect(fs.readdirSync(tmp).sort()).toEqual(["big.csv"]);
+    },
+  );
+});
