@@ -179,11 +179,25 @@ function xlsxSink(
   };
 }
 
+/**
+ * A date as a CSV copy writes it: `yyyy-mm-dd`, with `hh:mm` (and `:ss`) when it has a time of
+ * day, a time alone (a serial below 1) as `hh:mm`; Excel reads each back as the same value.
+ */
+export function csvDate(d: Date): string {
+  const t = new Date(Math.round(d.getTime() / 1000) * 1000).toISOString();
+  const day = t.slice(0, 10);
+  const time = t.slice(11, 19).replace(/:00$/, "");
+  if (day === "1899-12-30") return time; // serial 0.x: a time of day only
+  return time === "00:00" ? day : `${day} ${time}`;
+}
+
 /** The text of a copied cell: rich text joined, a link's text, a formula's result, an error's code. */
 function cellText(v: ExcelJS.CellValue): { text: string; isText: boolean } {
   if (v === null || v === undefined) return { text: "", isText: false };
-  if (v instanceof Date)
-    return { text: v.toISOString().slice(0, 10), isText: false };
+  if (v instanceof Date) return { text: csvDate(v), isText: false };
+  // as Excel writes a boolean in a CSV (and reads TRUE/FALSE back as one)
+  if (typeof v === "boolean")
+    return { text: v ? "TRUE" : "FALSE", isText: false };
   if (typeof v === "string") return { text: v, isText: true };
   if (typeof v !== "object") return { text: String(v), isText: false };
   if ("richText" in v && Array.isArray(v.richText))

@@ -397,3 +397,65 @@ describe("Ctrl-C or a kill mid-run", () => {
     },
   );
 });
+
+test("xlsx → CSV: a formula's date result is written like a typed date, booleans as TRUE/FALSE (typed or computed), a time of day kept", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("线索");
+  ws.addRow([
+    "付款能力",
+    "满意度",
+    "回访次数",
+    "上次联系",
+    "约见",
+    "已签约",
+    "时间",
+  ]);
+  const day = new Date(Date.UTC(2026, 10, 20));
+  ws.addRow([
+    "是",
+    "是",
+    3,
+    day,
+    { formula: "DATE(2026,11,20)", result: day },
+    true,
+    new Date(Date.UTC(2026, 10, 20, 14, 30)),
+  ]);
+  ws.addRow([
+    "是",
+    "是",
+    3,
+    { formula: "D2+1", result: new Date(Date.UTC(2026, 10, 21)) },
+    { formula: "TODAY()-D2>30", result: false },
+    { formula: "C3>2", result: true },
+    new Date(Date.UTC(1899, 11, 30, 9, 5, 30)),
+  ]);
+  for (const a of ["D2", "E2", "D3"]) ws.getCell(a).numFmt = "yyyy-mm-dd";
+  ws.getCell("G2").numFmt = "yyyy-mm-dd hh:mm";
+  ws.getCell("G3").numFmt = "hh:mm:ss";
+  const input = path.join(tmp, "dates.xlsx");
+  await wb.xlsx.writeFile(input);
+  const out = path.join(tmp, "dates.csv");
+  expect(
+    (await runCli([input, "--out", out, "--lang", "en", "--outputs", "grade"]))
+      .code,
+  ).toBe(0);
+  const rows = readCsv(out, "utf8").rows;
+  expect(rows["2"]?.slice(0, 7)).toEqual([
+    "是",
+    "是",
+    "3",
+    "2026-11-20",
+    "2026-11-20",
+    "TRUE",
+    "2026-11-20 14:30",
+  ]);
+  expect(rows["3"]?.slice(0, 7)).toEqual([
+    "是",
+    "是",
+    "3",
+    "2026-11-21",
+    "FALSE",
+    "TRUE",
+    "09:05:30",
+  ]);
+});
