@@ -1783,7 +1783,10 @@ export class ClientObject {
   }
   /** The property's value now (at its place in the batch). */
   protected snapshot(p: string): unknown {
-    throw new FakeError(
+    throw this.notPart(p);
+  }
+  protected notPart(p: string): FakeError {
+    return new FakeError(
       "InvalidArgument",
       `The property '${p}' is not part of ${this._className} in the fake.`,
       `${this._className}.load`,
@@ -1818,17 +1821,24 @@ export class ClientObject {
   }
 }
 
-/** A proxy that stands for something found at sync (a sheet, a range, a table): resolved by its creation op. */
+/** How a proxy learns what it stands for: a search its creation op runs at sync, or (an item of a collection being loaded) the thing already found. */
+type Resolver<T> = (() => T | null) | { now: T };
+
+/**
+ * A proxy that stands for something found at sync (a sheet, a range, a table): resolved by its
+ * creation op. Each kind names its Office.js class (`static className`), the properties a bare
+ * load() reads (`scalarProps`), and how Excel answers when the thing was removed (`gone`).
+ */
 abstract class Resolved<T> extends ClientObject {
+  static readonly className: string;
   private target: T | null | undefined = undefined;
   constructor(
     context: FakeContext,
-    className: string,
     where: string,
-    resolve: (() => T | null) | { now: T },
+    resolve: Resolver<T>,
     readonly nullable = false,
   ) {
-    super(context, className);
+    super(context, (new.target as typeof Resolved).className);
     if (typeof resolve !== "function") {
       // an item of a collection being loaded: already found, inside the running batch
       this.target = resolve.now;
@@ -1836,6 +1846,8 @@ abstract class Resolved<T> extends ClientObject {
     }
     context.enqueue(where, ACTION_BYTES, () => {
       const t = resolve();
+      const gone = t === null ? undefined : this.gone(t);
+      if (gone !== undefined) throw new FakeError("ItemNotFound", gone, where);
       if (t === null && !nullable)
         throw new FakeError(
           "ItemNotFound",
@@ -1875,6 +1887,18 @@ abstract class Resolved<T> extends ClientObject {
     return this.snap(this.it(), p);
   }
   protected abstract snap(t: T, p: string): unknown;
+  /** Found at sync but since removed from the workbook: Excel's message (ItemNotFound); undefined while it exists. */
+  protected gone(_t: T): string | undefined {
+    return undefined;
+  }
+  /** A property the fake does not model ("The fake table cannot load 'x'."). */
+  protected cannotLoad(p: string, noun: string): FakeError {
+    return new FakeError(
+      "InvalidArgument",
+      `The fake ${noun} cannot load '${p}'.`,
+      `${this._className}.load`,
+    );
+  }
 }
 
 // ---- ranges -----------------------------------------------------------------------------------
@@ -1980,24 +2004,17 @@ const GRID_PROPS = new Set([
 ]);
 
 export class FakeRange extends Resolved<Area> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => Area | null) | { now: Area },
-    nullable = false,
-  ) {
-    super(context, "Range", where, resolve, nullable);
-    this.scalarProps = [
-      "address",
-      "rowIndex",
-      "columnIndex",
-      "rowCount",
-      "columnCount",
-      "values",
-      "formulas",
-      "numberFormat",
-    ];
-  }
+  static override readonly className = "Range";
+  protected override scalarProps = [
+    "address",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "values",
+    "formulas",
+    "numberFormat",
+  ];
   /** The box this range stands for (inside a queued op). */
   area(where?: string): Area {
     return this.it(where);
@@ -2110,11 +2127,7 @@ export class FakeRange extends Resolved<Area> {
       case "isNullObject":
         return false;
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake range cannot load '${p}'.`,
-          "Range.load",
-        );
+        throw this.cannotLoad(p, "range");
     }
   }
 
@@ -2319,7 +2332,7 @@ export class FakeRange extends Resolved<Area> {
    */
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     const where = "Range.getSpecialCellsOrNullObject";
-    return new FakeRangeAreas(this.context, where, () => {
+    const areas = () => {
       if (cellType !== "Formulas")
         throw new FakeError(
           "InvalidArgument",
@@ -2340,7 +2353,8 @@ export class FakeRange extends Resolved<Area> {
         }
       }
       return found.length > 0 ? found : null;
-    });
+    };
+    return new FakeRangeAreas(this.context, where, areas, true);
   }
   getSurroundingRegion(): FakeRange {
     return this.derived("Range.getSurroundingRegion", (a) => {
@@ -2686,14 +2700,8 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
 
 /** Excel.RangeAreas: several rectangles of one sheet (here: what getSpecialCells found). */
 export class FakeRangeAreas extends Resolved<Area[]> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: () => Area[] | null,
-  ) {
-    super(context, "RangeAreas", where, resolve, true);
-    this.scalarProps = ["address", "areaCount"];
-  }
+  static override readonly className = "RangeAreas";
+  protected override scalarProps = ["address", "areaCount"];
   protected snap(t: Area[], p: string): unknown {
     switch (p) {
       case "areaCount":
@@ -2701,11 +2709,7 @@ export class FakeRangeAreas extends Resolved<Area[]> {
       case "address":
         return t.map((a) => boxAddress(toBox(a))).join(",");
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The property '${p}' is not part of RangeAreas in the fake.`,
-          "RangeAreas.load",
-        );
+        throw this.notPart(p);
     }
   }
   get areaCount(): number {
@@ -2738,31 +2742,12 @@ class FakeRangeAreaCollection extends Collection<Area, FakeRange> {
 // ---- worksheets -------------------------------------------------------------------------------
 
 export class FakeWorksheet extends Resolved<SheetModel> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => SheetModel | null) | { now: SheetModel },
-    nullable = false,
-  ) {
-    super(
-      context,
-      "Worksheet",
-      where,
-      typeof resolve !== "function"
-        ? resolve
-        : () => {
-            const s = resolve();
-            if (s && !context.wb.sheetList.includes(s))
-              throw new FakeError(
-                "ItemNotFound",
-                "The worksheet was deleted.",
-                where,
-              );
-            return s;
-          },
-      nullable,
-    );
-    this.scalarProps = ["name", "id", "position", "visibility"];
+  static override readonly className = "Worksheet";
+  protected override scalarProps = ["name", "id", "position", "visibility"];
+  protected override gone(s: SheetModel) {
+    return this.wb.sheetList.includes(s)
+      ? undefined
+      : "The worksheet was deleted.";
   }
   /** The sheet (inside a queued op). */
   sheetModel(where?: string): SheetModel {
@@ -2779,11 +2764,7 @@ export class FakeWorksheet extends Resolved<SheetModel> {
       case "visibility":
         return "Visible";
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake worksheet cannot load '${p}'.`,
-          "Worksheet.load",
-        );
+        throw this.cannotLoad(p, "worksheet");
     }
   }
   get name(): string {
@@ -3116,31 +3097,10 @@ const tableBox = (t: TableModel): Box => ({
 });
 
 export class FakeTable extends Resolved<TableModel> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => TableModel | null) | { now: TableModel },
-    nullable = false,
-  ) {
-    super(
-      context,
-      "Table",
-      where,
-      typeof resolve !== "function"
-        ? resolve
-        : () => {
-            const t = resolve();
-            if (t && !context.wb.tables.includes(t))
-              throw new FakeError(
-                "ItemNotFound",
-                "The table was deleted.",
-                where,
-              );
-            return t;
-          },
-      nullable,
-    );
-    this.scalarProps = ["name", "id", "showTotals", "showHeaders"];
+  static override readonly className = "Table";
+  protected override scalarProps = ["name", "id", "showTotals", "showHeaders"];
+  protected override gone(t: TableModel) {
+    return this.wb.tables.includes(t) ? undefined : "The table was deleted.";
   }
   model(where?: string): TableModel {
     return this.it(where);
@@ -3156,11 +3116,7 @@ export class FakeTable extends Resolved<TableModel> {
       case "showHeaders":
         return true;
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake table cannot load '${p}'.`,
-          "Table.load",
-        );
+        throw this.cannotLoad(p, "table");
     }
   }
   get name(): string {
@@ -3440,19 +3396,15 @@ export class FakeTableCollection extends Collection<TableModel, FakeTable> {
   }
 }
 
-class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve:
-      | (() => { t: TableModel; j: number } | null)
-      | { now: { t: TableModel; j: number } },
-    nullable = false,
-  ) {
-    super(context, "TableColumn", where, resolve, nullable);
-    this.scalarProps = ["name", "id", "index"];
-  }
-  protected snap(x: { t: TableModel; j: number }, p: string): unknown {
+/** A table's column: the table and the column's offset in it. */
+interface ColumnRef {
+  t: TableModel;
+  j: number;
+}
+class FakeTableColumn extends Resolved<ColumnRef> {
+  static override readonly className = "TableColumn";
+  protected override scalarProps = ["name", "id", "index"];
+  protected snap(x: ColumnRef, p: string): unknown {
     switch (p) {
       case "name":
         return String(this.wb.valueAt(x.t.sheet, x.t.top, x.t.left + x.j));
@@ -3467,11 +3419,7 @@ class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
         return out;
       }
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake table column cannot load '${p}'.`,
-          "TableColumn.load",
-        );
+        throw this.cannotLoad(p, "table column");
     }
   }
   get name(): string {
@@ -3545,22 +3493,19 @@ class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
   }
 }
 
-class FakeTableColumnCollection extends Collection<
-  { t: TableModel; j: number },
-  FakeTableColumn
-> {
+class FakeTableColumnCollection extends Collection<ColumnRef, FakeTableColumn> {
   constructor(private readonly table: FakeTable) {
     super(table.context, "TableColumnCollection", () => {
       const t = table.model("TableColumnCollection");
       return Array.from({ length: t.cols }, (_, j) => ({ t, j }));
     });
   }
-  protected child(x: { t: TableModel; j: number }): FakeTableColumn {
+  protected child(x: ColumnRef): FakeTableColumn {
     return new FakeTableColumn(this.context, "TableColumnCollection.items", {
       now: x,
     });
   }
-  private find(key: string | number): { t: TableModel; j: number } | null {
+  private find(key: string | number): ColumnRef | null {
     const t = this.table.model("TableColumnCollection.getItem");
     if (typeof key === "number")
       return key >= 1 && key <= t.cols ? { t, j: key - 1 } : null;
@@ -3668,32 +3613,12 @@ class FakeTableColumnCollection extends Collection<
 // ---- conditional formats ------------------------------------------------------------------------
 
 class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve:
-      (() => ConditionalFormatRecord | null) | { now: ConditionalFormatRecord },
-    nullable = false,
-  ) {
-    super(
-      context,
-      "ConditionalFormat",
-      where,
-      typeof resolve !== "function"
-        ? resolve
-        : () => {
-            const f = resolve();
-            if (f && !context.wb.conditionalFormats.includes(f))
-              throw new FakeError(
-                "ItemNotFound",
-                "The conditional format was deleted.",
-                where,
-              );
-            return f;
-          },
-      nullable,
-    );
-    this.scalarProps = ["id", "type", "priority", "stopIfTrue"];
+  static override readonly className = "ConditionalFormat";
+  protected override scalarProps = ["id", "type", "priority", "stopIfTrue"];
+  protected override gone(f: ConditionalFormatRecord) {
+    return this.wb.conditionalFormats.includes(f)
+      ? undefined
+      : "The conditional format was deleted.";
   }
   record(where?: string): ConditionalFormatRecord {
     return this.it(where);
@@ -3711,11 +3636,7 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
       case "stopIfTrue":
         return false;
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake conditional format cannot load '${p}'.`,
-          "ConditionalFormat.load",
-        );
+        throw this.cannotLoad(p, "conditional format");
     }
   }
   get id(): string {
@@ -3897,22 +3818,15 @@ class FakeConditionalFormatCollection extends Collection<
 // ---- names, custom properties ------------------------------------------------------------------
 
 class FakeNamedItem extends Resolved<NameRecord> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => NameRecord | null) | { now: NameRecord },
-    nullable = false,
-  ) {
-    super(context, "NamedItem", where, resolve, nullable);
-    this.scalarProps = [
-      "name",
-      "type",
-      "value",
-      "formula",
-      "visible",
-      "comment",
-    ];
-  }
+  static override readonly className = "NamedItem";
+  protected override scalarProps = [
+    "name",
+    "type",
+    "value",
+    "formula",
+    "visible",
+    "comment",
+  ];
   protected snap(n: NameRecord, p: string): unknown {
     const abs = (b: Box) => {
       const a = boxAddress(b);
@@ -3936,11 +3850,7 @@ class FakeNamedItem extends Resolved<NameRecord> {
       case "scope":
         return n.scope ? "Worksheet" : "Workbook";
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake name cannot load '${p}'.`,
-          "NamedItem.load",
-        );
+        throw this.cannotLoad(p, "name");
     }
   }
   get name(): string {
@@ -4072,15 +3982,8 @@ interface PropEntry {
   key: string;
 }
 class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => PropEntry | null) | { now: PropEntry },
-    nullable = false,
-  ) {
-    super(context, "WorksheetCustomProperty", where, resolve, nullable);
-    this.scalarProps = ["key", "value"];
-  }
+  static override readonly className = "WorksheetCustomProperty";
+  protected override scalarProps = ["key", "value"];
   private entry(where?: string) {
     const e = this.it(where);
     const v = e.sm.customProperties.get(e.key.toLowerCase());
@@ -4096,11 +3999,7 @@ class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
     const v = this.entry(`WorksheetCustomProperty.${p}`);
     if (p === "key") return v.key;
     if (p === "value") return v.value;
-    throw new FakeError(
-      "InvalidArgument",
-      `The fake custom property cannot load '${p}'.`,
-      "WorksheetCustomProperty.load",
-    );
+    throw this.cannotLoad(p, "custom property");
   }
   get key(): string {
     return this.read("key");
