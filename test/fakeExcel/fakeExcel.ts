@@ -2363,7 +2363,7 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   getTables(fullyContained = false): FakeTableCollection {
-    return new FakeTableCollection(this.context, "Range.getTables", () => {
+    return new FakeTableCollection(this.context, () => {
       const a = this.area("Range.getTables");
       const b = toBox(a);
       return this.wb.tables.filter((t) => {
@@ -2633,6 +2633,14 @@ class FakeRangeFill extends ClientObject {
 
 // ---- collections ------------------------------------------------------------------------------
 
+/** A proxy kind's constructor: every kind of Resolved proxy takes these arguments. */
+type ProxyKind<T, P> = new (
+  context: FakeContext,
+  where: string,
+  resolve: Resolver<T>,
+  nullable?: boolean,
+) => P;
+
 /** A collection proxy: load("items/name") (or load("name")) loads its items; getCount() is a ClientResult. */
 abstract class Collection<T, P extends ClientObject> extends ClientObject {
   private itemsLoaded: P[] | undefined;
@@ -2640,10 +2648,26 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
     context: FakeContext,
     className: string,
     protected readonly list: () => T[],
+    private readonly kind: ProxyKind<T, P>,
   ) {
     super(context, className);
   }
-  protected abstract child(t: T): P;
+  private child(t: T): P {
+    return new this.kind(this.context, `${this._className}.items`, { now: t });
+  }
+  /** The proxy of an item `find` picks at sync ("TableCollection.getItem"): ItemNotFound when it finds none, or a null object when `nullable`. */
+  protected item(method: string, find: () => T | null, nullable = false): P {
+    return new this.kind(
+      this.context,
+      `${this._className}.${method}`,
+      find,
+      nullable,
+    );
+  }
+  /** The item at an index of the list as it is at sync. */
+  protected itemAt(method: string, i: number, nullable = false): P {
+    return this.item(method, () => this.list()[i] ?? null, nullable);
+  }
   override load(props?: unknown): this {
     const list = propList(props)
       .map((p) => p.replace(/^items\/?/, ""))
@@ -2698,6 +2722,20 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
   }
 }
 
+/** A collection whose items are found by a key: getItem (ItemNotFound) and getItemOrNullObject. */
+abstract class KeyedCollection<K, T, P extends ClientObject> extends Collection<
+  T,
+  P
+> {
+  protected abstract find(key: K): T | null;
+  getItem(key: K): P {
+    return this.item("getItem", () => this.find(key));
+  }
+  getItemOrNullObject(key: K): P {
+    return this.item("getItemOrNullObject", () => this.find(key), true);
+  }
+}
+
 /** Excel.RangeAreas: several rectangles of one sheet (here: what getSpecialCells found). */
 export class FakeRangeAreas extends Resolved<Area[]> {
   static override readonly className = "RangeAreas";
@@ -2732,10 +2770,7 @@ export class FakeRangeAreas extends Resolved<Area[]> {
 
 class FakeRangeAreaCollection extends Collection<Area, FakeRange> {
   constructor(context: FakeContext, list: () => Area[]) {
-    super(context, "RangeCollection", list);
-  }
-  protected child(a: Area): FakeRange {
-    return new FakeRange(this.context, "RangeCollection.items", { now: a });
+    super(context, "RangeCollection", list, FakeRange);
   }
 }
 
@@ -2885,7 +2920,6 @@ export class FakeWorksheet extends Resolved<SheetModel> {
       () =>
         new FakeTableCollection(
           this.context,
-          "Worksheet.tables",
           () => {
             const s = this.sheetModel("Worksheet.tables");
             return this.wb.tables.filter((t) => t.sheet === s.name);
@@ -3030,46 +3064,32 @@ class FakeWorksheetProtection extends ClientObject {
   }
 }
 
-class FakeWorksheetCollection extends Collection<SheetModel, FakeWorksheet> {
+class FakeWorksheetCollection extends KeyedCollection<
+  string,
+  SheetModel,
+  FakeWorksheet
+> {
   constructor(context: FakeContext) {
-    super(context, "WorksheetCollection", () => context.wb.sheetList);
-  }
-  protected child(s: SheetModel): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.items", {
-      now: s,
-    });
-  }
-  getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      "WorksheetCollection.getItem",
-      () => this.wb.findSheet(key) ?? null,
+    super(
+      context,
+      "WorksheetCollection",
+      () => context.wb.sheetList,
+      FakeWorksheet,
     );
   }
-  getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      "WorksheetCollection.getItemOrNullObject",
-      () => this.wb.findSheet(key) ?? null,
-      true,
-    );
+  protected find(key: string): SheetModel | null {
+    return this.wb.findSheet(key) ?? null;
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      "WorksheetCollection.getActiveWorksheet",
-      () => this.wb.model(this.wb.activeSheet),
+    return this.item("getActiveWorksheet", () =>
+      this.wb.model(this.wb.activeSheet),
     );
   }
   getFirst(): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      "WorksheetCollection.getFirst",
-      () => this.wb.sheetList[0] ?? null,
-    );
+    return this.itemAt("getFirst", 0);
   }
   add(name?: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.add", () => {
+    return this.item("add", () => {
       let n = name;
       for (let k = this.wb.sheetList.length + 1; !n; k++)
         if (!this.wb.findSheet(`Sheet${k}`)) n = `Sheet${k}`;
@@ -3256,66 +3276,40 @@ export class FakeTable extends Resolved<TableModel> {
   }
 }
 
-export class FakeTableCollection extends Collection<TableModel, FakeTable> {
+export class FakeTableCollection extends KeyedCollection<
+  string,
+  TableModel,
+  FakeTable
+> {
+  /** sheet: the worksheet whose tables these are (tables.add("A1:B2") goes there); none for workbook.tables */
   constructor(
     context: FakeContext,
-    where: string,
     list: () => TableModel[],
     private readonly sheet?: FakeWorksheet,
   ) {
-    super(context, "TableCollection", list);
-    void where;
+    super(context, "TableCollection", list, FakeTable);
   }
-  protected child(t: TableModel): FakeTable {
-    return new FakeTable(this.context, "TableCollection.items", { now: t });
-  }
-  private find(key: string): TableModel | null {
+  protected find(key: string): TableModel | null {
     const k = key.toLowerCase();
     return (
       this.list().find((t) => t.name.toLowerCase() === k || t.id === key) ??
       null
     );
   }
-  getItem(key: string): FakeTable {
-    return new FakeTable(this.context, "TableCollection.getItem", () =>
-      this.find(key),
-    );
-  }
-  getItemOrNullObject(key: string): FakeTable {
-    return new FakeTable(
-      this.context,
-      "TableCollection.getItemOrNullObject",
-      () => this.find(key),
-      true,
-    );
-  }
   getItemAt(i: number): FakeTable {
-    return new FakeTable(
-      this.context,
-      "TableCollection.getItemAt",
-      () => this.list()[i] ?? null,
-    );
+    return this.itemAt("getItemAt", i);
   }
   getFirst(): FakeTable {
-    return new FakeTable(
-      this.context,
-      "TableCollection.getFirst",
-      () => this.list()[0] ?? null,
-    );
+    return this.itemAt("getFirst", 0);
   }
   getFirstOrNullObject(): FakeTable {
-    return new FakeTable(
-      this.context,
-      "TableCollection.getFirstOrNullObject",
-      () => this.list()[0] ?? null,
-      true,
-    );
+    return this.itemAt("getFirstOrNullObject", 0, true);
   }
   /** tables.add(address or range, hasHeaders): the header row is the first row (Column1… when hasHeaders is false). */
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     const where = "TableCollection.add";
     const range = typeof address === "string" ? null : address;
-    return new FakeTable(this.context, where, () => {
+    return this.item("add", () => {
       let a: Area;
       if (range) a = range.area(where);
       else {
@@ -3493,19 +3487,23 @@ class FakeTableColumn extends Resolved<ColumnRef> {
   }
 }
 
-class FakeTableColumnCollection extends Collection<ColumnRef, FakeTableColumn> {
+class FakeTableColumnCollection extends KeyedCollection<
+  string | number,
+  ColumnRef,
+  FakeTableColumn
+> {
   constructor(private readonly table: FakeTable) {
-    super(table.context, "TableColumnCollection", () => {
-      const t = table.model("TableColumnCollection");
-      return Array.from({ length: t.cols }, (_, j) => ({ t, j }));
-    });
+    super(
+      table.context,
+      "TableColumnCollection",
+      () => {
+        const t = table.model("TableColumnCollection");
+        return Array.from({ length: t.cols }, (_, j) => ({ t, j }));
+      },
+      FakeTableColumn,
+    );
   }
-  protected child(x: ColumnRef): FakeTableColumn {
-    return new FakeTableColumn(this.context, "TableColumnCollection.items", {
-      now: x,
-    });
-  }
-  private find(key: string | number): ColumnRef | null {
+  protected find(key: string | number): ColumnRef | null {
     const t = this.table.model("TableColumnCollection.getItem");
     if (typeof key === "number")
       return key >= 1 && key <= t.cols ? { t, j: key - 1 } : null;
@@ -3517,30 +3515,11 @@ class FakeTableColumnCollection extends Collection<ColumnRef, FakeTableColumn> {
         return { t, j };
     return null;
   }
-  getItem(key: string | number): FakeTableColumn {
-    return new FakeTableColumn(
-      this.context,
-      "TableColumnCollection.getItem",
-      () => this.find(key),
-    );
-  }
-  getItemOrNullObject(key: string | number): FakeTableColumn {
-    return new FakeTableColumn(
-      this.context,
-      "TableColumnCollection.getItemOrNullObject",
-      () => this.find(key),
-      true,
-    );
-  }
   getItemAt(index: number): FakeTableColumn {
-    return new FakeTableColumn(
-      this.context,
-      "TableColumnCollection.getItemAt",
-      () => {
-        const t = this.table.model();
-        return index >= 0 && index < t.cols ? { t, j: index } : null;
-      },
-    );
+    return this.item("getItemAt", () => {
+      const t = this.table.model();
+      return index >= 0 && index < t.cols ? { t, j: index } : null;
+    });
   }
   /**
    * Adds a column at `index` (null/-1/undefined: at the end). Like Excel's "Insert Table Column",
@@ -3550,7 +3529,7 @@ class FakeTableColumnCollection extends Collection<ColumnRef, FakeTableColumn> {
    */
   add(index?: number | null, values?: unknown, name?: string): FakeTableColumn {
     const where = "TableColumnCollection.add";
-    return new FakeTableColumn(this.context, where, () => {
+    return this.item("add", () => {
       const t = this.table.model(where);
       const j =
         index === undefined || index === null || index === -1 ? t.cols : index;
@@ -3761,7 +3740,8 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
   }
 }
 
-class FakeConditionalFormatCollection extends Collection<
+class FakeConditionalFormatCollection extends KeyedCollection<
+  string,
   ConditionalFormatRecord,
   FakeConditionalFormat
 > {
@@ -3769,46 +3749,25 @@ class FakeConditionalFormatCollection extends Collection<
     context: FakeContext,
     private readonly box: () => Box,
   ) {
-    super(context, "ConditionalFormatCollection", () =>
-      context.wb.conditionalFormatsOn(box()),
+    super(
+      context,
+      "ConditionalFormatCollection",
+      () => context.wb.conditionalFormatsOn(box()),
+      FakeConditionalFormat,
     );
   }
-  protected child(f: ConditionalFormatRecord): FakeConditionalFormat {
-    return new FakeConditionalFormat(
-      this.context,
-      "ConditionalFormatCollection.items",
-      { now: f },
-    );
+  protected find(id: string): ConditionalFormatRecord | null {
+    return this.list().find((f) => f.id === id) ?? null;
   }
   add(type: string): FakeConditionalFormat {
-    const where = "ConditionalFormatCollection.add";
-    return new FakeConditionalFormat(this.context, where, () => {
+    return this.item("add", () => {
       const b = this.box();
       this.wb.model(b.sheet);
       return this.wb.addConditionalFormat(b, type);
     });
   }
-  getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(
-      this.context,
-      "ConditionalFormatCollection.getItem",
-      () => this.list().find((f) => f.id === id) ?? null,
-    );
-  }
-  getItemOrNullObject(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(
-      this.context,
-      "ConditionalFormatCollection.getItemOrNullObject",
-      () => this.list().find((f) => f.id === id) ?? null,
-      true,
-    );
-  }
   getItemAt(index: number): FakeConditionalFormat {
-    return new FakeConditionalFormat(
-      this.context,
-      "ConditionalFormatCollection.getItemAt",
-      () => this.list()[index] ?? null,
-    );
+    return this.itemAt("getItemAt", index);
   }
   clearAll(): void {
     this.call("clearAll", [], () => this.wb.trimConditionalFormats(this.box()));
@@ -3913,23 +3872,27 @@ class FakeNamedItem extends Resolved<NameRecord> {
   }
 }
 
-class FakeNamedItemCollection extends Collection<NameRecord, FakeNamedItem> {
+class FakeNamedItemCollection extends KeyedCollection<
+  string,
+  NameRecord,
+  FakeNamedItem
+> {
   /** scope: a worksheet's id (worksheet.names) or undefined (workbook.names) */
   constructor(
     context: FakeContext,
     private readonly scope: () => string | undefined,
   ) {
-    super(context, "NamedItemCollection", () => {
-      const sc = scope();
-      return context.wb.names.filter((n) => n.scope === sc);
-    });
+    super(
+      context,
+      "NamedItemCollection",
+      () => {
+        const sc = scope();
+        return context.wb.names.filter((n) => n.scope === sc);
+      },
+      FakeNamedItem,
+    );
   }
-  protected child(n: NameRecord): FakeNamedItem {
-    return new FakeNamedItem(this.context, "NamedItemCollection.items", {
-      now: n,
-    });
-  }
-  private find(name: string): NameRecord | null {
+  protected find(name: string): NameRecord | null {
     return (
       this.list().find((n) => n.name.toLowerCase() === name.toLowerCase()) ??
       null
@@ -3941,7 +3904,7 @@ class FakeNamedItemCollection extends Collection<NameRecord, FakeNamedItem> {
     comment?: string,
   ): FakeNamedItem {
     const where = "NamedItemCollection.add";
-    return new FakeNamedItem(this.context, where, () => {
+    return this.item("add", () => {
       let box: Box;
       if (typeof reference === "string") {
         const p = parseAddress(reference.replace(/^=/, ""));
@@ -3961,19 +3924,6 @@ class FakeNamedItemCollection extends Collection<NameRecord, FakeNamedItem> {
       } else box = toBox(reference.area(where));
       return this.wb.addName(name, box, comment, this.scope(), where);
     });
-  }
-  getItem(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.context, "NamedItemCollection.getItem", () =>
-      this.find(name),
-    );
-  }
-  getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(
-      this.context,
-      "NamedItemCollection.getItemOrNullObject",
-      () => this.find(name),
-      true,
-    );
   }
 }
 
@@ -4021,7 +3971,8 @@ class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
 }
 
 /** worksheet.customProperties (ExcelApi 1.12): keys case-insensitive, at most 255 characters (InvalidArgument). */
-class FakeWorksheetCustomPropertyCollection extends Collection<
+class FakeWorksheetCustomPropertyCollection extends KeyedCollection<
+  string,
   PropEntry,
   FakeWorksheetCustomProperty
 > {
@@ -4029,22 +3980,23 @@ class FakeWorksheetCustomPropertyCollection extends Collection<
     context: FakeContext,
     private readonly sheet: () => SheetModel,
   ) {
-    super(context, "WorksheetCustomPropertyCollection", () => {
-      const sm = sheet();
-      return [...sm.customProperties.values()].map((v) => ({ sm, key: v.key }));
-    });
-  }
-  protected child(e: PropEntry): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(
-      this.context,
-      "WorksheetCustomPropertyCollection.items",
-      { now: e },
+    super(
+      context,
+      "WorksheetCustomPropertyCollection",
+      () => {
+        const sm = sheet();
+        return [...sm.customProperties.values()].map((v) => ({
+          sm,
+          key: v.key,
+        }));
+      },
+      FakeWorksheetCustomProperty,
     );
   }
   /** Adds, or overwrites the property with that key (the docs: "This overwrites existing custom properties with that key"). */
   add(key: string, value: string): FakeWorksheetCustomProperty {
     const where = "WorksheetCustomPropertyCollection.add";
-    return new FakeWorksheetCustomProperty(this.context, where, () => {
+    return this.item("add", () => {
       if (typeof key !== "string" || key.length === 0 || key.length > 255)
         throw new FakeError(
           "InvalidArgument",
@@ -4056,25 +4008,10 @@ class FakeWorksheetCustomPropertyCollection extends Collection<
       return { sm, key };
     });
   }
-  private find(key: string): PropEntry | null {
+  protected find(key: string): PropEntry | null {
     const sm = this.sheet();
     const v = sm.customProperties.get(key.toLowerCase());
     return v ? { sm, key: v.key } : null;
-  }
-  getItem(key: string): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(
-      this.context,
-      "WorksheetCustomPropertyCollection.getItem",
-      () => this.find(key),
-    );
-  }
-  getItemOrNullObject(key: string): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(
-      this.context,
-      "WorksheetCustomPropertyCollection.getItemOrNullObject",
-      () => this.find(key),
-      true,
-    );
   }
 }
 
@@ -4095,12 +4032,7 @@ export class FakeWorkbookProxy extends ClientObject {
   get tables(): FakeTableCollection {
     return this.kid(
       "tables",
-      () =>
-        new FakeTableCollection(
-          this.context,
-          "Workbook.tables",
-          () => this.wb.tables,
-        ),
+      () => new FakeTableCollection(this.context, () => this.wb.tables),
     );
   }
   get names(): FakeNamedItemCollection {
