@@ -706,17 +706,8 @@ export class FakeWorkbook {
   }
 
   usedBox(sheet: string, valuesOnly = true): Box | null {
-    const s = this.model(sheet);
-    const b = s.used(valuesOnly);
-    return b
-      ? {
-          sheet: s.name,
-          r: b.r0,
-          c: b.c0,
-          h: b.r1 - b.r0 + 1,
-          w: b.c1 - b.c0 + 1,
-        }
-      : null;
+    const a = usedArea(this.model(sheet), valuesOnly);
+    return a && toBox(a);
   }
 
   /** Excel's current region: the box of non-blank cells connected to the cell (diagonals count). */
@@ -950,19 +941,19 @@ export class FakeWorkbook {
     const t = this.tableAt(s.name, r, c);
     if (!t) return;
     const bodyTop = t.top + 1;
-    const bodyRows = t.rows - 1 - (t.showTotals ? 1 : 0);
-    if (r < bodyTop || r >= bodyTop + bodyRows) return;
+    const body = bodyRows(t);
+    if (r < bodyTop || r >= bodyTop + body) return;
     const j = c - t.left;
     const writtenWhole =
-      written.r <= bodyTop && written.r + written.h >= bodyTop + bodyRows;
+      written.r <= bodyTop && written.r + written.h >= bodyTop + body;
     if (writtenWhole) {
       if (r === bodyTop) t.calculated.set(j, f);
       return;
     }
     // the rest of the column's body empty: fill it (relative rows shifted), as Excel's AutoCorrect does
-    for (let rr = bodyTop; rr < bodyTop + bodyRows; rr++)
+    for (let rr = bodyTop; rr < bodyTop + body; rr++)
       if (rr !== r && !SheetModel.isEmpty(s.get(rr, c))) return;
-    for (let rr = bodyTop; rr < bodyTop + bodyRows; rr++) {
+    for (let rr = bodyTop; rr < bodyTop + body; rr++) {
       if (rr === r) continue;
       const cur: Cell = { ...(s.get(rr, c) ?? { v: null }) };
       cur.f = shiftFormulaRows(f, rr - r);
@@ -1891,6 +1882,29 @@ abstract class Resolved<T> extends ClientObject {
   protected gone(_t: T): string | undefined {
     return undefined;
   }
+  /** Kinds whose derived ranges come from the caller's numbers (offsets, indexes, addresses) and so may fall off the sheet. */
+  protected readonly checksBounds: boolean = false;
+  /**
+   * A range found from this proxy's target at sync ("Worksheet.getCell": method "getCell"):
+   * `cells` picks them (null: none, a null object when `nullable`, else ItemNotFound). Where
+   * `checksBounds`, cells beyond the sheet fail as Excel fails (checkBounds).
+   */
+  protected rangeFrom(
+    method: string,
+    cells: (t: T) => Area | null,
+    nullable = false,
+  ): FakeRange {
+    const where = `${this._className}.${method}`;
+    return new FakeRange(
+      this.context,
+      where,
+      () => {
+        const a = cells(this.it(where));
+        return a && this.checksBounds ? checkBounds(a, where) : a;
+      },
+      nullable,
+    );
+  }
   /** A property the fake does not model ("The fake table cannot load 'x'."). */
   protected cannotLoad(p: string, noun: string): FakeError {
     return new FakeError(
@@ -1916,6 +1930,13 @@ const toBox = (a: Area): Box => ({
   c: a.c,
   h: a.h,
   w: a.w,
+});
+const toArea = (wb: FakeWorkbook, b: Box): Area => ({
+  sm: wb.model(b.sheet),
+  r: b.r,
+  c: b.c,
+  h: b.h,
+  w: b.w,
 });
 
 function checkBounds(a: Area, where: string): Area {
@@ -2005,6 +2026,7 @@ const GRID_PROPS = new Set([
 
 export class FakeRange extends Resolved<Area> {
   static override readonly className = "Range";
+  protected override readonly checksBounds = true;
   protected override scalarProps = [
     "address",
     "rowIndex",
@@ -2018,21 +2040,6 @@ export class FakeRange extends Resolved<Area> {
   /** The box this range stands for (inside a queued op). */
   area(where?: string): Area {
     return this.it(where);
-  }
-  private derived(
-    where: string,
-    f: (a: Area) => Area | null,
-    nullable = false,
-  ): FakeRange {
-    return new FakeRange(
-      this.context,
-      where,
-      () => {
-        const a = f(this.area(where));
-        return a ? checkBounds(a, where) : null;
-      },
-      nullable,
-    );
   }
   protected override cellsIn(p: string): number {
     if (!GRID_PROPS.has(p)) return 0;
@@ -2205,7 +2212,7 @@ export class FakeRange extends Resolved<Area> {
     );
   }
   getCell(row: number, column: number): FakeRange {
-    return this.derived("Range.getCell", (a) => ({
+    return this.rangeFrom("getCell", (a) => ({
       ...a,
       r: a.r + row,
       c: a.c + column,
@@ -2214,69 +2221,69 @@ export class FakeRange extends Resolved<Area> {
     }));
   }
   getOffsetRange(rows: number, columns: number): FakeRange {
-    return this.derived("Range.getOffsetRange", (a) => ({
+    return this.rangeFrom("getOffsetRange", (a) => ({
       ...a,
       r: a.r + rows,
       c: a.c + columns,
     }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived("Range.getResizedRange", (a) => ({
+    return this.rangeFrom("getResizedRange", (a) => ({
       ...a,
       h: a.h + deltaRows,
       w: a.w + deltaColumns,
     }));
   }
   getRow(i: number): FakeRange {
-    return this.derived("Range.getRow", (a) => ({ ...a, r: a.r + i, h: 1 }));
+    return this.rangeFrom("getRow", (a) => ({ ...a, r: a.r + i, h: 1 }));
   }
   getColumn(j: number): FakeRange {
-    return this.derived("Range.getColumn", (a) => ({ ...a, c: a.c + j, w: 1 }));
+    return this.rangeFrom("getColumn", (a) => ({ ...a, c: a.c + j, w: 1 }));
   }
   getEntireColumn(): FakeRange {
-    return this.derived("Range.getEntireColumn", (a) => ({
+    return this.rangeFrom("getEntireColumn", (a) => ({
       ...a,
       r: 0,
       h: MAX_ROWS,
     }));
   }
   getEntireRow(): FakeRange {
-    return this.derived("Range.getEntireRow", (a) => ({
+    return this.rangeFrom("getEntireRow", (a) => ({
       ...a,
       c: 0,
       w: MAX_COLS,
     }));
   }
   getRowsBelow(n = 1): FakeRange {
-    return this.derived("Range.getRowsBelow", (a) => ({
+    return this.rangeFrom("getRowsBelow", (a) => ({
       ...a,
       r: a.r + a.h,
       h: n,
     }));
   }
   getColumnsAfter(n = 1): FakeRange {
-    return this.derived("Range.getColumnsAfter", (a) => ({
+    return this.rangeFrom("getColumnsAfter", (a) => ({
       ...a,
       c: a.c + a.w,
       w: n,
     }));
   }
   getLastRow(): FakeRange {
-    return this.derived("Range.getLastRow", (a) => ({
+    return this.rangeFrom("getLastRow", (a) => ({
       ...a,
       r: a.r + a.h - 1,
       h: 1,
     }));
   }
   getLastColumn(): FakeRange {
-    return this.derived("Range.getLastColumn", (a) => ({
+    return this.rangeFrom("getLastColumn", (a) => ({
       ...a,
       c: a.c + a.w - 1,
       w: 1,
     }));
   }
   getIntersection(other: FakeRange): FakeRange {
-    return this.derived("Range.getIntersection", (a) => {
+    return this.rangeFrom("getIntersection", (a) => {
       const b = other.area("Range.getIntersection");
       const r0 = Math.max(a.r, b.r),
         c0 = Math.max(a.c, b.c);
@@ -2292,7 +2299,7 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   getBoundingRect(other: FakeRange): FakeRange {
-    return this.derived("Range.getBoundingRect", (a) => {
+    return this.rangeFrom("getBoundingRect", (a) => {
       const b = other.area("Range.getBoundingRect");
       const r0 = Math.min(a.r, b.r),
         c0 = Math.min(a.c, b.c);
@@ -2306,7 +2313,7 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this.derived("Range.getUsedRange", (a) => {
+    return this.rangeFrom("getUsedRange", (a) => {
       const u = usedWithin(a, !!valuesOnly);
       if (!u)
         throw new FakeError(
@@ -2318,8 +2325,8 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this.derived(
-      "Range.getUsedRangeOrNullObject",
+    return this.rangeFrom(
+      "getUsedRangeOrNullObject",
       (a) => usedWithin(a, !!valuesOnly),
       true,
     );
@@ -2357,7 +2364,7 @@ export class FakeRange extends Resolved<Area> {
     return new FakeRangeAreas(this.context, where, areas, true);
   }
   getSurroundingRegion(): FakeRange {
-    return this.derived("Range.getSurroundingRegion", (a) => {
+    return this.rangeFrom("getSurroundingRegion", (a) => {
       const b = this.wb.regionBox(a.sm.name, a.r, a.c);
       return { sm: a.sm, r: b.r, c: b.c, h: b.h, w: b.w };
     });
@@ -2401,7 +2408,7 @@ export class FakeRange extends Resolved<Area> {
         where,
       );
     });
-    return this.derived(where, (a) => a);
+    return this.rangeFrom("insert", (a) => a);
   }
   delete(shift: string): void {
     const where = "Range.delete";
@@ -2508,6 +2515,12 @@ export class FakeRange extends Resolved<Area> {
         ),
     );
   }
+}
+
+/** A sheet's used range (cells with values, or with values or formats); null on a blank sheet. */
+function usedArea(sm: SheetModel, valuesOnly: boolean): Area | null {
+  const u = sm.used(valuesOnly);
+  return u && { sm, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 };
 }
 
 function usedWithin(a: Area, valuesOnly: boolean): Area | null {
@@ -2778,6 +2791,7 @@ class FakeRangeAreaCollection extends Collection<Area, FakeRange> {
 
 export class FakeWorksheet extends Resolved<SheetModel> {
   static override readonly className = "Worksheet";
+  protected override readonly checksBounds = true;
   protected override scalarProps = ["name", "id", "position", "visibility"];
   protected override gone(s: SheetModel) {
     return this.wb.sheetList.includes(s)
@@ -2817,23 +2831,8 @@ export class FakeWorksheet extends Resolved<SheetModel> {
     return this.read("position");
   }
 
-  private range(
-    where: string,
-    f: (s: SheetModel) => Area | null,
-    nullable = false,
-  ): FakeRange {
-    return new FakeRange(
-      this.context,
-      where,
-      () => {
-        const a = f(this.sheetModel(where));
-        return a ? checkBounds(a, where) : null;
-      },
-      nullable,
-    );
-  }
   getRange(address?: string): FakeRange {
-    return this.range("Worksheet.getRange", (s) => {
+    return this.rangeFrom("getRange", (s) => {
       if (address === undefined || address === "")
         return { sm: s, r: 0, c: 0, h: MAX_ROWS, w: MAX_COLS };
       const p = parseAddress(address);
@@ -2841,14 +2840,7 @@ export class FakeWorksheet extends Resolved<SheetModel> {
         const name = this.wb.names.find(
           (n) => n.name.toLowerCase() === address.toLowerCase(),
         );
-        if (name?.box)
-          return {
-            sm: this.wb.model(name.box.sheet),
-            r: name.box.r,
-            c: name.box.c,
-            h: name.box.h,
-            w: name.box.w,
-          };
+        if (name?.box) return toArea(this.wb, name.box);
         throw new FakeError(
           "InvalidArgument",
           `The address '${address}' is not valid.`,
@@ -2876,7 +2868,7 @@ export class FakeWorksheet extends Resolved<SheetModel> {
     rowCount: number,
     columnCount: number,
   ): FakeRange {
-    return this.range("Worksheet.getRangeByIndexes", (s) => ({
+    return this.rangeFrom("getRangeByIndexes", (s) => ({
       sm: s,
       r: startRow,
       c: startColumn,
@@ -2885,7 +2877,7 @@ export class FakeWorksheet extends Resolved<SheetModel> {
     }));
   }
   getCell(row: number, column: number): FakeRange {
-    return this.range("Worksheet.getCell", (s) => ({
+    return this.rangeFrom("getCell", (s) => ({
       sm: s,
       r: row,
       c: column,
@@ -2895,22 +2887,15 @@ export class FakeWorksheet extends Resolved<SheetModel> {
   }
   /** Excel: a blank sheet's used range is A1 (it does not throw). */
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this.range("Worksheet.getUsedRange", (s) => {
-      const u = s.used(!!valuesOnly);
-      return u
-        ? { sm: s, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 }
-        : { sm: s, r: 0, c: 0, h: 1, w: 1 };
-    });
+    return this.rangeFrom(
+      "getUsedRange",
+      (s) => usedArea(s, !!valuesOnly) ?? { sm: s, r: 0, c: 0, h: 1, w: 1 },
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this.range(
-      "Worksheet.getUsedRangeOrNullObject",
-      (s) => {
-        const u = s.used(!!valuesOnly);
-        return u
-          ? { sm: s, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 }
-          : null;
-      },
+    return this.rangeFrom(
+      "getUsedRangeOrNullObject",
+      (s) => usedArea(s, !!valuesOnly),
       true,
     );
   }
@@ -3115,8 +3100,67 @@ const tableBox = (t: TableModel): Box => ({
   h: t.rows,
   w: t.cols,
 });
+/** Rows of a table's data body (without header and totals rows; Excel keeps at least one). */
+function bodyRows(t: TableModel): number {
+  return t.rows - 1 - (t.showTotals ? 1 : 0);
+}
 
-export class FakeTable extends Resolved<TableModel> {
+/** The rows of a table's totals row; null when it is not shown. */
+const totalsRow = (t: TableModel) =>
+  t.showTotals ? { r: t.top + t.rows - 1, h: 1 } : null;
+
+/**
+ * Table and TableColumn: the ranges of the whole, the header row, the data body and the totals
+ * row. Both take the same rows of the table; a column takes its own cells of them.
+ */
+abstract class TablePart<T> extends Resolved<T> {
+  /** the table, and the columns this proxy covers */
+  protected abstract cells(x: T): { t: TableModel; c: number; w: number };
+  protected part(
+    method: string,
+    rows: (t: TableModel) => { r: number; h: number } | null,
+    nullable = false,
+  ): FakeRange {
+    return this.rangeFrom(
+      method,
+      (x) => {
+        const { t, c, w } = this.cells(x);
+        const span = rows(t);
+        return (
+          span && { sm: this.wb.model(t.sheet), r: span.r, h: span.h, c, w }
+        );
+      },
+      nullable,
+    );
+  }
+  getRange(): FakeRange {
+    return this.part("getRange", (t) => ({ r: t.top, h: t.rows }));
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.part("getHeaderRowRange", (t) => ({ r: t.top, h: 1 }));
+  }
+  getDataBodyRange(): FakeRange {
+    return this.part("getDataBodyRange", (t) => ({
+      r: t.top + 1,
+      h: Math.max(1, bodyRows(t)),
+    }));
+  }
+  getTotalRowRange(): FakeRange {
+    const where = `${this._className}.getTotalRowRange`;
+    return this.part("getTotalRowRange", (t) => {
+      const rows = totalsRow(t);
+      if (!rows)
+        throw new FakeError(
+          "InvalidOperation",
+          "The table has no totals row.",
+          where,
+        );
+      return rows;
+    });
+  }
+}
+
+export class FakeTable extends TablePart<TableModel> {
   static override readonly className = "Table";
   protected override scalarProps = ["name", "id", "showTotals", "showHeaders"];
   protected override gone(t: TableModel) {
@@ -3184,66 +3228,11 @@ export class FakeTable extends Resolved<TableModel> {
       this.wb.model(this.model("Table.worksheet").sheet),
     );
   }
-  private part(
-    where: string,
-    f: (t: TableModel) => Omit<Area, "sm"> | null,
-    nullable = false,
-  ): FakeRange {
-    return new FakeRange(
-      this.context,
-      where,
-      () => {
-        const t = this.model(where);
-        const a = f(t);
-        return a ? { sm: this.wb.model(t.sheet), ...a } : null;
-      },
-      nullable,
-    );
-  }
-  getRange(): FakeRange {
-    return this.part("Table.getRange", (t) => ({
-      r: t.top,
-      c: t.left,
-      h: t.rows,
-      w: t.cols,
-    }));
-  }
-  getHeaderRowRange(): FakeRange {
-    return this.part("Table.getHeaderRowRange", (t) => ({
-      r: t.top,
-      c: t.left,
-      h: 1,
-      w: t.cols,
-    }));
-  }
-  getDataBodyRange(): FakeRange {
-    return this.part("Table.getDataBodyRange", (t) => ({
-      r: t.top + 1,
-      c: t.left,
-      h: Math.max(1, t.rows - 1 - (t.showTotals ? 1 : 0)),
-      w: t.cols,
-    }));
-  }
-  getTotalRowRange(): FakeRange {
-    return this.part("Table.getTotalRowRange", (t) => {
-      if (!t.showTotals)
-        throw new FakeError(
-          "InvalidOperation",
-          "The table has no totals row.",
-          "Table.getTotalRowRange",
-        );
-      return { r: t.top + t.rows - 1, c: t.left, h: 1, w: t.cols };
-    });
+  protected cells(t: TableModel) {
+    return { t, c: t.left, w: t.cols };
   }
   getTotalRowRangeOrNullObject(): FakeRange {
-    return this.part(
-      "Table.getTotalRowRangeOrNullObject",
-      (t) =>
-        t.showTotals
-          ? { r: t.top + t.rows - 1, c: t.left, h: 1, w: t.cols }
-          : null,
-      true,
-    );
+    return this.part("getTotalRowRangeOrNullObject", totalsRow, true);
   }
   get columns(): FakeTableColumnCollection {
     return this.kid("columns", () => new FakeTableColumnCollection(this));
@@ -3252,8 +3241,7 @@ export class FakeTable extends Resolved<TableModel> {
     return {
       getCount: () =>
         this.context.result("TableRowCollection.getCount", () => {
-          const t = this.model();
-          return t.rows - 1 - (t.showTotals ? 1 : 0);
+          return bodyRows(this.model());
         }),
     };
   }
@@ -3395,7 +3383,7 @@ interface ColumnRef {
   t: TableModel;
   j: number;
 }
-class FakeTableColumn extends Resolved<ColumnRef> {
+class FakeTableColumn extends TablePart<ColumnRef> {
   static override readonly className = "TableColumn";
   protected override scalarProps = ["name", "id", "index"];
   protected snap(x: ColumnRef, p: string): unknown {
@@ -3425,45 +3413,8 @@ class FakeTableColumn extends Resolved<ColumnRef> {
   get id(): number {
     return this.read("id");
   }
-  private part(
-    where: string,
-    f: (t: TableModel, c: number) => Omit<Area, "sm" | "c" | "w">,
-  ): FakeRange {
-    return new FakeRange(this.context, where, () => {
-      const { t, j } = this.it(where);
-      return {
-        sm: this.wb.model(t.sheet),
-        c: t.left + j,
-        w: 1,
-        ...f(t, t.left + j),
-      };
-    });
-  }
-  getRange(): FakeRange {
-    return this.part("TableColumn.getRange", (t) => ({ r: t.top, h: t.rows }));
-  }
-  getHeaderRowRange(): FakeRange {
-    return this.part("TableColumn.getHeaderRowRange", (t) => ({
-      r: t.top,
-      h: 1,
-    }));
-  }
-  getDataBodyRange(): FakeRange {
-    return this.part("TableColumn.getDataBodyRange", (t) => ({
-      r: t.top + 1,
-      h: Math.max(1, t.rows - 1 - (t.showTotals ? 1 : 0)),
-    }));
-  }
-  getTotalRowRange(): FakeRange {
-    return this.part("TableColumn.getTotalRowRange", (t) => {
-      if (!t.showTotals)
-        throw new FakeError(
-          "InvalidOperation",
-          "The table has no totals row.",
-          "TableColumn.getTotalRowRange",
-        );
-      return { r: t.top + t.rows - 1, h: 1 };
-    });
+  protected cells({ t, j }: ColumnRef) {
+    return { t, c: t.left + j, w: 1 };
   }
   /** Deletes the column's cells inside the table; cells right of it in the table's rows shift left. */
   delete(): void {
@@ -3704,8 +3655,7 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
     });
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, "ConditionalFormat.getRange", () => {
-      const f = this.record("ConditionalFormat.getRange");
+    return this.rangeFrom("getRange", (f) => {
       if (f.areas.length > 1)
         throw new FakeError(
           "InvalidOperation",
@@ -3828,39 +3778,20 @@ class FakeNamedItem extends Resolved<NameRecord> {
     return this.read("comment");
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, "NamedItem.getRange", () => {
-      const n = this.it("NamedItem.getRange");
+    return this.rangeFrom("getRange", (n) => {
       if (!n.box)
         throw new FakeError(
           "InvalidReference",
           "The name refers to deleted cells (#REF!).",
           "NamedItem.getRange",
         );
-      return {
-        sm: this.wb.model(n.box.sheet),
-        r: n.box.r,
-        c: n.box.c,
-        h: n.box.h,
-        w: n.box.w,
-      };
+      return toArea(this.wb, n.box);
     });
   }
   getRangeOrNullObject(): FakeRange {
-    return new FakeRange(
-      this.context,
-      "NamedItem.getRangeOrNullObject",
-      () => {
-        const n = this.it("NamedItem.getRangeOrNullObject");
-        return n.box
-          ? {
-              sm: this.wb.model(n.box.sheet),
-              r: n.box.r,
-              c: n.box.c,
-              h: n.box.h,
-              w: n.box.w,
-            }
-          : null;
-      },
+    return this.rangeFrom(
+      "getRangeOrNullObject",
+      (n) => n.box && toArea(this.wb, n.box),
       true,
     );
   }
@@ -4024,10 +3955,9 @@ export class FakeWorkbookProxy extends ClientObject {
     this.worksheets = new FakeWorksheetCollection(context);
   }
   getSelectedRange(): FakeRange {
-    return new FakeRange(this.context, "Workbook.getSelectedRange", () => {
-      const b = this.wb.selection;
-      return { sm: this.wb.model(b.sheet), r: b.r, c: b.c, h: b.h, w: b.w };
-    });
+    return new FakeRange(this.context, "Workbook.getSelectedRange", () =>
+      toArea(this.wb, this.wb.selection),
+    );
   }
   get tables(): FakeTableCollection {
     return this.kid(
