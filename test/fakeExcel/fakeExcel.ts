@@ -319,6 +319,18 @@ const SPILLING =
 // ---------------------------------------------------------------------------------------------
 // The sheet: cells by row, bounds kept on write
 
+/** Rows r0..r1 and columns c0..c1 (inclusive). */
+type Bounds = { r0: number; c0: number; r1: number; c1: number };
+/** b widened to take in the cell (r, c) (b itself, changed); a one-cell box when there is none. */
+function widen(b: Bounds | null, r: number, c: number): Bounds {
+  if (!b) return { r0: r, c0: c, r1: r, c1: c };
+  if (r < b.r0) b.r0 = r;
+  if (r > b.r1) b.r1 = r;
+  if (c < b.c0) b.c0 = c;
+  if (c > b.c1) b.c1 = c;
+  return b;
+}
+
 export class SheetModel {
   /** rows[r][c]; both sparse */
   rows: (Cell | undefined)[][] = [];
@@ -330,12 +342,10 @@ export class SheetModel {
   protected = false;
   readonly customProperties = new Map<string, { key: string; value: string }>();
   /** bounding box of non-empty cells; null = none; recomputed lazily when a boundary cell was cleared */
-  private bounds: { r0: number; c0: number; r1: number; c1: number } | null =
-    null;
+  private bounds: Bounds | null = null;
   private boundsStale = false;
   /** bounds including cells that only carry formatting */
-  private fmtBounds: { r0: number; c0: number; r1: number; c1: number } | null =
-    null;
+  private fmtBounds: Bounds | null = null;
   private fmtStale = false;
 
   constructor(
@@ -371,27 +381,14 @@ export class SheetModel {
     this.growFmt(r, c);
   }
 
+  /** (stale and empty bounds wait for the rescan) */
   private grow(r: number, c: number) {
-    const b = this.bounds;
-    if (!b) {
-      if (!this.boundsStale) this.bounds = { r0: r, c0: c, r1: r, c1: c };
-      return;
-    }
-    if (r < b.r0) b.r0 = r;
-    if (r > b.r1) b.r1 = r;
-    if (c < b.c0) b.c0 = c;
-    if (c > b.c1) b.c1 = c;
+    if (this.bounds || !this.boundsStale)
+      this.bounds = widen(this.bounds, r, c);
   }
   private growFmt(r: number, c: number) {
-    const b = this.fmtBounds;
-    if (!b) {
-      if (!this.fmtStale) this.fmtBounds = { r0: r, c0: c, r1: r, c1: c };
-      return;
-    }
-    if (r < b.r0) b.r0 = r;
-    if (r > b.r1) b.r1 = r;
-    if (c < b.c0) b.c0 = c;
-    if (c > b.c1) b.c1 = c;
+    if (this.fmtBounds || !this.fmtStale)
+      this.fmtBounds = widen(this.fmtBounds, r, c);
   }
   private touchCleared(r: number, c: number) {
     const b = this.bounds;
@@ -412,28 +409,17 @@ export class SheetModel {
   }
 
   /** The used range's box: cells with values (valuesOnly) or with values or formatting. */
-  used(
-    valuesOnly: boolean,
-  ): { r0: number; c0: number; r1: number; c1: number } | null {
+  used(valuesOnly: boolean): Bounds | null {
     if (valuesOnly ? this.boundsStale : this.fmtStale) this.rescan();
     return valuesOnly ? this.bounds : this.fmtBounds;
   }
 
   private rescan() {
-    type B = { r0: number; c0: number; r1: number; c1: number };
-    let v: B | null = null;
-    let f: B | null = null;
-    const grow = (b: B | null, r: number, c: number): B => {
-      if (!b) return { r0: r, c0: c, r1: r, c1: c };
-      if (r < b.r0) b.r0 = r;
-      if (r > b.r1) b.r1 = r;
-      if (c < b.c0) b.c0 = c;
-      if (c > b.c1) b.c1 = c;
-      return b;
-    };
+    let v: Bounds | null = null;
+    let f: Bounds | null = null;
     for (const [r, c, cell] of this.cells()) {
-      f = grow(f, r, c);
-      if (!SheetModel.isEmpty(cell)) v = grow(v, r, c);
+      f = widen(f, r, c);
+      if (!SheetModel.isEmpty(cell)) v = widen(v, r, c);
     }
     this.bounds = v;
     this.fmtBounds = f;
@@ -480,6 +466,17 @@ function subtract(a: Box, b: Box): Box[] {
       w: a.c + a.w - (b.c + b.w),
     });
   return out;
+}
+/** The part of b in rows [r0, r0+h), and the parts of b above and below it; null when b has no row there. */
+function rowsWithin(
+  b: Box,
+  r0: number,
+  h: number,
+): { inside: Box; outside: Box[] } | null {
+  const r = Math.max(b.r, r0);
+  const inside = { ...b, r, h: Math.min(b.r + b.h, r0 + h) - r };
+  if (inside.h <= 0) return null;
+  return { inside, outside: subtract(b, { ...inside, c: 0, w: MAX_COLS }) };
 }
 export function boxAddress(b: Box, withSheet = true): string {
   const sheet = withSheet ? sheetPrefix(b.sheet) : "";
@@ -1084,13 +1081,9 @@ export class FakeWorkbook {
     const moveBox = (b: Box): Box[] => {
       if (b.c + b.w <= c) return [b];
       // rows inside the span move; rows outside stay
-      const inside = {
-        ...b,
-        r: Math.max(b.r, r0),
-        h: Math.min(b.r + b.h, r0 + h) - Math.max(b.r, r0),
-      };
-      if (inside.h <= 0) return [b];
-      const outside = subtract(b, { ...inside, c: 0, w: MAX_COLS });
+      const split = rowsWithin(b, r0, h);
+      if (!split) return [b];
+      const { inside, outside } = split;
       const moved =
         inside.c >= c
           ? { ...inside, c: inside.c + n }
@@ -1133,13 +1126,9 @@ export class FakeWorkbook {
     s.invalidate();
     const moveBox = (b: Box): Box[] => {
       if (b.c + b.w <= c) return [b];
-      const inside = {
-        ...b,
-        r: Math.max(b.r, r0),
-        h: Math.min(b.r + b.h, r0 + h) - Math.max(b.r, r0),
-      };
-      if (inside.h <= 0) return [b];
-      const outside = subtract(b, { ...inside, c: 0, w: MAX_COLS });
+      const split = rowsWithin(b, r0, h);
+      if (!split) return [b];
+      const { inside, outside } = split;
       const left =
         inside.c < c
           ? { ...inside, w: Math.min(inside.w, c - inside.c) }
@@ -1801,6 +1790,33 @@ export class ClientObject {
       run,
     );
   }
+  /**
+   * An event (onChanged, onSelectionChanged, ...): add() registers the handler at sync and
+   * returns what removes it at sync. `sheetId`: the worksheet it belongs to (found at sync).
+   */
+  protected event(name: string, sheetId?: () => string) {
+    return {
+      add: (handler: Handler) => {
+        const entry = {
+          event: name,
+          sheet: undefined as string | undefined,
+          handler,
+        };
+        this.call(`${name}.add`, [], () => {
+          if (sheetId) entry.sheet = sheetId();
+          this.wb.handlers.push(entry);
+        });
+        return {
+          remove: () =>
+            this.call(`${name}.remove`, [], () => {
+              const i = this.wb.handlers.indexOf(entry);
+              if (i >= 0) this.wb.handlers.splice(i, 1);
+            }),
+          context: this.context,
+        };
+      },
+    };
+  }
   toJSON(): Record<string, unknown> {
     return { ...this.loaded };
   }
@@ -2390,44 +2406,33 @@ export class FakeRange extends Resolved<Area> {
   }
 
   insert(shift: string): FakeRange {
-    const where = "Range.insert";
-    this.call("insert", [shift], () => {
-      const a = this.area(where);
-      if (shift !== "Right")
-        throw new FakeError(
-          "NotImplemented",
-          `The fake inserts cells shifting right only (asked: ${shift}).`,
-          where,
-        );
-      this.wb.insertColumns(
-        a.sm.name,
-        a.c,
-        a.w,
-        a.h === MAX_ROWS ? 0 : a.r,
-        a.h === MAX_ROWS ? MAX_ROWS : a.h,
-        where,
-      );
-    });
+    this.shiftColumns("insert", "Right", shift);
     return this.rangeFrom("insert", (a) => a);
   }
   delete(shift: string): void {
-    const where = "Range.delete";
-    this.call("delete", [shift], () => {
+    this.shiftColumns("delete", "Left", shift);
+  }
+  /** insert/delete: the fake shifts cells sideways only, over the range's rows (whole columns for a whole-column range). */
+  private shiftColumns(
+    method: "insert" | "delete",
+    only: "Right" | "Left",
+    shift: string,
+  ) {
+    const where = `Range.${method}`;
+    this.call(method, [shift], () => {
       const a = this.area(where);
-      if (shift !== "Left")
+      if (shift !== only)
         throw new FakeError(
           "NotImplemented",
-          `The fake deletes cells shifting left only (asked: ${shift}).`,
+          `The fake ${method}s cells shifting ${only.toLowerCase()} only (asked: ${shift}).`,
           where,
         );
-      this.wb.deleteColumns(
-        a.sm.name,
-        a.c,
-        a.w,
-        a.h === MAX_ROWS ? 0 : a.r,
-        a.h === MAX_ROWS ? MAX_ROWS : a.h,
-        where,
-      );
+      // a whole-column range shifts whole columns; otherwise only its rows
+      const rows: [number, number] =
+        a.h === MAX_ROWS ? [0, MAX_ROWS] : [a.r, a.h];
+      if (method === "insert")
+        this.wb.insertColumns(a.sm.name, a.c, a.w, ...rows, where);
+      else this.wb.deleteColumns(a.sm.name, a.c, a.w, ...rows, where);
     });
   }
   clear(applyTo: string = "All"): void {
@@ -2450,20 +2455,16 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   calculate(): void {
-    this.call("calculate", [], () => {
-      const b = toBox(this.area("Range.calculate"));
-      this.wb.calculations.push({
-        kind: "calculate",
-        sheet: b.sheet,
-        address: boxAddress(b, false),
-      });
-    });
+    this.recordCalc("calculate");
   }
   setDirty(): void {
-    this.call("setDirty", [], () => {
-      const b = toBox(this.area("Range.setDirty"));
+    this.recordCalc("setDirty");
+  }
+  private recordCalc(kind: "calculate" | "setDirty") {
+    this.call(kind, [], () => {
+      const b = toBox(this.area(`Range.${kind}`));
       this.wb.calculations.push({
-        kind: "setDirty",
+        kind,
         sheet: b.sheet,
         address: boxAddress(b, false),
       });
@@ -2980,40 +2981,20 @@ export class FakeWorksheet extends Resolved<SheetModel> {
       this.wb.activeSheet = this.sheetModel("Worksheet.activate").name;
     });
   }
-  private event(name: string) {
-    return {
-      add: (handler: Handler) => {
-        const entry = {
-          event: name,
-          sheet: undefined as string | undefined,
-          handler,
-        };
-        this.call(`${name}.add`, [], () => {
-          entry.sheet = this.sheetModel(`Worksheet.${name}`).id;
-          this.wb.handlers.push(entry);
-        });
-        return {
-          remove: () =>
-            this.call(`${name}.remove`, [], () => {
-              const i = this.wb.handlers.indexOf(entry);
-              if (i >= 0) this.wb.handlers.splice(i, 1);
-            }),
-          context: this.context,
-        };
-      },
-    };
+  private sheetEvent(name: string) {
+    return this.event(name, () => this.sheetModel(`Worksheet.${name}`).id);
   }
   get onChanged() {
-    return this.event("onChanged");
+    return this.sheetEvent("onChanged");
   }
   get onSelectionChanged() {
-    return this.event("onSelectionChanged");
+    return this.sheetEvent("onSelectionChanged");
   }
   get onCalculated() {
-    return this.event("onCalculated");
+    return this.sheetEvent("onCalculated");
   }
   get onFormatChanged() {
-    return this.event("onFormatChanged");
+    return this.sheetEvent("onFormatChanged");
   }
 }
 
@@ -3582,12 +3563,14 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
   private typed(kind: string) {
     const self = this;
     const where = `ConditionalFormat.${kind}`;
+    const setColor = (part: "fill" | "font", v: string) =>
+      self.set(`${kind}.format.${part}.color`, jsonBytes(v), () => {
+        self.record(where).format[part].color = v;
+      });
     const format = {
       fill: {
         set color(v: string) {
-          self.set(`${kind}.format.fill.color`, jsonBytes(v), () => {
-            self.record(where).format.fill.color = v;
-          });
+          setColor("fill", v);
         },
         clear() {
           self.set(`${kind}.format.fill.clear`, 0, () => {
@@ -3597,9 +3580,7 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
       },
       font: {
         set color(v: string) {
-          self.set(`${kind}.format.font.color`, jsonBytes(v), () => {
-            self.record(where).format.font.color = v;
-          });
+          setColor("font", v);
         },
       },
     };
@@ -3990,21 +3971,7 @@ export class FakeWorkbookProxy extends ClientObject {
     };
   }
   get onSelectionChanged() {
-    return {
-      add: (handler: Handler) => {
-        const entry = { event: "onSelectionChanged", handler };
-        this.call("onSelectionChanged.add", [], () => {
-          this.wb.handlers.push(entry);
-        });
-        return {
-          remove: () =>
-            this.call("onSelectionChanged.remove", [], () => {
-              const i = this.wb.handlers.indexOf(entry);
-              if (i >= 0) this.wb.handlers.splice(i, 1);
-            }),
-        };
-      },
-    };
+    return this.event("onSelectionChanged");
   }
 }
 
