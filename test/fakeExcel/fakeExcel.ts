@@ -467,6 +467,18 @@ function subtract(a: Box, b: Box): Box[] {
     });
   return out;
 }
+/** The cells of a table, headers and totals row included. */
+function tableBox(t: TableModel): Box {
+  return { sheet: t.sheet, r: t.top, c: t.left, h: t.rows, w: t.cols };
+}
+/** The first ColumnN no header of the table takes (the column at `except` left out), as Excel names a new table column. */
+function freeColumnName(t: TableModel, s: SheetModel, except?: number): string {
+  const taken = new Set<string>();
+  for (let j = 0; j < t.cols; j++)
+    if (t.left + j !== except)
+      taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
+  for (let k = 1; ; k++) if (!taken.has(`column${k}`)) return `Column${k}`;
+}
 /** The part of b in rows [r0, r0+h), and the parts of b above and below it; null when b has no row there. */
 function rowsWithin(
   b: Box,
@@ -728,25 +740,17 @@ export class FakeWorkbook {
         if (has(rr, cc)) return true;
       return false;
     };
-    for (let grew = true; grew;) {
-      grew = false;
-      while (rowHas(r1 + 1)) {
-        r1++;
-        grew = true;
-      }
-      while (r0 > 0 && rowHas(r0 - 1)) {
-        r0--;
-        grew = true;
-      }
-      while (colHas(c1 + 1)) {
-        c1++;
-        grew = true;
-      }
-      while (c0 > 0 && colHas(c0 - 1)) {
-        c0--;
-        grew = true;
-      }
-    }
+    // grow a row or column at a time until no non-blank cell touches the box (the result is
+    // the same whatever the order: each step takes a line the region must include)
+    const grow = (): boolean => {
+      if (rowHas(r1 + 1)) r1++;
+      else if (r0 > 0 && rowHas(r0 - 1)) r0--;
+      else if (colHas(c1 + 1)) c1++;
+      else if (c0 > 0 && colHas(c0 - 1)) c0--;
+      else return false;
+      return true;
+    };
+    while (grow());
     return { sheet: s.name, r: r0, c: c0, h: r1 - r0 + 1, w: c1 - c0 + 1 };
   }
 
@@ -1102,7 +1106,7 @@ export class FakeWorkbook {
           t.calculated = shifted;
           // Excel names the new table columns Column1, Column2, ...
           for (let k = 0; k < n; k++)
-            s.set(t.top, c + k, { v: this.freeColumnName(t, s) });
+            s.set(t.top, c + k, { v: freeColumnName(t, s) });
         }
       }
     if (h === MAX_ROWS)
@@ -1148,13 +1152,7 @@ export class FakeWorkbook {
     for (let i = this.tables.length - 1; i >= 0; i--) {
       const t = this.tables[i]!;
       if (t.sheet !== s.name || t.left + t.cols <= c) continue;
-      const [moved] = moveBox({
-        sheet: s.name,
-        r: t.top,
-        c: t.left,
-        h: t.rows,
-        w: t.cols,
-      });
+      const [moved] = moveBox(tableBox(t));
       if (!moved || moved.r !== t.top) this.tables.splice(i, 1);
       else {
         t.left = moved.c;
@@ -1172,10 +1170,7 @@ export class FakeWorkbook {
     const partly = (b: Box) =>
       overlaps(b, span) && (b.r < span.r || b.r + b.h > span.r + span.h);
     for (const t of this.tables)
-      if (
-        t.sheet === s.name &&
-        partly({ sheet: s.name, r: t.top, c: t.left, h: t.rows, w: t.cols })
-      )
+      if (t.sheet === s.name && partly(tableBox(t)))
         throw new FakeError(
           "InsertDeleteConflict",
           "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.",
@@ -1238,13 +1233,6 @@ export class FakeWorkbook {
             : refText(sheetPrefix(sh), ac, nc, ar, r);
         });
       }
-  }
-
-  private freeColumnName(t: TableModel, s: SheetModel): string {
-    const taken = new Set<string>();
-    for (let j = 0; j < t.cols; j++)
-      taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
-    for (let k = 1; ; k++) if (!taken.has(`column${k}`)) return `Column${k}`;
   }
 
   /**
@@ -2389,19 +2377,13 @@ export class FakeRange extends Resolved<Area> {
     return new FakeTableCollection(this.context, () => {
       const a = this.area("Range.getTables");
       const b = toBox(a);
-      return this.wb.tables.filter((t) => {
-        const tb: Box = {
-          sheet: t.sheet,
-          r: t.top,
-          c: t.left,
-          h: t.rows,
-          w: t.cols,
-        };
-        return (
+      return this.wb.tables.filter(
+        (t) =>
           t.sheet === a.sm.name &&
-          (fullyContained ? contains(b, tb) : overlaps(b, tb))
-        );
-      });
+          (fullyContained
+            ? contains(b, tableBox(t))
+            : overlaps(b, tableBox(t))),
+      );
     });
   }
 
@@ -3074,13 +3056,6 @@ class FakeWorksheetCollection extends KeyedCollection<
 
 // ---- tables -----------------------------------------------------------------------------------
 
-const tableBox = (t: TableModel): Box => ({
-  sheet: t.sheet,
-  r: t.top,
-  c: t.left,
-  h: t.rows,
-  w: t.cols,
-});
 /** Rows of a table's data body (without header and totals rows; Excel keeps at least one). */
 function bodyRows(t: TableModel): number {
   return t.rows - 1 - (t.showTotals ? 1 : 0);
@@ -3478,7 +3453,7 @@ class FakeTableColumnCollection extends KeyedCollection<
         this.wb.insertColumns(t.sheet, c, 1, t.top, t.rows, where);
         t.cols++;
         s.set(t.top, c, { v: name ?? "" });
-        if (!name) s.set(t.top, c, { v: this.freeName(t, s) });
+        if (!name) s.set(t.top, c, { v: freeColumnName(t, s) });
       } else if (j === 0) {
         this.wb.insertColumns(t.sheet, c, 1, t.top, t.rows, where); // moved the table right: take it back
         t.left = c;
@@ -3486,10 +3461,10 @@ class FakeTableColumnCollection extends KeyedCollection<
         const shifted = new Map<number, string>();
         for (const [k, f] of t.calculated) shifted.set(k + 1, f);
         t.calculated = shifted;
-        s.set(t.top, c, { v: name ?? this.freeName(t, s, c) });
+        s.set(t.top, c, { v: name ?? freeColumnName(t, s, c) });
       } else {
         this.wb.insertColumns(t.sheet, c, 1, t.top, t.rows, where); // widens the table itself
-        s.set(t.top, c, { v: name ?? this.freeName(t, s, c) });
+        s.set(t.top, c, { v: name ?? freeColumnName(t, s, c) });
       }
       this.wb.fixTableHeaders(s, { sheet: t.sheet, r: t.top, c, h: 1, w: 1 });
       if (values !== undefined && values !== null) {
@@ -3511,13 +3486,6 @@ class FakeTableColumnCollection extends KeyedCollection<
       }
       return { t, j };
     });
-  }
-  private freeName(t: TableModel, s: SheetModel, except?: number): string {
-    const taken = new Set<string>();
-    for (let j = 0; j < t.cols; j++)
-      if (t.left + j !== except)
-        taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
-    for (let k = 1; ; k++) if (!taken.has(`column${k}`)) return `Column${k}`;
   }
 }
 
@@ -4090,6 +4058,9 @@ export function installFakeOffice(
   };
   target.__customFunctions = registered;
   const settingsHandlers: unknown[] = [];
+  /** a setting as Office keeps it: through JSON (undefined becomes null) */
+  const viaJson = (v: unknown): unknown =>
+    JSON.parse(JSON.stringify(v) ?? "null");
   target.Office = {
     StartupBehavior: { load: "Load", none: "None" },
     addin: {
@@ -4120,11 +4091,9 @@ export function installFakeOffice(
          */
         settings: {
           get: (k: string) =>
-            wb.settings.has(k)
-              ? JSON.parse(JSON.stringify(wb.settings.get(k)) ?? "null")
-              : null,
+            wb.settings.has(k) ? viaJson(wb.settings.get(k)) : null,
           set: (k: string, v: unknown) => {
-            wb.settings.set(k, JSON.parse(JSON.stringify(v) ?? "null"));
+            wb.settings.set(k, viaJson(v));
           },
           remove: (k: string) => {
             wb.settings.delete(k);
