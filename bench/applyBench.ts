@@ -15,8 +15,10 @@
  */
 import "../test/setup/customFunctions";
 import { FakeWorkbook, installFakeOffice } from "../test/fakeExcel/fakeExcel";
+import { seededRandom } from "../src/demo/generator";
 import { scan, apply } from "../src/taskpane/grade/gradeController";
 import { computeStatic } from "../src/sheet/rowFormulas";
+import { LEAD_HEADERS, NOTE_PHRASES } from "../test/sampleLeads";
 import type { OutputKind } from "../src/sheet/outputs";
 
 const ROWS = Number(process.env.BENCH_APPLY_ROWS ?? 100000);
@@ -26,58 +28,21 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const TODAY = 46351;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-/** A small deterministic generator: every run grades the same sheets. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 const HEADERS = [
   "客户姓名",
   "公司",
   "电话",
   "负责人",
   "职位",
-  "付款能力",
-  "满意度",
-  "回访次数",
-  "来电次数",
-  "工地考察",
-  "流程询问",
-  "价格承受",
-  "跟进记录",
-  "上次联系",
-  "截止日期",
-  "资源投入",
-  "决策层级",
-  "市场竞争",
+  ...LEAD_HEADERS,
   "意向得分",
   "其他",
-];
-const PHRASES = [
-  "询问价格和优惠",
-  "已签约，已付款",
-  "不感兴趣",
-  "愿意听，回答问题",
-  "在开会，稍后再联系",
-  "可以约访，对比竞品",
-  "问效果",
-  "上门拜访",
-  "介绍自己的情况",
-  "确定成交，考虑金额",
-  "客户说预算下个季度才批",
-  "要求先发资料再谈",
-  "老板出差，回来再定",
-  "对售后服务有顾虑",
 ];
 /** A note of about `length` characters, different on every row (date, amount, phrases). */
 function note(r: () => number, i: number, length: number): string {
   let s = `${2026}-${1 + (i % 12)}-${1 + (i % 28)} 第${i}次记录：`;
   while (s.length < length)
-    s += `${PHRASES[Math.floor(r() * PHRASES.length)]}，金额约${Math.floor(r() * 900 + 100)}万；`;
+    s += `${NOTE_PHRASES[Math.floor(r() * NOTE_PHRASES.length)]}，金额约${Math.floor(r() * 900 + 100)}万；`;
   return s.slice(0, length);
 }
 
@@ -92,7 +57,7 @@ const OUTPUTS: OutputKind[] = [
 
 function leadSheet(n: number): FakeWorkbook {
   const wb = installFakeOffice(new FakeWorkbook({ apiVersion: "1.20" }));
-  const r = rng(20261125);
+  const r = seededRandom(20261125); // every run grades the same sheets
   const rows: (string | number)[][] = [HEADERS];
   for (let i = 0; i < n; i++) {
     rows.push([
@@ -124,7 +89,7 @@ function leadSheet(n: number): FakeWorkbook {
 
 function notesSheet(n: number): FakeWorkbook {
   const wb = installFakeOffice(new FakeWorkbook({ apiVersion: "1.20" }));
-  const r = rng(7);
+  const r = seededRandom(7);
   const rows: (string | number)[][] = [
     [
       "客户姓名",

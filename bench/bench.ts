@@ -28,6 +28,7 @@ import { execFileSync } from "node:child_process";
 import { PerformanceObserver } from "node:perf_hooks";
 import "../test/setup/customFunctions";
 import * as F from "../src/functions/functions";
+import { seededRandom } from "../src/demo/generator";
 import { CellError } from "../src/engine/cellError";
 import { makeCtx } from "../src/engine/ctx";
 import { leadGrade } from "../src/engine/functions/leadGrade";
@@ -55,15 +56,7 @@ if (!CHILD && !process.execArgv.includes("--single-threaded"))
   );
 const gc: () => void = maybeGc;
 
-/** A small deterministic generator, so every run grades the same sheet. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-const r = rng(20261125);
+const r = seededRandom(20261125); // every run grades the same sheet
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
 type Grid = unknown[][];

@@ -13,25 +13,11 @@ import ExcelJS from "exceljs";
 import { gradeFile } from "../src/cli/gradeFile";
 import { openSink } from "../src/cli/sinks";
 import { openSource } from "../src/cli/sources";
+import { LEAD_HEADERS } from "../test/sampleLeads";
 
 const ROWS = Number(process.env.CLI_BENCH_ROWS ?? 200000);
 const REPEATS = Number(process.env.CLI_BENCH_REPEATS ?? 3);
-const HEADERS = [
-  "客户姓名",
-  "付款能力",
-  "满意度",
-  "回访次数",
-  "来电次数",
-  "工地考察",
-  "流程询问",
-  "价格承受",
-  "跟进记录",
-  "上次联系",
-  "截止日期",
-  "资源投入",
-  "决策层级",
-  "市场竞争",
-];
+const HEADERS = ["客户姓名", ...LEAD_HEADERS];
 const NOTES = [
   "询问价格和优惠",
   "不感兴趣",

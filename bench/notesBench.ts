@@ -10,6 +10,7 @@
  */
 import "../test/setup/customFunctions";
 import * as F from "../src/functions/functions";
+import { seededRandom } from "../src/demo/generator";
 import { NoteReader } from "../src/engine/noteReader";
 import { escapeRegExp } from "../src/engine/text";
 
@@ -17,14 +18,7 @@ const ROWS = Number(process.env.NOTES_ROWS ?? 1048576);
 const REPEAT = Number(process.env.NOTES_REPEAT ?? 5);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-const r = rng(7);
+const r = seededRandom(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 

@@ -9,7 +9,9 @@
 import "../test/setup/customFunctions";
 import { FakeWorkbook, installFakeOffice } from "../test/fakeExcel/fakeExcel";
 import "../test/fakeExcel/fakePivot";
+import { GIVEN_NAMES, SURNAMES as DEMO_SURNAMES } from "../src/demo/generator";
 import { proposeMapping } from "../src/sheet/columnMapping";
+import { NOTE_PHRASES } from "../test/sampleLeads";
 import { readLeadRows } from "../src/sheet/leadRows";
 import { pipelineReport } from "../src/report/pipelineReport";
 import { reportLayout } from "../src/report/reportLayout";
@@ -45,24 +47,9 @@ const HEADERS = [
   "紧急程度",
   "下次跟进",
 ];
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
-const GIVEN = [
-  "伟",
-  "芳",
-  "娜",
-  "敏",
-  "静",
-  "丽",
-  "强",
-  "磊",
-  "军",
-  "洋",
-  "勇",
-  "艳",
-  "杰",
-  "娟",
-  "涛",
-];
+// the demo sheet's names: the 20 commonest surnames and 15 given names, 4,500 full names in all
+const SURNAMES = DEMO_SURNAMES.slice(0, 20);
+const GIVEN = GIVEN_NAMES.slice(0, 15);
 const CITIES = ["上海", "北京", "杭州", "深圳", "成都", "南京"];
 const TRADES = [
   "星辰科技",
@@ -73,14 +60,7 @@ const TRADES = [
   "金桥物流",
 ];
 const SUFFIX = ["有限公司", "股份有限公司", "", "公司"];
-const NOTES = [
-  "询问价格和优惠",
-  "已签约，已付款",
-  "不感兴趣",
-  "愿意听，回答问题",
-  "在开会，稍后再联系",
-  "可以约访，对比竞品",
-];
+const NOTES = NOTE_PHRASES.slice(0, 6);
 const URG = ["高", "中", "低"];
 const GRADES = ["A", "B", "C", "D", "E"];
 

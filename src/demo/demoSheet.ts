@@ -8,6 +8,7 @@ import { emptyMapping, type Mapping } from "../sheet/columnMapping";
 import type { InputKey } from "../sheet/inputs";
 import { OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
 import { buildFormulas } from "../sheet/rowFormulas";
+import { GIVEN_NAMES, SURNAMES, seededRandom } from "./generator";
 
 export type DemoCell = string | number;
 
@@ -51,50 +52,6 @@ export const DEMO_OUTPUTS: readonly OutputKind[] = [
   "explanation",
 ];
 
-const SURNAMES =
-  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余";
-const GIVEN = [
-  "伟",
-  "芳",
-  "娜",
-  "敏",
-  "静",
-  "丽",
-  "强",
-  "磊",
-  "军",
-  "洋",
-  "勇",
-  "艳",
-  "杰",
-  "娟",
-  "涛",
-  "明",
-  "超",
-  "秀英",
-  "霞",
-  "平",
-  "刚",
-  "桂英",
-  "建华",
-  "志强",
-  "晓燕",
-  "海燕",
-  "春梅",
-  "国庆",
-  "丹",
-  "鹏",
-  "玲",
-  "浩",
-  "宇",
-  "欣怡",
-  "子涵",
-  "雨轩",
-  "思远",
-  "佳怡",
-  "梓萱",
-  "一鸣",
-];
 const OWNERS = ["张敏", "李强", "王芳", "陈晨"];
 
 /** Follow-up notes as reps write them: 40 different ones, some in a team's own jargon. */
@@ -146,24 +103,15 @@ const LEVELS = ["老板", "总经理", "部门经理", "中层", "基层", ""];
 const COMPETITION = ["激烈", "一般", "无", "高", "有些", ""];
 const RATINGS = ["A", "B", "是", "否", "A", "A"];
 
-/** A small deterministic generator: the same 40 leads every time. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** The 40 leads (input columns only), dates as serials around `today`. */
 export function demoLeads(today: number): DemoCell[][] {
-  const rnd = lcg(20261125);
+  const rnd = seededRandom(20261125); // the same 40 leads every time
   const pick = <T>(xs: readonly T[]): T =>
     xs[Math.floor(rnd() * xs.length)] as T;
   const int = (lo: number, hi: number) =>
     lo + Math.floor(rnd() * (hi - lo + 1));
   return NOTES.map((note, i) => {
-    const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`;
+    const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN_NAMES[i % GIVEN_NAMES.length]}`;
     const phone = `1${pick(["38", "39", "58", "86", "35"])}${String(int(0, 9999)).padStart(4, "0")}${String(int(0, 9999)).padStart(4, "0")}`;
     const registered = today - int(5, 90);
     const deadline = rnd() < 0.2 ? "" : today + int(-5, 200);

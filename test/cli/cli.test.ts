@@ -18,6 +18,7 @@ import { csvValue } from "../../src/cli/sources";
 import { proposeMapping } from "../../src/sheet/columnMapping";
 import { availableOutputs } from "../../src/sheet/outputs";
 import { computeStatic } from "../../src/sheet/rowFormulas";
+import { LEAD_HEADERS } from "../sampleLeads";
 import { readCsv, readXlsx } from "./readBack";
 
 const root = path.join(__dirname, "../..");
@@ -329,19 +330,8 @@ const leadRow = fc.tuple(
   cell(["2026-12-20", "30", "无截止日期", "x"]),
   cell(["已分配", "未分配", "高"]),
 );
-const HEADERS = [
-  "付款能力",
-  "满意度",
-  "回访次数",
-  "来电次数",
-  "工地考察",
-  "流程询问",
-  "价格承受",
-  "跟进记录",
-  "上次联系",
-  "截止日期",
-  "资源投入",
-];
+// leadRow's eleven cells: LEADGRADE's seven, the notes, last contact, deadline, resources
+const HEADERS = LEAD_HEADERS.slice(0, 11);
 
 test("property: the graded CSV holds exactly the pane's static values for the whole sheet, whatever the chunk size", async () => {
   await fc.assert(

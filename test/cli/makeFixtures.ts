@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { LEAD_HEADERS } from "../sampleLeads";
 
 const dir = path.join(__dirname, "../cases/cli");
 const caseDir = (name: string) => {
@@ -40,18 +41,8 @@ async function main() {
   notes.getCell("A1").value = "本工作簿由 CRM 导出";
   const ws = wb.addWorksheet("线索");
   ws.addRow(["2026年11月 线索跟进表"]);
-  ws.addRow([
-    "客户",
-    "公司",
-    "职位",
-    "跟进记录",
-    "上次联系",
-    "截止日期",
-    "资源投入",
-    "决策层级",
-    "市场竞争",
-    "得分",
-  ]);
+  // the notes, last contact and URGENCY's four under the headers teams type
+  ws.addRow(["客户", "公司", "职位", ...LEAD_HEADERS.slice(7), "得分"]);
   const d = (y: number, m: number, day: number) =>
     new Date(Date.UTC(y, m - 1, day));
   ws.addRow([

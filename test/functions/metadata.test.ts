@@ -20,17 +20,28 @@ interface Fn {
   result: { dimensionality?: string };
 }
 
+// Written out from SPEC §0, not imported from src/engine/sales.ts (LEADGRADE_ARGS, URGENCY_ARGS):
+// the generated metadata is checked against the contract, a list the code does not produce.
+const LEADGRADE_PARAMS = [
+  "payment",
+  "satisfaction",
+  "revisits",
+  "calls",
+  "siteVisits",
+  "processAsked",
+  "priceTolerance",
+  "siteOpen",
+];
+const URGENCY_PARAMS = [
+  "timeline",
+  "resources",
+  "decisionLevel",
+  "competition",
+  "today",
+];
+
 const SPEC_FUNCTIONS: Record<string, string[]> = {
-  LEADGRADE: [
-    "payment",
-    "satisfaction",
-    "revisits",
-    "calls",
-    "siteVisits",
-    "processAsked",
-    "priceTolerance",
-    "siteOpen",
-  ],
+  LEADGRADE: LEADGRADE_PARAMS,
   INTENTGRADE: ["score"],
   SCORE: ["answers", "criteria", "headers", "asPercent"],
   INTENTSTAGE: ["observations", "headers"],
@@ -38,29 +49,14 @@ const SPEC_FUNCTIONS: Record<string, string[]> = {
   STAGELABEL: ["stage"],
   STATUS: ["stage"],
   NEXTACTION: ["stage"],
-  URGENCY: ["timeline", "resources", "decisionLevel", "competition", "today"],
+  URGENCY: URGENCY_PARAMS,
   ROLE: ["title"],
   ROLEFOCUS: ["role"],
   VALUETIER: ["amount", "allAmounts"],
   ACTIVITY: ["lastPurchase", "today"],
-  WHYLEADGRADE: [
-    "payment",
-    "satisfaction",
-    "revisits",
-    "calls",
-    "siteVisits",
-    "processAsked",
-    "priceTolerance",
-    "siteOpen",
-  ],
+  WHYLEADGRADE: LEADGRADE_PARAMS, // the same arguments as LEADGRADE
   WHYINTENTSTAGE: ["observations", "headers"],
-  WHYURGENCY: [
-    "timeline",
-    "resources",
-    "decisionLevel",
-    "competition",
-    "today",
-  ],
+  WHYURGENCY: URGENCY_PARAMS,
 };
 const OPTIONAL = new Set([
   "siteOpen",

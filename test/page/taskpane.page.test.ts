@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { LEAD_HEADERS, sampleLeads } from "../sampleLeads";
 
 const root = path.join(__dirname, "../..");
 const dist = path.join(root, "dist");
@@ -31,22 +32,9 @@ const { fakeHostScript } = require("../../scripts/previewHost.js") as {
 };
 
 const XSS = '<img src=x onerror="window.__xss=1">';
+// The sample's first three leads (A, C and E), LEADGRADE's inputs, the notes and last contact; then a row of HTML.
 const SHEET = [
-  [
-    "客户姓名",
-    "付款能力",
-    "满意度",
-    "回访次数",
-    "来电次数",
-    "工地考察",
-    "流程询问",
-    "价格承受",
-    "跟进记录",
-    "上次联系",
-  ],
-  ["王先生", "是", "是", 4, 2, 2, 1, "A", "询问价格和优惠", "2026-11-20"],
-  ["张女士", "A", "B", 3, 2, 2, 1, "A", "已签约，已付款", "2026-11-01"],
-  ["赵总", "否", "否", 0, 0, 0, 0, "B", "不感兴趣", "2026-10-05"],
+  ...sampleLeads(["客户姓名", ...LEAD_HEADERS.slice(0, 9)], 3),
   [XSS, XSS, "A", 1, 1, 1, 1, "A", XSS, "2026-11-22"],
 ];
 
