@@ -381,7 +381,7 @@ export class SheetModel {
     this.growFmt(r, c);
   }
 
-  /** (stale and empty bounds wait for the rescan) */
+  /** Widens the bounds for a written cell (stale bounds with nothing in them wait for the rescan). */
   private grow(r: number, c: number) {
     if (this.bounds || !this.boundsStale)
       this.bounds = widen(this.bounds, r, c);
