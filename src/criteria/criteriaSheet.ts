@@ -134,8 +134,8 @@ interface ParseCtx {
 interface Section {
   readonly title: Record<Lang, string>;
   readonly header: Record<Lang, readonly string[]>;
-  /** data rows, columns A–F */
-  readonly rows: (lang: Lang) => SheetCell[][];
+  /** data rows, columns A–F, showing `c` (the sheet is built from the defaults) */
+  readonly rows: (lang: Lang, c: Criteria) => SheetCell[][];
   readonly parse?: (rows: readonly Row[], ctx: ParseCtx) => void;
 }
 
@@ -143,74 +143,264 @@ function issue(
   ctx: ParseCtx,
   row: number,
   col: number,
-  zh: string,
-  en: string,
+  message: Record<Lang, string>,
 ): void {
-  ctx.issues.push({ row, col, message: { zh, en } });
+  ctx.issues.push({ row, col, message });
 }
 
 const KEEP = bi("已沿用上次有效值", "the last valid value is kept");
+/** The message for a wrong cell whose last valid value stays in force. */
+const kept = (zh: string, en: string) =>
+  bi(`${zh}；${KEEP.zh}`, `${en}; ${KEEP.en}`);
 
-/** A number in [min, max] (integer when asked), else an issue naming the value. */
-function numberIn(
-  ctx: ParseCtx,
-  row: Row,
-  col: number,
-  min: number,
-  max: number,
-  integer = true,
-): number | undefined {
-  const v = row.cells[col];
-  const n = num(v);
-  if (
-    n === undefined ||
-    n < min ||
-    n > max ||
-    (integer && !Number.isInteger(n))
-  ) {
+/** `v` is not one of `options` (they are listed). */
+const notOneOf = (
+  v: unknown,
+  what: Record<Lang, string>,
+  options: readonly Record<Lang, string>[],
+) =>
+  bi(
+    `${showValue(v)} 不是${what.zh}（${options.map((o) => o.zh).join("、")}）`,
+    `${showValue(v)} is not ${what.en} (${options.map((o) => o.en).join(", ")})`,
+  );
+
+/** A cell read: its value, or why it cannot be used. */
+type Checked<V> =
+  { readonly value: V } | { readonly wrong: Record<Lang, string> };
+type Check<V> = (v: unknown) => Checked<V>;
+const wrong = (zh: string, en: string) => ({ wrong: kept(zh, en) });
+
+/** A number in [min, max] (integer when asked). */
+const numberCheck =
+  (min: number, max: number, integer = true): Check<number> =>
+  (v) => {
+    const n = num(v);
+    const whole = !integer || Number.isInteger(n);
+    if (n !== undefined && n >= min && n <= max && whole) return { value: n };
     const kind = integer
       ? bi("整数", "a whole number")
       : bi("数字", "a number");
-    issue(
-      ctx,
-      row.index,
-      col,
-      `${showValue(v)} 不是 ${min}–${max} 之间的${kind.zh}；${KEEP.zh}`,
-      `${showValue(v)} is not ${kind.en} from ${min} to ${max}; ${KEEP.en}`,
+    return wrong(
+      `${showValue(v)} 不是 ${min}–${max} 之间的${kind.zh}`,
+      `${showValue(v)} is not ${kind.en} from ${min} to ${max}`,
     );
-    return undefined;
-  }
-  return n;
+  };
+
+const gradeCheck: Check<Grade> = (v) => {
+  const g = fold(text(v)).toUpperCase();
+  if (/^[A-E]$/.test(g)) return { value: g as Grade };
+  return wrong(
+    `${showValue(v)} 不是等级 A–E`,
+    `${showValue(v)} is not a grade A–E`,
+  );
+};
+
+const yesNoCheck: Check<boolean> = (v) => {
+  const b = yesNo(v);
+  if (b !== undefined) return { value: b };
+  return wrong(
+    `${showValue(v)} 应为 是/否`,
+    `${showValue(v)} should be yes/no`,
+  );
+};
+
+const STATUSES = Object.keys(STATUS_LABELS) as Status[];
+const statusCheck: Check<Status> = (v) => {
+  const st = STATUSES.find((k) => same(v, STATUS_LABELS[k]));
+  if (st) return { value: st };
+  const labels = STATUSES.map((k) => STATUS_LABELS[k]);
+  const m = notOneOf(v, bi("客户状态", "a status"), labels);
+  return wrong(m.zh, m.en);
+};
+
+/** Days between contacts; blank or 无/none/- for none. */
+const followUpCheck: Check<number | null> = (v) =>
+  isBlankCell(v) || ["无", "none", "-"].includes(fold(text(v)))
+    ? { value: null }
+    : numberCheck(1, 365)(v);
+
+/** A row's cell read with `check`; when wrong, an issue at the cell and undefined. */
+function readCell<V>(
+  ctx: ParseCtx,
+  row: Row,
+  col: number,
+  check: Check<V>,
+): V | undefined {
+  const got = check(row.cells[col]);
+  if ("value" in got) return got.value;
+  issue(ctx, row.index, col, got.wrong);
+  return undefined;
 }
+
+// Keyed tables: rows found by column A, each editable cell one criteria field ----------------
+
+/** A row of a keyed table: what column A says, and how the row is found again. */
+interface RowSpec {
+  readonly head: (lang: Lang) => SheetCell;
+  readonly is: (cells: readonly unknown[]) => boolean;
+  /** the issue on the section's title when no row is */
+  readonly missing: Record<Lang, string>;
+  /** column F */
+  readonly tag: Record<Lang, string>;
+  /** text in other columns, not read back */
+  readonly notes?: (lang: Lang) => Readonly<Record<number, SheetCell>>;
+}
+
+/**
+ * A rule between the number of the cell listed just before and this one's: a message when
+ * the pair is wrong; neither is then used, and the issue is on this cell.
+ */
+type PairRule = (before: number, value: number) => [string, string] | undefined;
+
+/** One editable cell: the criteria field `key` of `at(criteria)`, in column `col` of `row`. */
+interface CellSpec {
+  readonly row: RowSpec;
+  readonly col: number;
+  readonly show: (c: Criteria, lang: Lang) => SheetCell;
+  readonly check: Check<unknown>;
+  readonly write: (d: Draft, v: unknown) => void;
+  readonly after?: PairRule;
+}
+
+function field<K extends PropertyKey, O extends { readonly [P in K]: unknown }>(
+  row: RowSpec,
+  col: number,
+  at: (c: Criteria) => O,
+  key: K,
+  check: Check<O[K]>,
+  opts: {
+    readonly show?: (v: O[K], lang: Lang) => SheetCell;
+    readonly after?: PairRule;
+  } = {},
+): CellSpec {
+  const { show = (v: O[K]) => v as SheetCell, after } = opts;
+  return {
+    row,
+    col,
+    show: (c, lang) => show(at(c)[key], lang),
+    check,
+    // the draft is a deep copy: its objects are writable
+    write: (d, v) => ((at(d as Criteria) as Mutable<O>)[key] = v as O[K]),
+    after,
+  };
+}
+
+function labelled(
+  label: Record<Lang, string>,
+  tag: Record<Lang, string>,
+): RowSpec {
+  return {
+    head: (lang) => label[lang],
+    is: (cells) => same(cells[0], label),
+    missing: kept(
+      `缺少“${label.zh}”一行（被删除或改名）`,
+      `the row "${label.en}" is missing (deleted or renamed)`,
+    ),
+    tag,
+  };
+}
+
+function readStage(v: unknown): Stage | undefined {
+  if (typeof v === "number") return isStage(v) ? v : undefined;
+  const m = /(-?\d+)/.exec(fold(text(v)));
+  const n = m ? Number(m[1]) : NaN;
+  return isStage(n) ? n : undefined;
+}
+
+function stageRow(
+  s: Stage,
+  tag: Record<Lang, string>,
+  notes?: RowSpec["notes"],
+): RowSpec {
+  return {
+    head: () => s,
+    is: (cells) => readStage(cells[0]) === s,
+    missing: kept(`缺少阶段 ${s} 一行`, `the row of stage ${s} is missing`),
+    tag,
+    notes,
+  };
+}
+
+/**
+ * A table of rows and cells, built from and read back into the criteria by the same specs.
+ * `cells` are read in their order; a missing row is reported before any cell is read
+ * (`"first"`) or in the turn of its first cell (`"inTurn"`).
+ */
+function keyedSection(
+  title: Record<Lang, string>,
+  header: Record<Lang, readonly string[]>,
+  rows: readonly RowSpec[],
+  cells: readonly CellSpec[],
+  missing: "first" | "inTurn" = "first",
+): Section {
+  return {
+    title,
+    header,
+    rows: (lang, c) =>
+      rows.map((r) => {
+        const notes = r.notes?.(lang) ?? {};
+        const out: SheetCell[] = [r.head(lang)];
+        for (let col = 1; col < SOURCE_COL; col++) {
+          const f = cells.find((x) => x.row === r && x.col === col);
+          out.push(f ? f.show(c, lang) : (notes[col] ?? ""));
+        }
+        out.push(r.tag[lang]);
+        return out;
+      }),
+    parse: (sheetRows, ctx) => {
+      const found = new Map<RowSpec, Row | undefined>();
+      const find = (spec: RowSpec) => {
+        if (!found.has(spec)) {
+          const r = sheetRows.find((x) => spec.is(x.cells));
+          if (!r) issue(ctx, ctx.titleRow, 0, spec.missing);
+          found.set(spec, r);
+        }
+        return found.get(spec);
+      };
+      if (missing === "first") rows.forEach(find);
+      const valid = new Map<CellSpec, unknown>();
+      let before: { readonly f: CellSpec; readonly v: unknown } | undefined;
+      for (const f of cells) {
+        const r = find(f.row);
+        const v = r && readCell(ctx, r, f.col, f.check);
+        const bad =
+          r && v !== undefined && before?.v !== undefined
+            ? f.after?.(before.v as number, v as number)
+            : undefined;
+        if (r && bad) {
+          issue(ctx, r.index, f.col, kept(...bad));
+          valid.delete(before!.f);
+        } else if (v !== undefined) valid.set(f, v);
+        before = { f, v };
+      }
+      for (const [f, v] of valid) f.write(ctx.draft, v);
+    },
+  };
+}
+
+/** Rules as text: written, never read back. */
+function textSection(
+  title: Record<Lang, string>,
+  head: Record<Lang, string>,
+  lines: Record<Lang, readonly string[]>,
+  tag: Record<Lang, string>,
+): Section {
+  return {
+    title,
+    header: { zh: [head.zh, "", "", "", ""], en: [head.en, "", "", "", ""] },
+    rows: (lang) => lines[lang].map((t) => [t, "", "", "", "", tag[lang]]),
+  };
+}
+
+const ITEM_VALUE = {
+  zh: ["项目", "值", "", "", ""],
+  en: ["Item", "Value", "", "", ""],
+};
 
 interface Keyed<K extends string> {
   readonly key: K;
   readonly label: Record<Lang, string>;
 }
-
-/** Finds each keyed row by its label in column A; a missing row is an issue on the title. */
-function byLabel<K extends string>(
-  rows: readonly Row[],
-  defs: readonly Keyed<K>[],
-  ctx: ParseCtx,
-): Partial<Record<K, Row>> {
-  const out: Partial<Record<K, Row>> = {};
-  for (const d of defs) {
-    const r = rows.find((x) => same(x.cells[0], d.label));
-    if (r) out[d.key] = r;
-    else
-      issue(
-        ctx,
-        ctx.titleRow,
-        0,
-        `缺少“${d.label.zh}”一行（被删除或改名）；${KEEP.zh}`,
-        `the row "${d.label.en}" is missing (deleted or renamed); ${KEEP.en}`,
-      );
-  }
-  return out;
-}
-
-const label = (lang: Lang, l: Record<Lang, string>) => l[lang];
 
 // Grade table [seed 002] --------------------------------------------------------
 const NECESSARY: readonly Keyed<NecessaryRow>[] = [
@@ -222,141 +412,84 @@ const NECESSARY: readonly Keyed<NecessaryRow>[] = [
   { key: "bothB", label: bi("两项都是B", "both B") },
 ];
 const BAND_KEYS = ["k5", "k3to4", "k0to2"] as const;
+const GRADE_ROWS = NECESSARY.map((n) => labelled(n.label, SEED_TAG("002")));
 
-const gradeTable: Section = {
-  title: bi(
+const gradeTable = keyedSection(
+  bi(
     "客户分级表（必要条件 × 意向程度为A的项数）",
     "Lead grade table (necessary conditions × intent indicators at A)",
   ),
-  header: {
+  {
     zh: ["必要条件", "5项全A", "3–4项A", "0–2项A", ""],
     en: ["Necessary conditions", "all 5 at A", "3–4 at A", "0–2 at A", ""],
   },
-  rows: (lang) =>
-    NECESSARY.map((n) => [
-      label(lang, n.label),
-      ...BAND_KEYS.map((b) => DEFAULT_CRITERIA.leadGrade.table[n.key][b]),
-      "",
-      SEED_TAG("002")[lang],
-    ]),
-  parse: (rows, ctx) => {
-    const found = byLabel(rows, NECESSARY, ctx);
-    for (const n of NECESSARY) {
-      const r = found[n.key];
-      if (!r) continue;
-      BAND_KEYS.forEach((b, j) => {
-        const g = fold(text(r.cells[j + 1])).toUpperCase();
-        if (/^[A-E]$/.test(g)) ctx.draft.leadGrade.table[n.key][b] = g as Grade;
-        else
-          issue(
-            ctx,
-            r.index,
-            j + 1,
-            `${showValue(r.cells[j + 1])} 不是等级 A–E；${KEEP.zh}`,
-            `${showValue(r.cells[j + 1])} is not a grade A–E; ${KEEP.en}`,
-          );
-      });
-    }
-  },
-};
+  GRADE_ROWS,
+  NECESSARY.flatMap((n, i) =>
+    BAND_KEYS.map((b, j) =>
+      field(
+        GRADE_ROWS[i]!,
+        j + 1,
+        (c) => c.leadGrade.table[n.key],
+        b,
+        gradeCheck,
+      ),
+    ),
+  ),
+);
 
 // Count thresholds [default] ------------------------------------------------------
 type CountKey = keyof Criteria["leadGrade"]["countThresholds"];
-const COUNTS: readonly Keyed<CountKey | "siteClosed" | "all" | "midFrom">[] = [
+const COUNTS: readonly Keyed<CountKey>[] = [
   { key: "revisits", label: bi("回访次数 ≥", "revisits ≥") },
   { key: "calls", label: bi("主动来电次数 ≥", "calls ≥") },
   { key: "siteVisits", label: bi("工地考察次数 ≥", "site visits ≥") },
   { key: "processAsked", label: bi("询问购买流程次数 ≥", "process asked ≥") },
-  {
-    key: "siteClosed",
-    label: bi(
-      "工地未开放时工地考察按A计",
-      "site closed: site visits count as A",
-    ),
-  },
-  {
-    key: "all",
-    label: bi("最高档：为A的项数 =", "top band: indicators at A ="),
-  },
-  {
-    key: "midFrom",
-    label: bi("中档：为A的项数 ≥", "middle band: indicators at A ≥"),
-  },
 ];
-const countThresholds: Section = {
-  title: bi(
-    "意向程度：计数达到多少算A",
-    "Intent indicators: counts that count as A",
-  ),
-  header: { zh: ["项目", "值", "", "", ""], en: ["Item", "Value", "", "", ""] },
-  rows: (lang) => {
-    const lg = DEFAULT_CRITERIA.leadGrade;
-    const value = (k: (typeof COUNTS)[number]["key"]): SheetCell =>
-      k === "siteClosed"
-        ? lang === "zh"
-          ? lg.siteClosedCountsAsA
-            ? "是"
-            : "否"
-          : lg.siteClosedCountsAsA
-            ? "yes"
-            : "no"
-        : k === "all"
-          ? lg.bands.all
-          : k === "midFrom"
-            ? lg.bands.midFrom
-            : lg.countThresholds[k];
-    return COUNTS.map((c) => [
-      label(lang, c.label),
-      value(c.key),
-      "",
-      "",
-      "",
-      c.key === "all" || c.key === "midFrom"
-        ? SEED_TAG("002")[lang]
-        : DEFAULT_TAG[lang],
-    ]);
-  },
-  parse: (rows, ctx) => {
-    const f = byLabel(rows, COUNTS, ctx);
-    const lg = ctx.draft.leadGrade;
-    for (const k of [
-      "revisits",
-      "calls",
-      "siteVisits",
-      "processAsked",
-    ] as const) {
-      const r = f[k];
-      const n = r && numberIn(ctx, r, 1, 0, 1000);
-      if (n !== undefined) lg.countThresholds[k] = n;
-    }
-    if (f.siteClosed) {
-      const b = yesNo(f.siteClosed.cells[1]);
-      if (b === undefined)
-        issue(
-          ctx,
-          f.siteClosed.index,
-          1,
-          `${showValue(f.siteClosed.cells[1])} 应为 是/否；${KEEP.zh}`,
-          `${showValue(f.siteClosed.cells[1])} should be yes/no; ${KEEP.en}`,
-        );
-      else lg.siteClosedCountsAsA = b;
-    }
-    const all = f.all && numberIn(ctx, f.all, 1, 1, 5);
-    const mid = f.midFrom && numberIn(ctx, f.midFrom, 1, 0, 5);
-    if (all !== undefined && mid !== undefined && mid >= all && f.midFrom) {
-      issue(
-        ctx,
-        f.midFrom.index,
+const COUNT_ROWS = COUNTS.map((k) => labelled(k.label, DEFAULT_TAG));
+const SITE_CLOSED = labelled(
+  bi("工地未开放时工地考察按A计", "site closed: site visits count as A"),
+  DEFAULT_TAG,
+);
+const BAND_ALL = labelled(
+  bi("最高档：为A的项数 =", "top band: indicators at A ="),
+  SEED_TAG("002"),
+);
+const BAND_MID = labelled(
+  bi("中档：为A的项数 ≥", "middle band: indicators at A ≥"),
+  SEED_TAG("002"),
+);
+const YES_NO_TEXT = { true: bi("是", "yes"), false: bi("否", "no") };
+const lg = (c: Criteria) => c.leadGrade;
+
+const countThresholds = keyedSection(
+  bi("意向程度：计数达到多少算A", "Intent indicators: counts that count as A"),
+  ITEM_VALUE,
+  [...COUNT_ROWS, SITE_CLOSED, BAND_ALL, BAND_MID],
+  [
+    ...COUNTS.map((k, i) =>
+      field(
+        COUNT_ROWS[i]!,
         1,
-        `中档起点 ${mid} 不低于最高档 ${all}，顺序不合理；${KEEP.zh}`,
-        `middle band from ${mid} is not below the top band ${all}; ${KEEP.en}`,
-      );
-    } else {
-      if (all !== undefined) (lg.bands as { all: number }).all = all;
-      if (mid !== undefined) (lg.bands as { midFrom: number }).midFrom = mid;
-    }
-  },
-};
+        (c) => lg(c).countThresholds,
+        k.key,
+        numberCheck(0, 1000),
+      ),
+    ),
+    field(SITE_CLOSED, 1, lg, "siteClosedCountsAsA", yesNoCheck, {
+      show: (b, lang) => YES_NO_TEXT[`${b}`][lang],
+    }),
+    field(BAND_ALL, 1, (c) => lg(c).bands, "all", numberCheck(1, 5)),
+    field(BAND_MID, 1, (c) => lg(c).bands, "midFrom", numberCheck(0, 5), {
+      after: (all, mid) =>
+        mid >= all
+          ? [
+              `中档起点 ${mid} 不低于最高档 ${all}，顺序不合理`,
+              `middle band from ${mid} is not below the top band ${all}`,
+            ]
+          : undefined,
+    }),
+  ],
+);
 
 // Intent classes [seed 002] ---------------------------------------------------------
 const CLASSES = ["A", "B", "C", "D"] as const;
@@ -369,10 +502,10 @@ const intentClasses: Section = {
     zh: ["等级", "最低分", "特征", "", ""],
     en: ["Class", "Lowest score", "Trait", "", ""],
   },
-  rows: (lang) =>
+  rows: (lang, criteria) =>
     CLASSES.flatMap((c) => {
       const t = INTENT_CLASS_TRAITS[c];
-      const min = c === "D" ? "" : DEFAULT_CRITERIA.intentClassMin[c];
+      const min = c === "D" ? "" : criteria.intentClassMin[c];
       return [
         [
           c,
@@ -398,24 +531,25 @@ const intentClasses: Section = {
           ctx,
           ctx.titleRow,
           0,
-          `缺少${c}级的最低分；${KEEP.zh}`,
-          `class ${c} has no lowest score; ${KEEP.en}`,
+          kept(`缺少${c}级的最低分`, `class ${c} has no lowest score`),
         );
         continue;
       }
-      const n = numberIn(ctx, r, 1, 0, 100, false);
+      const n = readCell(ctx, r, 1, numberCheck(0, 100, false));
       if (n !== undefined) mins[c] = { n, row: r };
     }
     const { A, B, C } = mins;
     if (A && B && C) {
       if (!(A.n > B.n && B.n > C.n)) {
-        const bad = A.n <= B.n ? B : C;
+        const lower = A.n <= B.n ? B : C;
         issue(
           ctx,
-          bad.row.index,
+          lower.row.index,
           1,
-          `分数线顺序不合理（应为 A ${A.n} > B ${B.n} > C ${C.n}）；${KEEP.zh}`,
-          `the cut-offs are out of order (A ${A.n} > B ${B.n} > C ${C.n} expected); ${KEEP.en}`,
+          kept(
+            `分数线顺序不合理（应为 A ${A.n} > B ${B.n} > C ${C.n}）`,
+            `the cut-offs are out of order (A ${A.n} > B ${B.n} > C ${C.n} expected)`,
+          ),
         );
       } else {
         ctx.draft.intentClassMin = { A: A.n, B: B.n, C: C.n };
@@ -447,33 +581,34 @@ const pointsTable: Section = {
     for (const r of rows) {
       if (isBlankCell(r.cells[1]) && isBlankCell(r.cells[2])) continue;
       if (isBlankCell(r.cells[1]))
-        issue(ctx, r.index, 1, "选项为空", "the option is blank");
-      numberIn(ctx, r, 2, -1000, 1000, false);
+        issue(ctx, r.index, 1, bi("选项为空", "the option is blank"));
+      readCell(ctx, r, 2, numberCheck(-1000, 1000, false));
     }
   },
 };
 
 // Stages, cadence and advice [seed 002]; status [default] --------------------------------
-const stageSignals = (s: Stage, lang: Lang) =>
+/** The built-in signal words of a stage as the sheet shows them (display only: never parsed). */
+export const stageSignals = (s: Stage, lang: Lang): string =>
   SIGNAL_WORDS.filter(
     (w) => w.stage === s && /[^\x20-\x7e]/.test(w.phrase) === (lang === "zh"),
   )
     .map((w) => w.phrase)
     .join(lang === "zh" ? "、" : ", ");
 
-function readStage(v: unknown): Stage | undefined {
-  if (typeof v === "number") return isStage(v) ? v : undefined;
-  const m = /(-?\d+)/.exec(fold(text(v)));
-  const n = m ? Number(m[1]) : NaN;
-  return isStage(n) ? n : undefined;
-}
-
-const stages: Section = {
-  title: bi(
+const STAGE_ROWS = STAGES.map((s) =>
+  stageRow(s, SEED_TAG("002"), (lang) => ({
+    1: STAGE_NAMES[s][lang],
+    2: stageSignals(s, lang),
+    4: NEXT_ACTIONS[s][lang],
+  })),
+);
+const stages = keyedSection(
+  bi(
     "意向阶段：信号词、跟进间隔与推进方法",
     "Intent stages: signal words, follow-up interval and advice",
   ),
-  header: {
+  {
     zh: [
       "阶段",
       "名称",
@@ -489,196 +624,106 @@ const stages: Section = {
       "Advice",
     ],
   },
-  rows: (lang) =>
-    STAGES.map((s) => [
-      s,
-      STAGE_NAMES[s][lang],
-      stageSignals(s, lang),
-      DEFAULT_CRITERIA.followUpDays[s] ?? (lang === "zh" ? "无" : "none"),
-      NEXT_ACTIONS[s][lang],
-      SEED_TAG("002")[lang],
-    ]),
-  parse: (rows, ctx) => {
-    for (const s of STAGES) {
-      const r = rows.find((x) => readStage(x.cells[0]) === s);
-      if (!r) {
-        issue(
-          ctx,
-          ctx.titleRow,
-          0,
-          `缺少阶段 ${s} 一行；${KEEP.zh}`,
-          `the row of stage ${s} is missing; ${KEEP.en}`,
-        );
-        continue;
-      }
-      const v = r.cells[3];
-      if (isBlankCell(v) || ["无", "none", "-"].includes(fold(text(v)))) {
-        ctx.draft.followUpDays[s] = null;
-        continue;
-      }
-      const n = numberIn(ctx, r, 3, 1, 365);
-      if (n !== undefined) ctx.draft.followUpDays[s] = n;
-    }
-  },
-};
+  STAGE_ROWS,
+  STAGES.map((s, i) =>
+    field(STAGE_ROWS[i]!, 3, (c) => c.followUpDays, s, followUpCheck, {
+      show: (n, lang) => n ?? (lang === "zh" ? "无" : "none"),
+    }),
+  ),
+  "inTurn",
+);
 
-const STATUSES = Object.keys(STATUS_LABELS) as Status[];
-const statusMap: Section = {
-  title: bi("客户状态：由阶段得出", "Customer status from the stage"),
-  header: {
+const STATUS_ROWS = STAGES.map((s) => stageRow(s, DEFAULT_TAG));
+const statusMap = keyedSection(
+  bi("客户状态：由阶段得出", "Customer status from the stage"),
+  {
     zh: ["阶段", "客户状态", "", "", ""],
     en: ["Stage", "Status", "", "", ""],
   },
-  rows: (lang) =>
-    STAGES.map((s) => [
-      s,
-      STATUS_LABELS[DEFAULT_CRITERIA.statusByStage[s]][lang],
-      "",
-      "",
-      "",
-      DEFAULT_TAG[lang],
-    ]),
-  parse: (rows, ctx) => {
-    for (const s of STAGES) {
-      const r = rows.find((x) => readStage(x.cells[0]) === s);
-      if (!r) {
-        issue(
-          ctx,
-          ctx.titleRow,
-          0,
-          `缺少阶段 ${s} 一行；${KEEP.zh}`,
-          `the row of stage ${s} is missing; ${KEEP.en}`,
-        );
-        continue;
-      }
-      const st = STATUSES.find((k) => same(r.cells[1], STATUS_LABELS[k]));
-      if (st) ctx.draft.statusByStage[s] = st;
-      else
-        issue(
-          ctx,
-          r.index,
-          1,
-          `${showValue(r.cells[1])} 不是客户状态（${STATUSES.map((k) => STATUS_LABELS[k].zh).join("、")}）；${KEEP.zh}`,
-          `${showValue(r.cells[1])} is not a status (${STATUSES.map((k) => STATUS_LABELS[k].en).join(", ")}); ${KEEP.en}`,
-        );
-    }
-  },
-};
+  STATUS_ROWS,
+  STAGES.map((s, i) =>
+    field(STATUS_ROWS[i]!, 1, (c) => c.statusByStage, s, statusCheck, {
+      show: (st, lang) => STATUS_LABELS[st][lang],
+    }),
+  ),
+  "inTurn",
+);
 
 // Urgency scoring model [default] ------------------------------------------------------
-type UrgencyKey =
-  | "within30"
-  | "within90"
-  | "later"
-  | "hasDeadline"
-  | "yes"
-  | "no"
-  | "high"
-  | "medium";
-const URGENCY_ROWS: readonly Keyed<UrgencyKey>[] = [
-  {
-    key: "within30",
-    label: bi(
-      "截止日期在N天内（或已过）",
-      "deadline within N days (or passed)",
-    ),
-  },
-  { key: "within90", label: bi("截止日期在N天内", "deadline within N days") },
-  { key: "later", label: bi("截止日期更远", "deadline later") },
-  {
-    key: "hasDeadline",
-    label: bi("有截止日期（未给日期）", "has a deadline (no date given)"),
-  },
-  {
-    key: "yes",
-    label: bi("资源/决策层/竞争：是", "resources/level/competition: yes"),
-  },
-  {
-    key: "no",
-    label: bi("资源/决策层/竞争：否", "resources/level/competition: no"),
-  },
-  { key: "high", label: bi("高：总分 ≥", "High: total ≥") },
-  { key: "medium", label: bi("中：总分 ≥", "Medium: total ≥") },
-];
-const urgencyModel: Section = {
-  title: bi(
-    "紧急程度评分模型（总分 0–9）",
-    "Urgency scoring model (total 0–9)",
+const urgencyRow = (zh: string, en: string) =>
+  labelled(bi(zh, en), DEFAULT_TAG);
+const U = {
+  within30: urgencyRow(
+    "截止日期在N天内（或已过）",
+    "deadline within N days (or passed)",
   ),
-  header: {
+  within90: urgencyRow("截止日期在N天内", "deadline within N days"),
+  later: urgencyRow("截止日期更远", "deadline later"),
+  hasDeadline: urgencyRow(
+    "有截止日期（未给日期）",
+    "has a deadline (no date given)",
+  ),
+  yes: urgencyRow("资源/决策层/竞争：是", "resources/level/competition: yes"),
+  no: urgencyRow("资源/决策层/竞争：否", "resources/level/competition: no"),
+  high: urgencyRow("高：总分 ≥", "High: total ≥"),
+  medium: urgencyRow("中：总分 ≥", "Medium: total ≥"),
+};
+const tl = (c: Criteria) => c.urgency.timeline;
+const points = <K extends PropertyKey>(
+  row: RowSpec,
+  at: (c: Criteria) => { readonly [P in K]: number },
+  key: K,
+) => field(row, 2, at, key, numberCheck(0, 3));
+
+const urgencyModel = keyedSection(
+  bi("紧急程度评分模型（总分 0–9）", "Urgency scoring model (total 0–9)"),
+  {
     zh: ["项目", "天数 / 分数线", "分值", "", ""],
     en: ["Item", "Days / cut-off", "Points", "", ""],
   },
-  rows: (lang) => {
-    const u = DEFAULT_CRITERIA.urgency;
-    const t = u.timeline;
-    const vals: Record<UrgencyKey, [SheetCell, SheetCell]> = {
-      within30: [t.within30.maxDays, t.within30.points],
-      within90: [t.within90.maxDays, t.within90.points],
-      later: ["", t.later.points],
-      hasDeadline: ["", t.hasDeadline],
-      yes: ["", u.yesNo.yes],
-      no: ["", u.yesNo.no],
-      high: [u.levelMin.high, ""],
-      medium: [u.levelMin.medium, ""],
-    };
-    return URGENCY_ROWS.map((r) => [
-      label(lang, r.label),
-      ...vals[r.key],
-      "",
-      "",
-      DEFAULT_TAG[lang],
-    ]);
-  },
-  parse: (rows, ctx) => {
-    const f = byLabel(rows, URGENCY_ROWS, ctx);
-    const u = ctx.draft.urgency;
-    const pts = (k: UrgencyKey) => {
-      const r = f[k];
-      return r && numberIn(ctx, r, 2, 0, 3);
-    };
-    const d30 = f.within30 && numberIn(ctx, f.within30, 1, 0, 3650);
-    const d90 = f.within90 && numberIn(ctx, f.within90, 1, 0, 3650);
-    if (d30 !== undefined && d90 !== undefined && d30 >= d90 && f.within90)
-      issue(
-        ctx,
-        f.within90.index,
-        1,
-        `${d90} 天不大于 ${d30} 天，顺序不合理；${KEEP.zh}`,
-        `${d90} days is not more than ${d30} days; ${KEEP.en}`,
-      );
-    else {
-      if (d30 !== undefined) u.timeline.within30.maxDays = d30;
-      if (d90 !== undefined) u.timeline.within90.maxDays = d90;
-    }
-    const p30 = pts("within30");
-    if (p30 !== undefined) u.timeline.within30.points = p30;
-    const p90 = pts("within90");
-    if (p90 !== undefined) u.timeline.within90.points = p90;
-    const pl = pts("later");
-    if (pl !== undefined) u.timeline.later.points = pl;
-    const ph = pts("hasDeadline");
-    if (ph !== undefined) u.timeline.hasDeadline = ph;
-    const py = pts("yes");
-    if (py !== undefined) u.yesNo.yes = py;
-    const pn = pts("no");
-    if (pn !== undefined) u.yesNo.no = pn;
-    const hi = f.high && numberIn(ctx, f.high, 1, 0, 9);
-    const me = f.medium && numberIn(ctx, f.medium, 1, 0, 9);
-    if (hi !== undefined && me !== undefined && me >= hi && f.medium)
-      issue(
-        ctx,
-        f.medium.index,
-        1,
-        `“中”的分数线 ${me} 不低于“高”的 ${hi}，顺序不合理；${KEEP.zh}`,
-        `the Medium cut-off ${me} is not below High ${hi}; ${KEEP.en}`,
-      );
-    else {
-      if (hi !== undefined) u.levelMin.high = hi;
-      if (me !== undefined) u.levelMin.medium = me;
-    }
-  },
-};
+  Object.values(U),
+  [
+    field(
+      U.within30,
+      1,
+      (c) => tl(c).within30,
+      "maxDays",
+      numberCheck(0, 3650),
+    ),
+    field(
+      U.within90,
+      1,
+      (c) => tl(c).within90,
+      "maxDays",
+      numberCheck(0, 3650),
+      {
+        after: (d30, d90) =>
+          d30 >= d90
+            ? [
+                `${d90} 天不大于 ${d30} 天，顺序不合理`,
+                `${d90} days is not more than ${d30} days`,
+              ]
+            : undefined,
+      },
+    ),
+    points(U.within30, (c) => tl(c).within30, "points"),
+    points(U.within90, (c) => tl(c).within90, "points"),
+    points(U.later, (c) => tl(c).later, "points"),
+    points(U.hasDeadline, tl, "hasDeadline"),
+    points(U.yes, (c) => c.urgency.yesNo, "yes"),
+    points(U.no, (c) => c.urgency.yesNo, "no"),
+    field(U.high, 1, (c) => c.urgency.levelMin, "high", numberCheck(0, 9)),
+    field(U.medium, 1, (c) => c.urgency.levelMin, "medium", numberCheck(0, 9), {
+      after: (hi, me) =>
+        me >= hi
+          ? [
+              `“中”的分数线 ${me} 不低于“高”的 ${hi}，顺序不合理`,
+              `the Medium cut-off ${me} is not below High ${hi}`,
+            ]
+          : undefined,
+    }),
+  ],
+);
 
 type WordKind =
   "level" | "timeline" | "resources" | "decisionLevel" | "competition";
@@ -701,8 +746,8 @@ const urgencyWords: Section = {
     zh: ["标准", "词", "分值", "", ""],
     en: ["Criterion", "Word", "Points", "", ""],
   },
-  rows: (lang) => {
-    const u = DEFAULT_CRITERIA.urgency;
+  rows: (lang, c) => {
+    const u = c.urgency;
     const of = (k: WordKind) =>
       k === "level"
         ? u.levelWords
@@ -711,7 +756,7 @@ const urgencyWords: Section = {
           : u.criterionWords[k];
     return WORD_KINDS.flatMap((k) =>
       of(k.key).map((w) => [
-        label(lang, k.label),
+        k.label[lang],
         w.phrase,
         w.points,
         "",
@@ -728,7 +773,7 @@ const urgencyWords: Section = {
       decisionLevel: [],
       competition: [],
     };
-    let bad = false;
+    let wrong = false;
     for (const r of rows) {
       const k = WORD_KINDS.find((x) => same(r.cells[0], x.label));
       if (!k) {
@@ -736,22 +781,25 @@ const urgencyWords: Section = {
           ctx,
           r.index,
           0,
-          `${showValue(r.cells[0])} 不是标准（${WORD_KINDS.map((x) => x.label.zh).join("、")}）`,
-          `${showValue(r.cells[0])} is not a criterion (${WORD_KINDS.map((x) => x.label.en).join(", ")})`,
+          notOneOf(
+            r.cells[0],
+            bi("标准", "a criterion"),
+            WORD_KINDS.map((x) => x.label),
+          ),
         );
-        bad = true;
+        wrong = true;
         continue;
       }
-      const n = numberIn(ctx, r, 2, 0, 3);
+      const n = readCell(ctx, r, 2, numberCheck(0, 3));
       if (n === undefined || isBlankCell(r.cells[1])) {
         if (isBlankCell(r.cells[1]))
-          issue(ctx, r.index, 1, "词为空", "the word is blank");
-        bad = true;
+          issue(ctx, r.index, 1, bi("词为空", "the word is blank"));
+        wrong = true;
         continue;
       }
       lists[k.key].push({ phrase: text(r.cells[1]), points: n });
     }
-    if (bad) return; // a wrong row keeps the whole word list as it was
+    if (wrong) return; // a wrong row keeps the whole word list as it was
     const u = ctx.draft.urgency;
     u.levelWords = lists.level;
     u.timelineWords = lists.timeline;
@@ -763,28 +811,21 @@ const urgencyWords: Section = {
   },
 };
 
-const urgencyNotes: Section = {
-  title: bi(
+const urgencyNotes = textSection(
+  bi(
     "紧急程度：影响因素（参考，不计分）",
     "Urgency: influencing factors (guidance, not scored)",
   ),
-  header: { zh: ["因素", "", "", "", ""], en: ["Factor", "", "", "", ""] },
-  rows: (lang) =>
-    URGENCY_FACTORS[lang].map((f) => [
-      f,
-      "",
-      "",
-      "",
-      "",
-      SEED_TAG("004")[lang],
-    ]),
-};
+  bi("因素", "Factor"),
+  URGENCY_FACTORS,
+  SEED_TAG("004"),
+);
 
 // Roles [seed 003]; keywords [default] ------------------------------------------------------
 const SPLIT = /[、,，;；/\n]+/;
 /** Roles in the order their keywords are listed (the order decides between equal matches). */
-const roleOrder = (): Role[] => [
-  ...new Set([...DEFAULT_CRITERIA.roleKeywords.map((k) => k.role), ...ROLES]),
+const roleOrder = (c: Criteria): Role[] => [
+  ...new Set([...c.roleKeywords.map((k) => k.role), ...ROLES]),
 ];
 const roles: Section = {
   title: bi(
@@ -795,10 +836,10 @@ const roles: Section = {
     zh: ["角色", "职位关键词（用、分隔）", "关注点", "", ""],
     en: ["Role", "Title keywords (separated by ,)", "Focus", "", ""],
   },
-  rows: (lang) =>
-    roleOrder().map((r) => [
+  rows: (lang, c) =>
+    roleOrder(c).map((r) => [
       ROLE_LABELS[r][lang],
-      DEFAULT_CRITERIA.roleKeywords
+      c.roleKeywords
         .filter((k) => k.role === r)
         .map((k) => k.keyword)
         .join(lang === "zh" ? "、" : ", "),
@@ -809,19 +850,18 @@ const roles: Section = {
     ]),
   parse: (rows, ctx) => {
     const out: { keyword: string; role: Role }[] = [];
-    let bad = false;
+    let wrong = false;
     const seen = new Set<Role>();
     for (const r of rows) {
       const role = ROLES.find((x) => same(r.cells[0], ROLE_LABELS[x]));
       if (!role) {
-        issue(
-          ctx,
-          r.index,
-          0,
-          `${showValue(r.cells[0])} 不是角色（${ROLES.map((x) => ROLE_LABELS[x].zh).join("、")}）；${KEEP.zh}`,
-          `${showValue(r.cells[0])} is not a role (${ROLES.map((x) => ROLE_LABELS[x].en).join(", ")}); ${KEEP.en}`,
+        const m = notOneOf(
+          r.cells[0],
+          bi("角色", "a role"),
+          ROLES.map((x) => ROLE_LABELS[x]),
         );
-        bad = true;
+        issue(ctx, r.index, 0, kept(m.zh, m.en));
+        wrong = true;
         continue;
       }
       seen.add(role);
@@ -836,84 +876,51 @@ const roles: Section = {
           ctx,
           ctx.titleRow,
           0,
-          `缺少角色“${ROLE_LABELS[role].zh}”一行；${KEEP.zh}`,
-          `the role "${ROLE_LABELS[role].en}" is missing; ${KEEP.en}`,
+          kept(
+            `缺少角色“${ROLE_LABELS[role].zh}”一行`,
+            `the role "${ROLE_LABELS[role].en}" is missing`,
+          ),
         );
-        bad = true;
+        wrong = true;
       }
-    if (!bad) ctx.draft.roleKeywords = out;
+    if (!wrong) ctx.draft.roleKeywords = out;
   },
 };
 
 // Customer types [default] -----------------------------------------------------------------
-type TierKey = "high" | "mid" | "days";
-const TIER_ROWS: readonly Keyed<TierKey>[] = [
-  {
-    key: "high",
-    label: bi("高价值：金额最高的比例", "High value: top share of amounts"),
-  },
-  {
-    key: "mid",
-    label: bi("中价值：其后的比例", "Medium value: the next share"),
-  },
-  {
-    key: "days",
-    label: bi("活跃：最近购买在N天内", "Active: last purchase within N days"),
-  },
-];
-const customerTypes: Section = {
-  title: bi(
+/** The two share rows (shown as percentages). */
+const TIER_ROWS = [
+  bi("高价值：金额最高的比例", "High value: top share of amounts"),
+  bi("中价值：其后的比例", "Medium value: the next share"),
+] as const;
+const [SHARE_HIGH, SHARE_MID] = TIER_ROWS.map((l) => labelled(l, DEFAULT_TAG));
+const ACTIVE_DAYS = labelled(
+  bi("活跃：最近购买在N天内", "Active: last purchase within N days"),
+  DEFAULT_TAG,
+);
+const shares = (c: Criteria) => c.valueTierShares;
+
+const customerTypes = keyedSection(
+  bi(
     "客户类型：价值分层与活跃期",
     "Customer types: value tiers and the activity window",
   ),
-  header: { zh: ["项目", "值", "", "", ""], en: ["Item", "Value", "", "", ""] },
-  rows: (lang) => [
-    [
-      label(lang, TIER_ROWS[0]!.label),
-      DEFAULT_CRITERIA.valueTierShares.high,
-      "",
-      "",
-      "",
-      DEFAULT_TAG[lang],
-    ],
-    [
-      label(lang, TIER_ROWS[1]!.label),
-      DEFAULT_CRITERIA.valueTierShares.mid,
-      "",
-      "",
-      "",
-      DEFAULT_TAG[lang],
-    ],
-    [
-      label(lang, TIER_ROWS[2]!.label),
-      DEFAULT_CRITERIA.activeWithinDays,
-      "",
-      "",
-      "",
-      DEFAULT_TAG[lang],
-    ],
+  ITEM_VALUE,
+  [SHARE_HIGH!, SHARE_MID!, ACTIVE_DAYS],
+  [
+    field(SHARE_HIGH!, 1, shares, "high", numberCheck(0, 1, false)),
+    field(SHARE_MID!, 1, shares, "mid", numberCheck(0, 1, false), {
+      after: (hi, mid) =>
+        hi + mid > 1
+          ? [
+              `两个比例之和 ${hi + mid} 超过 100%`,
+              `the shares add up to ${hi + mid}, over 100%`,
+            ]
+          : undefined,
+    }),
+    field(ACTIVE_DAYS, 1, (c) => c, "activeWithinDays", numberCheck(1, 36500)),
   ],
-  parse: (rows, ctx) => {
-    const f = byLabel(rows, TIER_ROWS, ctx);
-    const hi = f.high && numberIn(ctx, f.high, 1, 0, 1, false);
-    const mid = f.mid && numberIn(ctx, f.mid, 1, 0, 1, false);
-    if (hi !== undefined && mid !== undefined && hi + mid > 1 && f.mid)
-      issue(
-        ctx,
-        f.mid.index,
-        1,
-        `两个比例之和 ${hi + mid} 超过 100%；${KEEP.zh}`,
-        `the shares add up to ${hi + mid}, over 100%; ${KEEP.en}`,
-      );
-    else if (hi !== undefined || mid !== undefined)
-      ctx.draft.valueTierShares = {
-        high: hi ?? ctx.draft.valueTierShares.high,
-        mid: mid ?? ctx.draft.valueTierShares.mid,
-      } as Draft["valueTierShares"];
-    const d = f.days && numberIn(ctx, f.days, 1, 1, 36500);
-    if (d !== undefined) ctx.draft.activeWithinDays = d;
-  },
-};
+);
 
 // Text-only sections ----------------------------------------------------------------------------
 const DUPLICATE_RULES: Record<Lang, readonly string[]> = {
@@ -930,28 +937,18 @@ const DUPLICATE_RULES: Record<Lang, readonly string[]> = {
     "duplicates: same phone, or same name + company; no row is ever deleted",
   ],
 };
-const duplicates: Section = {
-  title: bi("撞单判定（说明）", "Duplicate leads (rules as text)"),
-  header: { zh: ["规则", "", "", "", ""], en: ["Rule", "", "", "", ""] },
-  rows: (lang) =>
-    DUPLICATE_RULES[lang].map((t) => [
-      t,
-      "",
-      "",
-      "",
-      "",
-      SEED_TAG("002")[lang],
-    ]),
-};
-const dropRules: Section = {
-  title: bi(
-    "何时不再跟踪一个客户（说明）",
-    "When to drop a lead (rules as text)",
-  ),
-  header: { zh: ["规则", "", "", "", ""], en: ["Rule", "", "", "", ""] },
-  rows: (lang) =>
-    DROP_RULES[lang].map((t) => [t, "", "", "", "", SEED_TAG("002")[lang]]),
-};
+const duplicates = textSection(
+  bi("撞单判定（说明）", "Duplicate leads (rules as text)"),
+  bi("规则", "Rule"),
+  DUPLICATE_RULES,
+  SEED_TAG("002"),
+);
+const dropRules = textSection(
+  bi("何时不再跟踪一个客户（说明）", "When to drop a lead (rules as text)"),
+  bi("规则", "Rule"),
+  DROP_RULES,
+  SEED_TAG("002"),
+);
 
 // Team words: last, so rows can be added below without limit ----------------------------------
 const NEUTRAL = bi("中性", "neutral");
@@ -972,7 +969,7 @@ const teamWords: Section = {
       const phrase = text(r.cells[0]);
       const v = r.cells[1];
       if (phrase === "") {
-        issue(ctx, r.index, 0, "信号词为空", "the signal word is blank");
+        issue(ctx, r.index, 0, bi("信号词为空", "the signal word is blank"));
         continue;
       }
       if (same(v, NEUTRAL)) {
@@ -985,8 +982,10 @@ const teamWords: Section = {
           ctx,
           r.index,
           1,
-          `${showValue(v)} 不是阶段（-1…5 或 中性）；该词未生效`,
-          `${showValue(v)} is not a stage (-1…5 or neutral); the word is not used`,
+          bi(
+            `${showValue(v)} 不是阶段（-1…5 或 中性）；该词未生效`,
+            `${showValue(v)} is not a stage (-1…5 or neutral); the word is not used`,
+          ),
         );
         continue;
       }
@@ -1054,7 +1053,7 @@ export function buildCriteriaSheet(lang: Lang, today: number): SheetRows {
         COLUMN_HEADS.check[lang],
       ]),
     );
-    for (const r of s.rows(lang)) rows.push(pad(r));
+    for (const r of s.rows(lang, DEFAULT_CRITERIA)) rows.push(pad(r));
   }
   return rows;
 }
@@ -1256,8 +1255,7 @@ export function criteriaSheetStyle(
       titles.push(i);
       headers.push(i + 1);
     }
-    if (TIER_ROWS.slice(0, 2).some((t) => same(r[0], t.label)))
-      percent.push([i, 1]);
+    if (TIER_ROWS.some((t) => same(r[0], t))) percent.push([i, 1]);
   });
   return {
     titles,

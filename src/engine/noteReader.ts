@@ -398,6 +398,7 @@ export class NoteReader {
     const starts = this.starts;
     const concepts = this.concepts;
     const askBit = PART_BIT.get("ask") as number;
+    const bookBit = PART_BIT.get("book") as number;
     const rivalBit = PART_BIT.get("rival") as number;
     const dealBits =
       (PART_BIT.get("money") as number) | (PART_BIT.get("contract") as number);
@@ -416,6 +417,7 @@ export class NoteReader {
     let coverEnd = -1; // end of a refusal or complaint: it covers the next signal
     let coverText = "";
     let coverDeal = false; // a condition (`如果`) covers deals only
+    let coverClause = false; // a complaint covers what follows in its clause (`吐槽上一家装修公司拖工期`)
     let planned = "";
     let intentEnd = -1;
     let intentText = "";
@@ -437,6 +439,7 @@ export class NoteReader {
     let termsSeen = ""; // a price or terms signal (stage 3) in the clause: `定金交多少` asks // a payment word in the clause (`尾款`, "deposit"), asked about: terms
     // a deal, payment or contract word in the clause, for `failed`
     let rivalCarry = ""; // a won form done with a rival runs on into the next clause (`合同都盖章了`)
+    let rivalCompared = false; // the clause's rival is what they compared us with (`跟别家比`)
     let pos = 0;
     for (;;) {
       // The next form, clause break or stage mention at or after pos (longest form first).
@@ -502,7 +505,8 @@ export class NoteReader {
           if (
             neg === "" &&
             coverEnd >= 0 &&
-            at - coverEnd <= (latin ? NEG_REACH_LATIN : NEG_REACH_ZH)
+            (coverClause ||
+              at - coverEnd <= (latin ? NEG_REACH_LATIN : NEG_REACH_ZH))
           )
             cover = coverText;
           let signalled = false;
@@ -515,6 +519,7 @@ export class NoteReader {
                 coverEnd = end; // "no interest in a demo": the demo is refused too
                 coverText = s;
                 coverDeal = false;
+                coverClause = false;
               }
             } else if (c.stage === 5) {
               // Won forms wait for the end of their clause: a plan, a rival or a question there changes them.
@@ -553,6 +558,7 @@ export class NoteReader {
                 coverEnd = end;
                 coverText = s;
                 coverDeal = c.coversNext === "deal";
+                coverClause = c.coversNext === "clause";
               }
             }
           }
@@ -577,6 +583,8 @@ export class NoteReader {
                     pn = negText;
                   signalled = true;
                   const pc = concepts[p.concept] as Concept;
+                  if (pc.id === "compares" && ((pm | a.parts) & rivalBit) !== 0)
+                    rivalCompared = true;
                   const pcov =
                     pn === "" && !(coverDeal && (pc.stage ?? 0) < 4)
                       ? cover
@@ -629,8 +637,13 @@ export class NoteReader {
               nParts++;
             }
           }
-          // `怎么收费的还没问`: a negated question right after a signal takes that signal back.
-          if (neg !== "" && (a.parts & askBit) !== 0 && negStart >= 0)
+          // `怎么收费的还没问`, `demo还没约上`: a negated question or booking right after a
+          // signal takes that signal back.
+          if (
+            neg !== "" &&
+            (a.parts & (askBit | bookBit)) !== 0 &&
+            negStart >= 0
+          )
             this.takeBack(negStart, neg, trace);
           if (signalled) {
             if (neg !== "") {
@@ -708,8 +721,12 @@ export class NoteReader {
           rival = rivalCarry;
         // a deal lost to the rival here (won with them, or gone with them: "chose another
         // vendor, already paid them") makes the next clause's won forms theirs too
+        // (not a rival they only compared us with: `说过要跟别家比、还说过不做了，今天把合同签了`)
         rivalCarry =
-          rival !== "" && (nPending > 0 || clauseRefusal !== "") ? rival : "";
+          rival !== "" &&
+          (nPending > 0 || (clauseRefusal !== "" && !rivalCompared))
+            ? rival
+            : "";
         // a deal that failed, was cancelled or refunded (`签约失败`, "signing fell through") is
         // a refusal; a clause that asks about it (`能退款吗`, `问了退款政策`) reports nothing
         const fail =
@@ -799,6 +816,8 @@ export class NoteReader {
         nPending = 0;
         nParts = 0;
         negEnd = chainEnd = coverEnd = intentEnd = -1;
+        coverClause = false;
+        rivalCompared = false;
         planned = rival = asked = question = future = failed = "";
         dealSeen = false;
         moneySeen = termsSeen = rivalDeal = "";

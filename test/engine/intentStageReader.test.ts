@@ -861,3 +861,36 @@ test("WHYINTENTSTAGE names what made a won form a plan, a condition or a rival's
     "“paid” (signed, paid) negated by “nothing”, counts for nothing",
   );
 });
+
+table("found with the third set of notes (each a kind of miss, not one note)", [
+  // 比较 as an adverb ("rather") is not a comparison
+  ["现在比较忙", null],
+  ["客户说现在比较忙，下周再联系", 0],
+  ["客户比较犹豫", null],
+  ["他比较关心售后", 3],
+  // a rival they only compared us with does not take a later deal (`、` does not end a clause)
+  ["中间说过要跟别家比、还说过不做了，今天把合同签了", 5],
+  ["选了别家，已经付了", -1],
+  // a complaint covers the rest of its clause, however far
+  ["吐槽上一家装修公司拖工期", 0],
+  // a booking negated after its object takes the object back
+  ["demo还没约上", null],
+  ["试驾还没约", null],
+  ["demo约好了", 2],
+  // a condition ending in 的话 stops a negation
+  ["家长问没录取的话退费吗", 3],
+  // 回头再说 alone is a brush-off; a time agreed is stage 0
+  ["回头再说", null],
+  ["在卸货，说4点以后打", 0],
+  // visits, results, terms, materials, sign-off in plain words of other trades
+  ["约了周六量房", 2],
+  ["带去看了我们在建的工地", 2],
+  ["问去年的录取率", 2],
+  ["问月结还是现结", 3],
+  ["问交期多久", 3],
+  ["要了产品手册", 1],
+  ["愿意再聊", 1],
+  ["就差太太点头", 4],
+  ["Plant manager said yes; CFO still has to sign off", 4],
+  ["客户今天sign了", 5],
+]);

@@ -40,7 +40,9 @@ export type SignalPart =
   | "money"
   | "arrived"
   | "when"
-  | "payVerb";
+  | "payVerb"
+  | "look"
+  | "site";
 
 export interface Concept {
   readonly id: string;
@@ -62,9 +64,10 @@ export interface Concept {
   /**
    * What it says covers the next signal in its clause: a refusal of it (`拒绝试听`), a
    * complaint about it (`抱怨费用太高`), a condition on a deal (`如果签约`, "deal" only:
-   * stages 4 and 5); that signal counts for nothing.
+   * stages 4 and 5); that signal counts for nothing. "clause": every later signal of its clause,
+   * however far (a complaint is about the rest of its clause: `吐槽上一家装修公司拖工期`).
    */
-  readonly coversNext?: "all" | "deal";
+  readonly coversNext?: "all" | "deal" | "clause";
   /** counts only when one of LATER_MARKERS follows it in the note (`在开会，说3点后回`) */
   readonly needsLater?: boolean;
   /**
@@ -101,7 +104,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "process|paperwork|documents|contract|price|cost|fee|fees|how to buy|how to pay",
   ),
   compare: w(
-    "对比|比较|比了|比一比|比比|比一下|货比三家|看|看了|" +
+    "对比|比较|比了|比一比|比比|比一下|货比三家|看|看了|比|" +
       "compare|compares|compared|comparing|comparison|benchmarking",
   ),
   rival: w(
@@ -110,7 +113,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
   ),
   book: w("约|约了|约好|约定|预约|安排|book|booked|scheduled|arranged"),
   visit: w(
-    "拜访|上门|面谈|见面|来公司|到店|来店|看房|看车|来看|试驾|试听|演示|参观|" +
+    "拜访|上门|面谈|见面|来公司|到店|来店|看房|看车|来看|试驾|试听|演示|参观|量房|考察|到院|面诊|看工地|看店|试机|验厂|去看|看项目|" +
       "visit|meeting|demo|test drive|viewing|tour",
   ),
   confirm: w(
@@ -118,7 +121,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "confirmed|decided|agreed|committed",
   ),
   deal: w(
-    "单子|订单|合作|成交|签约|签合同|签|下单|购买|采购|买|报|报名|要|用|上|做|选|订|投保|" +
+    "单子|订单|合作|成交|签约|签合同|签|下单|购买|采购|买|报|报名|要|用|上|做|选|订|投保|投|加盟|办卡|装|配置|" +
       "go ahead|to buy|to sign|the deal|to enroll|to take|the order",
   ),
   contract: w("合同|协议|contract|agreement"),
@@ -128,7 +131,7 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
   ),
   callAgain: w("再打|再打过来|晚点打|再联系|发个短信|发微信|call|text"),
   material: w(
-    "资料|发点|发份|产品介绍|介绍资料|pdf|户型图|彩页|materials|brochure",
+    "资料|发点|发份|产品介绍|介绍资料|公司介绍|产品手册|手册|画册|目录|样册|pdf|户型图|彩页|materials|brochure|catalogue|catalog|price list",
   ),
   money: w(
     "账户|账号|对公账户|哪个账户|全款|按揭|account|full payment|mortgage|首充|充值|预存款|款|钱|货款|尾款|首付款|定金|订金|学费|保费|payment|funds|deposit|money|the balance|wire|po|purchase order",
@@ -145,6 +148,10 @@ export const PARTS: { readonly [P in SignalPart]: readonly string[] } = {
       "pay|payment|wire|transfer|sign",
   ),
   listen: w("听|听了|听完|听取|listened to|heard"),
+  look: w("看|看了|去看|看过|参观|参观了|考察|考察了|toured|saw|seen"),
+  site: w(
+    "工地|现场|门店|直营店|展厅|样板间|样板房|工厂|厂房|总部|基地|园区|showroom|factory|site|plant",
+  ),
   intro: w("介绍|讲解|方案|pitch|presentation|intro|overview"),
 };
 
@@ -243,7 +250,7 @@ export const NEGATORS: readonly string[] = w(
 
 /** Words that end a clause (besides punctuation): negation does not cross them. */
 export const CLAUSE_BREAKS: readonly string[] = w(
-  "但|但是|不过|可是|然而|后来|之后|然后|结果|最后|但说|but|however|later|then|although|though",
+  "但|但是|不过|可是|然而|后来|之后|然后|结果|最后|但说|的话|but|however|later|then|although|though",
 );
 
 /**
@@ -257,7 +264,10 @@ export const NEUTRAL_WORDS: readonly string[] = w(
     "没关系|问题不大|没想到|不然|不好意思|不得不|不停|不光|不足|不止|不耐烦|" +
     "特别|分别|级别|类别|告别|别人|没错|未来|非常|无所谓|除非|顾问|问候|访问|请问|学问|" +
     "开会员|标签|签到|签证|签收|会员|机会|会议室|社会|比如|比例|比上次|性价比|" +
+    // 比较 as an adverb (rather, quite), not "compare": 现在比较忙, 比较犹豫
+    "现在比较|比较忙|比较急|比较慢|比较快|比较远|比较近|比较难|比较麻烦|比较犹豫|比较谨慎|比较满意|比较好|比较多|比较少|比较大|比较小|比较高|比较低|比较紧|比较晚|比较早|比较特殊|比较复杂|比较简单|比较着急|比较忙碌|" +
     "效果图|试用装|电话拜访|已收到|提交|交流|上班|上课|上市|上门服务|要求|需要我们|" +
+    "得问问|要问问|先问问|问问家里|问问老公|问问老婆|问问领导|问问老板|签几年|签多久|签多长|最短签|最少签|" +
     "no problem|not sure|no idea|not only|nothing else|signed for|signed for by|paid ads|paid search|paid social|" +
     "paid media|paid traffic|signed nda|signed the nda|signed an nda|signed up for|stage of|" +
     "asked us to|asked me to|asked to|asking us to|asking me to|asks us to|asks me to|" +
@@ -279,7 +289,7 @@ export const CONCEPTS: readonly Concept[] = [
         "拒绝|拒接|回绝|挂电话|挂断|挂了|直接挂|秒挂|不感兴趣|不需要|不用了|不想要|不想做|不想学|" +
         "不想换|不想了解|不考虑|不再考虑|不合作|不做了|不做|不买|不买了|不报|不报了|不学了|" +
         "不要了|不打算|没需求|没有需求|无需求|没预算|没有预算|别再|别打了|不要再|不要打了|" +
-        "不用再|别联系|拉黑|反感|恶言|骂人|骂了|态度恶劣|选了别家|用了别家|找了别家|取消了|" +
+        "不用再|别联系|拉黑|被拉黑|被block|block了|删了好友|被删了|反感|恶言|骂人|骂了|态度恶劣|选了别家|用了别家|找了别家|取消了|" +
         "refused|refuses|refuse|declined|declines|rejected|hung up|hangs up|hang up|" +
         "not interested|uninterested|no need|not needed|no thanks|said no|do not call|" +
         "don't call|not to call|stop calling|blocked|doesn't want|don't want|does not want|" +
@@ -322,7 +332,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: "complains",
     label: { zh: "抱怨、发牢骚", en: "complains" },
     stage: 0,
-    coversNext: "all",
+    coversNext: "clause",
     words: w(
       "嘟囔|嘀咕|念叨|发牢骚|抱怨|牢骚|吐槽|埋怨|诉苦|发泄|complain|complains|complained|complaining|complaint|" +
         "grumbled|grumbles|grumbling|vented|moaned|griped",
@@ -358,7 +368,9 @@ export const CONCEPTS: readonly Concept[] = [
     words: w(
       "晚点打|晚点再打|再打给我|打给我|agreed to talk|agreed to speak|talk next week|talk again|speak again|" +
         "" +
-        "稍后|晚点|晚些时候|改天|回头再说|回头联系|下次再聊|下周再聊|下次再说|再聊|再联系|" +
+        // 回头再说 alone is a brush-off (no time agreed): no signal
+        "稍后|晚点|晚些时候|改天|回头联系|下次再聊|下周再聊|下次再说|再聊|再联系|" +
+        "点以后打|点以后再打|点后打|点后再打|点之后打|点之后再打|以后再打|之后再打|晚些打|晚点联系|晚点再联系|" +
         "约定下次|下次联系|回电|发个短信|" +
         "call back|callback|call later|call me later|call after|" +
         "reach out|" +
@@ -393,8 +405,11 @@ export const CONCEPTS: readonly Concept[] = [
         "talked at length|talked a lot|long answers|long answer|walked me through|responding now and then|responded now and then|回了消息|回消息了|回了微信|了解一下|讲了想要|有互动|互动|愿意听|听了介绍|听完介绍|耐心听|认真听|聊得不错|聊得挺好|聊得很好|聊了很久|" +
         "聊了|聊开了|聊上了|聊了一些|详细聊|聊聊|挺能聊|能聊|健谈|配合|问什么答什么|沟通顺畅|" +
         "愿意沟通|愿意二次沟通|二次沟通|愿意了解|想了解|讲讲|介绍一下|讲述想法|讲自己的想法|" +
+        "愿意再聊|可以再聊|还能再聊|愿意继续聊|愿意继续沟通|答应再聊|willing to talk again|happy to talk again|" +
         "说了自己|说自己|讲了自己|介绍了自己|说了一堆|说了半天|说了孩子|的情况|自己的想法|" +
-        "长句子|介绍自己的情况|要资料|要了资料|发我看看|" +
+        "长句子|介绍自己的情况|要资料|要了资料|发我看看|要了产品手册|要产品手册|要了手册|要手册|要画册|要了画册|要目录|" +
+        "了解下|了解了解|先了解|说了好多|讲了好多|聊了好多|听我讲|听我说|听我介绍|听我们介绍|" +
+        "asked for a catalogue|asked for a catalog|asked for a brochure|asked for the brochure|own ideas|their ideas|" +
         "interacts|interacted|interactive|engaged|listened|listens|listening|shared ideas|" +
         "shared their|own ideas|chatted|good chat|explained|told me a lot|told me about|" +
         "opened up|willing to talk|asked for materials|asked for info",
@@ -416,6 +431,10 @@ export const CONCEPTS: readonly Concept[] = [
       "成功案例|师资|" +
         "评估价值|评估|效果|转化率|见效|收益|保值|保值率|升值|升值空间|通过率|就业|推荐工作|稳定性|" +
         "宕机|油耗|续航|环保|甲醛|咨询量|询盘|效率提升|哪个更适合|好不好租|出租|性价比|" +
+        "成功率|货损|破损率|故障率|返修率|良品率|合格率|发电量|多少度电|回本|回本周期|回报率|收益率|年化|" +
+        "录取率|升学率|就业率|生意怎么样|生意好不好|赚不赚钱|挣不挣钱|能赚多少|实测数据|运行数据|发电数据|看看数据|" +
+        "success story|success stories|testimonials|references from|how it performs|how they perform|perform in|" +
+        "哪些案例|有没有案例|什么案例|相关案例|类似案例|案例多不多|" +
         "roi|case study|case studies|pass rate|track record",
     ),
     pairs: [["ask", "results"]],
@@ -427,6 +446,7 @@ export const CONCEPTS: readonly Concept[] = [
     words: w(
       "做比较|作比较|做个比较|" +
         "对比|比较了|比较一下|比较下|在比较|做了比较|货比三家|比了几家|比比|比一比|比有什么|比呢|" +
+        "拿我们跟|拿我们和|跟我们比|和我们比|比来比去|" +
         "区别|有什么不同|什么不同|优势|compared|compares|comparing|compare|comparison|" +
         "difference|different from|versus|evaluating|evaluates",
     ),
@@ -453,13 +473,16 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 2,
     words: w(
       "a meeting|meet in person|meet up|" +
-        "来了一趟|又来了|量尺|" +
+        "来了一趟|又来了|量尺|量房|量房子|实地考察|考察|到院|面诊|看工地|看了工地|看现场|看了现场|看店|看了店|看门店|看了门店|看样板|看样品|看了样品|看厂|验厂|来厂|到厂|试机|进店|" +
         "可以约访|约访|面谈|见面谈|上门拜访|拜访|上门|到店|来店|看房|看车|来看|过来看|看现场|样板间|" +
         "带看|到访|来访|试驾|试听|演示|试用|参观|测评|体验|来公司|visit|visited|visiting|" +
         "site visit|visit booked|meeting booked|booked a meeting|demo|trial|test drive|" +
-        "viewing|showroom visit",
+        "viewing|showroom visit|came in|came by|dropped by|came over|consultation",
     ),
-    pairs: [["book", "visit"]],
+    pairs: [
+      ["book", "visit"],
+      ["look", "site"],
+    ],
   },
   // 3 考虑成交: price, discount, prepayment, after-sales, go-live; not averse to a contract [seed 002]
   {
@@ -482,6 +505,7 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 3,
     words: w(
       "优惠|折扣|打折|打个折|几折|打几折|减免|让利|便宜|补贴|有没有送|送什么|赠品|最低充|充多少|" +
+        "9折|8折|7折|6折|5折|95折|9.5折|88折|九折|八折|七折|六折|五折|九五折|八八折|" +
         "discount|discounts|fee waiver|waive|cheaper|promotion|% off",
     ),
   },
@@ -491,7 +515,7 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 3,
     words: w(
       "退款政策|退款规则|能不能退|可不可以退|可以退吗|能退吗|退不退|怎么退|refund policy|refundable|预付|预付款|预付的钱|先付|付一半|按进度付|分几次付|分两次付|按月付|月付|paid monthly|pay monthly|monthly payments|pay in installments|预存|预存款|付款方式|分期|首付|月供|贷款|公积金|怎么付款|如何付款|付款节点|" +
-        "prepayment|prepay|prepaid|payment terms|installments|instalments|financing",
+        "多久能开业|开业要多久|多久能上线|多久能交付|多久能装|how long till|how long until|installation date|月结|现结|账期|结算方式|怎么结算|付款周期|prepayment|prepay|prepaid|payment terms|payment schedule|payment plan|installments|instalments|financing",
     ),
   },
   {
@@ -500,7 +524,7 @@ export const CONCEPTS: readonly Concept[] = [
     stage: 3,
     words: w(
       "提车要|多久提车|什么时候提车|提车周期|多久能提|" +
-        "delivery date|delivery time|保修|warranty|sla|" +
+        "delivery date|delivery time|lead time|保修|保不保修|包不包修|保修吗|质保|质保期|包修|谁修|谁来修|交期|交货期|货期|多久交货|多久发货|多久到货|工期|多久完工|多久开业|开业时间|多久能装|安装周期|warranty|sla|" +
         "售后|上线|交付|交房时间|提车时间|开课时间|理赔|报名流程|购房流程|after-sales|after sales|" +
         "aftersales|go live|go-live|going live|launch date|onboarding|implementation",
     ),
@@ -525,10 +549,10 @@ export const CONCEPTS: readonly Concept[] = [
       "signature|budget approved|budget is approved|" +
         "verbal commitment|verbally committed|verbal agreement|口头同意|" +
         "签|" +
-        "同意了|点头了|松口了|" +
+        "同意了|点头了|松口了|点头|said yes|says yes|sign off|signs off|sign-off|signoff|" +
         "确定成交|确认成交|确定合作|确认合作|决定合作|确定要做|决定做|确定要|确定买|确定报|决定买|" +
         "决定报|答应了|口头答应|口头确定|拍板|定了|就定|定下来|就用我们|选我们|要做|签约时间|" +
-        "签约日期|签订日期|签合同时间|成交时间|付款时间|付款审批|考虑金额|考虑推广金额|金额待定|" +
+        "签约日期|签订日期|签合同时间|成交时间|付款时间|付款审批|考虑金额|考虑推广金额|金额待定|考虑投|投多少|" +
         "另一个负责人|负责人阻挠|老板审批|领导审批|走审批|deal confirmed|" +
         "confirmed deal|verbal yes|sign|signs|signing|agreed to sign|ready to sign|" +
         "agreed to go ahead|agreed to buy|agreed to take|decided to|going with us|" +
@@ -575,7 +599,7 @@ export const CONCEPTS: readonly Concept[] = [
         "全款已付|已打款|打款了|已回款|回款了|已收款|已收|款已收到|收到款|收到货款|已付清|付清了|" +
         "结清|款已到账|已到账|到账了|付款完成|已缴费|缴费了|已交|交了|转过来了|已转|刷了|刷了卡|首充已到|首充到账|首充了|已首充|全款付了|已续费|" +
         "买了|已购买|投保了|已投保|续费了|充了|复购|订车了|已交车|交车了|提车了|已报名|" +
-        "报了名|当场报了|e类|closed won|won|deal closed|closed the deal|signed|has signed|" +
+        "报了名|当场报了|sign了|签了字|e类|closed won|won|deal closed|closed the deal|signed|has signed|" +
         "contract signed|paid|payment received|received payment|payment has cleared|" +
         "payment cleared|purchased|bought|put down a deposit|paid a deposit|renewed",
     ),
