@@ -188,9 +188,12 @@ export class FormulaScan {
       if (f < 0 || f + 2 >= s.length) break;
       const start = s.lastIndexOf("<c ", f);
       const end = s.indexOf("</c>", f);
-      if (start < pos || end < 0) {
-        pos = start >= pos ? start : f;
-        this.rest = s.slice(pos);
+      if (start < pos) {
+        pos = f + 2; // not in a cell: nothing of ours
+        continue;
+      }
+      if (end < 0) {
+        this.rest = s.slice(start); // the cell ends in the next chunk
         return;
       }
       this.cell(s.slice(start, end));

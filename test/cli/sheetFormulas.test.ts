@@ -140,3 +140,19 @@ test("the scan takes formulas from XML cut anywhere, shared ones translated, res
     expect(scan.takeRow(2)).toBeUndefined(); // handed out once
   }
 });
+
+test("the scan keeps no more than an unfinished cell between chunks (an <f outside a cell is skipped)", () => {
+  const scan = new FormulaScan();
+  const held = () => (scan as unknown as { rest: string }).rest.length;
+  scan.feed('<sheetPr><f x="1"/></sheetPr><sheetData>');
+  for (let r = 1; r <= 2000; r++)
+    scan.feed(
+      `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><f>A${r}*2</f><v>${2 * r}</v></c></row>`,
+    );
+  expect(held()).toBeLessThan(10);
+  expect(Object.fromEntries(scan.takeRow(2000) ?? [])).toEqual({
+    2: { formula: "A2000*2", cached: "4000" },
+  });
+  scan.feed('<row r="2001"><c r="B2001"><f>A1');
+  expect(held()).toBeLessThan(40);
+});
