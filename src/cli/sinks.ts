@@ -167,6 +167,9 @@ function xlsxSink(
         if (c.note) cell.note = c.note;
       });
       row.commit();
+      // exceljs's streaming writer keeps every formula cell written (for a later cell sharing
+      // its formula); the copy writes each cell's own formula, so none is needed again.
+      (ws as unknown as { _formulae?: object })._formulae = {};
     },
     async finish() {
       if (!committed) ws.commit();
