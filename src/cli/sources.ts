@@ -11,7 +11,12 @@ import iconv from "iconv-lite";
 import { CliError, fsProblem } from "./cliError";
 import { SheetError } from "../sheet/rowFormulas";
 import { formulaValue } from "./sheetFormulas";
-import { date1904Of, formulasOf, xlsxReader } from "./xlsxReader";
+import {
+  date1904Of,
+  formulasOf,
+  WorkbookPartMissed,
+  xlsxReader,
+} from "./xlsxReader";
 
 export type FileKind = "xlsx" | "csv";
 export type CsvEncoding = "utf8" | "gb18030";
@@ -160,63 +165,93 @@ const badWorkbook = (file: string, e: unknown) =>
         reason: String((e as Error)?.message ?? e).slice(0, 120),
       });
 
+/** Reads a workbook again when exceljs's zip pass missed its workbook part (a race, issue #3064). */
+const READ_ATTEMPTS = 5;
+
 /** The sheet names in tab order, read from xl/workbook.xml only (the worksheets are not parsed). */
 async function xlsxSheetNames(file: string): Promise<string[]> {
-  const reader = workbookReader(file);
-  try {
-    // Parse entries until the workbook part has been read; worksheets are skipped (drained).
-    const r = reader as unknown as {
-      parse(): AsyncIterable<{ eventType: string }>;
-      model?: { sheets?: { name: string }[] };
-    };
-    for await (const ev of r.parse()) {
-      if (r.model?.sheets) break;
-      void ev;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const names = await xlsxSheetNamesOnce(file);
+      if (names.length > 0 || attempt === READ_ATTEMPTS) return names;
+    } catch (e) {
+      if (!(e instanceof WorkbookPartMissed) || attempt === READ_ATTEMPTS)
+        throw badWorkbook(file, e);
     }
-    return (r.model?.sheets ?? []).map((s) => s.name);
-  } catch (e) {
-    throw badWorkbook(file, e);
   }
+}
+
+async function xlsxSheetNamesOnce(file: string): Promise<string[]> {
+  const reader = workbookReader(file);
+  // Parse entries until the workbook part has been read; worksheets are skipped (drained).
+  const r = reader as unknown as {
+    parse(): AsyncIterable<{ eventType: string }>;
+    model?: { sheets?: { name: string }[] };
+  };
+  for await (const ev of r.parse()) {
+    if (r.model?.sheets) break;
+    void ev;
+  }
+  return (r.model?.sheets ?? []).map((s) => s.name);
 }
 
 async function* xlsxRows(
   file: string,
   sheet: string,
 ): AsyncIterable<SourceRow> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const row of xlsxRowsOnce(file, sheet)) {
+        yielded = true;
+        yield row;
+      }
+      return;
+    } catch (e) {
+      if (
+        !(e instanceof WorkbookPartMissed) ||
+        yielded ||
+        attempt === READ_ATTEMPTS
+      )
+        throw badWorkbook(file, e);
+    }
+  }
+}
+
+async function* xlsxRowsOnce(
+  file: string,
+  sheet: string,
+): AsyncIterable<SourceRow> {
   const reader = workbookReader(file);
   let found = false;
-  try {
-    for await (const ws of reader) {
-      const name = (ws as unknown as { name?: string }).name;
-      if (name !== sheet) continue;
-      found = true;
-      const scan = formulasOf(ws);
-      const date1904 = date1904Of(reader);
-      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
-        const values: unknown[] = [];
-        const cells: CopyCell[] = [];
-        const formulas = scan?.takeRow(row.number);
-        const n = row.cellCount;
-        for (let c = 1; c <= n; c++) {
-          const cell = row.getCell(c);
-          const numFmt = cell.numFmt;
-          // a formula cell as the XML has it (exceljs's streaming reader loses its shared
-          // formula, an error or boolean result, a date result's type)
-          const raw = formulas?.get(c);
-          const v = raw ? formulaValue(raw, numFmt, date1904) : cell.value;
-          values.push(engineValue(v));
-          cells.push(
-            numFmt && numFmt !== "General"
-              ? { value: copyValue(v), numFmt }
-              : { value: copyValue(v) },
-          );
-        }
-        yield { number: row.number, values, cells };
+  for await (const ws of reader) {
+    const name = (ws as unknown as { name?: string }).name;
+    if (name !== sheet) continue;
+    found = true;
+    const scan = formulasOf(ws);
+    const date1904 = date1904Of(reader);
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+      const values: unknown[] = [];
+      const cells: CopyCell[] = [];
+      const formulas = scan?.takeRow(row.number);
+      const n = row.cellCount;
+      for (let c = 1; c <= n; c++) {
+        const cell = row.getCell(c);
+        const numFmt = cell.numFmt;
+        // a formula cell as the XML has it (exceljs's streaming reader loses its shared
+        // formula, an error or boolean result, a date result's type)
+        const raw = formulas?.get(c);
+        const v = raw ? formulaValue(raw, numFmt, date1904) : cell.value;
+        values.push(engineValue(v));
+        cells.push(
+          numFmt && numFmt !== "General"
+            ? { value: copyValue(v), numFmt }
+            : { value: copyValue(v) },
+        );
       }
-      break;
+      yield { number: row.number, values, cells };
     }
-  } catch (e) {
-    throw badWorkbook(file, e);
+    break;
   }
   if (!found)
     throw new CliError({

@@ -58,6 +58,19 @@ export async function* utf8Text(
   }
 }
 
+/**
+ * exceljs's single streaming pass over the zip sometimes ends without delivering its last
+ * entry (exceljs issue #3064: `Cannot read properties of undefined (reading 'sheets')`); exceljs
+ * writes xl/workbook.xml last, so the sheets' names are lost. Reading the file again gets it.
+ */
+export class WorkbookPartMissed extends Error {
+  constructor() {
+    super(
+      "the workbook part (xl/workbook.xml) was not delivered by the zip reader",
+    );
+  }
+}
+
 const scans = new WeakMap<object, FormulaScan>();
 
 /** The formula cells of a worksheet this reader emitted (fed as exceljs parses it). */
@@ -99,6 +112,8 @@ export function xlsxReader(
   }
   const parseWorksheet = r._parseWorksheet.bind(reader);
   r._parseWorksheet = function* (iterator: Chunks, sheetNo: string) {
+    if (!(reader as unknown as { model?: object }).model)
+      throw new WorkbookPartMissed();
     const scan = new FormulaScan();
     for (const ev of parseWorksheet(
       utf8Text(iterator, (s) => scan.feed(s)),

@@ -294,19 +294,8 @@ test.each(["#N/A", "#DIV/0!", "#REF!", "#VALUE!"])(
       const input = path.join(tmp, `${name}.xlsx`);
       await book(cell as ExcelJS.CellValue).xlsx.writeFile(input);
       const out = path.join(tmp, `${name}.graded.xlsx`);
-      expect(
-        (
-          await runCli([
-            input,
-            "--out",
-            out,
-            "--lang",
-            "en",
-            "--outputs",
-            "grade,explanation",
-          ])
-        ).code,
-      ).toBe(0);
+      const opts = ["--lang", "en", "--outputs", "grade,explanation"];
+      expect((await runCli([input, "--out", out, ...opts])).code).toBe(0);
       results.push((await readXlsx(out)).rows["2"]?.slice(3) ?? []);
     }
     expect(JSON.stringify(results[0])).toContain(`{"error":"${code}"}`);
@@ -458,4 +447,30 @@ test("xlsx → CSV: a formula's date result is written like a typed date, boolea
     "TRUE",
     "09:05:30",
   ]);
+});
+
+test("a workbook whose workbook part comes last (as exceljs writes it) is read on every run: 300 runs, none fails", async () => {
+  // exceljs's zip pass misses that last part now and then (about 1 run in 100 here): the
+  // reader reads the file again rather than call it damaged
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("S");
+  ws.addRow(["跟进记录", "上次联系"]);
+  ws.addRow(["询问价格", new Date(Date.UTC(2026, 10, 20))]);
+  const input = path.join(tmp, "d.xlsx");
+  await wb.xlsx.writeFile(input);
+  const failures: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const out = path.join(tmp, `d${i}.xlsx`);
+    const r = await runCli([
+      input,
+      "--out",
+      out,
+      "--lang",
+      "en",
+      "--outputs",
+      "stage",
+    ]);
+    if (r.code !== 0) failures.push(r.err);
+  }
+  expect(failures).toEqual([]);
 });
