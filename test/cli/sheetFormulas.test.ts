@@ -4,7 +4,11 @@
  */
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
-import { translateFormula, FormulaScan } from "../../src/cli/sheetFormulas";
+import {
+  formulaValue,
+  translateFormula,
+  FormulaScan,
+} from "../../src/cli/sheetFormulas";
 
 const colLetters = (n: number) => {
   let s = "";
@@ -122,7 +126,8 @@ test("the scan takes formulas from XML cut anywhere, shared ones translated, res
     '<sheetData><row r="2"><c r="A2" t="e"><f>VLOOKUP(B2,Z:Z,2,0)</f><v>#N/A</v></c>' +
     '<c r="K2"><f t="shared" ref="K2:K4" si="0">F2&gt;2</f><v>0</v></c></row>' +
     '<row r="3"><c r="K3" t="b"><f t="shared" si="0"/><v>1</v></c><c r="L3" t="s"><v>4</v></c></row>' +
-    '<row r="4"><c r="K4" t="str"><f t="shared" si="0"/><v>a&amp;b</v></c></row></sheetData>';
+    '<row r="4"><c r="K4" t="str"><f t="shared" si="0"/><v>a&amp;b</v></c>' +
+    '<c r="M4" cm="1"><f t="array" ref="M4:M5">K2:K3*2</f><v>0</v></c></row></sheetData>';
   for (let cut = 1; cut < xml.length; cut += 7) {
     const scan = new FormulaScan();
     scan.feed(xml.slice(0, cut));
@@ -136,6 +141,7 @@ test("the scan takes formulas from XML cut anywhere, shared ones translated, res
     });
     expect(Object.fromEntries(scan.takeRow(4) ?? [])).toEqual({
       11: { formula: "F4>2", type: "str", cached: "a&b" },
+      13: { formula: "K2:K3*2", arrayRef: "M4:M5", cached: "0" },
     });
     expect(scan.takeRow(2)).toBeUndefined(); // handed out once
   }
@@ -155,4 +161,45 @@ test("the scan keeps no more than an unfinished cell between chunks (an <f outsi
   });
   scan.feed('<row r="2001"><c r="B2001"><f>A1');
   expect(held()).toBeLessThan(40);
+});
+
+test("the value copied: a formula with its typed result (an array formula keeps its range); no formula known, the result alone", () => {
+  expect(
+    formulaValue(
+      { formula: "A1:A2*2", arrayRef: "B1:B2", cached: "2" },
+      undefined,
+      false,
+    ),
+  ).toEqual({
+    formula: "A1:A2*2",
+    result: 2,
+    shareType: "array",
+    ref: "B1:B2",
+  });
+  expect(
+    formulaValue(
+      { formula: "NA()", type: "e", cached: "#N/A" },
+      undefined,
+      false,
+    ),
+  ).toEqual({
+    formula: "NA()",
+    result: { error: "#N/A" },
+  });
+  expect(
+    formulaValue({ formula: "D2+1", cached: "46346" }, "yyyy-mm-dd", false),
+  ).toEqual({
+    formula: "D2+1",
+    result: new Date(Date.UTC(2026, 10, 20)),
+  });
+  expect(
+    formulaValue({ formula: "D2+1", cached: "44884" }, "yyyy-mm-dd", true),
+  ).toEqual({
+    formula: "D2+1",
+    result: new Date(Date.UTC(2026, 10, 20)), // 1904 system: 1462 days later
+  });
+  expect(formulaValue({ type: "b", cached: "1" }, undefined, false)).toBe(true);
+  expect(formulaValue({ formula: "K10*2" }, undefined, false)).toEqual({
+    formula: "K10*2",
+  });
 });
