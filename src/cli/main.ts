@@ -252,11 +252,13 @@ export async function main(
     const p = progress(io, lang);
     // Ctrl-C or a kill mid-run: the unfinished hidden temporary file is removed, one line says so.
     const interrupted = (signal: NodeJS.Signals) => {
-      const [file] = removePartialFiles();
+      const { unwritten, complete } = removePartialFiles();
       p.done();
-      io.err(
-        `sales-qualify: ${new CliError({ code: "interrupted", file }).text(lang)}\n`,
-      );
+      // (a copy renamed into place just before the signal is whole: nothing to say against it)
+      if (complete.length === 0)
+        io.err(
+          `sales-qualify: ${new CliError({ code: "interrupted", file: unwritten[0] }).text(lang)}\n`,
+        );
       process.exit(signal === "SIGINT" ? 130 : 143);
     };
     process.on("SIGINT", interrupted);

@@ -41,10 +41,15 @@ const open = new Map<string, { out: fs.WriteStream; target: string }>();
 
 /**
  * Removes every temporary file still being written, at once (Ctrl-C or a kill: the process is
- * about to exit, nothing asynchronous will run). Returns the targets left unwritten.
+ * about to exit, nothing asynchronous will run). Returns the targets left unwritten, and those
+ * already complete (renamed into place just before the signal).
  */
-export function removePartialFiles(): string[] {
-  const targets: string[] = [];
+export function removePartialFiles(): {
+  unwritten: string[];
+  complete: string[];
+} {
+  const unwritten: string[] = [];
+  const complete: string[] = [];
   for (const [temp, { out, target }] of open) {
     try {
       const fd = (out as unknown as { fd?: number | null }).fd;
@@ -52,11 +57,14 @@ export function removePartialFiles(): string[] {
     } catch {
       // already closed
     }
-    fs.rmSync(temp, { force: true });
-    targets.push(target);
+    if (!fs.existsSync(temp)) complete.push(target);
+    else {
+      fs.rmSync(temp, { force: true });
+      unwritten.push(target);
+    }
   }
   open.clear();
-  return targets;
+  return { unwritten, complete };
 }
 
 async function replace(temp: string, target: string): Promise<void> {
