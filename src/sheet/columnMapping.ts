@@ -75,6 +75,19 @@ const LOWERED = 0.6;
 const MIN_EVIDENCE = 3;
 /** The cap on a column taken over from another input by its contents (客户名称 → company). */
 const MOVED = 0.75;
+/**
+ * A header that names an input this surely (价格承受能力, 购买流程询问) keeps its column when
+ * some cells do not read: those rows give the function's own error naming the cell. Only
+ * contents that clearly belong to something else (FOREIGN) overrule it.
+ */
+export const STRONG_HEADER = 0.9;
+/** Contents that are something else whatever the header says: phones, amounts, dates, counts, notes… */
+const FOREIGN: ReadonlySet<ColumnKind> = new Set<ColumnKind>([
+  ...IDENTIFYING.filter((k) => k !== "classLetters"),
+  "longText",
+]);
+/** Under a strong header, letters other than A/B (H, C, F, A级) in this share of cells are a grade someone assigned. */
+const ASSIGNED_LETTERS = 0.3;
 
 /** Cell kinds that identify a column on their own: a mismatch with one overturns a header. */
 const STRONG: ReadonlySet<ColumnKind> = new Set<ColumnKind>(IDENTIFYING);
@@ -309,6 +322,7 @@ function judge(
   spec: InputSpec,
   profile: ColumnProfile | undefined,
   sheetHasData: boolean,
+  header = 0,
 ): { factor: number; reason: Reason | null; moveTo?: InputKey } {
   if (!profile) return { factor: 1, reason: null };
   // An empty column beside filled ones holds nothing to read; on a new sheet headers decide.
@@ -335,6 +349,17 @@ function judge(
     };
   // Two cells are not evidence enough to go against a header.
   if (profile.cells < MIN_EVIDENCE) return { factor: 1, reason: null };
+  if (
+    header >= STRONG_HEADER &&
+    !(topShare >= 0.5 && FOREIGN.has(top)) &&
+    !(topShare >= 0.5 && STRICT.has(spec.key) && top !== "shortTags") &&
+    !(top === "classLetters" && (profile.share.letter ?? 0) >= ASSIGNED_LETTERS)
+  )
+    // The header says what it is; the cells that do not read are errors on their rows.
+    return {
+      factor: 1,
+      reason: { kind: topShare >= 0.5 ? top : "mixed", effect: "lowers" },
+    };
   if (topShare >= 0.5) {
     if (
       STRONG.has(top) ||
@@ -483,7 +508,7 @@ export function proposeMapping(
             words,
           );
       if (h === 0) continue;
-      const verdict = judge(spec, profile(c), sheetHasData);
+      const verdict = judge(spec, profile(c), sheetHasData, h);
       const confidence = Math.min(1, h * verdict.factor);
       if (verdict.factor === 0 && verdict.reason) {
         const prev = refusals.get(spec.key);

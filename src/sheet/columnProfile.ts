@@ -194,6 +194,8 @@ export function cellKind(value: unknown): CellKind | undefined {
   const f = fold(value);
   const compact = f.replace(/\s+/g, "");
   if (EMAIL.test(f)) return "email";
+  // A whole number stored as text with its decimals (1.0, 12.00): a count, not 1月0日.
+  if (/^\d{1,3}\.0+$/.test(compact)) return "count";
   if (phoneDigits(value)) return "phone";
   if (readDate(value) !== undefined || DATE_LOOSE.test(f)) return "date";
   if (compact === "a" || compact === "b" || YES_NO.has(compact))

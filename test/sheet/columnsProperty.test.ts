@@ -1,9 +1,11 @@
 /** Promises of the column mapping, checked over many generated sheets. */
 import fc from "fast-check";
+import { fold } from "../../src/engine/text";
 import {
   assignColumn,
   headerScore,
   proposeMapping,
+  STRONG_HEADER,
   type Mapping,
 } from "../../src/sheet/columnMapping";
 import { INPUTS, type InputKey } from "../../src/sheet/inputs";
@@ -123,6 +125,10 @@ const RATING_INPUTS: InputKey[] = [
   "siteOpen",
 ];
 
+/** Letters other than A/B (H, C, F, A级): when a third of the cells or more, a grade someone assigned. */
+const outsideAB = (cells: readonly string[]) =>
+  cells.filter((v) => !/^[ab]$/.test(fold(v))).length / cells.length;
+
 test("a column of class letters is never mapped to an A/B rating input", () => {
   const header = fc.oneof(
     ...RATING_INPUTS.map((k) => fc.constantFrom(...HEADER_SYNONYMS[k].words)),
@@ -155,8 +161,41 @@ test("a column of class letters is never mapped to an A/B rating input", () => {
       const rows = cells.map((v) =>
         withOthers ? ["王先生", v, "问了价格"] : [v],
       );
+      // A few unreadable letters under a header naming the input keep it (next property).
+      fc.pre(outsideAB(cells) >= 0.3);
       const m = proposeMapping(headers, { rows });
       for (const k of RATING_INPUTS) expect(m[k].columns).not.toContain(at);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("a header naming a rating input keeps its column when a few cells do not read", () => {
+  const strong = RATING_INPUTS.flatMap((k) =>
+    HEADER_SYNONYMS[k].words.filter((w) => headerScore(k, w) >= STRONG_HEADER),
+  );
+  const readable = fc.constantFrom("A", "B", "是", "否", "有", "无");
+  const column = fc
+    .tuple(
+      fc.array(readable, { minLength: 6, maxLength: 20 }),
+      fc.array(fc.constantFrom("C", "D", "H", "?", "不清楚"), {
+        minLength: 1,
+        maxLength: 2,
+      }),
+    )
+    .chain(([ok, bad]) =>
+      fc.shuffledSubarray([...ok, ...bad], {
+        minLength: ok.length + bad.length,
+      }),
+    );
+  fc.assert(
+    fc.property(fc.constantFrom(...strong), column, (h, cells) => {
+      const m = proposeMapping([h], { rows: cells.map((v) => [v]) });
+      const took = RATING_INPUTS.filter((k) => m[k].columns.includes(0));
+      expect({ h, cells, took: took.length }).toEqual({ h, cells, took: 1 });
+      expect(headerScore(took[0] as InputKey, h)).toBeGreaterThanOrEqual(
+        STRONG_HEADER,
+      );
     }),
     { numRuns: 300 },
   );
