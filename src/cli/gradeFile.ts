@@ -14,8 +14,10 @@ import {
   mappingToSave,
   proposeMapping,
   restoreMapping,
+  unusedColumns,
   type Mapping,
   type SavedMapping,
+  type UnusedColumn,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
 import { INPUT_BY_KEY, INPUTS, type InputKey } from "../sheet/inputs";
@@ -81,6 +83,9 @@ export interface MappingReport {
   readonly headerRow: number;
   readonly columns: { input: InputKey; header: string; column: number }[];
   readonly outputs: OutputKind[];
+  /** the header row's cells and the columns they name that are not read, each with why */
+  readonly headers: readonly unknown[];
+  readonly unused: readonly UnusedColumn[];
 }
 
 export interface GradeResult {
@@ -359,6 +364,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       })),
     ),
     outputs,
+    headers,
+    unused: unusedColumns(inputHeaders, mapping, mappingOptions),
   });
   if (o.saveMappingFile)
     try {

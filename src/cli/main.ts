@@ -9,6 +9,7 @@ import { langFrom, type Lang } from "../engine/lang";
 import { readDate, todaySerial } from "../engine/read";
 import { INPUT_BY_KEY } from "../sheet/inputs";
 import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
+import { unusedText } from "../sheet/mappingReasons";
 import { columnLetter } from "../sheet/rowFormulas";
 import { CliError } from "./cliError";
 import { gradeFile, type GradeResult, type MappingReport } from "./gradeFile";
@@ -86,9 +87,14 @@ function describeMapping(m: MappingReport, lang: Lang): string {
   const outs = m.outputs
     .map((k) => OUTPUT_BY_KIND.get(k)?.header[lang] ?? k)
     .join(lang === "zh" ? "、" : ", ");
-  return lang === "zh"
-    ? `工作表“${m.sheet}”，表头在第 ${m.headerRow} 行；识别的列：${cols}\n输出：${outs}\n`
-    : `sheet "${m.sheet}", header row ${m.headerRow}; columns: ${cols}\noutputs: ${outs}\n`;
+  // Every column whose header names an input but is not read: one line each, saying why.
+  const unused = m.unused.map((u) => unusedText(u, m.headers, lang) + "\n");
+  return (
+    (lang === "zh"
+      ? `工作表“${m.sheet}”，表头在第 ${m.headerRow} 行；识别的列：${cols}\n输出：${outs}\n`
+      : `sheet "${m.sheet}", header row ${m.headerRow}; columns: ${cols}\noutputs: ${outs}\n`) +
+    unused.join("")
+  );
 }
 
 function describeResult(r: GradeResult, lang: Lang): string {

@@ -628,17 +628,19 @@ function dropStages(
   choice: ColumnChoice,
   headers: readonly unknown[],
 ): ColumnChoice {
-  const isStage = (c: number) =>
-    partsOf(String(headers[c] ?? "")).plain.some((p) =>
-      STAGE_WORDS.some((w) => contains(p, w)),
-    );
-  const notes = choice.columns.filter((c) => !isStage(c));
+  const notes = choice.columns.filter((c) => !isStageHeader(headers[c]));
   return notes.length === 0 || notes.length === choice.columns.length
     ? choice
     : chosen(notes, choice.confidence, choice.reason);
 }
 
 const STAGE_WORDS = ["阶段", "stage"].map(prepare);
+
+function isStageHeader(header: unknown): boolean {
+  return partsOf(String(header ?? "")).plain.some((p) =>
+    STAGE_WORDS.some((w) => contains(p, w)),
+  );
+}
 
 /**
  * The mapping with `key` set to these columns (the user's choice) and the columns taken from
@@ -847,4 +849,83 @@ export function learnWords(
     }
   }
   return changed ? next : undefined;
+}
+
+/** Why a column whose header names an input is not read. */
+export type UnusedWhy =
+  /** its cells hold something else (the reason says what) */
+  | { readonly why: "contents"; readonly reason: Reason }
+  /** another column was chosen for the same input */
+  | { readonly why: "another"; readonly instead: number }
+  /** a stage column beside written notes: the notes are read */
+  | { readonly why: "stage" }
+  /** short tags in a remarks column beside written notes */
+  | { readonly why: "tags" }
+  /** its header names the input too weakly beside its contents */
+  | { readonly why: "weak"; readonly reason: Reason | null };
+
+export type UnusedColumn = {
+  readonly column: number;
+  readonly input: InputKey;
+} & UnusedWhy;
+
+/**
+ * The columns whose header names an input (score 0.5 or more) that the mapping does not read,
+ * each with why: the command line prints one line per column, the pane shows the same reason.
+ */
+export function unusedColumns(
+  headers: readonly unknown[],
+  mapping: Mapping,
+  options: MappingOptions = {},
+): UnusedColumn[] {
+  const used = new Set(Object.values(mapping).flatMap((c) => c.columns));
+  const rows = options.rows;
+  const sheetHasData =
+    (rows ?? [])
+      .slice(0, SAMPLE_ROWS)
+      .filter((r) => r.some((v) => !isBlankCell(v))).length >= MIN_EVIDENCE;
+  const out: UnusedColumn[] = [];
+  // A column its contents moved to another input (价格承受能力 holding phones → phone) says so.
+  for (const spec of INPUTS) {
+    const r = mapping[spec.key].refused;
+    if (r && used.has(r.column))
+      out.push({
+        column: r.column,
+        input: spec.key,
+        why: "contents",
+        reason: r.reason,
+      });
+  }
+  for (let c = 0; c < headers.length; c++) {
+    if (used.has(c) || options.exclude?.has(c)) continue;
+    let best: InputSpec | undefined;
+    let score = 0;
+    for (const spec of INPUTS) {
+      const h = headerScore(spec.key, headers[c], options.words);
+      if (h > score) {
+        best = spec;
+        score = h;
+      }
+    }
+    if (!best || score < WEAK) continue;
+    const input = best.key;
+    const p = rows ? profileColumn(rows, c, headers[c]) : undefined;
+    const verdict = judge(best, p, sheetHasData, score);
+    const taken = mapping[input].columns;
+    if (verdict.factor === 0 && verdict.reason)
+      out.push({ column: c, input, why: "contents", reason: verdict.reason });
+    else if (best.multi && taken.length && isStageHeader(headers[c]))
+      out.push({ column: c, input, why: "stage" });
+    else if (best.multi && taken.length)
+      out.push({ column: c, input, why: "tags" });
+    else if (taken.length)
+      out.push({
+        column: c,
+        input,
+        why: "another",
+        instead: taken[0] as number,
+      });
+    else out.push({ column: c, input, why: "weak", reason: verdict.reason });
+  }
+  return out.sort((a, b) => a.column - b.column);
 }
