@@ -81,6 +81,8 @@ const MOVED = 0.75;
  * contents that clearly belong to something else (FOREIGN) overrule it.
  */
 export const STRONG_HEADER = 0.9;
+/** A notes column this much whole numbers holds counts, not notes (unless it is a stage column). */
+const NUMBERS_NOT_NOTES = 0.8;
 /** Contents that are something else whatever the header says: phones, amounts, dates, counts, notes… */
 const FOREIGN: ReadonlySet<ColumnKind> = new Set<ColumnKind>([
   ...IDENTIFYING.filter((k) => k !== "classLetters"),
@@ -323,6 +325,7 @@ function judge(
   profile: ColumnProfile | undefined,
   sheetHasData: boolean,
   header = 0,
+  stageHeader = false,
 ): { factor: number; reason: Reason | null; moveTo?: InputKey } {
   if (!profile) return { factor: 1, reason: null };
   // An empty column beside filled ones holds nothing to read; on a new sheet headers decide.
@@ -341,6 +344,15 @@ function judge(
       topShare = s;
     }
   if (top === undefined) return { factor: 1, reason: null };
+  // Numbers under a notes header (联系记录 of contact counts 5, 2, 3) are counts, not notes: a
+  // bare number would be read as a stage. Only a stage column (意向阶段 1–5) writes stages so.
+  if (
+    spec.multi &&
+    profile.wholeNumbers >= NUMBERS_NOT_NOTES &&
+    !stageHeader &&
+    profile.cells >= MIN_EVIDENCE
+  )
+    return { factor: 0, reason: { kind: "count", effect: "overturns" } };
   if (topShare >= 0.5 && spec.fits.includes(top))
     // Short text confirms nothing worth saying: the header alone chose it.
     return {
@@ -508,7 +520,13 @@ export function proposeMapping(
             words,
           );
       if (h === 0) continue;
-      const verdict = judge(spec, profile(c), sheetHasData, h);
+      const verdict = judge(
+        spec,
+        profile(c),
+        sheetHasData,
+        h,
+        isStageHeader(headers[c]),
+      );
       const confidence = Math.min(1, h * verdict.factor);
       if (verdict.factor === 0 && verdict.reason) {
         const prev = refusals.get(spec.key);
@@ -910,7 +928,13 @@ export function unusedColumns(
     if (!best || score < WEAK) continue;
     const input = best.key;
     const p = rows ? profileColumn(rows, c, headers[c]) : undefined;
-    const verdict = judge(best, p, sheetHasData, score);
+    const verdict = judge(
+      best,
+      p,
+      sheetHasData,
+      score,
+      isStageHeader(headers[c]),
+    );
     const taken = mapping[input].columns;
     if (verdict.factor === 0 && verdict.reason)
       out.push({ column: c, input, why: "contents", reason: verdict.reason });

@@ -122,3 +122,19 @@ describe("a header naming an input keeps its column when a few cells do not read
     );
   });
 });
+
+test("联系记录 holding contact counts is not read as notes (no stages 5/2/3), and the line says it holds numbers", async () => {
+  const file = csv("contacts.csv", [
+    ["客户姓名", "付款能力", "满意度", "回访次数", "联系记录"],
+    ["王先生", "是", "是", 3, 5],
+    ["张女士", "否", "是", 1, 2],
+    ["李先生", "是", "否", 2, 3],
+  ]);
+  const r = await run([file, "--lang", "zh"]);
+  expect(r.code).toBe(0);
+  expect(r.err).toContain(
+    "E 列“联系记录”未作为“跟进记录”读取：内容多为次数或数字",
+  );
+  expect(r.err).not.toMatch(/跟进记录=E/);
+  expect(r.err).not.toMatch(/意向阶段 /);
+});

@@ -481,3 +481,41 @@ test("payment methods are never payment ability; lead sources and budget amounts
     { numRuns: 300 },
   );
 });
+
+test("a notes header over small whole numbers is not notes (a bare number would read as a stage); a stage header over the same numbers is", () => {
+  const stage = (w: string) => /阶段|stage/i.test(w);
+  const notesWords = HEADER_SYNONYMS.observations.words.filter(
+    (w) => !stage(w) && headerScore("observations", w) > 0,
+  );
+  const stageWords = ["意向阶段", "阶段", "商机阶段", "Stage"];
+  const numbers = fc.array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 0, max: 30 }).map(String),
+    ),
+    { minLength: 3, maxLength: 30 },
+  );
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...notesWords),
+      fc.constantFrom(...stageWords),
+      numbers,
+      (notes, stageHeader, cells) => {
+        const rows = cells.map((v) => [v]);
+        const m = proposeMapping([notes], { rows });
+        expect({ notes, cells, got: m.observations.columns }).toEqual({
+          notes,
+          cells,
+          got: [],
+        });
+        // Said why, unless another input reads the column (回访 of counts: revisits).
+        const elsewhere = Object.values(m).some((c) => c.columns.includes(0));
+        if (!elsewhere)
+          expect(m.observations.refused?.reason.kind).toBe("count");
+        const s = proposeMapping([stageHeader], { rows });
+        expect(s.observations.columns).toEqual([0]);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
