@@ -16,7 +16,14 @@ export type CliProblem =
   | { code: "badWorkbook"; file: string; reason: string }
   | { code: "noSheet"; file: string; sheet: string; sheets: string[] }
   | { code: "emptySheet"; file: string; sheet: string }
-  | { code: "noHeader"; file: string; sheet: string }
+  | {
+      code: "noHeader";
+      file: string;
+      sheet: string;
+      rows?: number;
+      row?: number;
+    }
+  | { code: "headerRowBlank"; file: string; row: number }
   | { code: "unmapped"; output: string; needs: string[] }
   | { code: "nothingToGrade"; headers: string[] }
   | { code: "badMappingFile"; file: string; reason: string }
@@ -86,9 +93,19 @@ const TEXT: {
   },
   noHeader: {
     zh: (p) =>
-      `在“${p.file}”（${p.sheet}）的前 6 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。可用 --mapping 指定列`,
+      p.row !== undefined
+        ? `“${p.file}”（${p.sheet}）第 ${p.row} 行中没有能认出的列标题（如 付款能力、跟进记录、上次联系）。请检查 --header-row 的行号`
+        : `在“${p.file}”（${p.sheet}）的前 ${p.rows ?? 6} 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。表头在更下面时用 --header-row <行号> 指定；标题认不出时用 --mapping 指定各项对应的列标题`,
     en: (p) =>
-      `no header row in the first 6 rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). Use --mapping to name the columns`,
+      p.row !== undefined
+        ? `row ${p.row} of "${p.file}" (${p.sheet}) has no column title that is recognised (e.g. Payment, Notes, Last contact). Check the row number given to --header-row`
+        : `no header row in the first ${p.rows ?? 6} rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). If the header is lower down, give its row with --header-row <n>; if its titles are not recognised, name them with --mapping`,
+  },
+  headerRowBlank: {
+    zh: (p) =>
+      `--header-row ${p.row}：“${p.file}”的第 ${p.row} 行是空的或不存在`,
+    en: (p) =>
+      `--header-row ${p.row}: row ${p.row} of "${p.file}" is blank or does not exist`,
   },
   unmapped: {
     zh: (p) =>

@@ -19,7 +19,7 @@ import {
   type SavedMapping,
   type UnusedColumn,
 } from "../sheet/columnMapping";
-import { detectHeaderRow } from "../sheet/headerRow";
+import { detectHeader, type HeaderRows } from "../sheet/headerRow";
 import { INPUT_BY_KEY, INPUTS, type InputKey } from "../sheet/inputs";
 import {
   OUTPUTS,
@@ -51,8 +51,8 @@ import {
 
 /** Rows graded per engine call: large enough to amortise, small enough to stream. */
 export const CHUNK_ROWS = 4096;
-/** The header row is looked for among the first rows, as in the pane. */
-const HEADER_LOOKAHEAD = 6;
+/** The header row is looked for among the first rows (exports put a few lines of metadata on top). */
+export const HEADER_LOOKAHEAD = 20;
 /** Rows read ahead so the mapping can judge each column's cells, as the pane does (they are graded too). */
 const CONTENT_LOOKAHEAD = 400;
 
@@ -63,6 +63,8 @@ export interface GradeOptions {
   readonly encoding?: CsvEncoding;
   readonly mappingFile?: string;
   readonly saveMappingFile?: string;
+  /** the header row's number on the sheet (1-based), when the user gives it */
+  readonly headerRow?: number;
   readonly outputs?: readonly OutputKind[];
   readonly lang: Lang;
   /** Excel serial of the date urgency and follow-ups count from */
@@ -224,6 +226,28 @@ function outputCell(
   return { value: v };
 }
 
+/** The header's rows: the user's --header-row, else the row with a saved mapping's headers, else found. */
+function findHeaderRows(
+  head: readonly SourceRow[],
+  o: GradeOptions,
+  saved: SavedMapping | undefined,
+): HeaderRows {
+  const values = head.map((r) => r.values);
+  if (o.headerRow === undefined)
+    return detectHeader(values, {
+      lookAt: HEADER_LOOKAHEAD,
+      headerTexts: Object.values(saved ?? {}).flat(),
+    });
+  const row = head.findIndex((r) => r.number === o.headerRow);
+  if (row < 0 || values[row]?.every((v) => v === null || v === ""))
+    throw new CliError({
+      code: "headerRowBlank",
+      file: o.input,
+      row: o.headerRow,
+    });
+  return detectHeader(values, { row });
+}
+
 export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const source = await openSource(o.input, {
     sheet: o.sheet,
@@ -249,7 +273,12 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
 
   const it = source.rows()[Symbol.asyncIterator]();
   const head: SourceRow[] = [];
-  while (head.length < HEADER_LOOKAHEAD) {
+  // One row more than searched: a sub-header row may complete the last one.
+  while (
+    head.length <= HEADER_LOOKAHEAD ||
+    (o.headerRow !== undefined &&
+      (head[head.length - 1]?.number ?? 0) <= o.headerRow)
+  ) {
     const r = await it.next();
     if (r.done) break;
     head.push(r.value);
@@ -264,11 +293,14 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       sheet: source.sheetName,
     });
 
-  const headerIndex = detectHeaderRow(head.map((r) => r.values));
+  const header = findHeaderRows(head, o, saved);
+  const headerIndex = header.row;
   const headerRow = head[headerIndex] as SourceRow;
-  const headers = headerRow.values;
+  const headers = header.headers;
+  // Data starts below the header's rows (two with a group row over sub-headers).
+  const dataFrom = headerIndex + header.rows;
   // The cells below the header are judged with it (as in the pane): read a few hundred rows ahead.
-  while (head.length < headerIndex + 1 + CONTENT_LOOKAHEAD) {
+  while (head.length < dataFrom + CONTENT_LOOKAHEAD) {
     const r = await it.next();
     if (r.done) break;
     head.push(r.value);
@@ -285,9 +317,9 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   ]);
   const inputHeaders = headers.map((h, j) => (ownedSet.has(j) ? "" : h));
   const mappingOptions = {
-    rows: head.slice(headerIndex + 1).map((r) => r.values),
+    rows: head.slice(dataFrom).map((r) => r.values),
     exclude: ownedSet,
-    groups: headerIndex > 0 ? head[headerIndex - 1]?.values : undefined,
+    groups: header.groups,
   };
   let mapping: Mapping;
   if (saved) {
@@ -315,6 +347,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         code: "noHeader",
         file: o.input,
         sheet: source.sheetName,
+        rows: HEADER_LOOKAHEAD,
+        row: o.headerRow,
       });
   }
 
@@ -396,7 +430,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   // Blank rows count only when a data row follows (trailing ones are not rows of the list).
   // An .xlsx does not store empty rows: the gaps in row numbers are blank rows too.
   let pendingBlank = 0;
-  let lastNumber = headerRow.number;
+  let lastNumber = (head[dataFrom - 1] as SourceRow).number;
   const countRow = (r: SourceRow) => {
     pendingBlank += Math.max(0, r.number - lastNumber - 1);
     lastNumber = r.number;
@@ -422,7 +456,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       if (r.done) break;
       head.push(r.value);
     }
-    const data = head.slice(headerIndex + 1);
+    const data = head.slice(dataFrom);
     const leadRows = readLeadRows(
       inputHeaders,
       data.map((r) => r.values),
@@ -474,7 +508,10 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       ),
     );
 
-    let chunk: SourceRow[] = head.slice(headerIndex + 1);
+    // A sub-header row is copied as it is.
+    for (const r of head.slice(headerIndex + 1, dataFrom))
+      await sink.writeRow(r.number, r.cells);
+    let chunk: SourceRow[] = head.slice(dataFrom);
     const flush = async () => {
       if (chunk.length === 0) return;
       const values = chunk.map((r) => r.values);

@@ -24,6 +24,7 @@ const HELP: Record<Lang, string> = {
 选项：
   --out <文件>           输出文件（.xlsx 或 .csv）；默认：<原名>.graded.<原扩展名>
   --sheet <名称>         要评级的工作表；默认第一个
+  --header-row <行号>    表头所在的行（从 1 数起）；默认在前 20 行中自动寻找
   --outputs <列表>       只输出这些列，逗号分隔：${OUTPUTS.map((o) => o.kind).join(",")}
   --mapping <文件.json>  用保存的列映射（输入 → 表头文字），如 {"payment": "付款能力"}
   --save-mapping <文件>  把本次的列映射保存下来，下次用 --mapping
@@ -43,6 +44,7 @@ pane's rules, and writes a copy (the input is never changed).
 Options:
   --out <file>           output (.xlsx or .csv); default <name>.graded.<input's extension>
   --sheet <name>         the sheet to grade; default the first
+  --header-row <n>       the header's row (counting from 1); default found among the first 20
   --outputs <list>       only these outputs, comma-separated: ${OUTPUTS.map((o) => o.kind).join(",")}
   --mapping <file.json>  a saved column mapping (input → header text), e.g. {"payment": "Payment"}
   --save-mapping <file>  save this run's mapping for --mapping next time
@@ -194,6 +196,7 @@ export async function main(
         options: {
           out: { type: "string", short: "o" },
           sheet: { type: "string" },
+          "header-row": { type: "string" },
           outputs: { type: "string" },
           mapping: { type: "string" },
           "save-mapping": { type: "string" },
@@ -254,11 +257,23 @@ export async function main(
           ? `--out “${v.out}”：输出文件须以 .xlsx 或 .csv 结尾`
           : `--out "${v.out}": the output must end in .xlsx or .csv`,
       );
+    let headerRow: number | undefined;
+    if (v["header-row"] !== undefined) {
+      const t = v["header-row"].trim();
+      headerRow = /^\d+$/.test(t) ? Number(t) : NaN;
+      if (!(headerRow >= 1 && headerRow <= 1048576))
+        throw usage(
+          lang === "zh"
+            ? `--header-row “${v["header-row"]}”：应为表头所在的行号，1 到 1048576 之间的整数`
+            : `--header-row "${v["header-row"]}": give the header's row number, a whole number from 1 to 1048576`,
+        );
+    }
     const p = progress(io, lang);
     const result = await gradeFile({
       input: parsed.positionals[0] as string,
       output: v.out,
       sheet: v.sheet,
+      headerRow,
       encoding,
       mappingFile: v.mapping,
       saveMappingFile: v["save-mapping"],

@@ -451,8 +451,13 @@ const SUB_HEADERS = [
 
 function isSubHeader(header: unknown): boolean {
   const f = compact(fold(String(header ?? "")));
-  return SUB_HEADERS.includes(f);
+  // An ordinal alone (第一次, 第2次, 1, Call 1): one column per call under its group.
+  return SUB_HEADERS.includes(f) || ORDINAL_ONLY.test(f);
 }
+
+/** A sub-header that is nothing but a number in a series: 第一次, 第2次, 1, (2), #3, 1st, call 1. */
+const ORDINAL_ONLY =
+  /^(第[一二三四五六七八九十\d]+次?|[一二三四五六七八九十]|\d{1,2}|[（(]\d{1,2}[)）]|#\d{1,2}|\d{1,2}(st|nd|rd|th)|call\d{1,2})$/;
 
 /** Each group cell's text carried rightwards over the blank cells a merge leaves. */
 function groupTexts(
