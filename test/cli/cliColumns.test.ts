@@ -138,3 +138,168 @@ test("联系记录 holding contact counts is not read as notes (no stages 5/2/3)
   expect(r.err).not.toMatch(/跟进记录=E/);
   expect(r.err).not.toMatch(/意向阶段 /);
 });
+
+/** The probe's sheet: 跟进记录 merged over 第一次/第二次/第三次, 上次联系 over 日期/方式. */
+async function groupSheet(file: string, mergedDown: boolean): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Sheet1");
+  const singles = ["客户姓名", "付款能力", "满意度", "回访次数"];
+  ws.getRow(1).values = [
+    ...(mergedDown ? singles : [null, null, null, null]),
+    "跟进记录",
+    null,
+    null,
+    "上次联系",
+    null,
+  ];
+  ws.mergeCells("E1:G1");
+  ws.mergeCells("H1:I1");
+  if (mergedDown)
+    ["A", "B", "C", "D"].forEach((c) => ws.mergeCells(`${c}1:${c}2`));
+  ws.getRow(2).values = [
+    ...(mergedDown ? [null, null, null, null] : singles),
+    "第一次",
+    "第二次",
+    "第三次",
+    "日期",
+    "方式",
+  ];
+  const d = (day: number) => new Date(Date.UTC(2026, 10, day));
+  [
+    [
+      "王先生",
+      "是",
+      "是",
+      3,
+      "未接通",
+      "客户说要看房",
+      "已付定金",
+      d(20),
+      "电话",
+    ],
+    ["张女士", "否", "是", 1, "不感兴趣", null, null, d(2), "微信"],
+    ["赵总", "是", "是", 4, "询问价格", "约了周末看房", null, d(18), "上门"],
+  ].forEach((row, i) => (ws.getRow(3 + i).values = row));
+  await wb.xlsx.writeFile(file);
+}
+
+describe("a group row merged over a sub-header row", () => {
+  test.each([
+    ["other headers merged down over both rows", true],
+    ["other headers in the sub-header row", false],
+  ])(
+    "%s: the two rows are the header, the data starts below both, all three note columns are read",
+    async (_about, mergedDown) => {
+      const file = path.join(tmp, "group.xlsx");
+      await groupSheet(file, mergedDown);
+      const out = path.join(tmp, "group.csv");
+      const r = await run([
+        file,
+        "--out",
+        out,
+        "--outputs",
+        "stage",
+        "--lang",
+        "zh",
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.err).toContain("跟进记录=E，跟进记录=F，跟进记录=G，上次联系=H");
+      // Three leads, no sub-header row graded as a lead; 王先生's third note (已付定金) is read.
+      expect(r.err).toContain("3 行数据");
+      const rows = dataRows(out);
+      const graded = rows.filter((row) => /^-?\d+$/.test(row[9] ?? ""));
+      expect(graded.map((row) => [row[0], row[9]])).toEqual([
+        ["王先生", "5"],
+        ["张女士", "-1"],
+        ["赵总", "3"],
+      ]);
+    },
+  );
+});
+
+describe("--header-row", () => {
+  async function metaSheet(file: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    for (let i = 1; i <= 7; i++)
+      ws.getRow(i).values = [`导出信息 ${i}：系统 CRM`];
+    ws.getRow(9).values = [
+      "客户姓名",
+      "付款能力",
+      "满意度",
+      "回访次数",
+      "跟进记录",
+    ];
+    NAMES.forEach(
+      (n, i) => (ws.getRow(10 + i).values = [n, "是", "是", 3, "询问价格"]),
+    );
+    await wb.xlsx.writeFile(file);
+  }
+
+  test("a header below row 6 (export metadata on top) is found, and given by hand it is used", async () => {
+    const file = path.join(tmp, "meta.xlsx");
+    await metaSheet(file);
+    const found = await run([
+      file,
+      "--out",
+      path.join(tmp, "a.csv"),
+      "--lang",
+      "zh",
+    ]);
+    expect(found.code).toBe(0);
+    expect(found.err).toContain("表头在第 9 行");
+    expect(found.err).toContain(`${NAMES.length} 行数据`);
+    const given = await run([
+      file,
+      "--out",
+      path.join(tmp, "b.csv"),
+      "--header-row",
+      "9",
+      "--lang",
+      "en",
+    ]);
+    expect(given.code).toBe(0);
+    expect(given.err).toContain("header row 9");
+  });
+
+  test.each([["0"], ["-3"], ["2.5"], ["x"]])(
+    "--header-row %s is bad usage naming the option and the value (exit 2)",
+    async (value) => {
+      const file = path.join(tmp, "meta.xlsx");
+      await metaSheet(file);
+      const r = await run([file, `--header-row=${value}`, "--lang", "zh"]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--header-row “${value}”`);
+    },
+  );
+
+  test("a blank row given is named; a row without known titles says to check the number", async () => {
+    const file = path.join(tmp, "meta.xlsx");
+    await metaSheet(file);
+    const blank = await run([file, "--header-row", "8", "--lang", "zh"]);
+    expect([blank.code, blank.err]).toEqual([
+      1,
+      "sales-qualify: --header-row 8：“" + file + "”的第 8 行是空的或不存在\n",
+    ]);
+    const wrong = await run([file, "--header-row", "3", "--lang", "en"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/row 3 of .* no column title .*--header-row/);
+  });
+
+  test("when no header is found the message's suggestion works: --header-row with the row it names", async () => {
+    const file = path.join(tmp, "deep.csv");
+    const lines = [
+      ...Array.from({ length: 25 }, (_, i) => [`导出信息 ${i + 1}`]),
+      ["客户姓名", "付款能力", "满意度", "回访次数", "跟进记录"],
+      ...NAMES.map((n) => [n, "是", "是", 3, "询问价格"]),
+    ];
+    fs.writeFileSync(file, lines.map((l) => l.join(",")).join("\n"));
+    const r = await run([file, "--lang", "zh"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("前 20 行中找不到表头");
+    expect(r.err).toContain("--header-row <行号>");
+    const fixed = await run([file, "--header-row", "26", "--lang", "zh"]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.err).toContain("表头在第 26 行");
+  });
+});

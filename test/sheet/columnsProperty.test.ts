@@ -10,6 +10,8 @@ import {
 } from "../../src/sheet/columnMapping";
 import { INPUTS, type InputKey } from "../../src/sheet/inputs";
 import { HEADER_SYNONYMS } from "../../src/sheet/tables/headerSynonyms";
+import { isSubHeaderRow } from "../../src/sheet/headerRow";
+import { findColumns } from "../../src/sheet/sheetColumns";
 import { OWN_SHEETS } from "./columnsSheets";
 
 /** Headers that name no input, with cells of every kind below them. */
@@ -517,5 +519,59 @@ test("a notes header over small whole numbers is not notes (a bare number would 
       },
     ),
     { numRuns: 200 },
+  );
+});
+
+test("two-row headers: sub-headers under a merged group are read with it; a data row under a group header is never a sub-header row", () => {
+  const singles = fc.uniqueArray(
+    fc.constantFrom(
+      "客户姓名",
+      "付款能力",
+      "满意度",
+      "回访次数",
+      "电话",
+      "负责人",
+    ),
+    { minLength: 1, maxLength: 5 },
+  );
+  const note = fc.constantFrom(
+    "询问价格",
+    "约了周末看房",
+    "未接通",
+    "已付定金",
+  );
+  fc.assert(
+    fc.property(
+      singles,
+      fc.integer({ min: 2, max: 5 }),
+      fc.array(fc.tuple(fc.array(note, { minLength: 5, maxLength: 5 })), {
+        minLength: 3,
+        maxLength: 8,
+      }),
+      fc.nat(),
+      (heads, calls, data, which) => {
+        const top = [...heads, "跟进记录", ...Array(calls - 1).fill(null)];
+        const sub = [
+          ...heads.map(() => null),
+          ...Array.from({ length: calls }, (_, i) => `第${i + 1}次`),
+        ];
+        const rows = data.map(([notes]) => [
+          ...heads.map((h) =>
+            h === "回访次数" ? 2 : h === "电话" ? "13800001111" : "是",
+          ),
+          ...notes.slice(0, calls),
+        ]);
+        const found = findColumns([top, sub, ...rows]);
+        expect(found.headerRows).toBe(2);
+        expect(found.rows).toHaveLength(rows.length);
+        expect(found.mapping.observations.columns).toEqual(
+          Array.from({ length: calls }, (_, i) => heads.length + i),
+        );
+        // A data row right under the header: its single headers' cells are filled, never a sub-header row.
+        const row = rows[which % rows.length] as unknown[];
+        expect(isSubHeaderRow(top, row)).toBe(false);
+      },
+    ),
+    { numRuns: 100 },
   );
 });
