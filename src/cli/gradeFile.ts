@@ -11,6 +11,7 @@ import type ExcelJS from "exceljs";
 import type { Lang } from "../engine/lang";
 import { fold } from "../engine/text";
 import {
+  inputNamed,
   mappingToSave,
   proposeMapping,
   restoreMapping,
@@ -20,7 +21,7 @@ import {
   type UnusedColumn,
 } from "../sheet/columnMapping";
 import { detectHeader, type HeaderRows } from "../sheet/headerRow";
-import { INPUT_BY_KEY, INPUTS, type InputKey } from "../sheet/inputs";
+import { INPUT_BY_KEY, type InputKey } from "../sheet/inputs";
 import {
   OUTPUTS,
   OUTPUT_BY_KIND,
@@ -144,23 +145,21 @@ export async function readMappingFile(file: string): Promise<SavedMapping> {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch {
-    throw new CliError({ code: "badMappingFile", file, reason: "not JSON" });
+  } catch (e) {
+    throw new CliError({
+      code: "mappingNotJson",
+      file,
+      detail: String((e as Error).message ?? e),
+    });
   }
   if (typeof json !== "object" || json === null || Array.isArray(json))
-    throw new CliError({
-      code: "badMappingFile",
-      file,
-      reason: 'expected an object such as {"payment": "付款能力"}',
-    });
+    throw new CliError({ code: "mappingNotObject", file });
   const out: SavedMapping = {};
-  for (const [k, v] of Object.entries(json)) {
-    if (!INPUT_BY_KEY.has(k as InputKey))
-      throw new CliError({
-        code: "badMappingFile",
-        file,
-        reason: `unknown input "${k}" (known: ${INPUTS.map((i) => i.key).join(", ")})`,
-      });
+  for (const [name, v] of Object.entries(json)) {
+    // An input by its key or by the name users see (付款能力, Payment).
+    const k = inputNamed(name);
+    if (!k)
+      throw new CliError({ code: "mappingUnknownInput", file, input: name });
     // Observations may name several columns: a list of headers.
     const several =
       INPUT_BY_KEY.get(k as InputKey)?.multi === true && Array.isArray(v);
@@ -169,11 +168,7 @@ export async function readMappingFile(file: string): Promise<SavedMapping> {
       names.length === 0 ||
       names.some((n) => typeof n !== "string" || n.trim() === "")
     )
-      throw new CliError({
-        code: "badMappingFile",
-        file,
-        reason: `"${k}" must name a column header (text)`,
-      });
+      throw new CliError({ code: "mappingBadValue", file, input: name });
     out[k as InputKey] = several ? (names as string[]) : (v as string);
   }
   return out;

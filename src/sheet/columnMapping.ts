@@ -835,7 +835,7 @@ export function parseWorkbookWords(raw: unknown): {
 }
 
 /** An input by its key or its label in either language. */
-function inputNamed(name: string): InputKey | undefined {
+export function inputNamed(name: string): InputKey | undefined {
   const f = fold(name);
   return INPUTS.find(
     (i) => fold(i.key) === f || fold(i.zh) === f || fold(i.en) === f,

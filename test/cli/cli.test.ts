@@ -198,12 +198,12 @@ describe("bad files and bad usage: one line, a non-zero exit, no output file", (
     [
       "a mapping file that is not JSON",
       () => [leads(), "--mapping", write("m.json", "{")],
-      /列映射文件.*无效/,
+      /列映射文件.*不是有效的 JSON/,
     ],
     [
       "a mapping file with an unknown input",
       () => [leads(), "--mapping", write("m.json", '{"budget":"预算"}')],
-      /unknown input "budget"/,
+      /“budget”不是可识别的输入；可用：客户姓名（customerName）/,
     ],
     [
       "a mapping file naming a missing header",

@@ -303,3 +303,152 @@ describe("--header-row", () => {
     expect(fixed.err).toContain("表头在第 26 行");
   });
 });
+
+describe("messages in the user's language, naming what is wrong", () => {
+  const leads = () =>
+    csv("leads.csv", [
+      ["客户姓名", "付款能力", "满意度", "回访次数", "跟进记录"],
+      ...NAMES.map((n) => [n, "是", "是", 3, "询问价格"]),
+    ]);
+  const mapping = (text: string) => {
+    const f = path.join(tmp, "m.json");
+    fs.writeFileSync(f, text);
+    return f;
+  };
+
+  test.each([
+    [
+      "not JSON",
+      "{",
+      /^sales-qualify: 列映射文件“.*m\.json”不是有效的 JSON；应写成 \{"付款能力"/,
+    ],
+    ["not an object", "[1]", /列映射文件“.*m\.json”应是一个对象/],
+    [
+      "an unknown input",
+      '{"预算":"预算"}',
+      /“预算”不是可识别的输入；可用：客户姓名（customerName）、/,
+    ],
+    [
+      "a value that is not a header",
+      '{"付款能力": 3}',
+      /“付款能力”的值应是表头文字/,
+    ],
+    [
+      "a header the sheet lacks",
+      '{"付款能力": "支付"}',
+      /把“付款能力”指向列“支付”，但表头中没有这一列/,
+    ],
+  ])(
+    "a mapping file with %s: one Chinese line, no English",
+    async (_about, text, message) => {
+      const r = await run([
+        leads(),
+        "--mapping",
+        mapping(text),
+        "--lang",
+        "zh",
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(message);
+      expect(r.err.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(r.err).not.toMatch(/unknown|expected|not JSON|must/);
+    },
+  );
+
+  test("a mapping file may name inputs as users see them (付款能力, Satisfaction) as well as by key", async () => {
+    const out = path.join(tmp, "o.csv");
+    const r = await run([
+      leads(),
+      "--out",
+      out,
+      "--lang",
+      "zh",
+      "--outputs",
+      "grade",
+      "--mapping",
+      mapping(
+        '{"付款能力":"付款能力","Satisfaction":"满意度","observations":["跟进记录"],"回访次数":"回访次数"}',
+      ),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("付款能力=B，满意程度=C，回访次数=D，跟进记录=E");
+  });
+
+  test.each([
+    ["2026-13-01", "zh", "--today “2026-13-01”：月份 13 不存在（应为 1–12）"],
+    [
+      "2026-02-30",
+      "zh",
+      "--today “2026-02-30”：2026 年 2 月没有 30 日（该月有 28 天）",
+    ],
+    [
+      "2028-02-30",
+      "en",
+      '--today "2028-02-30": 2028-02 has no day 30 (it has 29 days)',
+    ],
+    [
+      "tomorrow",
+      "zh",
+      "--today “tomorrow”：应为日期 YYYY-MM-DD，如 2026-11-25",
+    ],
+  ])(
+    "--today %s says which part is wrong (%s)",
+    async (value, lang, message) => {
+      let err = "";
+      const code = await main([leads(), "--today", value, "--lang", lang], {
+        out: () => undefined,
+        err: (s) => (err += s),
+        isTTY: false,
+      });
+      expect(code).toBe(2);
+      expect(err).toContain(message);
+    },
+  );
+
+  test("--lang fr is refused with the languages there are, in Chinese when the system names no language", async () => {
+    let err = "";
+    const saved = { ...process.env };
+    Object.assign(process.env, { LANG: "C", LC_ALL: "", LC_MESSAGES: "" });
+    try {
+      const code = await main([leads(), "--lang", "fr"], {
+        out: () => undefined,
+        err: (s) => (err += s),
+        isTTY: false,
+      });
+      expect(code).toBe(2);
+    } finally {
+      process.env = saved;
+    }
+    expect(err).toContain(
+      "--lang “fr”：不支持这种语言，可用 zh（中文）或 en（English）",
+    );
+  });
+
+  test("a semicolon-separated CSV and a UTF-16 one are named as such, not as 'no header'", async () => {
+    const semi = path.join(tmp, "semi.csv");
+    fs.writeFileSync(
+      semi,
+      "\uFEFF客户姓名;付款能力;满意度;跟进记录\n王;是;是;询问价格\n张;否;是;未接通\n",
+    );
+    const a = await run([semi, "--lang", "zh"]);
+    expect(a.code).toBe(1);
+    expect(a.err).toContain("各列用分号（;）分隔");
+    const u16 = path.join(tmp, "u16.csv");
+    fs.writeFileSync(
+      u16,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(
+          "客户姓名\t付款能力\t跟进记录\r\n王\t是\t询问价格\r\n",
+          "utf16le",
+        ),
+      ]),
+    );
+    const b = await run([u16, "--lang", "en"]);
+    expect(b.code).toBe(1);
+    expect(b.err).toContain("is UTF-16 text");
+    // A good CSV is never told either.
+    const good = await run([leads(), "--lang", "zh"]);
+    expect(good.code).toBe(0);
+  });
+});
