@@ -9,6 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { parse } from "csv-parse/sync";
+import { run as runCli } from "./runCli";
 
 let tmp: string;
 beforeEach(() => {
@@ -16,18 +17,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(
-  args: string[],
-): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main([...args, "--today", "2026-11-25"], {
-    out: (s) => (out += s),
-    err: (s) => (err += s),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+/** The command line with a fixed today, so dates never depend on the day the tests run. */
+const run = (args: string[]) => runCli([...args, "--today", "2026-11-25"]);
 
 /** A graded CSV's data rows (below the header), as text cells. */
 function dataRows(file: string): string[][] {
