@@ -368,9 +368,14 @@ function judge(
     !(top === "classLetters" && (profile.share.letter ?? 0) >= ASSIGNED_LETTERS)
   )
     // The header says what it is; the cells that do not read are errors on their rows.
+    // (Mostly A/B with a few other letters: a rating to check, not a grade someone assigned.)
     return {
       factor: 1,
-      reason: { kind: topShare >= 0.5 ? top : "mixed", effect: "lowers" },
+      reason: {
+        kind:
+          topShare < 0.5 ? "mixed" : top === "classLetters" ? "rating" : top,
+        effect: "lowers",
+      },
     };
   if (topShare >= 0.5) {
     if (

@@ -879,3 +879,14 @@ describe("unusedColumns: every header-named column the mapping does not read, wi
     );
   });
 });
+
+test("a strong header kept over a few unreadable cells says to check it: 价格承受能力 of A/B with one C", () => {
+  const headers = ["价格承受能力"];
+  const rows = ["A", "B", "C", "A", "B", "A"].map((v) => [v]);
+  const m = proposeMapping(headers, { rows });
+  expect(m.priceTolerance).toMatchObject({
+    column: 0,
+    reason: { kind: "rating", effect: "lowers" },
+  });
+  expect(unusedColumns(headers, m, { rows })).toEqual([]);
+});
