@@ -84,6 +84,8 @@ export interface GradeOptions {
 export interface MappingReport {
   readonly sheet: string;
   readonly headerRow: number;
+  /** the header's last row (below headerRow when a sub-header row completes it) */
+  readonly headerRowLast: number;
   readonly columns: { input: InputKey; header: string; column: number }[];
   readonly outputs: OutputKind[];
   /** the header row's cells and the columns they name that are not read, each with why */
@@ -382,6 +384,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   o.onMapping?.({
     sheet: source.sheetName,
     headerRow: headerRow.number,
+    headerRowLast: (head[dataFrom - 1] as SourceRow).number,
     // Every column read, observations' several included.
     columns: (
       Object.entries(mapping) as [InputKey, { columns: readonly number[] }][]

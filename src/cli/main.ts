@@ -99,12 +99,16 @@ function describeMapping(m: MappingReport, lang: Lang): string {
   const outs = m.outputs
     .map((k) => OUTPUT_BY_KIND.get(k)?.header[lang] ?? k)
     .join(lang === "zh" ? "、" : ", ");
+  const rows =
+    m.headerRowLast > m.headerRow
+      ? `${m.headerRow}–${m.headerRowLast}`
+      : String(m.headerRow);
   // Every column whose header names an input but is not read: one line each, saying why.
   const unused = m.unused.map((u) => unusedText(u, m.headers, lang) + "\n");
   return (
     (lang === "zh"
-      ? `工作表“${m.sheet}”，表头在第 ${m.headerRow} 行；识别的列：${cols}\n输出：${outs}\n`
-      : `sheet "${m.sheet}", header row ${m.headerRow}; columns: ${cols}\noutputs: ${outs}\n`) +
+      ? `工作表“${m.sheet}”，表头在第 ${rows} 行；识别的列：${cols}\n输出：${outs}\n`
+      : `sheet "${m.sheet}", header ${m.headerRowLast > m.headerRow ? "rows" : "row"} ${rows}; columns: ${cols}\noutputs: ${outs}\n`) +
     unused.join("")
   );
 }
@@ -343,7 +347,11 @@ export async function main(
         .filter((s) => s !== "") as OutputKind[];
       for (const k of outputs)
         if (!known.includes(k))
-          throw usage(`--outputs "${k}": ${known.join(", ")}`);
+          throw usage(
+            lang === "zh"
+              ? `--outputs “${k}”：没有这一项输出，可用 ${OUTPUTS.map((o) => `${o.kind}（${o.header.zh}）`).join("、")}`
+              : `--outputs "${k}": not an output; use ${known.join(", ")}`,
+          );
     }
     let today = todaySerial();
     if (v.today !== undefined) {

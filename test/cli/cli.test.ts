@@ -218,7 +218,7 @@ describe("bad files and bad usage: one line, a non-zero exit, no output file", (
     [
       "an unknown output",
       () => [leads(), "--outputs", "grade,budget"],
-      /--outputs "budget"/,
+      /--outputs “budget”：没有这一项输出，可用 grade（客户等级）/,
       2,
     ],
     [

@@ -195,6 +195,7 @@ describe("a group row merged over a sub-header row", () => {
       ]);
       expect(r.code).toBe(0);
       expect(r.err).toContain("跟进记录=E，跟进记录=F，跟进记录=G，上次联系=H");
+      expect(r.err).toContain(mergedDown ? "表头在第 1–2 行" : "表头在第 2 行");
       // Three leads, no sub-header row graded as a lead; 王先生's third note (已付定金) is read.
       expect(r.err).toContain("3 行数据");
       const rows = dataRows(out);
