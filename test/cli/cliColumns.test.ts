@@ -20,6 +20,9 @@ afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** The command line with a fixed today, so dates never depend on the day the tests run. */
 const run = (args: string[]) => runCli([...args, "--today", "2026-11-25"]);
 
+/** `--out <tmp>/name` */
+const to = (name: string) => ["--out", path.join(tmp, name)];
+
 /** A graded CSV's data rows (below the header), as text cells. */
 function dataRows(file: string): string[][] {
   const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
@@ -48,13 +51,7 @@ describe("a header naming an input keeps its column when a few cells do not read
       ],
       ...NAMES.map((n, i) => [n, "A", "A", 3, tolerance[i], "询问价格"]),
     ]);
-    const r = await run([
-      file,
-      "--outputs",
-      "grade,explanation",
-      "--lang",
-      "zh",
-    ]);
+    const r = await run([file, "--outputs=grade,explanation", "--lang=zh"]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/价格承受能力=E/);
     const rows = dataRows(path.join(tmp, "f6.graded.csv"));
@@ -81,12 +78,9 @@ describe("a header naming an input keeps its column when a few cells do not read
     await wb.xlsx.writeFile(file);
     const r = await run([
       file,
-      "--out",
-      path.join(tmp, "o.csv"),
-      "--outputs",
-      "explanation",
-      "--lang",
-      "zh",
+      ...to("o.csv"),
+      "--outputs=explanation",
+      "--lang=zh",
     ]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/购买流程询问=D/);
@@ -101,13 +95,13 @@ describe("a header naming an input keeps its column when a few cells do not read
       ["客户姓名", "付款能力", "满意度", "价格承受能力", "跟进记录"],
       ...NAMES.map((n, i) => [n, "是", "是", `1380000111${i}`, "询问价格"]),
     ]);
-    const zh = await run([file, "--outputs", "grade", "--lang", "zh"]);
+    const zh = await run([file, "--outputs=grade", "--lang=zh"]);
     expect(zh.code).toBe(0);
     expect(zh.err).toContain(
       "D 列“价格承受能力”未作为“价格承受能力”读取：内容多为电话号码",
     );
     fs.rmSync(path.join(tmp, "phones.graded.csv"));
-    const en = await run([file, "--outputs", "grade", "--lang", "en"]);
+    const en = await run([file, "--outputs=grade", "--lang=en"]);
     expect(en.err).toContain(
       'column D "价格承受能力" not read as Price tolerance: mostly phone numbers',
     );
@@ -121,7 +115,7 @@ test("联系记录 holding contact counts is not read as notes (no stages 5/2/3)
     ["张女士", "否", "是", 1, 2],
     ["李先生", "是", "否", 2, 3],
   ]);
-  const r = await run([file, "--lang", "zh"]);
+  const r = await run([file, "--lang=zh"]);
   expect(r.code).toBe(0);
   expect(r.err).toContain(
     "E 列“联系记录”未作为“跟进记录”读取：内容多为次数或数字",
@@ -184,15 +178,7 @@ describe("a group row merged over a sub-header row", () => {
       const file = path.join(tmp, "group.xlsx");
       await groupSheet(file, mergedDown);
       const out = path.join(tmp, "group.csv");
-      const r = await run([
-        file,
-        "--out",
-        out,
-        "--outputs",
-        "stage",
-        "--lang",
-        "zh",
-      ]);
+      const r = await run([file, "--out", out, "--outputs=stage", "--lang=zh"]);
       expect(r.code).toBe(0);
       expect(r.err).toContain("跟进记录=E，跟进记录=F，跟进记录=G，上次联系=H");
       expect(r.err).toContain(mergedDown ? "表头在第 1–2 行" : "表头在第 2 行");
@@ -231,24 +217,15 @@ describe("--header-row", () => {
   test("a header below row 6 (export metadata on top) is found, and given by hand it is used", async () => {
     const file = path.join(tmp, "meta.xlsx");
     await metaSheet(file);
-    const found = await run([
-      file,
-      "--out",
-      path.join(tmp, "a.csv"),
-      "--lang",
-      "zh",
-    ]);
+    const found = await run([file, ...to("a.csv"), "--lang=zh"]);
     expect(found.code).toBe(0);
     expect(found.err).toContain("表头在第 9 行");
     expect(found.err).toContain(`${NAMES.length} 行数据`);
     const given = await run([
       file,
-      "--out",
-      path.join(tmp, "b.csv"),
-      "--header-row",
-      "9",
-      "--lang",
-      "en",
+      ...to("b.csv"),
+      "--header-row=9",
+      "--lang=en",
     ]);
     expect(given.code).toBe(0);
     expect(given.err).toContain("header row 9");
@@ -259,7 +236,7 @@ describe("--header-row", () => {
     async (value) => {
       const file = path.join(tmp, "meta.xlsx");
       await metaSheet(file);
-      const r = await run([file, `--header-row=${value}`, "--lang", "zh"]);
+      const r = await run([file, `--header-row=${value}`, "--lang=zh"]);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`--header-row “${value}”`);
     },
@@ -268,12 +245,12 @@ describe("--header-row", () => {
   test("a blank row given is named; a row without known titles says to check the number", async () => {
     const file = path.join(tmp, "meta.xlsx");
     await metaSheet(file);
-    const blank = await run([file, "--header-row", "8", "--lang", "zh"]);
+    const blank = await run([file, "--header-row=8", "--lang=zh"]);
     expect([blank.code, blank.err]).toEqual([
       1,
       "sales-qualify: --header-row 8：“" + file + "”的第 8 行是空的或不存在\n",
     ]);
-    const wrong = await run([file, "--header-row", "3", "--lang", "en"]);
+    const wrong = await run([file, "--header-row=3", "--lang=en"]);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/row 3 of .* no column title .*--header-row/);
   });
@@ -286,11 +263,11 @@ describe("--header-row", () => {
       ...NAMES.map((n) => [n, "是", "是", 3, "询问价格"]),
     ];
     fs.writeFileSync(file, lines.map((l) => l.join(",")).join("\n"));
-    const r = await run([file, "--lang", "zh"]);
+    const r = await run([file, "--lang=zh"]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("前 20 行中找不到表头");
     expect(r.err).toContain("--header-row <行号>");
-    const fixed = await run([file, "--header-row", "26", "--lang", "zh"]);
+    const fixed = await run([file, "--header-row=26", "--lang=zh"]);
     expect(fixed.code).toBe(0);
     expect(fixed.err).toContain("表头在第 26 行");
   });
@@ -333,13 +310,7 @@ describe("messages in the user's language, naming what is wrong", () => {
   ])(
     "a mapping file with %s: one Chinese line, no English",
     async (_about, text, message) => {
-      const r = await run([
-        leads(),
-        "--mapping",
-        mapping(text),
-        "--lang",
-        "zh",
-      ]);
+      const r = await run([leads(), "--mapping", mapping(text), "--lang=zh"]);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(message);
       expect(r.err.split("\n").filter(Boolean)).toHaveLength(1);
@@ -353,10 +324,8 @@ describe("messages in the user's language, naming what is wrong", () => {
       leads(),
       "--out",
       out,
-      "--lang",
-      "zh",
-      "--outputs",
-      "grade",
+      "--lang=zh",
+      "--outputs=grade",
       "--mapping",
       mapping(
         '{"付款能力":"付款能力","Satisfaction":"满意度","observations":["跟进记录"],"回访次数":"回访次数"}',
@@ -402,7 +371,7 @@ describe("messages in the user's language, naming what is wrong", () => {
     const saved = { ...process.env };
     Object.assign(process.env, { LANG: "C", LC_ALL: "", LC_MESSAGES: "" });
     try {
-      const code = await main([leads(), "--lang", "fr"], {
+      const code = await main([leads(), "--lang=fr"], {
         out: () => undefined,
         err: (s) => (err += s),
         isTTY: false,
@@ -422,7 +391,7 @@ describe("messages in the user's language, naming what is wrong", () => {
       semi,
       "\uFEFF客户姓名;付款能力;满意度;跟进记录\n王;是;是;询问价格\n张;否;是;未接通\n",
     );
-    const a = await run([semi, "--lang", "zh"]);
+    const a = await run([semi, "--lang=zh"]);
     expect(a.code).toBe(1);
     expect(a.err).toContain("各列用分号（;）分隔");
     const u16 = path.join(tmp, "u16.csv");
@@ -436,11 +405,11 @@ describe("messages in the user's language, naming what is wrong", () => {
         ),
       ]),
     );
-    const b = await run([u16, "--lang", "en"]);
+    const b = await run([u16, "--lang=en"]);
     expect(b.code).toBe(1);
     expect(b.err).toContain("is UTF-16 text");
     // A good CSV is never told either.
-    const good = await run([leads(), "--lang", "zh"]);
+    const good = await run([leads(), "--lang=zh"]);
     expect(good.code).toBe(0);
   });
 });
