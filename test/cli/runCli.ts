@@ -1,7 +1,7 @@
-/** Runs the command line in this process, its output and errors collected. */
+/** Runs the command line in-process, capturing what it prints: its exit code, stdout and stderr. */
 import { main } from "../../src/cli/main";
 
-export async function runCli(
+export async function run(
   args: string[],
 ): Promise<{ code: number; out: string; err: string }> {
   let out = "";

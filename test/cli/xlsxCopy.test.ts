@@ -11,7 +11,7 @@ import fc from "fast-check";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readCsv, readXlsx } from "./readBack";
-import { runCli } from "./runCli";
+import { run as runCli } from "./runCli";
 
 let tmp: string;
 beforeEach(() => {
