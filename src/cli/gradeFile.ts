@@ -26,7 +26,9 @@ import {
   headersOf,
   type OutputKind,
 } from "../sheet/outputs";
-import { placeOutputs } from "../sheet/placement";
+import { placeColumns } from "../sheet/placement";
+import { FORMULA_CELL, OwnColumns, freshHeader } from "../sheet/ownColumns";
+import { columnLetter } from "../sheet/rowFormulas";
 import { computeStatic, type CellOut } from "../sheet/rowFormulas";
 import { pipelineReport } from "../report/pipelineReport";
 import { reportLayout } from "../report/reportLayout";
@@ -74,6 +76,8 @@ export interface GradeOptions {
   readonly chunkRows?: number;
   readonly onProgress?: (rows: number) => void;
   readonly onMapping?: (m: MappingReport) => void;
+  /** one line the user should read (a column kept as theirs, an output not produced) */
+  readonly onNotice?: (line: string) => void;
 }
 
 export interface MappingReport {
@@ -172,19 +176,22 @@ export async function readMappingFile(file: string): Promise<SavedMapping> {
   return out;
 }
 
-/** The owned columns of an earlier graded copy (their headers are ours): reused, never read as inputs. */
-function ownedColumns(
-  headers: readonly unknown[],
-): Partial<Record<OutputKind, number>> {
-  const owned: Partial<Record<OutputKind, number>> = {};
-  const folded = headers.map((h) => fold(String(h ?? "")));
-  for (const o of OUTPUTS) {
-    const names = headersOf(o.kind).map(fold);
-    const c = folded.findIndex((h) => names.includes(h));
-    if (c >= 0) owned[o.kind] = c;
-  }
-  return owned;
-}
+const blankCell = (c: CopyCell | undefined): boolean =>
+  c === undefined ||
+  c.value === null ||
+  c.value === undefined ||
+  (typeof c.value === "string" && c.value === "");
+
+const isFormula = (c: CopyCell | undefined): boolean =>
+  typeof c?.value === "object" &&
+  c.value !== null &&
+  ("formula" in c.value || "sharedFormula" in c.value);
+
+/** A row's values for the ownership check: a formula is marked as one (its result alone would not say). */
+const checkedValues = (r: SourceRow): readonly unknown[] =>
+  r.cells.some(isFormula)
+    ? r.values.map((v, j) => (isFormula(r.cells[j]) ? FORMULA_CELL : v))
+    : r.values;
 
 /** Excel's error values, as the outputs' error cells begin ("#N/A 没有识别到…"). */
 const ERROR_CELL =
@@ -219,6 +226,36 @@ function outputCell(
   return { value: v };
 }
 
+/** One line naming each output not produced and the columns it lacks. */
+function notProduced(
+  absent: readonly { kind: OutputKind; header: Record<Lang, string> }[],
+  missing: (k: OutputKind) => { all: string[]; any: string[] },
+  lang: Lang,
+): string {
+  const parts = absent.map((x) => {
+    const m = missing(x.kind);
+    const all = m.all.map((n) => (lang === "zh" ? `“${n}”` : `"${n}"`));
+    const any = m.any.map((n) => (lang === "zh" ? `“${n}”` : `"${n}"`));
+    const why =
+      lang === "zh"
+        ? [
+            all.length ? `缺少列${all.join("、")}` : "",
+            any.length ? `缺少${any.join("、")}中的任一列` : "",
+          ]
+        : [
+            all.length ? `no column ${all.join(", ")}` : "",
+            any.length ? `none of the columns ${any.join(", ")}` : "",
+          ];
+    const text = why.filter((w) => w !== "").join(lang === "zh" ? "，" : "; ");
+    return lang === "zh"
+      ? `${x.header.zh}（${text}）`
+      : `${x.header.en} (${text})`;
+  });
+  return lang === "zh"
+    ? `未输出：${parts.join("；")}`
+    : `not produced: ${parts.join("; ")}`;
+}
+
 export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const source = await openSource(o.input, {
     sheet: o.sheet,
@@ -242,11 +279,16 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     ? await readMappingFile(o.mappingFile)
     : undefined;
 
-  const it = source.rows()[Symbol.asyncIterator]();
+  let it = source.rows()[Symbol.asyncIterator]();
   const head: SourceRow[] = [];
+  /** every row of the sheet is in `head` */
+  let complete = false;
   while (head.length < HEADER_LOOKAHEAD) {
     const r = await it.next();
-    if (r.done) break;
+    if (r.done) {
+      complete = true;
+      break;
+    }
     head.push(r.value);
   }
   if (
@@ -263,19 +305,23 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const headerRow = head[headerIndex] as SourceRow;
   const headers = headerRow.values;
   // The cells below the header are judged with it (as in the pane): read a few hundred rows ahead.
-  while (head.length < headerIndex + 1 + CONTENT_LOOKAHEAD) {
+  while (!complete && head.length < headerIndex + 1 + CONTENT_LOOKAHEAD) {
     const r = await it.next();
-    if (r.done) break;
+    if (r.done) {
+      complete = true;
+      break;
+    }
     head.push(r.value);
   }
-  const owned = ownedColumns(headers);
+  // Columns named like an output: never inputs; written into only when they are ours (below).
+  const own = new OwnColumns(headers);
   // The duplicate columns of an earlier run (by header, either language): reused, never inputs.
   const dupOwned = DUPLICATE_COLUMNS.map((c) => {
     const names = [DUPLICATE_HEADERS[c].zh, DUPLICATE_HEADERS[c].en].map(fold);
     return headers.findIndex((h) => names.includes(fold(String(h ?? ""))));
   });
   const ownedSet = new Set([
-    ...Object.values(owned),
+    ...own.named.keys(),
     ...dupOwned.filter((c) => c >= 0),
   ]);
   const inputHeaders = headers.map((h, j) => (ownedSet.has(j) ? "" : h));
@@ -314,25 +360,29 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   }
 
   const available = availableOutputs(mapping);
+  // The inputs an output lacks, by name: every one it needs all of, or its list of "any one of".
+  const missingInputs = (kind: OutputKind) => {
+    const spec = OUTPUT_BY_KIND.get(kind)!;
+    const all = spec.needsAll.filter(
+      (k) =>
+        !OUTPUT_BY_KIND.has(k as OutputKind) &&
+        mapping[k as InputKey].column === null,
+    ) as InputKey[];
+    const any = spec.needsAny.some((k) => mapping[k].column !== null)
+      ? []
+      : spec.needsAny;
+    const name = (k: InputKey) => INPUT_BY_KEY.get(k)?.[o.lang] ?? k;
+    return { all: all.map(name), any: any.map(name) };
+  };
   let outputs: OutputKind[];
   if (o.outputs && o.outputs.length > 0) {
     for (const kind of o.outputs)
       if (!available.includes(kind)) {
-        const spec = OUTPUT_BY_KIND.get(kind)!;
-        const missing = [
-          ...spec.needsAll.filter(
-            (k) =>
-              !OUTPUT_BY_KIND.has(k as OutputKind) &&
-              mapping[k as InputKey].column === null,
-          ),
-          ...(spec.needsAny.some((k) => mapping[k].column !== null)
-            ? []
-            : spec.needsAny),
-        ].map((k) => INPUT_BY_KEY.get(k as InputKey)?.[o.lang] ?? k);
+        const m = missingInputs(kind);
         throw new CliError({
           code: "unmapped",
-          output: spec.header[o.lang],
-          needs: missing,
+          output: OUTPUT_BY_KIND.get(kind)!.header[o.lang],
+          needs: [...m.all, ...m.any],
         });
       }
     outputs = OUTPUTS.map((x) => x.kind).filter((k) => o.outputs!.includes(k));
@@ -343,8 +393,89 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         code: "nothingToGrade",
         headers: headers.filter((h) => h !== null && h !== "").map(String),
       });
+    const absent = OUTPUTS.filter((x) => !available.includes(x.kind));
+    if (absent.length > 0) o.onNotice?.(notProduced(absent, missingInputs, o.lang));
   }
-  const placement = placeOutputs(outputs, headers, 0, { owned });
+
+  // Duplicates need every row before the first is written: the rest of the sheet is read now.
+  if (o.duplicates && !complete) {
+    for (;;) {
+      const r = await it.next();
+      if (r.done) break;
+      head.push(r.value);
+    }
+    complete = true;
+  }
+  // Where the data ends (any cell of any row, header or not) and which columns named like an
+  // output are ours: the whole sheet is read once before the copy is written, unless it is all
+  // in `head` already. Memory still holds one chunk.
+  let lastUsed = -1;
+  const see = (r: SourceRow) => {
+    for (let j = r.cells.length - 1; j > lastUsed; j--)
+      if (!blankCell(r.cells[j])) {
+        lastUsed = j;
+        break;
+      }
+  };
+  const check = (rows: readonly SourceRow[]) => {
+    const pending = own.pending();
+    if (pending.length === 0 || rows.length === 0) return;
+    const kinds = pending.filter((k) => available.includes(k));
+    const now =
+      kinds.length > 0
+        ? computeStatic(
+            rows.map((r) => r.values),
+            mapping,
+            kinds,
+            o.lang,
+            undefined,
+            o.today,
+          ).columns
+        : new Map<OutputKind, CellOut[]>();
+    own.check(rows.map(checkedValues), now);
+  };
+  head.forEach(see);
+  check(head.slice(headerIndex + 1));
+  if (!complete) {
+    let part: SourceRow[] = [];
+    for (;;) {
+      const r = await it.next();
+      if (r.done) break;
+      see(r.value);
+      if (own.pending().length === 0) continue;
+      part.push(r.value);
+      if (part.length >= (o.chunkRows ?? CHUNK_ROWS)) {
+        check(part);
+        part = [];
+      }
+    }
+    check(part);
+    // The second reading, for the copy: the rows already held are skipped.
+    it = source.rows()[Symbol.asyncIterator]();
+    for (let k = 0; k < head.length; k++) await it.next();
+  }
+  const targets = own.targets();
+  const columns = placeColumns(
+    outputs,
+    new Map([...targets].filter(([k]) => outputs.includes(k))),
+    Math.max(lastUsed + 1, 0),
+  );
+  // A new column's header: the output's, numbered when a user's column already bears it.
+  const addedHeaders = new Map<OutputKind, string>();
+  const foreign = own.foreign();
+  for (const kind of outputs) {
+    if (targets.has(kind)) continue;
+    const header = freshHeader(OUTPUT_BY_KIND.get(kind)!.header[o.lang], headers);
+    addedHeaders.set(kind, header);
+    const theirs = [...foreign].find(([, k]) => k === kind)?.[0];
+    if (theirs !== undefined)
+      o.onNotice?.(
+        o.lang === "zh"
+          ? `“${String(headers[theirs])}”列（${columnLetter(theirs)}）中有不是本工具写入的内容，原样保留；${OUTPUT_BY_KIND.get(kind)!.header.zh}写入新列“${header}”（${columnLetter(columns.get(kind)!)}）`
+          : `the column "${String(headers[theirs])}" (${columnLetter(theirs)}) holds cells this tool did not write: kept as they are; ${OUTPUT_BY_KIND.get(kind)!.header.en} goes to a new column "${header}" (${columnLetter(columns.get(kind)!)})`,
+      );
+  }
+  const placement = { columns };
   o.onMapping?.({
     sheet: source.sheetName,
     headerRow: headerRow.number,
@@ -402,19 +533,14 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   };
   const width = Math.max(
     headers.length,
+    lastUsed + 1,
     ...[...placement.columns.values()].map((c) => c + 1),
   );
-  // Duplicates need every row before the first is written: the rest of the sheet is read now.
   let dupCells: (readonly [string, string, string])[] = [];
   const dupAt = dupOwned.every((c) => c >= 0)
     ? dupOwned
     : DUPLICATE_COLUMNS.map((_, k) => width + k);
   if (o.duplicates) {
-    for (;;) {
-      const r = await it.next();
-      if (r.done) break;
-      head.push(r.value);
-    }
     const data = head.slice(headerIndex + 1);
     const leadRows = readLeadRows(
       inputHeaders,
@@ -436,9 +562,9 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     dup?: readonly string[],
   ) => {
     const cells: (CopyCell | undefined)[] = r.cells.slice();
-    // Our earlier outputs are replaced, not kept beside the new ones.
-    for (const c of ownedSet) cells[c] = undefined;
-    for (const [kind, col] of placement.columns) cells[col] = out.get(kind);
+    // Our earlier outputs are replaced in place; a header already there is kept.
+    for (const [kind, col] of placement.columns)
+      if (out.has(kind)) cells[col] = out.get(kind);
     cells.length = Math.max(cells.length, width);
     if (dup)
       dupAt.forEach((col, k) => {
@@ -452,10 +578,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     for (const r of head.slice(0, headerIndex))
       await sink.writeRow(r.number, r.cells);
     const headerCells = new Map<OutputKind, CopyCell>();
-    for (const kind of outputs)
-      headerCells.set(kind, {
-        value: OUTPUT_BY_KIND.get(kind)!.header[o.lang],
-      });
+    for (const [kind, header] of addedHeaders)
+      headerCells.set(kind, { value: header });
     await sink.writeRow(
       headerRow.number,
       withOutputs(

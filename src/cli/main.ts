@@ -235,6 +235,12 @@ export async function main(
       for (const k of outputs)
         if (!known.includes(k))
           throw usage(`--outputs "${k}": ${known.join(", ")}`);
+      if (outputs.length === 0)
+        throw usage(
+          lang === "zh"
+            ? `--outputs “${v.outputs}”没有列出任何输出；可选：${known.join(", ")}`
+            : `--outputs "${v.outputs}" names no output; choose from ${known.join(", ")}`,
+        );
     }
     let today = todaySerial();
     if (v.today !== undefined) {
@@ -264,6 +270,7 @@ export async function main(
       duplicates: v.duplicates,
       onProgress: (rows) => p.tick(rows),
       onMapping: (m) => io.err(describeMapping(m, lang)),
+      onNotice: (line) => io.err(`${line}\n`),
     });
     p.done();
     io.err(describeResult(result, lang));
