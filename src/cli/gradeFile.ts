@@ -23,7 +23,6 @@ import {
   OUTPUTS,
   OUTPUT_BY_KIND,
   availableOutputs,
-  headersOf,
   type OutputKind,
 } from "../sheet/outputs";
 import { placeColumns } from "../sheet/placement";
@@ -394,7 +393,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         headers: headers.filter((h) => h !== null && h !== "").map(String),
       });
     const absent = OUTPUTS.filter((x) => !available.includes(x.kind));
-    if (absent.length > 0) o.onNotice?.(notProduced(absent, missingInputs, o.lang));
+    if (absent.length > 0)
+      o.onNotice?.(notProduced(absent, missingInputs, o.lang));
   }
 
   // Duplicates need every row before the first is written: the rest of the sheet is read now.
@@ -465,7 +465,10 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const foreign = own.foreign();
   for (const kind of outputs) {
     if (targets.has(kind)) continue;
-    const header = freshHeader(OUTPUT_BY_KIND.get(kind)!.header[o.lang], headers);
+    const header = freshHeader(
+      OUTPUT_BY_KIND.get(kind)!.header[o.lang],
+      headers,
+    );
     addedHeaders.set(kind, header);
     const theirs = [...foreign].find(([, k]) => k === kind)?.[0];
     if (theirs !== undefined)

@@ -25,10 +25,7 @@ const ERROR_CODE = /^#(N\/A|VALUE!|NUM!|DIV\/0!|REF!|NAME\?|NULL!)$/;
 /** An error the add-in writes as text (a CSV has no error values): the code, a space, its message. */
 const ERROR_TEXT = /^#(N\/A|VALUE!|NUM!|DIV\/0!|REF!|NAME\?|NULL!) \S/;
 const STAGE_LABELS = new Set(
-  STAGES.flatMap((s) => [
-    formatStageLabel(s, "zh"),
-    formatStageLabel(s, "en"),
-  ]),
+  STAGES.flatMap((s) => [formatStageLabel(s, "zh"), formatStageLabel(s, "en")]),
 );
 const URGENCY_WORDS = Object.values(URGENCY_LABELS).flatMap((l) => [
   l.zh,
