@@ -15,8 +15,9 @@ export type CliProblem =
   | { code: "oldXls"; file: string }
   | { code: "badWorkbook"; file: string; reason: string }
   | { code: "noSheet"; file: string; sheet: string; sheets: string[] }
-  | { code: "emptySheet"; file: string; sheet: string }
-  | { code: "noHeader"; file: string; sheet: string }
+  | { code: "emptySheet"; file: string; sheet: string; sheets?: string[] }
+  | { code: "noHeader"; file: string; sheet: string; sheets?: string[] }
+  | { code: "noData"; file: string; sheet: string; sheets?: string[] }
   | { code: "unmapped"; output: string; needs: string[] }
   | { code: "nothingToGrade"; headers: string[] }
   | { code: "badMappingFile"; file: string; reason: string }
@@ -34,6 +35,13 @@ export type CliProblem =
 
 const list = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join("、");
 const listEn = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(", ");
+/** The workbook's sheets, when it has more than one: which --sheet to try. */
+const others = (lang: Lang, sheets: readonly string[] | undefined) =>
+  !sheets || sheets.length < 2
+    ? ""
+    : lang === "zh"
+      ? `。工作簿中的工作表：${list(sheets)}（用 --sheet 选择）`
+      : `. The workbook's sheets: ${listEn(sheets)} (choose one with --sheet)`;
 
 const TEXT: {
   [C in CliProblem["code"]]: Record<
@@ -81,14 +89,21 @@ const TEXT: {
       `"${p.file}" has no sheet named "${p.sheet}"; it has ${listEn(p.sheets)}`,
   },
   emptySheet: {
-    zh: (p) => `“${p.file}”的工作表“${p.sheet}”是空的`,
-    en: (p) => `sheet "${p.sheet}" of "${p.file}" is empty`,
+    zh: (p) => `“${p.file}”的工作表“${p.sheet}”是空的${others("zh", p.sheets)}`,
+    en: (p) =>
+      `sheet "${p.sheet}" of "${p.file}" is empty${others("en", p.sheets)}`,
   },
   noHeader: {
     zh: (p) =>
-      `在“${p.file}”（${p.sheet}）的前 6 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。可用 --mapping 指定列`,
+      `在“${p.file}”（${p.sheet}）的前 6 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。可用 --mapping 指定列${others("zh", p.sheets)}`,
     en: (p) =>
-      `no header row in the first 6 rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). Use --mapping to name the columns`,
+      `no header row in the first 6 rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). Use --mapping to name the columns${others("en", p.sheets)}`,
+  },
+  noData: {
+    zh: (p) =>
+      `“${p.file}”的工作表“${p.sheet}”在表头下没有数据行，未写入任何文件${others("zh", p.sheets)}`,
+    en: (p) =>
+      `sheet "${p.sheet}" of "${p.file}" has no data rows below its header; nothing was written${others("en", p.sheets)}`,
   },
   unmapped: {
     zh: (p) =>

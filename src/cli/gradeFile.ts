@@ -45,6 +45,7 @@ import {
   type CopyCell,
   type CsvEncoding,
   type FileKind,
+  type Source,
   type SourceRow,
 } from "./sources";
 
@@ -54,6 +55,8 @@ export const CHUNK_ROWS = 4096;
 const HEADER_LOOKAHEAD = 6;
 /** Rows read ahead so the mapping can judge each column's cells, as the pane does (they are graded too). */
 const CONTENT_LOOKAHEAD = 400;
+/** Rows read from each sheet when looking for the one that holds the leads. */
+const LOOK_FOR_LEADS = HEADER_LOOKAHEAD + 20;
 
 export interface GradeOptions {
   readonly input: string;
@@ -225,6 +228,56 @@ function outputCell(
   return { value: v };
 }
 
+/** The first rows of a source (at most n), its reader closed after. */
+async function firstRows(source: Source, n: number): Promise<SourceRow[]> {
+  const it = source.rows()[Symbol.asyncIterator]();
+  const rows: SourceRow[] = [];
+  try {
+    while (rows.length < n) {
+      const r = await it.next();
+      if (r.done) break;
+      rows.push(r.value);
+    }
+  } finally {
+    await it.return?.();
+  }
+  return rows;
+}
+
+/** A lead list starts here: a header row naming two inputs or more, with a row below it. */
+function looksLikeLeads(rows: readonly SourceRow[]): boolean {
+  const values = rows.map((r) => r.values);
+  const h = detectHeaderRow(values);
+  const below = values.slice(h + 1);
+  const mapping = proposeMapping(values[h] ?? [], { rows: below });
+  const sure = Object.values(mapping).filter(
+    (c) => c.column !== null && c.confidence >= 0.5,
+  ).length;
+  return sure >= 2 && below.some((r) => r.some((v) => v !== null && v !== ""));
+}
+
+/**
+ * The sheet to grade: the one named by --sheet; else the first visible sheet (never a hidden
+ * one, such as a list of dropdown values) where a lead list starts; else the first visible one
+ * (whose own problem is then reported, naming the sheets).
+ */
+async function chooseSource(o: GradeOptions): Promise<Source> {
+  const first = await openSource(o.input, {
+    sheet: o.sheet,
+    encoding: o.encoding,
+  });
+  if (o.sheet !== undefined || !first.sheets) return first;
+  for (const s of first.sheets) {
+    if (s.hidden) continue;
+    const source =
+      s.name === first.sheetName
+        ? first
+        : await openSource(o.input, { sheet: s.name });
+    if (looksLikeLeads(await firstRows(source, LOOK_FOR_LEADS))) return source;
+  }
+  return first;
+}
+
 /** One line naming each output not produced and the columns it lacks. */
 function notProduced(
   absent: readonly { kind: OutputKind; header: Record<Lang, string> }[],
@@ -233,6 +286,8 @@ function notProduced(
 ): string {
   const parts = absent.map((x) => {
     const m = missing(x.kind);
+    // "any one of" a single column is that column
+    if (m.any.length === 1) m.all.push(...m.any.splice(0));
     const all = m.all.map((n) => (lang === "zh" ? `“${n}”` : `"${n}"`));
     const any = m.any.map((n) => (lang === "zh" ? `“${n}”` : `"${n}"`));
     const why =
@@ -256,10 +311,8 @@ function notProduced(
 }
 
 export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
-  const source = await openSource(o.input, {
-    sheet: o.sheet,
-    encoding: o.encoding,
-  });
+  const source = await chooseSource(o);
+  const sheetNames = source.sheets?.map((s) => s.name);
   const outKind = o.output ? kindOfOutput(o.output, source.kind) : source.kind;
   const output = o.output ?? defaultOutputPath(o.input, source.kind);
   if (o.report && outKind !== "xlsx")
@@ -298,6 +351,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       code: "emptySheet",
       file: o.input,
       sheet: source.sheetName,
+      sheets: sheetNames,
     });
 
   const headerIndex = detectHeaderRow(head.map((r) => r.values));
@@ -355,6 +409,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         code: "noHeader",
         file: o.input,
         sheet: source.sheetName,
+        sheets: sheetNames,
       });
   }
 
@@ -374,6 +429,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     return { all: all.map(name), any: any.map(name) };
   };
   let outputs: OutputKind[];
+  // Said once the sheet is known to hold rows to grade.
+  let notice: string | undefined;
   if (o.outputs && o.outputs.length > 0) {
     for (const kind of o.outputs)
       if (!available.includes(kind)) {
@@ -393,8 +450,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         headers: headers.filter((h) => h !== null && h !== "").map(String),
       });
     const absent = OUTPUTS.filter((x) => !available.includes(x.kind));
-    if (absent.length > 0)
-      o.onNotice?.(notProduced(absent, missingInputs, o.lang));
+    if (absent.length > 0) notice = notProduced(absent, missingInputs, o.lang);
   }
 
   // Duplicates need every row before the first is written: the rest of the sheet is read now.
@@ -434,6 +490,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         : new Map<OutputKind, CellOut[]>();
     own.check(rows.map(checkedValues), now);
   };
+  const filled = (r: SourceRow) => r.cells.some((c) => !blankCell(c));
+  let anyData = head.slice(headerIndex + 1).some(filled);
   head.forEach(see);
   check(head.slice(headerIndex + 1));
   if (!complete) {
@@ -442,6 +500,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       const r = await it.next();
       if (r.done) break;
       see(r.value);
+      if (!anyData) anyData = filled(r.value);
       if (own.pending().length === 0) continue;
       part.push(r.value);
       if (part.length >= (o.chunkRows ?? CHUNK_ROWS)) {
@@ -454,6 +513,15 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     it = source.rows()[Symbol.asyncIterator]();
     for (let k = 0; k < head.length; k++) await it.next();
   }
+  // A header with nothing below it (an instructions sheet, an empty template): nothing to grade.
+  if (!anyData)
+    throw new CliError({
+      code: "noData",
+      file: o.input,
+      sheet: source.sheetName,
+      sheets: sheetNames,
+    });
+  if (notice) o.onNotice?.(notice);
   const targets = own.targets();
   const columns = placeColumns(
     outputs,

@@ -30,9 +30,17 @@ export interface CopyCell {
   readonly note?: string;
 }
 
+/** A sheet of a workbook, in tab order; a hidden one (hidden or very hidden) is never the default. */
+export interface SheetInfo {
+  readonly name: string;
+  readonly hidden: boolean;
+}
+
 export interface Source {
   readonly kind: FileKind;
   readonly sheetName: string;
+  /** the workbook's sheets (an .xlsx) */
+  readonly sheets?: readonly SheetInfo[];
   readonly encoding?: CsvEncoding;
   rows(): AsyncIterable<SourceRow>;
 }
@@ -119,10 +127,12 @@ export async function openSource(
       rows: () => csvRows(file, encoding),
     };
   }
-  const names = await xlsxSheetNames(file);
+  const sheets = await xlsxSheets(file);
+  const names = sheets.map((s) => s.name);
   if (names.length === 0)
     throw new CliError({ code: "badWorkbook", file, reason: "no worksheet" });
-  const wanted = opts.sheet ?? (names[0] as string);
+  const wanted =
+    opts.sheet ?? (sheets.find((s) => !s.hidden) ?? sheets[0])!.name;
   if (!names.includes(wanted))
     throw new CliError({
       code: "noSheet",
@@ -130,7 +140,12 @@ export async function openSource(
       sheet: wanted,
       sheets: names,
     });
-  return { kind, sheetName: wanted, rows: () => xlsxRows(file, wanted) };
+  return {
+    kind,
+    sheetName: wanted,
+    sheets,
+    rows: () => xlsxRows(file, wanted),
+  };
 }
 
 function sheetNameOf(file: string): string {
@@ -158,20 +173,23 @@ const badWorkbook = (file: string, e: unknown) =>
         reason: String((e as Error)?.message ?? e).slice(0, 120),
       });
 
-/** The sheet names in tab order, read from xl/workbook.xml only (the worksheets are not parsed). */
-async function xlsxSheetNames(file: string): Promise<string[]> {
+/** The sheets in tab order, read from xl/workbook.xml only (the worksheets are not parsed). */
+async function xlsxSheets(file: string): Promise<SheetInfo[]> {
   const reader = workbookReader(file);
   try {
     // Parse entries until the workbook part has been read; worksheets are skipped (drained).
     const r = reader as unknown as {
       parse(): AsyncIterable<{ eventType: string }>;
-      model?: { sheets?: { name: string }[] };
+      model?: { sheets?: { name: string; state?: string }[] };
     };
     for await (const ev of r.parse()) {
       if (r.model?.sheets) break;
       void ev;
     }
-    return (r.model?.sheets ?? []).map((s) => s.name);
+    return (r.model?.sheets ?? []).map((s) => ({
+      name: s.name,
+      hidden: s.state === "hidden" || s.state === "veryHidden",
+    }));
   } catch (e) {
     throw badWorkbook(file, e);
   }
