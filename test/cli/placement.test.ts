@@ -510,3 +510,66 @@ describe("property: every original non-blank cell is in the graded copy, unchang
     );
   });
 });
+
+describe("which sheet is graded", () => {
+  /** A workbook: a hidden dropdown list, an instructions sheet, then the leads. */
+  async function workbook(file: string, hiddenFirst: boolean) {
+    const book = new ExcelJS.Workbook();
+    if (hiddenFirst) {
+      const lists = book.addWorksheet("下拉选项", { state: "hidden" });
+      lists.addRow(["付款能力", "满意度", "跟进记录"]);
+      lists.addRow(["是", "是", "询问价格"]);
+      lists.addRow(["否", "否", "不感兴趣"]);
+    }
+    const help = book.addWorksheet("说明");
+    help.addRow(["本文件为销售一部导出"]);
+    help.addRow(["付款能力", "是否能付款"]);
+    const leads = book.addWorksheet("线索");
+    leads.addRow(HEAD);
+    leads.addRow(["王先生", "是", "是", 4, "询问价格", "2026-11-20"]);
+    await book.xlsx.writeFile(file);
+  }
+
+  test("by default: not a hidden sheet, not an instructions sheet, but the first visible sheet where a lead list starts", async () => {
+    const input = path.join(tmp, "book.xlsx");
+    await workbook(input, true);
+    const r = await run([input, "--lang", "zh", "--today", TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("工作表“线索”");
+    const out = await readXlsx(path.join(tmp, "book.graded.xlsx"));
+    expect(out.sheets).toEqual(["线索"]);
+    expect(out.rows["2"]?.[6]).toBe("C");
+  });
+
+  test("--sheet naming a sheet with no data rows below its header: exit 1, one line naming the sheets, nothing written", async () => {
+    const input = path.join(tmp, "book.xlsx");
+    await workbook(input, false);
+    for (const lang of ["zh", "en"]) {
+      const r = await run([
+        input,
+        "--sheet",
+        "说明",
+        "--lang",
+        lang,
+        "--today",
+        TODAY,
+      ]);
+      expect(r.code).toBe(1);
+      const line = r.err.trim().split("\n").pop() as string;
+      expect(line).toContain(lang === "zh" ? "没有数据行" : "no data rows");
+      expect(line).toContain(
+        lang === "zh" ? "“说明”、“线索”" : '"说明", "线索"',
+      );
+    }
+    expect(fs.readdirSync(tmp)).toEqual(["book.xlsx"]);
+  });
+
+  test("a CSV with a header and no rows: exit 1, nothing written", async () => {
+    const input = path.join(tmp, "head.csv");
+    fs.writeFileSync(input, csv([HEAD]));
+    const r = await run([input, "--lang", "en", "--today", TODAY]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('sheet "head" of');
+    expect(fs.existsSync(path.join(tmp, "head.graded.csv"))).toBe(false);
+  });
+});
