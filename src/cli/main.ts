@@ -22,7 +22,7 @@ const HELP: Record<Lang, string> = {
 
 选项：
   --out <文件>           输出文件（.xlsx 或 .csv）；默认：<原名>.graded.<原扩展名>
-  --sheet <名称>         要评级的工作表；默认第一个
+  --sheet <名称>         要评级的工作表；默认：第一个有线索表头的可见工作表
   --outputs <列表>       只输出这些列，逗号分隔：${OUTPUTS.map((o) => o.kind).join(",")}
   --mapping <文件.json>  用保存的列映射（输入 → 表头文字），如 {"payment": "付款能力"}
   --save-mapping <文件>  把本次的列映射保存下来，下次用 --mapping
@@ -41,7 +41,7 @@ pane's rules, and writes a copy (the input is never changed).
 
 Options:
   --out <file>           output (.xlsx or .csv); default <name>.graded.<input's extension>
-  --sheet <name>         the sheet to grade; default the first
+  --sheet <name>         the sheet to grade; default the first visible sheet with a lead header
   --outputs <list>       only these outputs, comma-separated: ${OUTPUTS.map((o) => o.kind).join(",")}
   --mapping <file.json>  a saved column mapping (input → header text), e.g. {"payment": "Payment"}
   --save-mapping <file>  save this run's mapping for --mapping next time
