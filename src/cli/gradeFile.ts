@@ -18,6 +18,7 @@ import {
   type SavedMapping,
 } from "../sheet/columnMapping";
 import { detectHeaderRow } from "../sheet/headerRow";
+import { isFooterRow } from "../sheet/footerRows";
 import { INPUT_BY_KEY, INPUTS, type InputKey } from "../sheet/inputs";
 import {
   OUTPUTS,
@@ -95,6 +96,8 @@ export interface GradeResult {
   readonly rows: number;
   /** blank rows between the header and the last data row (absent from an .xlsx or empty in a CSV) */
   readonly blankRows: number;
+  /** totals and footer rows (合计, 制表人：…, a row of sums): copied, not graded */
+  readonly footerRows: number;
   readonly grades: Record<string, number>;
   readonly stages: Record<string, number>;
   readonly rowsWithProblems: number;
@@ -188,6 +191,24 @@ const isFormula = (c: CopyCell | undefined): boolean =>
   typeof c?.value === "object" &&
   c.value !== null &&
   ("formula" in c.value || "sharedFormula" in c.value);
+
+/** Each cell's formula text, where it holds one. */
+const formulasOf = (r: SourceRow): (string | undefined)[] =>
+  r.cells.map((c) =>
+    isFormula(c)
+      ? String(
+          (c.value as { formula?: string; sharedFormula?: string }).formula ??
+            (c.value as { sharedFormula?: string }).sharedFormula,
+        )
+      : undefined,
+  );
+
+const isFooter = (r: SourceRow): boolean =>
+  isFooterRow(r.values, r.cells.some(isFormula) ? formulasOf(r) : []);
+
+/** What a row is graded on: a totals or footer row is graded as a blank row (its outputs stay blank). */
+const gradedValues = (r: SourceRow): readonly unknown[] =>
+  isFooter(r) ? [] : r.values;
 
 /** A row's values for the ownership check: a formula is marked as one (its result alone would not say). */
 const checkedValues = (r: SourceRow): readonly unknown[] =>
@@ -490,7 +511,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         : new Map<OutputKind, CellOut[]>();
     own.check(rows.map(checkedValues), now);
   };
-  const filled = (r: SourceRow) => r.cells.some((c) => !blankCell(c));
+  const filled = (r: SourceRow) =>
+    r.cells.some((c) => !blankCell(c)) && !isFooter(r);
   let anyData = head.slice(headerIndex + 1).some(filled);
   head.forEach(see);
   check(head.slice(headerIndex + 1));
@@ -587,6 +609,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   let rowsWithProblems = 0;
   let dataRows = 0;
   let blankRows = 0;
+  let footerRows = 0;
   const leads: LeadRow[] = [];
   // Blank rows count only when a data row follows (trailing ones are not rows of the list).
   // An .xlsx does not store empty rows: the gaps in row numbers are blank rows too.
@@ -596,6 +619,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     pendingBlank += Math.max(0, r.number - lastNumber - 1);
     lastNumber = r.number;
     if (r.values.every((v) => v === null || v === "")) pendingBlank++;
+    else if (isFooter(r)) footerRows++;
     else {
       dataRows++;
       blankRows += pendingBlank;
@@ -615,7 +639,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     const data = head.slice(headerIndex + 1);
     const leadRows = readLeadRows(
       inputHeaders,
-      data.map((r) => r.values),
+      data.map(gradedValues),
       mapping,
       o.lang,
       o.today,
@@ -665,7 +689,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     let chunk: SourceRow[] = head.slice(headerIndex + 1);
     const flush = async () => {
       if (chunk.length === 0) return;
-      const values = chunk.map((r) => r.values);
+      const values = chunk.map(gradedValues);
       const computed = computeStatic(
         values,
         mapping,
@@ -759,6 +783,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     output,
     rows: dataRows,
     blankRows,
+    footerRows,
     grades,
     stages,
     rowsWithProblems,

@@ -109,6 +109,12 @@ function describeResult(r: GradeResult, lang: Lang): string {
     lines.push((lang === "zh" ? "客户等级 " : "grades ") + counts(r.grades));
   if (Object.keys(r.stages).length)
     lines.push((lang === "zh" ? "意向阶段 " : "stages ") + counts(r.stages));
+  if (r.footerRows)
+    lines.push(
+      lang === "zh"
+        ? `${r.footerRows} 行合计或页脚行（如“合计”“制表人：…”）未评级`
+        : `${r.footerRows} totals or footer ${r.footerRows === 1 ? "row" : "rows"} (Total, Prepared by: …) not graded`,
+    );
   if (r.rowsWithProblems)
     lines.push(
       lang === "zh"

@@ -573,3 +573,73 @@ describe("which sheet is graded", () => {
     expect(fs.existsSync(path.join(tmp, "head.graded.csv"))).toBe(false);
   });
 });
+
+describe("totals and footer rows are copied, never graded as leads", () => {
+  test("CSV: 合计, 小计 and 制表人：… rows keep blank output cells; the summary counts them apart", async () => {
+    const input = path.join(tmp, "foot.csv");
+    const lead = ["王先生", "是", "是", "4", "询问价格", "2026-11-20"];
+    fs.writeFileSync(
+      input,
+      csv([
+        HEAD,
+        lead,
+        ["小计", "", "", "4", "共1条", ""],
+        lead.map((v, j) => (j === 0 ? "张女士" : v)),
+        [],
+        ["合计", "", "", "8", "", ""],
+        ["制表人：小刘", "", "", "", "审核：王经理", ""],
+      ]),
+    );
+    const r = await run([
+      input,
+      "--lang",
+      "zh",
+      "--today",
+      TODAY,
+      "--outputs",
+      "grade,stage,explanation",
+    ]);
+    expect(r.code).toBe(0);
+    const out = readCsv(path.join(tmp, "foot.graded.csv"), "utf8").rows;
+    expect(out["2"]?.slice(6, 8)).toEqual(["C", "3"]);
+    expect(out["4"]?.slice(6, 8)).toEqual(["C", "3"]);
+    for (const row of ["3", "6", "7"])
+      expect(out[row]?.length).toBeLessThanOrEqual(6);
+    expect(r.err).toContain("已写入");
+    expect(r.err).toContain("2 行数据");
+    expect(r.err).toContain("3 行合计或页脚行");
+    expect(r.err).toMatch(/客户等级 C: 2\n/);
+  });
+
+  test(".xlsx: a row holding only SUBTOTAL formulas (a table's totals row) is not a lead", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("线索");
+    ws.addRow(HEAD);
+    ws.addRow(["王先生", "是", "是", 4, "询问价格", "2026-11-20"]);
+    ws.addRow([
+      null,
+      null,
+      null,
+      { formula: "SUBTOTAL(109,D2:D2)", result: 4 },
+      { formula: "SUBTOTAL(103,E2:E2)", result: 1 },
+    ]);
+    const input = path.join(tmp, "sub.xlsx");
+    await book.xlsx.writeFile(input);
+    const r = await run([
+      input,
+      "--lang",
+      "en",
+      "--today",
+      TODAY,
+      "--outputs",
+      "grade,stage",
+    ]);
+    expect(r.code).toBe(0);
+    const out = (await readXlsx(path.join(tmp, "sub.graded.xlsx"))).rows;
+    expect(out["2"]?.slice(6)).toEqual(["C", 3]);
+    expect(out["3"]?.length).toBeLessThanOrEqual(6);
+    expect(r.err).toContain(
+      "1 totals or footer row (Total, Prepared by: …) not graded",
+    );
+  });
+});
