@@ -72,6 +72,15 @@ export function say(ctx: Ctx, zh: string, en: string): void {
   if (ctx.trace) ctx.trace.push(ctx.lang === "zh" ? zh : en);
 }
 
+/**
+ * The explanation's lines joined, a line that repeats shown once with its count (a long note
+ * names `问了` twenty times: `“问了”（主动询问）→ 阶段1 有互动（×20）`).
+ */
 export function joinTrace(ctx: Ctx, lines: readonly string[]): string {
-  return lines.join(ctx.lang === "zh" ? "；" : "; ");
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const shown = [...counts].map(([l, n]) =>
+    n === 1 ? l : ctx.lang === "zh" ? `${l}（×${n}）` : `${l} (×${n})`,
+  );
+  return shown.join(ctx.lang === "zh" ? "；" : "; ");
 }

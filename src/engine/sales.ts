@@ -7,6 +7,7 @@
 import type { ArgName } from "./args";
 import { CellError, errorTextOf, inputError, valueError } from "./cellError";
 import { withTrace, joinTrace, type Ctx } from "./ctx";
+import { clipCellText } from "./text";
 import { ERROR_TEXT, errorMessage } from "./messages";
 import { blankish, isBlankCell, readYesNo } from "./read";
 import {
@@ -243,7 +244,9 @@ function explained(
       if (v === "") return "";
       const head = v instanceof CellError ? asText(v) : show(v, ctx);
       const lines = t.trace ?? [];
-      return lines.length > 0 ? `${head} — ${joinTrace(ctx, lines)}` : head;
+      return clipCellText(
+        lines.length > 0 ? `${head} — ${joinTrace(ctx, lines)}` : head,
+      );
     },
     asText,
   );

@@ -74,3 +74,15 @@ export function showValue(value: unknown): string {
     ? `(${name})`
     : "(object)";
 }
+
+/** The most characters an Excel cell holds (a longer text is refused by Excel). */
+export const CELL_TEXT_MAX = 32767;
+
+/** A text cut to what a cell holds, ending in `…` when cut (never inside a surrogate pair). */
+export function clipCellText(text: string): string {
+  if (text.length <= CELL_TEXT_MAX) return text;
+  let end = CELL_TEXT_MAX - 1;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--; // do not split a pair
+  return `${text.slice(0, end)}…`;
+}

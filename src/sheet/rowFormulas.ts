@@ -11,6 +11,7 @@ import type { Lang } from "../engine/lang";
 import { ERROR_TEXT, errorMessage } from "../engine/messages";
 import { LEADGRADE_ARGS, sales, type Column } from "../engine/sales";
 import { formatStageLabel } from "../engine/functions/stageLabel";
+import { clipCellText } from "../engine/text";
 import type { Stage } from "../engine/tables/intentStages";
 import type { MessageKey } from "../engine/cellError";
 import type { UnreadNote } from "./summary";
@@ -39,9 +40,12 @@ export interface ComputedOutputs {
   readonly unread: UnreadNote[];
 }
 
-/** Text that Excel would read as a formula or error is kept as text (a leading apostrophe). */
+/**
+ * Text that Excel would read as a formula or error is kept as text (a leading apostrophe), and
+ * no text is longer than a cell holds (Excel refuses a longer one: the whole write would fail).
+ */
 export function asText(s: string): string {
-  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return clipCellText(/^[=+\-@]/.test(s) ? `'${s}` : s);
 }
 
 function columnOf(

@@ -1,7 +1,7 @@
 /** SPEC §6 NEXTFOLLOWUP — 客户维护频率 [seed 002]. */
-import { CellError, naError, valueError } from "../cellError";
+import { CellError, naError, numError, valueError } from "../cellError";
 import type { Ctx } from "../ctx";
-import { blankish, readDate } from "../read";
+import { MAX_SERIAL, blankish, readDate } from "../read";
 import { readStage } from "./stageRead";
 
 /** lastContact + the stage's interval, as an Excel date serial; `""` for a refused lead or a blank row. */
@@ -22,6 +22,13 @@ export function nextFollowUp(
   const d = readDate(lastContact);
   if (d === undefined)
     return valueError("unreadable", {
+      arg: "lastContact",
+      value: lastContact,
+      expected: "date",
+    });
+  // The next contact must be a date Excel knows (last contact 9999-12-31 has none after it).
+  if (d + days > MAX_SERIAL)
+    return numError("outOfRange", {
       arg: "lastContact",
       value: lastContact,
       expected: "date",
