@@ -334,6 +334,14 @@ function notProduced(
 export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const source = await chooseSource(o);
   const sheetNames = source.sheets?.map((s) => s.name);
+  /** A problem with the sheet itself, naming the workbook's sheets. */
+  const sheetProblem = (code: "emptySheet" | "noHeader" | "noData") =>
+    new CliError({
+      code,
+      file: o.input,
+      sheet: source.sheetName,
+      sheets: sheetNames,
+    });
   const outKind = o.output ? kindOfOutput(o.output, source.kind) : source.kind;
   const output = o.output ?? defaultOutputPath(o.input, source.kind);
   if (o.report && outKind !== "xlsx")
@@ -368,12 +376,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     head.length === 0 ||
     head.every((r) => r.values.every((v) => v === null || v === ""))
   )
-    throw new CliError({
-      code: "emptySheet",
-      file: o.input,
-      sheet: source.sheetName,
-      sheets: sheetNames,
-    });
+    throw sheetProblem("emptySheet");
 
   const headerIndex = detectHeaderRow(head.map((r) => r.values));
   const headerRow = head[headerIndex] as SourceRow;
@@ -425,13 +428,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     const sure = Object.values(mapping).some(
       (c) => c.column !== null && c.confidence >= 0.5,
     );
-    if (!sure)
-      throw new CliError({
-        code: "noHeader",
-        file: o.input,
-        sheet: source.sheetName,
-        sheets: sheetNames,
-      });
+    if (!sure) throw sheetProblem("noHeader");
   }
 
   const available = availableOutputs(mapping);
@@ -536,13 +533,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     for (let k = 0; k < head.length; k++) await it.next();
   }
   // A header with nothing below it (an instructions sheet, an empty template): nothing to grade.
-  if (!anyData)
-    throw new CliError({
-      code: "noData",
-      file: o.input,
-      sheet: source.sheetName,
-      sheets: sheetNames,
-    });
+  if (!anyData) throw sheetProblem("noData");
   if (notice) o.onNotice?.(notice);
   const targets = own.targets();
   const columns = placeColumns(

@@ -11,7 +11,7 @@ import { spawnSync } from "child_process";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { main, progress } from "../../src/cli/main";
+import { progress } from "../../src/cli/main";
 import { gradeFile } from "../../src/cli/gradeFile";
 import { fsProblem } from "../../src/cli/cliError";
 import { csvValue } from "../../src/cli/sources";
@@ -20,6 +20,7 @@ import { availableOutputs } from "../../src/sheet/outputs";
 import { computeStatic } from "../../src/sheet/rowFormulas";
 import { LEAD_HEADERS } from "../sampleLeads";
 import { readCsv, readXlsx } from "./readBack";
+import { run } from "./runCli";
 
 const root = path.join(__dirname, "../..");
 const casesDir = path.join(root, "test/cases/cli");
@@ -30,19 +31,6 @@ beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sales-cli-"));
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-async function run(
-  args: string[],
-): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    out: (s) => (out += s),
-    err: (s) => (err += s),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
 
 interface CaseArgs {
   args: string[];

@@ -10,10 +10,10 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { gradeFile } from "../../src/cli/gradeFile";
 import { readDate } from "../../src/engine/read";
 import { readCsv, readXlsx, type Grid } from "./readBack";
+import { run } from "./runCli";
 
 const TODAY = "2026-11-25";
 let tmp: string;
@@ -22,18 +22,9 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(
-  args: string[],
-): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    out: (s) => (out += s),
-    err: (s) => (err += s),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+/** The command line on one file, in Chinese or English, on a fixed day, with more options. */
+const runOn = (input: string, lang: "zh" | "en", ...more: string[]) =>
+  run([input, "--lang", lang, "--today", TODAY, ...more]);
 
 const csv = (rows: string[][]) =>
   rows
@@ -67,6 +58,16 @@ const HEAD = [
   "上次联系",
 ];
 
+/** A lead's six cells in an .xlsx (HEAD's order), the last contact a real date. */
+const xlsxLead = (name: string) => [
+  name,
+  "是",
+  "是",
+  4,
+  "询问价格",
+  new Date(Date.UTC(2026, 10, 20)),
+];
+
 describe("a user's own column named like an output is never written over", () => {
   test("CSV: their 下次跟进 and 客户等级 are kept; the outputs go to new columns 下次跟进 (2) / 客户等级 (2), one line each", async () => {
     const input = path.join(tmp, "own.csv");
@@ -96,7 +97,7 @@ describe("a user's own column named like an output is never written over", () =>
         ],
       ]),
     );
-    const r = await run([input, "--lang", "zh", "--today", TODAY]);
+    const r = await runOn(input, "zh");
     expect(r.code).toBe(0);
     const out = readCsv(path.join(tmp, "own.graded.csv"), "utf8").rows;
     expect(out["1"]?.slice(6, 8)).toEqual(["下次跟进", "客户等级"]);
@@ -118,15 +119,12 @@ describe("a user's own column named like an output is never written over", () =>
 
     // Grading that copy again reuses the numbered columns: nothing added, nothing changed.
     const again = path.join(tmp, "again.csv");
-    const r2 = await run([
+    const r2 = await runOn(
       path.join(tmp, "own.graded.csv"),
+      "zh",
       "--out",
       again,
-      "--lang",
-      "zh",
-      "--today",
-      TODAY,
-    ]);
+    );
     expect(r2.code).toBe(0);
     expect(readCsv(again, "utf8").rows).toEqual(out);
   });
@@ -136,15 +134,7 @@ describe("a user's own column named like an output is never written over", () =>
     const ws = book.addWorksheet("线索");
     ws.addRow([...HEAD, "下次跟进"]);
     const own = new Date(Date.UTC(2026, 11, 1));
-    ws.addRow([
-      "王先生",
-      "是",
-      "是",
-      4,
-      "询问价格",
-      new Date(Date.UTC(2026, 10, 20)),
-      own,
-    ]);
+    ws.addRow([...xlsxLead("王先生"), own]);
     ws.addRow([
       "张女士",
       "否",
@@ -156,7 +146,7 @@ describe("a user's own column named like an output is never written over", () =>
     ]);
     const input = path.join(tmp, "dates.xlsx");
     await book.xlsx.writeFile(input);
-    const r = await run([input, "--lang", "en", "--today", TODAY]);
+    const r = await runOn(input, "en");
     expect(r.code).toBe(0);
     const before = (await readXlsx(input)).rows;
     const after = (await readXlsx(path.join(tmp, "dates.graded.xlsx"))).rows;
@@ -174,17 +164,7 @@ describe("a user's own column named like an output is never written over", () =>
       csv([HEAD, ["王先生", "是", "是", "4", "询问价格", "2026-11-20"]]),
     );
     expect(
-      (
-        await run([
-          input,
-          "--lang",
-          "zh",
-          "--today",
-          TODAY,
-          "--outputs",
-          "grade,stage,nextFollowUp",
-        ])
-      ).code,
+      (await runOn(input, "zh", "--outputs", "grade,stage,nextFollowUp")).code,
     ).toBe(0);
     const graded = readCsv(path.join(tmp, "a.graded.csv"), "utf8").rows;
     expect(graded["1"]?.slice(6)).toEqual(["客户等级", "意向阶段", "下次跟进"]);
@@ -200,15 +180,12 @@ describe("a user's own column named like an output is never written over", () =>
         ),
       ]),
     );
-    const r = await run([
+    const r = await runOn(
       edited,
-      "--lang",
       "zh",
-      "--today",
-      TODAY,
       "--outputs",
       "grade,stage,nextFollowUp",
-    ]);
+    );
     expect(r.code).toBe(0);
     const out = readCsv(path.join(tmp, "edited.graded.csv"), "utf8").rows;
     expect(out["1"]).toEqual([
@@ -229,29 +206,12 @@ describe("a user's own column named like an output is never written over", () =>
     const ws = book.addWorksheet("线索");
     ws.addRow([...HEAD, "客户等级"]);
     ws.addRow([
-      "王先生",
-      "是",
-      "是",
-      4,
-      "询问价格",
-      new Date(Date.UTC(2026, 10, 20)),
+      ...xlsxLead("王先生"),
       { formula: 'IF(B2="是","A","B")', result: "A" },
     ]);
     const input = path.join(tmp, "f.xlsx");
     await book.xlsx.writeFile(input);
-    expect(
-      (
-        await run([
-          input,
-          "--lang",
-          "zh",
-          "--today",
-          TODAY,
-          "--outputs",
-          "grade",
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await runOn(input, "zh", "--outputs", "grade")).code).toBe(0);
     const after = (await readXlsx(path.join(tmp, "f.graded.xlsx"))).rows;
     expect(after["2"]?.[6]).toEqual({
       formula: 'IF(B2="是","A","B")',
@@ -271,15 +231,7 @@ describe("cells right of the data, with or without a header, are never written o
     rows[1000] = [...(rows[1000] as string[]), ...Array(9).fill(""), "最右边"];
     const input = path.join(tmp, "side.csv");
     fs.writeFileSync(input, csv(rows));
-    const r = await run([
-      input,
-      "--lang",
-      "zh",
-      "--today",
-      TODAY,
-      "--outputs",
-      "grade,stage",
-    ]);
+    const r = await runOn(input, "zh", "--outputs", "grade,stage");
     expect(r.code).toBe(0);
     const before = readCsv(input, "utf8").rows;
     const out = readCsv(path.join(tmp, "side.graded.csv"), "utf8").rows;
@@ -309,15 +261,7 @@ describe("cells right of the data, with or without a header, are never written o
     ];
     const input = path.join(tmp, "side.xlsx");
     await book.xlsx.writeFile(input);
-    const r = await run([
-      input,
-      "--lang",
-      "zh",
-      "--today",
-      TODAY,
-      "--outputs",
-      "grade",
-    ]);
+    const r = await runOn(input, "zh", "--outputs", "grade");
     expect(r.code).toBe(0);
     const before = (await readXlsx(input)).rows;
     const after = (await readXlsx(path.join(tmp, "side.graded.xlsx"))).rows;
@@ -340,18 +284,11 @@ describe("outputs that cannot be produced are named, with the column they lack",
     return input;
   };
   test("no 付款能力 column: one line says the grade is not produced and names 付款能力 (zh), Payment (en)", async () => {
-    const zh = await run([noPay(), "--lang", "zh", "--today", TODAY]);
+    const zh = await runOn(noPay(), "zh");
     expect(zh.code).toBe(0);
     const line = zh.err.split("\n").find((l) => l.startsWith("未输出"));
     expect(line).toContain("客户等级（缺少列“付款能力”）");
-    const en = await run([
-      noPay(),
-      "--lang",
-      "en",
-      "--today",
-      TODAY,
-      "--force",
-    ]);
+    const en = await runOn(noPay(), "en", "--force");
     expect(en.code).toBe(0);
     expect(
       en.err.split("\n").find((l) => l.startsWith("not produced")),
@@ -445,6 +382,10 @@ function sheetRows(s: Sheet): string[][] {
   return [header, ...rows];
 }
 
+/** The grading itself, without the command line's messages. */
+const gradeTo = (input: string, output: string, lang: "zh" | "en") =>
+  gradeFile({ input, output, lang, today: readDate(TODAY) as number });
+
 describe("property: every original non-blank cell is in the graded copy, unchanged", () => {
   test("CSV: user columns named like outputs, side cells with no header, ragged rows", async () => {
     await fc.assert(
@@ -453,12 +394,7 @@ describe("property: every original non-blank cell is in the graded copy, unchang
         const input = path.join(dir, "in.csv");
         fs.writeFileSync(input, csv(sheetRows(s)));
         const output = path.join(dir, "out.csv");
-        await gradeFile({
-          input,
-          output,
-          lang: "zh",
-          today: readDate(TODAY) as number,
-        });
+        await gradeTo(input, output, "zh");
         expect(
           lostCells(readCsv(input, "utf8").rows, readCsv(output, "utf8").rows),
         ).toEqual([]);
@@ -479,26 +415,14 @@ describe("property: every original non-blank cell is in the graded copy, unchang
             r.map((v) => {
               if (v === "") return null;
               if (/^\d+$/.test(v)) return Number(v);
-              const d = readDate(v);
-              return /^\d{4}-\d\d-\d\d$/.test(v) && d !== undefined
-                ? new Date(
-                    Date.UTC(
-                      Number(v.slice(0, 4)),
-                      Number(v.slice(5, 7)) - 1,
-                      Number(v.slice(8)),
-                    ),
-                  )
+              return /^\d{4}-\d\d-\d\d$/.test(v)
+                ? new Date(`${v}T00:00:00Z`)
                 : v;
             }),
           );
         await book.xlsx.writeFile(input);
         const output = path.join(dir, "out.xlsx");
-        await gradeFile({
-          input,
-          output,
-          lang: "en",
-          today: readDate(TODAY) as number,
-        });
+        await gradeTo(input, output, "en");
         expect(
           lostCells(
             (await readXlsx(input)).rows,
@@ -533,7 +457,7 @@ describe("which sheet is graded", () => {
   test("by default: not a hidden sheet, not an instructions sheet, but the first visible sheet where a lead list starts", async () => {
     const input = path.join(tmp, "book.xlsx");
     await workbook(input, true);
-    const r = await run([input, "--lang", "zh", "--today", TODAY]);
+    const r = await runOn(input, "zh");
     expect(r.code).toBe(0);
     expect(r.err).toContain("工作表“线索”");
     const out = await readXlsx(path.join(tmp, "book.graded.xlsx"));
@@ -567,7 +491,7 @@ describe("which sheet is graded", () => {
   test("a CSV with a header and no rows: exit 1, nothing written", async () => {
     const input = path.join(tmp, "head.csv");
     fs.writeFileSync(input, csv([HEAD]));
-    const r = await run([input, "--lang", "en", "--today", TODAY]);
+    const r = await runOn(input, "en");
     expect(r.code).toBe(1);
     expect(r.err).toContain('sheet "head" of');
     expect(fs.existsSync(path.join(tmp, "head.graded.csv"))).toBe(false);
@@ -590,15 +514,7 @@ describe("totals and footer rows are copied, never graded as leads", () => {
         ["制表人：小刘", "", "", "", "审核：王经理", ""],
       ]),
     );
-    const r = await run([
-      input,
-      "--lang",
-      "zh",
-      "--today",
-      TODAY,
-      "--outputs",
-      "grade,stage,explanation",
-    ]);
+    const r = await runOn(input, "zh", "--outputs", "grade,stage,explanation");
     expect(r.code).toBe(0);
     const out = readCsv(path.join(tmp, "foot.graded.csv"), "utf8").rows;
     expect(out["2"]?.slice(6, 8)).toEqual(["C", "3"]);
@@ -625,15 +541,7 @@ describe("totals and footer rows are copied, never graded as leads", () => {
     ]);
     const input = path.join(tmp, "sub.xlsx");
     await book.xlsx.writeFile(input);
-    const r = await run([
-      input,
-      "--lang",
-      "en",
-      "--today",
-      TODAY,
-      "--outputs",
-      "grade,stage",
-    ]);
+    const r = await runOn(input, "en", "--outputs", "grade,stage");
     expect(r.code).toBe(0);
     const out = (await readXlsx(path.join(tmp, "sub.graded.xlsx"))).rows;
     expect(out["2"]?.slice(6)).toEqual(["C", 3]);
