@@ -551,3 +551,28 @@ describe("totals and footer rows are copied, never graded as leads", () => {
     );
   });
 });
+
+describe("property: grading a graded copy again changes nothing (its own columns are recognised, whatever the rows)", () => {
+  const leads = fc.array(leadRow, { minLength: 1, maxLength: 10 });
+  test.each([["csv"], ["xlsx"]])("%s", async (ext) => {
+    await fc.assert(
+      fc.asyncProperty(
+        leads,
+        fc.constantFrom("zh", "en"),
+        async (rows, lang: "zh" | "en") => {
+          const dir = fs.mkdtempSync(path.join(tmp, "r"));
+          const csvIn = path.join(dir, "in.csv");
+          fs.writeFileSync(csvIn, csv([HEAD, ...rows.map((r) => [...r])]));
+          const once = path.join(dir, `once.${ext}`);
+          const twice = path.join(dir, `twice.${ext}`);
+          await gradeTo(csvIn, once, lang);
+          await gradeTo(once, twice, lang);
+          const read = async (f: string) =>
+            ext === "csv" ? readCsv(f, "utf8").rows : (await readXlsx(f)).rows;
+          expect(await read(twice)).toEqual(await read(once));
+        },
+      ),
+      { numRuns: ext === "csv" ? 40 : 20 },
+    );
+  });
+});
