@@ -319,6 +319,18 @@ const SPILLING =
 // ---------------------------------------------------------------------------------------------
 // The sheet: cells by row, bounds kept on write
 
+/** Rows r0..r1 and columns c0..c1 (inclusive). */
+type Bounds = { r0: number; c0: number; r1: number; c1: number };
+/** b widened to take in the cell (r, c) (b itself, changed); a one-cell box when there is none. */
+function widen(b: Bounds | null, r: number, c: number): Bounds {
+  if (!b) return { r0: r, c0: c, r1: r, c1: c };
+  if (r < b.r0) b.r0 = r;
+  if (r > b.r1) b.r1 = r;
+  if (c < b.c0) b.c0 = c;
+  if (c > b.c1) b.c1 = c;
+  return b;
+}
+
 export class SheetModel {
   /** rows[r][c]; both sparse */
   rows: (Cell | undefined)[][] = [];
@@ -330,12 +342,10 @@ export class SheetModel {
   protected = false;
   readonly customProperties = new Map<string, { key: string; value: string }>();
   /** bounding box of non-empty cells; null = none; recomputed lazily when a boundary cell was cleared */
-  private bounds: { r0: number; c0: number; r1: number; c1: number } | null =
-    null;
+  private bounds: Bounds | null = null;
   private boundsStale = false;
   /** bounds including cells that only carry formatting */
-  private fmtBounds: { r0: number; c0: number; r1: number; c1: number } | null =
-    null;
+  private fmtBounds: Bounds | null = null;
   private fmtStale = false;
 
   constructor(
@@ -371,27 +381,14 @@ export class SheetModel {
     this.growFmt(r, c);
   }
 
+  /** Widens the bounds for a written cell (stale bounds with nothing in them wait for the rescan). */
   private grow(r: number, c: number) {
-    const b = this.bounds;
-    if (!b) {
-      if (!this.boundsStale) this.bounds = { r0: r, c0: c, r1: r, c1: c };
-      return;
-    }
-    if (r < b.r0) b.r0 = r;
-    if (r > b.r1) b.r1 = r;
-    if (c < b.c0) b.c0 = c;
-    if (c > b.c1) b.c1 = c;
+    if (this.bounds || !this.boundsStale)
+      this.bounds = widen(this.bounds, r, c);
   }
   private growFmt(r: number, c: number) {
-    const b = this.fmtBounds;
-    if (!b) {
-      if (!this.fmtStale) this.fmtBounds = { r0: r, c0: c, r1: r, c1: c };
-      return;
-    }
-    if (r < b.r0) b.r0 = r;
-    if (r > b.r1) b.r1 = r;
-    if (c < b.c0) b.c0 = c;
-    if (c > b.c1) b.c1 = c;
+    if (this.fmtBounds || !this.fmtStale)
+      this.fmtBounds = widen(this.fmtBounds, r, c);
   }
   private touchCleared(r: number, c: number) {
     const b = this.bounds;
@@ -412,28 +409,17 @@ export class SheetModel {
   }
 
   /** The used range's box: cells with values (valuesOnly) or with values or formatting. */
-  used(
-    valuesOnly: boolean,
-  ): { r0: number; c0: number; r1: number; c1: number } | null {
+  used(valuesOnly: boolean): Bounds | null {
     if (valuesOnly ? this.boundsStale : this.fmtStale) this.rescan();
     return valuesOnly ? this.bounds : this.fmtBounds;
   }
 
   private rescan() {
-    type B = { r0: number; c0: number; r1: number; c1: number };
-    let v: B | null = null;
-    let f: B | null = null;
-    const grow = (b: B | null, r: number, c: number): B => {
-      if (!b) return { r0: r, c0: c, r1: r, c1: c };
-      if (r < b.r0) b.r0 = r;
-      if (r > b.r1) b.r1 = r;
-      if (c < b.c0) b.c0 = c;
-      if (c > b.c1) b.c1 = c;
-      return b;
-    };
+    let v: Bounds | null = null;
+    let f: Bounds | null = null;
     for (const [r, c, cell] of this.cells()) {
-      f = grow(f, r, c);
-      if (!SheetModel.isEmpty(cell)) v = grow(v, r, c);
+      f = widen(f, r, c);
+      if (!SheetModel.isEmpty(cell)) v = widen(v, r, c);
     }
     this.bounds = v;
     this.fmtBounds = f;
@@ -480,6 +466,29 @@ function subtract(a: Box, b: Box): Box[] {
       w: a.c + a.w - (b.c + b.w),
     });
   return out;
+}
+/** The cells of a table, headers and totals row included. */
+function tableBox(t: TableModel): Box {
+  return { sheet: t.sheet, r: t.top, c: t.left, h: t.rows, w: t.cols };
+}
+/** The first ColumnN no header of the table takes (the column at `except` left out), as Excel names a new table column. */
+function freeColumnName(t: TableModel, s: SheetModel, except?: number): string {
+  const taken = new Set<string>();
+  for (let j = 0; j < t.cols; j++)
+    if (t.left + j !== except)
+      taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
+  for (let k = 1; ; k++) if (!taken.has(`column${k}`)) return `Column${k}`;
+}
+/** The part of b in rows [r0, r0+h), and the parts of b above and below it; null when b has no row there. */
+function rowsWithin(
+  b: Box,
+  r0: number,
+  h: number,
+): { inside: Box; outside: Box[] } | null {
+  const r = Math.max(b.r, r0);
+  const inside = { ...b, r, h: Math.min(b.r + b.h, r0 + h) - r };
+  if (inside.h <= 0) return null;
+  return { inside, outside: subtract(b, { ...inside, c: 0, w: MAX_COLS }) };
 }
 export function boxAddress(b: Box, withSheet = true): string {
   const sheet = withSheet ? sheetPrefix(b.sheet) : "";
@@ -706,17 +715,8 @@ export class FakeWorkbook {
   }
 
   usedBox(sheet: string, valuesOnly = true): Box | null {
-    const s = this.model(sheet);
-    const b = s.used(valuesOnly);
-    return b
-      ? {
-          sheet: s.name,
-          r: b.r0,
-          c: b.c0,
-          h: b.r1 - b.r0 + 1,
-          w: b.c1 - b.c0 + 1,
-        }
-      : null;
+    const a = usedArea(this.model(sheet), valuesOnly);
+    return a && toBox(a);
   }
 
   /** Excel's current region: the box of non-blank cells connected to the cell (diagonals count). */
@@ -740,25 +740,17 @@ export class FakeWorkbook {
         if (has(rr, cc)) return true;
       return false;
     };
-    for (let grew = true; grew;) {
-      grew = false;
-      while (rowHas(r1 + 1)) {
-        r1++;
-        grew = true;
-      }
-      while (r0 > 0 && rowHas(r0 - 1)) {
-        r0--;
-        grew = true;
-      }
-      while (colHas(c1 + 1)) {
-        c1++;
-        grew = true;
-      }
-      while (c0 > 0 && colHas(c0 - 1)) {
-        c0--;
-        grew = true;
-      }
-    }
+    // grow a row or column at a time until no non-blank cell touches the box (the result is
+    // the same whatever the order: each step takes a line the region must include)
+    const grow = (): boolean => {
+      if (rowHas(r1 + 1)) r1++;
+      else if (r0 > 0 && rowHas(r0 - 1)) r0--;
+      else if (colHas(c1 + 1)) c1++;
+      else if (c0 > 0 && colHas(c0 - 1)) c0--;
+      else return false;
+      return true;
+    };
+    while (grow());
     return { sheet: s.name, r: r0, c: c0, h: r1 - r0 + 1, w: c1 - c0 + 1 };
   }
 
@@ -950,19 +942,19 @@ export class FakeWorkbook {
     const t = this.tableAt(s.name, r, c);
     if (!t) return;
     const bodyTop = t.top + 1;
-    const bodyRows = t.rows - 1 - (t.showTotals ? 1 : 0);
-    if (r < bodyTop || r >= bodyTop + bodyRows) return;
+    const body = bodyRows(t);
+    if (r < bodyTop || r >= bodyTop + body) return;
     const j = c - t.left;
     const writtenWhole =
-      written.r <= bodyTop && written.r + written.h >= bodyTop + bodyRows;
+      written.r <= bodyTop && written.r + written.h >= bodyTop + body;
     if (writtenWhole) {
       if (r === bodyTop) t.calculated.set(j, f);
       return;
     }
     // the rest of the column's body empty: fill it (relative rows shifted), as Excel's AutoCorrect does
-    for (let rr = bodyTop; rr < bodyTop + bodyRows; rr++)
+    for (let rr = bodyTop; rr < bodyTop + body; rr++)
       if (rr !== r && !SheetModel.isEmpty(s.get(rr, c))) return;
-    for (let rr = bodyTop; rr < bodyTop + bodyRows; rr++) {
+    for (let rr = bodyTop; rr < bodyTop + body; rr++) {
       if (rr === r) continue;
       const cur: Cell = { ...(s.get(rr, c) ?? { v: null }) };
       cur.f = shiftFormulaRows(f, rr - r);
@@ -1093,13 +1085,9 @@ export class FakeWorkbook {
     const moveBox = (b: Box): Box[] => {
       if (b.c + b.w <= c) return [b];
       // rows inside the span move; rows outside stay
-      const inside = {
-        ...b,
-        r: Math.max(b.r, r0),
-        h: Math.min(b.r + b.h, r0 + h) - Math.max(b.r, r0),
-      };
-      if (inside.h <= 0) return [b];
-      const outside = subtract(b, { ...inside, c: 0, w: MAX_COLS });
+      const split = rowsWithin(b, r0, h);
+      if (!split) return [b];
+      const { inside, outside } = split;
       const moved =
         inside.c >= c
           ? { ...inside, c: inside.c + n }
@@ -1118,7 +1106,7 @@ export class FakeWorkbook {
           t.calculated = shifted;
           // Excel names the new table columns Column1, Column2, ...
           for (let k = 0; k < n; k++)
-            s.set(t.top, c + k, { v: this.freeColumnName(t, s) });
+            s.set(t.top, c + k, { v: freeColumnName(t, s) });
         }
       }
     if (h === MAX_ROWS)
@@ -1142,13 +1130,9 @@ export class FakeWorkbook {
     s.invalidate();
     const moveBox = (b: Box): Box[] => {
       if (b.c + b.w <= c) return [b];
-      const inside = {
-        ...b,
-        r: Math.max(b.r, r0),
-        h: Math.min(b.r + b.h, r0 + h) - Math.max(b.r, r0),
-      };
-      if (inside.h <= 0) return [b];
-      const outside = subtract(b, { ...inside, c: 0, w: MAX_COLS });
+      const split = rowsWithin(b, r0, h);
+      if (!split) return [b];
+      const { inside, outside } = split;
       const left =
         inside.c < c
           ? { ...inside, w: Math.min(inside.w, c - inside.c) }
@@ -1168,13 +1152,7 @@ export class FakeWorkbook {
     for (let i = this.tables.length - 1; i >= 0; i--) {
       const t = this.tables[i]!;
       if (t.sheet !== s.name || t.left + t.cols <= c) continue;
-      const [moved] = moveBox({
-        sheet: s.name,
-        r: t.top,
-        c: t.left,
-        h: t.rows,
-        w: t.cols,
-      });
+      const [moved] = moveBox(tableBox(t));
       if (!moved || moved.r !== t.top) this.tables.splice(i, 1);
       else {
         t.left = moved.c;
@@ -1192,10 +1170,7 @@ export class FakeWorkbook {
     const partly = (b: Box) =>
       overlaps(b, span) && (b.r < span.r || b.r + b.h > span.r + span.h);
     for (const t of this.tables)
-      if (
-        t.sheet === s.name &&
-        partly({ sheet: s.name, r: t.top, c: t.left, h: t.rows, w: t.cols })
-      )
+      if (t.sheet === s.name && partly(tableBox(t)))
         throw new FakeError(
           "InsertDeleteConflict",
           "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.",
@@ -1258,13 +1233,6 @@ export class FakeWorkbook {
             : refText(sheetPrefix(sh), ac, nc, ar, r);
         });
       }
-  }
-
-  private freeColumnName(t: TableModel, s: SheetModel): string {
-    const taken = new Set<string>();
-    for (let j = 0; j < t.cols; j++)
-      taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
-    for (let k = 1; ; k++) if (!taken.has(`column${k}`)) return `Column${k}`;
   }
 
   /**
@@ -1783,7 +1751,10 @@ export class ClientObject {
   }
   /** The property's value now (at its place in the batch). */
   protected snapshot(p: string): unknown {
-    throw new FakeError(
+    throw this.notPart(p);
+  }
+  protected notPart(p: string): FakeError {
+    return new FakeError(
       "InvalidArgument",
       `The property '${p}' is not part of ${this._className} in the fake.`,
       `${this._className}.load`,
@@ -1807,6 +1778,33 @@ export class ClientObject {
       run,
     );
   }
+  /**
+   * An event (onChanged, onSelectionChanged, ...): add() registers the handler at sync and
+   * returns what removes it at sync. `sheetId`: the worksheet it belongs to (found at sync).
+   */
+  protected event(name: string, sheetId?: () => string) {
+    return {
+      add: (handler: Handler) => {
+        const entry = {
+          event: name,
+          sheet: undefined as string | undefined,
+          handler,
+        };
+        this.call(`${name}.add`, [], () => {
+          if (sheetId) entry.sheet = sheetId();
+          this.wb.handlers.push(entry);
+        });
+        return {
+          remove: () =>
+            this.call(`${name}.remove`, [], () => {
+              const i = this.wb.handlers.indexOf(entry);
+              if (i >= 0) this.wb.handlers.splice(i, 1);
+            }),
+          context: this.context,
+        };
+      },
+    };
+  }
   toJSON(): Record<string, unknown> {
     return { ...this.loaded };
   }
@@ -1818,17 +1816,24 @@ export class ClientObject {
   }
 }
 
-/** A proxy that stands for something found at sync (a sheet, a range, a table): resolved by its creation op. */
+/** How a proxy learns what it stands for: a search its creation op runs at sync, or (an item of a collection being loaded) the thing already found. */
+type Resolver<T> = (() => T | null) | { now: T };
+
+/**
+ * A proxy that stands for something found at sync (a sheet, a range, a table): resolved by its
+ * creation op. Each kind names its Office.js class (`static className`), the properties a bare
+ * load() reads (`scalarProps`), and how Excel answers when the thing was removed (`gone`).
+ */
 abstract class Resolved<T> extends ClientObject {
+  static readonly className: string;
   private target: T | null | undefined = undefined;
   constructor(
     context: FakeContext,
-    className: string,
     where: string,
-    resolve: (() => T | null) | { now: T },
+    resolve: Resolver<T>,
     readonly nullable = false,
   ) {
-    super(context, className);
+    super(context, (new.target as typeof Resolved).className);
     if (typeof resolve !== "function") {
       // an item of a collection being loaded: already found, inside the running batch
       this.target = resolve.now;
@@ -1836,6 +1841,8 @@ abstract class Resolved<T> extends ClientObject {
     }
     context.enqueue(where, ACTION_BYTES, () => {
       const t = resolve();
+      const gone = t === null ? undefined : this.gone(t);
+      if (gone !== undefined) throw new FakeError("ItemNotFound", gone, where);
       if (t === null && !nullable)
         throw new FakeError(
           "ItemNotFound",
@@ -1875,6 +1882,41 @@ abstract class Resolved<T> extends ClientObject {
     return this.snap(this.it(), p);
   }
   protected abstract snap(t: T, p: string): unknown;
+  /** Found at sync but since removed from the workbook: Excel's message (ItemNotFound); undefined while it exists. */
+  protected gone(_t: T): string | undefined {
+    return undefined;
+  }
+  /** Kinds whose derived ranges come from the caller's numbers (offsets, indexes, addresses) and so may fall off the sheet. */
+  protected readonly checksBounds: boolean = false;
+  /**
+   * A range found from this proxy's target at sync ("Worksheet.getCell": method "getCell"):
+   * `cells` picks them (null: none, a null object when `nullable`, else ItemNotFound). Where
+   * `checksBounds`, cells beyond the sheet fail as Excel fails (checkBounds).
+   */
+  protected rangeFrom(
+    method: string,
+    cells: (t: T) => Area | null,
+    nullable = false,
+  ): FakeRange {
+    const where = `${this._className}.${method}`;
+    return new FakeRange(
+      this.context,
+      where,
+      () => {
+        const a = cells(this.it(where));
+        return a && this.checksBounds ? checkBounds(a, where) : a;
+      },
+      nullable,
+    );
+  }
+  /** A property the fake does not model ("The fake table cannot load 'x'."). */
+  protected cannotLoad(p: string, noun: string): FakeError {
+    return new FakeError(
+      "InvalidArgument",
+      `The fake ${noun} cannot load '${p}'.`,
+      `${this._className}.load`,
+    );
+  }
 }
 
 // ---- ranges -----------------------------------------------------------------------------------
@@ -1892,6 +1934,13 @@ const toBox = (a: Area): Box => ({
   c: a.c,
   h: a.h,
   w: a.w,
+});
+const toArea = (wb: FakeWorkbook, b: Box): Area => ({
+  sm: wb.model(b.sheet),
+  r: b.r,
+  c: b.c,
+  h: b.h,
+  w: b.w,
 });
 
 function checkBounds(a: Area, where: string): Area {
@@ -1980,42 +2029,21 @@ const GRID_PROPS = new Set([
 ]);
 
 export class FakeRange extends Resolved<Area> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => Area | null) | { now: Area },
-    nullable = false,
-  ) {
-    super(context, "Range", where, resolve, nullable);
-    this.scalarProps = [
-      "address",
-      "rowIndex",
-      "columnIndex",
-      "rowCount",
-      "columnCount",
-      "values",
-      "formulas",
-      "numberFormat",
-    ];
-  }
+  static override readonly className = "Range";
+  protected override readonly checksBounds = true;
+  protected override scalarProps = [
+    "address",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "values",
+    "formulas",
+    "numberFormat",
+  ];
   /** The box this range stands for (inside a queued op). */
   area(where?: string): Area {
     return this.it(where);
-  }
-  private derived(
-    where: string,
-    f: (a: Area) => Area | null,
-    nullable = false,
-  ): FakeRange {
-    return new FakeRange(
-      this.context,
-      where,
-      () => {
-        const a = f(this.area(where));
-        return a ? checkBounds(a, where) : null;
-      },
-      nullable,
-    );
   }
   protected override cellsIn(p: string): number {
     if (!GRID_PROPS.has(p)) return 0;
@@ -2110,11 +2138,7 @@ export class FakeRange extends Resolved<Area> {
       case "isNullObject":
         return false;
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake range cannot load '${p}'.`,
-          "Range.load",
-        );
+        throw this.cannotLoad(p, "range");
     }
   }
 
@@ -2192,7 +2216,7 @@ export class FakeRange extends Resolved<Area> {
     );
   }
   getCell(row: number, column: number): FakeRange {
-    return this.derived("Range.getCell", (a) => ({
+    return this.rangeFrom("getCell", (a) => ({
       ...a,
       r: a.r + row,
       c: a.c + column,
@@ -2201,69 +2225,69 @@ export class FakeRange extends Resolved<Area> {
     }));
   }
   getOffsetRange(rows: number, columns: number): FakeRange {
-    return this.derived("Range.getOffsetRange", (a) => ({
+    return this.rangeFrom("getOffsetRange", (a) => ({
       ...a,
       r: a.r + rows,
       c: a.c + columns,
     }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived("Range.getResizedRange", (a) => ({
+    return this.rangeFrom("getResizedRange", (a) => ({
       ...a,
       h: a.h + deltaRows,
       w: a.w + deltaColumns,
     }));
   }
   getRow(i: number): FakeRange {
-    return this.derived("Range.getRow", (a) => ({ ...a, r: a.r + i, h: 1 }));
+    return this.rangeFrom("getRow", (a) => ({ ...a, r: a.r + i, h: 1 }));
   }
   getColumn(j: number): FakeRange {
-    return this.derived("Range.getColumn", (a) => ({ ...a, c: a.c + j, w: 1 }));
+    return this.rangeFrom("getColumn", (a) => ({ ...a, c: a.c + j, w: 1 }));
   }
   getEntireColumn(): FakeRange {
-    return this.derived("Range.getEntireColumn", (a) => ({
+    return this.rangeFrom("getEntireColumn", (a) => ({
       ...a,
       r: 0,
       h: MAX_ROWS,
     }));
   }
   getEntireRow(): FakeRange {
-    return this.derived("Range.getEntireRow", (a) => ({
+    return this.rangeFrom("getEntireRow", (a) => ({
       ...a,
       c: 0,
       w: MAX_COLS,
     }));
   }
   getRowsBelow(n = 1): FakeRange {
-    return this.derived("Range.getRowsBelow", (a) => ({
+    return this.rangeFrom("getRowsBelow", (a) => ({
       ...a,
       r: a.r + a.h,
       h: n,
     }));
   }
   getColumnsAfter(n = 1): FakeRange {
-    return this.derived("Range.getColumnsAfter", (a) => ({
+    return this.rangeFrom("getColumnsAfter", (a) => ({
       ...a,
       c: a.c + a.w,
       w: n,
     }));
   }
   getLastRow(): FakeRange {
-    return this.derived("Range.getLastRow", (a) => ({
+    return this.rangeFrom("getLastRow", (a) => ({
       ...a,
       r: a.r + a.h - 1,
       h: 1,
     }));
   }
   getLastColumn(): FakeRange {
-    return this.derived("Range.getLastColumn", (a) => ({
+    return this.rangeFrom("getLastColumn", (a) => ({
       ...a,
       c: a.c + a.w - 1,
       w: 1,
     }));
   }
   getIntersection(other: FakeRange): FakeRange {
-    return this.derived("Range.getIntersection", (a) => {
+    return this.rangeFrom("getIntersection", (a) => {
       const b = other.area("Range.getIntersection");
       const r0 = Math.max(a.r, b.r),
         c0 = Math.max(a.c, b.c);
@@ -2279,7 +2303,7 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   getBoundingRect(other: FakeRange): FakeRange {
-    return this.derived("Range.getBoundingRect", (a) => {
+    return this.rangeFrom("getBoundingRect", (a) => {
       const b = other.area("Range.getBoundingRect");
       const r0 = Math.min(a.r, b.r),
         c0 = Math.min(a.c, b.c);
@@ -2293,7 +2317,7 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this.derived("Range.getUsedRange", (a) => {
+    return this.rangeFrom("getUsedRange", (a) => {
       const u = usedWithin(a, !!valuesOnly);
       if (!u)
         throw new FakeError(
@@ -2305,8 +2329,8 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this.derived(
-      "Range.getUsedRangeOrNullObject",
+    return this.rangeFrom(
+      "getUsedRangeOrNullObject",
       (a) => usedWithin(a, !!valuesOnly),
       true,
     );
@@ -2319,7 +2343,7 @@ export class FakeRange extends Resolved<Area> {
    */
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     const where = "Range.getSpecialCellsOrNullObject";
-    return new FakeRangeAreas(this.context, where, () => {
+    const areas = () => {
       if (cellType !== "Formulas")
         throw new FakeError(
           "InvalidArgument",
@@ -2340,73 +2364,57 @@ export class FakeRange extends Resolved<Area> {
         }
       }
       return found.length > 0 ? found : null;
-    });
+    };
+    return new FakeRangeAreas(this.context, where, areas, true);
   }
   getSurroundingRegion(): FakeRange {
-    return this.derived("Range.getSurroundingRegion", (a) => {
+    return this.rangeFrom("getSurroundingRegion", (a) => {
       const b = this.wb.regionBox(a.sm.name, a.r, a.c);
       return { sm: a.sm, r: b.r, c: b.c, h: b.h, w: b.w };
     });
   }
   getTables(fullyContained = false): FakeTableCollection {
-    return new FakeTableCollection(this.context, "Range.getTables", () => {
+    return new FakeTableCollection(this.context, () => {
       const a = this.area("Range.getTables");
       const b = toBox(a);
-      return this.wb.tables.filter((t) => {
-        const tb: Box = {
-          sheet: t.sheet,
-          r: t.top,
-          c: t.left,
-          h: t.rows,
-          w: t.cols,
-        };
-        return (
+      return this.wb.tables.filter(
+        (t) =>
           t.sheet === a.sm.name &&
-          (fullyContained ? contains(b, tb) : overlaps(b, tb))
-        );
-      });
+          (fullyContained
+            ? contains(b, tableBox(t))
+            : overlaps(b, tableBox(t))),
+      );
     });
   }
 
   insert(shift: string): FakeRange {
-    const where = "Range.insert";
-    this.call("insert", [shift], () => {
-      const a = this.area(where);
-      if (shift !== "Right")
-        throw new FakeError(
-          "NotImplemented",
-          `The fake inserts cells shifting right only (asked: ${shift}).`,
-          where,
-        );
-      this.wb.insertColumns(
-        a.sm.name,
-        a.c,
-        a.w,
-        a.h === MAX_ROWS ? 0 : a.r,
-        a.h === MAX_ROWS ? MAX_ROWS : a.h,
-        where,
-      );
-    });
-    return this.derived(where, (a) => a);
+    this.shiftColumns("insert", "Right", shift);
+    return this.rangeFrom("insert", (a) => a);
   }
   delete(shift: string): void {
-    const where = "Range.delete";
-    this.call("delete", [shift], () => {
+    this.shiftColumns("delete", "Left", shift);
+  }
+  /** insert/delete: the fake shifts cells sideways only, over the range's rows (whole columns for a whole-column range). */
+  private shiftColumns(
+    method: "insert" | "delete",
+    only: "Right" | "Left",
+    shift: string,
+  ) {
+    const where = `Range.${method}`;
+    this.call(method, [shift], () => {
       const a = this.area(where);
-      if (shift !== "Left")
+      if (shift !== only)
         throw new FakeError(
           "NotImplemented",
-          `The fake deletes cells shifting left only (asked: ${shift}).`,
+          `The fake ${method}s cells shifting ${only.toLowerCase()} only (asked: ${shift}).`,
           where,
         );
-      this.wb.deleteColumns(
-        a.sm.name,
-        a.c,
-        a.w,
-        a.h === MAX_ROWS ? 0 : a.r,
-        a.h === MAX_ROWS ? MAX_ROWS : a.h,
-        where,
-      );
+      // a whole-column range shifts whole columns; otherwise only its rows
+      const rows: [number, number] =
+        a.h === MAX_ROWS ? [0, MAX_ROWS] : [a.r, a.h];
+      if (method === "insert")
+        this.wb.insertColumns(a.sm.name, a.c, a.w, ...rows, where);
+      else this.wb.deleteColumns(a.sm.name, a.c, a.w, ...rows, where);
     });
   }
   clear(applyTo: string = "All"): void {
@@ -2429,20 +2437,16 @@ export class FakeRange extends Resolved<Area> {
     });
   }
   calculate(): void {
-    this.call("calculate", [], () => {
-      const b = toBox(this.area("Range.calculate"));
-      this.wb.calculations.push({
-        kind: "calculate",
-        sheet: b.sheet,
-        address: boxAddress(b, false),
-      });
-    });
+    this.recordCalc("calculate");
   }
   setDirty(): void {
-    this.call("setDirty", [], () => {
-      const b = toBox(this.area("Range.setDirty"));
+    this.recordCalc("setDirty");
+  }
+  private recordCalc(kind: "calculate" | "setDirty") {
+    this.call(kind, [], () => {
+      const b = toBox(this.area(`Range.${kind}`));
       this.wb.calculations.push({
-        kind: "setDirty",
+        kind,
         sheet: b.sheet,
         address: boxAddress(b, false),
       });
@@ -2494,6 +2498,12 @@ export class FakeRange extends Resolved<Area> {
         ),
     );
   }
+}
+
+/** A sheet's used range (cells with values, or with values or formats); null on a blank sheet. */
+function usedArea(sm: SheetModel, valuesOnly: boolean): Area | null {
+  const u = sm.used(valuesOnly);
+  return u && { sm, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 };
 }
 
 function usedWithin(a: Area, valuesOnly: boolean): Area | null {
@@ -2619,6 +2629,14 @@ class FakeRangeFill extends ClientObject {
 
 // ---- collections ------------------------------------------------------------------------------
 
+/** A proxy kind's constructor: every kind of Resolved proxy takes these arguments. */
+type ProxyKind<T, P> = new (
+  context: FakeContext,
+  where: string,
+  resolve: Resolver<T>,
+  nullable?: boolean,
+) => P;
+
 /** A collection proxy: load("items/name") (or load("name")) loads its items; getCount() is a ClientResult. */
 abstract class Collection<T, P extends ClientObject> extends ClientObject {
   private itemsLoaded: P[] | undefined;
@@ -2626,10 +2644,26 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
     context: FakeContext,
     className: string,
     protected readonly list: () => T[],
+    private readonly kind: ProxyKind<T, P>,
   ) {
     super(context, className);
   }
-  protected abstract child(t: T): P;
+  private child(t: T): P {
+    return new this.kind(this.context, `${this._className}.items`, { now: t });
+  }
+  /** The proxy of an item `find` picks at sync ("TableCollection.getItem"): ItemNotFound when it finds none, or a null object when `nullable`. */
+  protected item(method: string, find: () => T | null, nullable = false): P {
+    return new this.kind(
+      this.context,
+      `${this._className}.${method}`,
+      find,
+      nullable,
+    );
+  }
+  /** The item at an index of the list as it is at sync. */
+  protected itemAt(method: string, i: number, nullable = false): P {
+    return this.item(method, () => this.list()[i] ?? null, nullable);
+  }
   override load(props?: unknown): this {
     const list = propList(props)
       .map((p) => p.replace(/^items\/?/, ""))
@@ -2684,16 +2718,24 @@ abstract class Collection<T, P extends ClientObject> extends ClientObject {
   }
 }
 
+/** A collection whose items are found by a key: getItem (ItemNotFound) and getItemOrNullObject. */
+abstract class KeyedCollection<K, T, P extends ClientObject> extends Collection<
+  T,
+  P
+> {
+  protected abstract find(key: K): T | null;
+  getItem(key: K): P {
+    return this.item("getItem", () => this.find(key));
+  }
+  getItemOrNullObject(key: K): P {
+    return this.item("getItemOrNullObject", () => this.find(key), true);
+  }
+}
+
 /** Excel.RangeAreas: several rectangles of one sheet (here: what getSpecialCells found). */
 export class FakeRangeAreas extends Resolved<Area[]> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: () => Area[] | null,
-  ) {
-    super(context, "RangeAreas", where, resolve, true);
-    this.scalarProps = ["address", "areaCount"];
-  }
+  static override readonly className = "RangeAreas";
+  protected override scalarProps = ["address", "areaCount"];
   protected snap(t: Area[], p: string): unknown {
     switch (p) {
       case "areaCount":
@@ -2701,11 +2743,7 @@ export class FakeRangeAreas extends Resolved<Area[]> {
       case "address":
         return t.map((a) => boxAddress(toBox(a))).join(",");
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The property '${p}' is not part of RangeAreas in the fake.`,
-          "RangeAreas.load",
-        );
+        throw this.notPart(p);
     }
   }
   get areaCount(): number {
@@ -2728,41 +2766,20 @@ export class FakeRangeAreas extends Resolved<Area[]> {
 
 class FakeRangeAreaCollection extends Collection<Area, FakeRange> {
   constructor(context: FakeContext, list: () => Area[]) {
-    super(context, "RangeCollection", list);
-  }
-  protected child(a: Area): FakeRange {
-    return new FakeRange(this.context, "RangeCollection.items", { now: a });
+    super(context, "RangeCollection", list, FakeRange);
   }
 }
 
 // ---- worksheets -------------------------------------------------------------------------------
 
 export class FakeWorksheet extends Resolved<SheetModel> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => SheetModel | null) | { now: SheetModel },
-    nullable = false,
-  ) {
-    super(
-      context,
-      "Worksheet",
-      where,
-      typeof resolve !== "function"
-        ? resolve
-        : () => {
-            const s = resolve();
-            if (s && !context.wb.sheetList.includes(s))
-              throw new FakeError(
-                "ItemNotFound",
-                "The worksheet was deleted.",
-                where,
-              );
-            return s;
-          },
-      nullable,
-    );
-    this.scalarProps = ["name", "id", "position", "visibility"];
+  static override readonly className = "Worksheet";
+  protected override readonly checksBounds = true;
+  protected override scalarProps = ["name", "id", "position", "visibility"];
+  protected override gone(s: SheetModel) {
+    return this.wb.sheetList.includes(s)
+      ? undefined
+      : "The worksheet was deleted.";
   }
   /** The sheet (inside a queued op). */
   sheetModel(where?: string): SheetModel {
@@ -2779,11 +2796,7 @@ export class FakeWorksheet extends Resolved<SheetModel> {
       case "visibility":
         return "Visible";
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake worksheet cannot load '${p}'.`,
-          "Worksheet.load",
-        );
+        throw this.cannotLoad(p, "worksheet");
     }
   }
   get name(): string {
@@ -2801,23 +2814,8 @@ export class FakeWorksheet extends Resolved<SheetModel> {
     return this.read("position");
   }
 
-  private range(
-    where: string,
-    f: (s: SheetModel) => Area | null,
-    nullable = false,
-  ): FakeRange {
-    return new FakeRange(
-      this.context,
-      where,
-      () => {
-        const a = f(this.sheetModel(where));
-        return a ? checkBounds(a, where) : null;
-      },
-      nullable,
-    );
-  }
   getRange(address?: string): FakeRange {
-    return this.range("Worksheet.getRange", (s) => {
+    return this.rangeFrom("getRange", (s) => {
       if (address === undefined || address === "")
         return { sm: s, r: 0, c: 0, h: MAX_ROWS, w: MAX_COLS };
       const p = parseAddress(address);
@@ -2825,14 +2823,7 @@ export class FakeWorksheet extends Resolved<SheetModel> {
         const name = this.wb.names.find(
           (n) => n.name.toLowerCase() === address.toLowerCase(),
         );
-        if (name?.box)
-          return {
-            sm: this.wb.model(name.box.sheet),
-            r: name.box.r,
-            c: name.box.c,
-            h: name.box.h,
-            w: name.box.w,
-          };
+        if (name?.box) return toArea(this.wb, name.box);
         throw new FakeError(
           "InvalidArgument",
           `The address '${address}' is not valid.`,
@@ -2860,7 +2851,7 @@ export class FakeWorksheet extends Resolved<SheetModel> {
     rowCount: number,
     columnCount: number,
   ): FakeRange {
-    return this.range("Worksheet.getRangeByIndexes", (s) => ({
+    return this.rangeFrom("getRangeByIndexes", (s) => ({
       sm: s,
       r: startRow,
       c: startColumn,
@@ -2869,7 +2860,7 @@ export class FakeWorksheet extends Resolved<SheetModel> {
     }));
   }
   getCell(row: number, column: number): FakeRange {
-    return this.range("Worksheet.getCell", (s) => ({
+    return this.rangeFrom("getCell", (s) => ({
       sm: s,
       r: row,
       c: column,
@@ -2879,22 +2870,15 @@ export class FakeWorksheet extends Resolved<SheetModel> {
   }
   /** Excel: a blank sheet's used range is A1 (it does not throw). */
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this.range("Worksheet.getUsedRange", (s) => {
-      const u = s.used(!!valuesOnly);
-      return u
-        ? { sm: s, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 }
-        : { sm: s, r: 0, c: 0, h: 1, w: 1 };
-    });
+    return this.rangeFrom(
+      "getUsedRange",
+      (s) => usedArea(s, !!valuesOnly) ?? { sm: s, r: 0, c: 0, h: 1, w: 1 },
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this.range(
-      "Worksheet.getUsedRangeOrNullObject",
-      (s) => {
-        const u = s.used(!!valuesOnly);
-        return u
-          ? { sm: s, r: u.r0, c: u.c0, h: u.r1 - u.r0 + 1, w: u.c1 - u.c0 + 1 }
-          : null;
-      },
+    return this.rangeFrom(
+      "getUsedRangeOrNullObject",
+      (s) => usedArea(s, !!valuesOnly),
       true,
     );
   }
@@ -2904,7 +2888,6 @@ export class FakeWorksheet extends Resolved<SheetModel> {
       () =>
         new FakeTableCollection(
           this.context,
-          "Worksheet.tables",
           () => {
             const s = this.sheetModel("Worksheet.tables");
             return this.wb.tables.filter((t) => t.sheet === s.name);
@@ -2980,40 +2963,20 @@ export class FakeWorksheet extends Resolved<SheetModel> {
       this.wb.activeSheet = this.sheetModel("Worksheet.activate").name;
     });
   }
-  private event(name: string) {
-    return {
-      add: (handler: Handler) => {
-        const entry = {
-          event: name,
-          sheet: undefined as string | undefined,
-          handler,
-        };
-        this.call(`${name}.add`, [], () => {
-          entry.sheet = this.sheetModel(`Worksheet.${name}`).id;
-          this.wb.handlers.push(entry);
-        });
-        return {
-          remove: () =>
-            this.call(`${name}.remove`, [], () => {
-              const i = this.wb.handlers.indexOf(entry);
-              if (i >= 0) this.wb.handlers.splice(i, 1);
-            }),
-          context: this.context,
-        };
-      },
-    };
+  private sheetEvent(name: string) {
+    return this.event(name, () => this.sheetModel(`Worksheet.${name}`).id);
   }
   get onChanged() {
-    return this.event("onChanged");
+    return this.sheetEvent("onChanged");
   }
   get onSelectionChanged() {
-    return this.event("onSelectionChanged");
+    return this.sheetEvent("onSelectionChanged");
   }
   get onCalculated() {
-    return this.event("onCalculated");
+    return this.sheetEvent("onCalculated");
   }
   get onFormatChanged() {
-    return this.event("onFormatChanged");
+    return this.sheetEvent("onFormatChanged");
   }
 }
 
@@ -3049,46 +3012,32 @@ class FakeWorksheetProtection extends ClientObject {
   }
 }
 
-class FakeWorksheetCollection extends Collection<SheetModel, FakeWorksheet> {
+class FakeWorksheetCollection extends KeyedCollection<
+  string,
+  SheetModel,
+  FakeWorksheet
+> {
   constructor(context: FakeContext) {
-    super(context, "WorksheetCollection", () => context.wb.sheetList);
-  }
-  protected child(s: SheetModel): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.items", {
-      now: s,
-    });
-  }
-  getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      "WorksheetCollection.getItem",
-      () => this.wb.findSheet(key) ?? null,
+    super(
+      context,
+      "WorksheetCollection",
+      () => context.wb.sheetList,
+      FakeWorksheet,
     );
   }
-  getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      "WorksheetCollection.getItemOrNullObject",
-      () => this.wb.findSheet(key) ?? null,
-      true,
-    );
+  protected find(key: string): SheetModel | null {
+    return this.wb.findSheet(key) ?? null;
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      "WorksheetCollection.getActiveWorksheet",
-      () => this.wb.model(this.wb.activeSheet),
+    return this.item("getActiveWorksheet", () =>
+      this.wb.model(this.wb.activeSheet),
     );
   }
   getFirst(): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      "WorksheetCollection.getFirst",
-      () => this.wb.sheetList[0] ?? null,
-    );
+    return this.itemAt("getFirst", 0);
   }
   add(name?: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, "WorksheetCollection.add", () => {
+    return this.item("add", () => {
       let n = name;
       for (let k = this.wb.sheetList.length + 1; !n; k++)
         if (!this.wb.findSheet(`Sheet${k}`)) n = `Sheet${k}`;
@@ -3107,40 +3056,71 @@ class FakeWorksheetCollection extends Collection<SheetModel, FakeWorksheet> {
 
 // ---- tables -----------------------------------------------------------------------------------
 
-const tableBox = (t: TableModel): Box => ({
-  sheet: t.sheet,
-  r: t.top,
-  c: t.left,
-  h: t.rows,
-  w: t.cols,
-});
+/** Rows of a table's data body (without header and totals rows; Excel keeps at least one). */
+function bodyRows(t: TableModel): number {
+  return t.rows - 1 - (t.showTotals ? 1 : 0);
+}
 
-export class FakeTable extends Resolved<TableModel> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => TableModel | null) | { now: TableModel },
+/** The rows of a table's totals row; null when it is not shown. */
+const totalsRow = (t: TableModel) =>
+  t.showTotals ? { r: t.top + t.rows - 1, h: 1 } : null;
+
+/**
+ * Table and TableColumn: the ranges of the whole, the header row, the data body and the totals
+ * row. Both take the same rows of the table; a column takes its own cells of them.
+ */
+abstract class TablePart<T> extends Resolved<T> {
+  /** the table, and the columns this proxy covers */
+  protected abstract cells(x: T): { t: TableModel; c: number; w: number };
+  protected part(
+    method: string,
+    rows: (t: TableModel) => { r: number; h: number } | null,
     nullable = false,
-  ) {
-    super(
-      context,
-      "Table",
-      where,
-      typeof resolve !== "function"
-        ? resolve
-        : () => {
-            const t = resolve();
-            if (t && !context.wb.tables.includes(t))
-              throw new FakeError(
-                "ItemNotFound",
-                "The table was deleted.",
-                where,
-              );
-            return t;
-          },
+  ): FakeRange {
+    return this.rangeFrom(
+      method,
+      (x) => {
+        const { t, c, w } = this.cells(x);
+        const span = rows(t);
+        return (
+          span && { sm: this.wb.model(t.sheet), r: span.r, h: span.h, c, w }
+        );
+      },
       nullable,
     );
-    this.scalarProps = ["name", "id", "showTotals", "showHeaders"];
+  }
+  getRange(): FakeRange {
+    return this.part("getRange", (t) => ({ r: t.top, h: t.rows }));
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.part("getHeaderRowRange", (t) => ({ r: t.top, h: 1 }));
+  }
+  getDataBodyRange(): FakeRange {
+    return this.part("getDataBodyRange", (t) => ({
+      r: t.top + 1,
+      h: Math.max(1, bodyRows(t)),
+    }));
+  }
+  getTotalRowRange(): FakeRange {
+    const where = `${this._className}.getTotalRowRange`;
+    return this.part("getTotalRowRange", (t) => {
+      const rows = totalsRow(t);
+      if (!rows)
+        throw new FakeError(
+          "InvalidOperation",
+          "The table has no totals row.",
+          where,
+        );
+      return rows;
+    });
+  }
+}
+
+export class FakeTable extends TablePart<TableModel> {
+  static override readonly className = "Table";
+  protected override scalarProps = ["name", "id", "showTotals", "showHeaders"];
+  protected override gone(t: TableModel) {
+    return this.wb.tables.includes(t) ? undefined : "The table was deleted.";
   }
   model(where?: string): TableModel {
     return this.it(where);
@@ -3156,11 +3136,7 @@ export class FakeTable extends Resolved<TableModel> {
       case "showHeaders":
         return true;
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake table cannot load '${p}'.`,
-          "Table.load",
-        );
+        throw this.cannotLoad(p, "table");
     }
   }
   get name(): string {
@@ -3208,66 +3184,11 @@ export class FakeTable extends Resolved<TableModel> {
       this.wb.model(this.model("Table.worksheet").sheet),
     );
   }
-  private part(
-    where: string,
-    f: (t: TableModel) => Omit<Area, "sm"> | null,
-    nullable = false,
-  ): FakeRange {
-    return new FakeRange(
-      this.context,
-      where,
-      () => {
-        const t = this.model(where);
-        const a = f(t);
-        return a ? { sm: this.wb.model(t.sheet), ...a } : null;
-      },
-      nullable,
-    );
-  }
-  getRange(): FakeRange {
-    return this.part("Table.getRange", (t) => ({
-      r: t.top,
-      c: t.left,
-      h: t.rows,
-      w: t.cols,
-    }));
-  }
-  getHeaderRowRange(): FakeRange {
-    return this.part("Table.getHeaderRowRange", (t) => ({
-      r: t.top,
-      c: t.left,
-      h: 1,
-      w: t.cols,
-    }));
-  }
-  getDataBodyRange(): FakeRange {
-    return this.part("Table.getDataBodyRange", (t) => ({
-      r: t.top + 1,
-      c: t.left,
-      h: Math.max(1, t.rows - 1 - (t.showTotals ? 1 : 0)),
-      w: t.cols,
-    }));
-  }
-  getTotalRowRange(): FakeRange {
-    return this.part("Table.getTotalRowRange", (t) => {
-      if (!t.showTotals)
-        throw new FakeError(
-          "InvalidOperation",
-          "The table has no totals row.",
-          "Table.getTotalRowRange",
-        );
-      return { r: t.top + t.rows - 1, c: t.left, h: 1, w: t.cols };
-    });
+  protected cells(t: TableModel) {
+    return { t, c: t.left, w: t.cols };
   }
   getTotalRowRangeOrNullObject(): FakeRange {
-    return this.part(
-      "Table.getTotalRowRangeOrNullObject",
-      (t) =>
-        t.showTotals
-          ? { r: t.top + t.rows - 1, c: t.left, h: 1, w: t.cols }
-          : null,
-      true,
-    );
+    return this.part("getTotalRowRangeOrNullObject", totalsRow, true);
   }
   get columns(): FakeTableColumnCollection {
     return this.kid("columns", () => new FakeTableColumnCollection(this));
@@ -3276,8 +3197,7 @@ export class FakeTable extends Resolved<TableModel> {
     return {
       getCount: () =>
         this.context.result("TableRowCollection.getCount", () => {
-          const t = this.model();
-          return t.rows - 1 - (t.showTotals ? 1 : 0);
+          return bodyRows(this.model());
         }),
     };
   }
@@ -3300,66 +3220,40 @@ export class FakeTable extends Resolved<TableModel> {
   }
 }
 
-export class FakeTableCollection extends Collection<TableModel, FakeTable> {
+export class FakeTableCollection extends KeyedCollection<
+  string,
+  TableModel,
+  FakeTable
+> {
+  /** sheet: the worksheet whose tables these are (tables.add("A1:B2") goes there); none for workbook.tables */
   constructor(
     context: FakeContext,
-    where: string,
     list: () => TableModel[],
     private readonly sheet?: FakeWorksheet,
   ) {
-    super(context, "TableCollection", list);
-    void where;
+    super(context, "TableCollection", list, FakeTable);
   }
-  protected child(t: TableModel): FakeTable {
-    return new FakeTable(this.context, "TableCollection.items", { now: t });
-  }
-  private find(key: string): TableModel | null {
+  protected find(key: string): TableModel | null {
     const k = key.toLowerCase();
     return (
       this.list().find((t) => t.name.toLowerCase() === k || t.id === key) ??
       null
     );
   }
-  getItem(key: string): FakeTable {
-    return new FakeTable(this.context, "TableCollection.getItem", () =>
-      this.find(key),
-    );
-  }
-  getItemOrNullObject(key: string): FakeTable {
-    return new FakeTable(
-      this.context,
-      "TableCollection.getItemOrNullObject",
-      () => this.find(key),
-      true,
-    );
-  }
   getItemAt(i: number): FakeTable {
-    return new FakeTable(
-      this.context,
-      "TableCollection.getItemAt",
-      () => this.list()[i] ?? null,
-    );
+    return this.itemAt("getItemAt", i);
   }
   getFirst(): FakeTable {
-    return new FakeTable(
-      this.context,
-      "TableCollection.getFirst",
-      () => this.list()[0] ?? null,
-    );
+    return this.itemAt("getFirst", 0);
   }
   getFirstOrNullObject(): FakeTable {
-    return new FakeTable(
-      this.context,
-      "TableCollection.getFirstOrNullObject",
-      () => this.list()[0] ?? null,
-      true,
-    );
+    return this.itemAt("getFirstOrNullObject", 0, true);
   }
   /** tables.add(address or range, hasHeaders): the header row is the first row (Column1… when hasHeaders is false). */
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     const where = "TableCollection.add";
     const range = typeof address === "string" ? null : address;
-    return new FakeTable(this.context, where, () => {
+    return this.item("add", () => {
       let a: Area;
       if (range) a = range.area(where);
       else {
@@ -3440,19 +3334,15 @@ export class FakeTableCollection extends Collection<TableModel, FakeTable> {
   }
 }
 
-class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve:
-      | (() => { t: TableModel; j: number } | null)
-      | { now: { t: TableModel; j: number } },
-    nullable = false,
-  ) {
-    super(context, "TableColumn", where, resolve, nullable);
-    this.scalarProps = ["name", "id", "index"];
-  }
-  protected snap(x: { t: TableModel; j: number }, p: string): unknown {
+/** A table's column: the table and the column's offset in it. */
+interface ColumnRef {
+  t: TableModel;
+  j: number;
+}
+class FakeTableColumn extends TablePart<ColumnRef> {
+  static override readonly className = "TableColumn";
+  protected override scalarProps = ["name", "id", "index"];
+  protected snap(x: ColumnRef, p: string): unknown {
     switch (p) {
       case "name":
         return String(this.wb.valueAt(x.t.sheet, x.t.top, x.t.left + x.j));
@@ -3467,11 +3357,7 @@ class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
         return out;
       }
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake table column cannot load '${p}'.`,
-          "TableColumn.load",
-        );
+        throw this.cannotLoad(p, "table column");
     }
   }
   get name(): string {
@@ -3483,45 +3369,8 @@ class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
   get id(): number {
     return this.read("id");
   }
-  private part(
-    where: string,
-    f: (t: TableModel, c: number) => Omit<Area, "sm" | "c" | "w">,
-  ): FakeRange {
-    return new FakeRange(this.context, where, () => {
-      const { t, j } = this.it(where);
-      return {
-        sm: this.wb.model(t.sheet),
-        c: t.left + j,
-        w: 1,
-        ...f(t, t.left + j),
-      };
-    });
-  }
-  getRange(): FakeRange {
-    return this.part("TableColumn.getRange", (t) => ({ r: t.top, h: t.rows }));
-  }
-  getHeaderRowRange(): FakeRange {
-    return this.part("TableColumn.getHeaderRowRange", (t) => ({
-      r: t.top,
-      h: 1,
-    }));
-  }
-  getDataBodyRange(): FakeRange {
-    return this.part("TableColumn.getDataBodyRange", (t) => ({
-      r: t.top + 1,
-      h: Math.max(1, t.rows - 1 - (t.showTotals ? 1 : 0)),
-    }));
-  }
-  getTotalRowRange(): FakeRange {
-    return this.part("TableColumn.getTotalRowRange", (t) => {
-      if (!t.showTotals)
-        throw new FakeError(
-          "InvalidOperation",
-          "The table has no totals row.",
-          "TableColumn.getTotalRowRange",
-        );
-      return { r: t.top + t.rows - 1, h: 1 };
-    });
+  protected cells({ t, j }: ColumnRef) {
+    return { t, c: t.left + j, w: 1 };
   }
   /** Deletes the column's cells inside the table; cells right of it in the table's rows shift left. */
   delete(): void {
@@ -3545,22 +3394,23 @@ class FakeTableColumn extends Resolved<{ t: TableModel; j: number }> {
   }
 }
 
-class FakeTableColumnCollection extends Collection<
-  { t: TableModel; j: number },
+class FakeTableColumnCollection extends KeyedCollection<
+  string | number,
+  ColumnRef,
   FakeTableColumn
 > {
   constructor(private readonly table: FakeTable) {
-    super(table.context, "TableColumnCollection", () => {
-      const t = table.model("TableColumnCollection");
-      return Array.from({ length: t.cols }, (_, j) => ({ t, j }));
-    });
+    super(
+      table.context,
+      "TableColumnCollection",
+      () => {
+        const t = table.model("TableColumnCollection");
+        return Array.from({ length: t.cols }, (_, j) => ({ t, j }));
+      },
+      FakeTableColumn,
+    );
   }
-  protected child(x: { t: TableModel; j: number }): FakeTableColumn {
-    return new FakeTableColumn(this.context, "TableColumnCollection.items", {
-      now: x,
-    });
-  }
-  private find(key: string | number): { t: TableModel; j: number } | null {
+  protected find(key: string | number): ColumnRef | null {
     const t = this.table.model("TableColumnCollection.getItem");
     if (typeof key === "number")
       return key >= 1 && key <= t.cols ? { t, j: key - 1 } : null;
@@ -3572,30 +3422,11 @@ class FakeTableColumnCollection extends Collection<
         return { t, j };
     return null;
   }
-  getItem(key: string | number): FakeTableColumn {
-    return new FakeTableColumn(
-      this.context,
-      "TableColumnCollection.getItem",
-      () => this.find(key),
-    );
-  }
-  getItemOrNullObject(key: string | number): FakeTableColumn {
-    return new FakeTableColumn(
-      this.context,
-      "TableColumnCollection.getItemOrNullObject",
-      () => this.find(key),
-      true,
-    );
-  }
   getItemAt(index: number): FakeTableColumn {
-    return new FakeTableColumn(
-      this.context,
-      "TableColumnCollection.getItemAt",
-      () => {
-        const t = this.table.model();
-        return index >= 0 && index < t.cols ? { t, j: index } : null;
-      },
-    );
+    return this.item("getItemAt", () => {
+      const t = this.table.model();
+      return index >= 0 && index < t.cols ? { t, j: index } : null;
+    });
   }
   /**
    * Adds a column at `index` (null/-1/undefined: at the end). Like Excel's "Insert Table Column",
@@ -3605,7 +3436,7 @@ class FakeTableColumnCollection extends Collection<
    */
   add(index?: number | null, values?: unknown, name?: string): FakeTableColumn {
     const where = "TableColumnCollection.add";
-    return new FakeTableColumn(this.context, where, () => {
+    return this.item("add", () => {
       const t = this.table.model(where);
       const j =
         index === undefined || index === null || index === -1 ? t.cols : index;
@@ -3622,7 +3453,7 @@ class FakeTableColumnCollection extends Collection<
         this.wb.insertColumns(t.sheet, c, 1, t.top, t.rows, where);
         t.cols++;
         s.set(t.top, c, { v: name ?? "" });
-        if (!name) s.set(t.top, c, { v: this.freeName(t, s) });
+        if (!name) s.set(t.top, c, { v: freeColumnName(t, s) });
       } else if (j === 0) {
         this.wb.insertColumns(t.sheet, c, 1, t.top, t.rows, where); // moved the table right: take it back
         t.left = c;
@@ -3630,10 +3461,10 @@ class FakeTableColumnCollection extends Collection<
         const shifted = new Map<number, string>();
         for (const [k, f] of t.calculated) shifted.set(k + 1, f);
         t.calculated = shifted;
-        s.set(t.top, c, { v: name ?? this.freeName(t, s, c) });
+        s.set(t.top, c, { v: name ?? freeColumnName(t, s, c) });
       } else {
         this.wb.insertColumns(t.sheet, c, 1, t.top, t.rows, where); // widens the table itself
-        s.set(t.top, c, { v: name ?? this.freeName(t, s, c) });
+        s.set(t.top, c, { v: name ?? freeColumnName(t, s, c) });
       }
       this.wb.fixTableHeaders(s, { sheet: t.sheet, r: t.top, c, h: 1, w: 1 });
       if (values !== undefined && values !== null) {
@@ -3656,44 +3487,17 @@ class FakeTableColumnCollection extends Collection<
       return { t, j };
     });
   }
-  private freeName(t: TableModel, s: SheetModel, except?: number): string {
-    const taken = new Set<string>();
-    for (let j = 0; j < t.cols; j++)
-      if (t.left + j !== except)
-        taken.add(String(s.get(t.top, t.left + j)?.v ?? "").toLowerCase());
-    for (let k = 1; ; k++) if (!taken.has(`column${k}`)) return `Column${k}`;
-  }
 }
 
 // ---- conditional formats ------------------------------------------------------------------------
 
 class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve:
-      (() => ConditionalFormatRecord | null) | { now: ConditionalFormatRecord },
-    nullable = false,
-  ) {
-    super(
-      context,
-      "ConditionalFormat",
-      where,
-      typeof resolve !== "function"
-        ? resolve
-        : () => {
-            const f = resolve();
-            if (f && !context.wb.conditionalFormats.includes(f))
-              throw new FakeError(
-                "ItemNotFound",
-                "The conditional format was deleted.",
-                where,
-              );
-            return f;
-          },
-      nullable,
-    );
-    this.scalarProps = ["id", "type", "priority", "stopIfTrue"];
+  static override readonly className = "ConditionalFormat";
+  protected override scalarProps = ["id", "type", "priority", "stopIfTrue"];
+  protected override gone(f: ConditionalFormatRecord) {
+    return this.wb.conditionalFormats.includes(f)
+      ? undefined
+      : "The conditional format was deleted.";
   }
   record(where?: string): ConditionalFormatRecord {
     return this.it(where);
@@ -3711,11 +3515,7 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
       case "stopIfTrue":
         return false;
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake conditional format cannot load '${p}'.`,
-          "ConditionalFormat.load",
-        );
+        throw this.cannotLoad(p, "conditional format");
     }
   }
   get id(): string {
@@ -3731,12 +3531,14 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
   private typed(kind: string) {
     const self = this;
     const where = `ConditionalFormat.${kind}`;
+    const setColor = (part: "fill" | "font", v: string) =>
+      self.set(`${kind}.format.${part}.color`, jsonBytes(v), () => {
+        self.record(where).format[part].color = v;
+      });
     const format = {
       fill: {
         set color(v: string) {
-          self.set(`${kind}.format.fill.color`, jsonBytes(v), () => {
-            self.record(where).format.fill.color = v;
-          });
+          setColor("fill", v);
         },
         clear() {
           self.set(`${kind}.format.fill.clear`, 0, () => {
@@ -3746,9 +3548,7 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
       },
       font: {
         set color(v: string) {
-          self.set(`${kind}.format.font.color`, jsonBytes(v), () => {
-            self.record(where).format.font.color = v;
-          });
+          setColor("font", v);
         },
       },
     };
@@ -3804,8 +3604,7 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
     });
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, "ConditionalFormat.getRange", () => {
-      const f = this.record("ConditionalFormat.getRange");
+    return this.rangeFrom("getRange", (f) => {
       if (f.areas.length > 1)
         throw new FakeError(
           "InvalidOperation",
@@ -3840,7 +3639,8 @@ class FakeConditionalFormat extends Resolved<ConditionalFormatRecord> {
   }
 }
 
-class FakeConditionalFormatCollection extends Collection<
+class FakeConditionalFormatCollection extends KeyedCollection<
+  string,
   ConditionalFormatRecord,
   FakeConditionalFormat
 > {
@@ -3848,46 +3648,25 @@ class FakeConditionalFormatCollection extends Collection<
     context: FakeContext,
     private readonly box: () => Box,
   ) {
-    super(context, "ConditionalFormatCollection", () =>
-      context.wb.conditionalFormatsOn(box()),
+    super(
+      context,
+      "ConditionalFormatCollection",
+      () => context.wb.conditionalFormatsOn(box()),
+      FakeConditionalFormat,
     );
   }
-  protected child(f: ConditionalFormatRecord): FakeConditionalFormat {
-    return new FakeConditionalFormat(
-      this.context,
-      "ConditionalFormatCollection.items",
-      { now: f },
-    );
+  protected find(id: string): ConditionalFormatRecord | null {
+    return this.list().find((f) => f.id === id) ?? null;
   }
   add(type: string): FakeConditionalFormat {
-    const where = "ConditionalFormatCollection.add";
-    return new FakeConditionalFormat(this.context, where, () => {
+    return this.item("add", () => {
       const b = this.box();
       this.wb.model(b.sheet);
       return this.wb.addConditionalFormat(b, type);
     });
   }
-  getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(
-      this.context,
-      "ConditionalFormatCollection.getItem",
-      () => this.list().find((f) => f.id === id) ?? null,
-    );
-  }
-  getItemOrNullObject(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(
-      this.context,
-      "ConditionalFormatCollection.getItemOrNullObject",
-      () => this.list().find((f) => f.id === id) ?? null,
-      true,
-    );
-  }
   getItemAt(index: number): FakeConditionalFormat {
-    return new FakeConditionalFormat(
-      this.context,
-      "ConditionalFormatCollection.getItemAt",
-      () => this.list()[index] ?? null,
-    );
+    return this.itemAt("getItemAt", index);
   }
   clearAll(): void {
     this.call("clearAll", [], () => this.wb.trimConditionalFormats(this.box()));
@@ -3897,22 +3676,15 @@ class FakeConditionalFormatCollection extends Collection<
 // ---- names, custom properties ------------------------------------------------------------------
 
 class FakeNamedItem extends Resolved<NameRecord> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => NameRecord | null) | { now: NameRecord },
-    nullable = false,
-  ) {
-    super(context, "NamedItem", where, resolve, nullable);
-    this.scalarProps = [
-      "name",
-      "type",
-      "value",
-      "formula",
-      "visible",
-      "comment",
-    ];
-  }
+  static override readonly className = "NamedItem";
+  protected override scalarProps = [
+    "name",
+    "type",
+    "value",
+    "formula",
+    "visible",
+    "comment",
+  ];
   protected snap(n: NameRecord, p: string): unknown {
     const abs = (b: Box) => {
       const a = boxAddress(b);
@@ -3936,11 +3708,7 @@ class FakeNamedItem extends Resolved<NameRecord> {
       case "scope":
         return n.scope ? "Worksheet" : "Workbook";
       default:
-        throw new FakeError(
-          "InvalidArgument",
-          `The fake name cannot load '${p}'.`,
-          "NamedItem.load",
-        );
+        throw this.cannotLoad(p, "name");
     }
   }
   get name(): string {
@@ -3959,39 +3727,20 @@ class FakeNamedItem extends Resolved<NameRecord> {
     return this.read("comment");
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, "NamedItem.getRange", () => {
-      const n = this.it("NamedItem.getRange");
+    return this.rangeFrom("getRange", (n) => {
       if (!n.box)
         throw new FakeError(
           "InvalidReference",
           "The name refers to deleted cells (#REF!).",
           "NamedItem.getRange",
         );
-      return {
-        sm: this.wb.model(n.box.sheet),
-        r: n.box.r,
-        c: n.box.c,
-        h: n.box.h,
-        w: n.box.w,
-      };
+      return toArea(this.wb, n.box);
     });
   }
   getRangeOrNullObject(): FakeRange {
-    return new FakeRange(
-      this.context,
-      "NamedItem.getRangeOrNullObject",
-      () => {
-        const n = this.it("NamedItem.getRangeOrNullObject");
-        return n.box
-          ? {
-              sm: this.wb.model(n.box.sheet),
-              r: n.box.r,
-              c: n.box.c,
-              h: n.box.h,
-              w: n.box.w,
-            }
-          : null;
-      },
+    return this.rangeFrom(
+      "getRangeOrNullObject",
+      (n) => n.box && toArea(this.wb, n.box),
       true,
     );
   }
@@ -4003,23 +3752,27 @@ class FakeNamedItem extends Resolved<NameRecord> {
   }
 }
 
-class FakeNamedItemCollection extends Collection<NameRecord, FakeNamedItem> {
+class FakeNamedItemCollection extends KeyedCollection<
+  string,
+  NameRecord,
+  FakeNamedItem
+> {
   /** scope: a worksheet's id (worksheet.names) or undefined (workbook.names) */
   constructor(
     context: FakeContext,
     private readonly scope: () => string | undefined,
   ) {
-    super(context, "NamedItemCollection", () => {
-      const sc = scope();
-      return context.wb.names.filter((n) => n.scope === sc);
-    });
+    super(
+      context,
+      "NamedItemCollection",
+      () => {
+        const sc = scope();
+        return context.wb.names.filter((n) => n.scope === sc);
+      },
+      FakeNamedItem,
+    );
   }
-  protected child(n: NameRecord): FakeNamedItem {
-    return new FakeNamedItem(this.context, "NamedItemCollection.items", {
-      now: n,
-    });
-  }
-  private find(name: string): NameRecord | null {
+  protected find(name: string): NameRecord | null {
     return (
       this.list().find((n) => n.name.toLowerCase() === name.toLowerCase()) ??
       null
@@ -4031,7 +3784,7 @@ class FakeNamedItemCollection extends Collection<NameRecord, FakeNamedItem> {
     comment?: string,
   ): FakeNamedItem {
     const where = "NamedItemCollection.add";
-    return new FakeNamedItem(this.context, where, () => {
+    return this.item("add", () => {
       let box: Box;
       if (typeof reference === "string") {
         const p = parseAddress(reference.replace(/^=/, ""));
@@ -4052,19 +3805,6 @@ class FakeNamedItemCollection extends Collection<NameRecord, FakeNamedItem> {
       return this.wb.addName(name, box, comment, this.scope(), where);
     });
   }
-  getItem(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.context, "NamedItemCollection.getItem", () =>
-      this.find(name),
-    );
-  }
-  getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(
-      this.context,
-      "NamedItemCollection.getItemOrNullObject",
-      () => this.find(name),
-      true,
-    );
-  }
 }
 
 interface PropEntry {
@@ -4072,15 +3812,8 @@ interface PropEntry {
   key: string;
 }
 class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
-  constructor(
-    context: FakeContext,
-    where: string,
-    resolve: (() => PropEntry | null) | { now: PropEntry },
-    nullable = false,
-  ) {
-    super(context, "WorksheetCustomProperty", where, resolve, nullable);
-    this.scalarProps = ["key", "value"];
-  }
+  static override readonly className = "WorksheetCustomProperty";
+  protected override scalarProps = ["key", "value"];
   private entry(where?: string) {
     const e = this.it(where);
     const v = e.sm.customProperties.get(e.key.toLowerCase());
@@ -4096,11 +3829,7 @@ class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
     const v = this.entry(`WorksheetCustomProperty.${p}`);
     if (p === "key") return v.key;
     if (p === "value") return v.value;
-    throw new FakeError(
-      "InvalidArgument",
-      `The fake custom property cannot load '${p}'.`,
-      "WorksheetCustomProperty.load",
-    );
+    throw this.cannotLoad(p, "custom property");
   }
   get key(): string {
     return this.read("key");
@@ -4122,7 +3851,8 @@ class FakeWorksheetCustomProperty extends Resolved<PropEntry> {
 }
 
 /** worksheet.customProperties (ExcelApi 1.12): keys case-insensitive, at most 255 characters (InvalidArgument). */
-class FakeWorksheetCustomPropertyCollection extends Collection<
+class FakeWorksheetCustomPropertyCollection extends KeyedCollection<
+  string,
   PropEntry,
   FakeWorksheetCustomProperty
 > {
@@ -4130,22 +3860,23 @@ class FakeWorksheetCustomPropertyCollection extends Collection<
     context: FakeContext,
     private readonly sheet: () => SheetModel,
   ) {
-    super(context, "WorksheetCustomPropertyCollection", () => {
-      const sm = sheet();
-      return [...sm.customProperties.values()].map((v) => ({ sm, key: v.key }));
-    });
-  }
-  protected child(e: PropEntry): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(
-      this.context,
-      "WorksheetCustomPropertyCollection.items",
-      { now: e },
+    super(
+      context,
+      "WorksheetCustomPropertyCollection",
+      () => {
+        const sm = sheet();
+        return [...sm.customProperties.values()].map((v) => ({
+          sm,
+          key: v.key,
+        }));
+      },
+      FakeWorksheetCustomProperty,
     );
   }
   /** Adds, or overwrites the property with that key (the docs: "This overwrites existing custom properties with that key"). */
   add(key: string, value: string): FakeWorksheetCustomProperty {
     const where = "WorksheetCustomPropertyCollection.add";
-    return new FakeWorksheetCustomProperty(this.context, where, () => {
+    return this.item("add", () => {
       if (typeof key !== "string" || key.length === 0 || key.length > 255)
         throw new FakeError(
           "InvalidArgument",
@@ -4157,25 +3888,10 @@ class FakeWorksheetCustomPropertyCollection extends Collection<
       return { sm, key };
     });
   }
-  private find(key: string): PropEntry | null {
+  protected find(key: string): PropEntry | null {
     const sm = this.sheet();
     const v = sm.customProperties.get(key.toLowerCase());
     return v ? { sm, key: v.key } : null;
-  }
-  getItem(key: string): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(
-      this.context,
-      "WorksheetCustomPropertyCollection.getItem",
-      () => this.find(key),
-    );
-  }
-  getItemOrNullObject(key: string): FakeWorksheetCustomProperty {
-    return new FakeWorksheetCustomProperty(
-      this.context,
-      "WorksheetCustomPropertyCollection.getItemOrNullObject",
-      () => this.find(key),
-      true,
-    );
   }
 }
 
@@ -4188,20 +3904,14 @@ export class FakeWorkbookProxy extends ClientObject {
     this.worksheets = new FakeWorksheetCollection(context);
   }
   getSelectedRange(): FakeRange {
-    return new FakeRange(this.context, "Workbook.getSelectedRange", () => {
-      const b = this.wb.selection;
-      return { sm: this.wb.model(b.sheet), r: b.r, c: b.c, h: b.h, w: b.w };
-    });
+    return new FakeRange(this.context, "Workbook.getSelectedRange", () =>
+      toArea(this.wb, this.wb.selection),
+    );
   }
   get tables(): FakeTableCollection {
     return this.kid(
       "tables",
-      () =>
-        new FakeTableCollection(
-          this.context,
-          "Workbook.tables",
-          () => this.wb.tables,
-        ),
+      () => new FakeTableCollection(this.context, () => this.wb.tables),
     );
   }
   get names(): FakeNamedItemCollection {
@@ -4229,21 +3939,7 @@ export class FakeWorkbookProxy extends ClientObject {
     };
   }
   get onSelectionChanged() {
-    return {
-      add: (handler: Handler) => {
-        const entry = { event: "onSelectionChanged", handler };
-        this.call("onSelectionChanged.add", [], () => {
-          this.wb.handlers.push(entry);
-        });
-        return {
-          remove: () =>
-            this.call("onSelectionChanged.remove", [], () => {
-              const i = this.wb.handlers.indexOf(entry);
-              if (i >= 0) this.wb.handlers.splice(i, 1);
-            }),
-        };
-      },
-    };
+    return this.event("onSelectionChanged");
   }
 }
 
@@ -4362,6 +4058,9 @@ export function installFakeOffice(
   };
   target.__customFunctions = registered;
   const settingsHandlers: unknown[] = [];
+  /** a setting as Office keeps it: through JSON (undefined becomes null) */
+  const viaJson = (v: unknown): unknown =>
+    JSON.parse(JSON.stringify(v) ?? "null");
   target.Office = {
     StartupBehavior: { load: "Load", none: "None" },
     addin: {
@@ -4392,11 +4091,9 @@ export function installFakeOffice(
          */
         settings: {
           get: (k: string) =>
-            wb.settings.has(k)
-              ? JSON.parse(JSON.stringify(wb.settings.get(k)) ?? "null")
-              : null,
+            wb.settings.has(k) ? viaJson(wb.settings.get(k)) : null,
           set: (k: string, v: unknown) => {
-            wb.settings.set(k, JSON.parse(JSON.stringify(v) ?? "null"));
+            wb.settings.set(k, viaJson(v));
           },
           remove: (k: string) => {
             wb.settings.delete(k);
