@@ -488,6 +488,19 @@ describe("which sheet is graded", () => {
     expect(fs.readdirSync(tmp)).toEqual(["book.xlsx"]);
   });
 
+  test("no sheet with a header: exit 1, the first visible sheet's problem, naming the sheets", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("甲").addRow(["x", "y"]);
+    book.addWorksheet("乙").addRow(["foo"]);
+    const input = path.join(tmp, "none.xlsx");
+    await book.xlsx.writeFile(input);
+    const r = await runOn(input, "zh");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("找不到表头");
+    expect(r.err).toContain("工作簿中的工作表：“甲”、“乙”");
+    expect(fs.readdirSync(tmp)).toEqual(["none.xlsx"]);
+  });
+
   test("a CSV with a header and no rows: exit 1, nothing written", async () => {
     const input = path.join(tmp, "head.csv");
     fs.writeFileSync(input, csv([HEAD]));
