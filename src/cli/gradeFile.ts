@@ -288,6 +288,8 @@ async function chooseSource(o: GradeOptions): Promise<Source> {
     encoding: o.encoding,
   });
   if (o.sheet !== undefined || !first.sheets) return first;
+  // One visible sheet: it is the one (no need to read it twice).
+  if (first.sheets.filter((s) => !s.hidden).length < 2) return first;
   for (const s of first.sheets) {
     if (s.hidden) continue;
     const source =

@@ -11,11 +11,21 @@ import * as path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { gradeFile } from "../../src/cli/gradeFile";
+import type { CliError } from "../../src/cli/cliError";
 import { readDate } from "../../src/engine/read";
 import { readCsv, readXlsx, type Grid } from "./readBack";
 import { run } from "./runCli";
 
 const TODAY = "2026-11-25";
+/**
+ * exceljs's streaming reader now and then misses the last zip entry of a file exceljs wrote
+ * (xl/workbook.xml: "Cannot read properties of undefined (reading 'sheets')"), about 4 % of
+ * plain reads on this machine, on main too: an upstream race in its stream iteration, left to the
+ * reader's owner. The properties here are about placement: that one failure is retried (twice
+ * at most); any other failure fails the test.
+ */
+const UPSTREAM_RACE = /reading 'sheets'|no worksheet/;
+
 let tmp: string;
 beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sales-place-"));
@@ -23,8 +33,13 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** The command line on one file, in Chinese or English, on a fixed day, with more options. */
-const runOn = (input: string, lang: "zh" | "en", ...more: string[]) =>
-  run([input, "--lang", lang, "--today", TODAY, ...more]);
+async function runOn(input: string, lang: "zh" | "en", ...more: string[]) {
+  for (let attempt = 0; ; attempt++) {
+    const r = await run([input, "--lang", lang, "--today", TODAY, ...more]);
+    // exceljs's reader race (see UPSTREAM_RACE): retried, twice at most
+    if (attempt >= 2 || !UPSTREAM_RACE.test(r.err)) return r;
+  }
+}
 
 const csv = (rows: string[][]) =>
   rows
@@ -383,8 +398,27 @@ function sheetRows(s: Sheet): string[][] {
 }
 
 /** The grading itself, without the command line's messages. */
-const gradeTo = (input: string, output: string, lang: "zh" | "en") =>
-  gradeFile({ input, output, lang, today: readDate(TODAY) as number });
+async function gradeTo(
+  input: string,
+  output: string,
+  lang: "zh" | "en",
+): Promise<void> {
+  for (let attempt = 0; ; attempt++)
+    try {
+      await gradeFile({
+        input,
+        output,
+        lang,
+        today: readDate(TODAY) as number,
+        force: true,
+      });
+      return;
+    } catch (e) {
+      const p = (e as CliError).problem;
+      const race = p?.code === "badWorkbook" && UPSTREAM_RACE.test(p.reason);
+      if (!race || attempt >= 2) throw e;
+    }
+}
 
 describe("property: every original non-blank cell is in the graded copy, unchanged", () => {
   test("CSV: user columns named like outputs, side cells with no header, ragged rows", async () => {
