@@ -5,6 +5,7 @@
  * bug, printed as one line too (never a stack trace unless SALES_DEBUG is set).
  */
 import type { Lang } from "../engine/lang";
+import { INPUT_BY_KEY, INPUTS, type InputKey } from "../sheet/inputs";
 
 export type CliProblem =
   | { code: "usage"; detail: string }
@@ -16,12 +17,26 @@ export type CliProblem =
   | { code: "badWorkbook"; file: string; reason: string }
   | { code: "noSheet"; file: string; sheet: string; sheets: string[] }
   | { code: "emptySheet"; file: string; sheet: string; sheets?: string[] }
-  | { code: "noHeader"; file: string; sheet: string; sheets?: string[] }
+  | {
+      code: "noHeader";
+      file: string;
+      sheet: string;
+      rows?: number;
+      row?: number;
+      sheets?: string[];
+    }
   | { code: "noData"; file: string; sheet: string; sheets?: string[] }
+  | { code: "headerRowBlank"; file: string; row: number }
   | { code: "unmapped"; output: string; needs: string[] }
   | { code: "nothingToGrade"; headers: string[] }
   | { code: "badMappingFile"; file: string; reason: string }
   | { code: "mappingNotFound"; file: string }
+  | { code: "mappingNotJson"; file: string; detail: string }
+  | { code: "mappingNotObject"; file: string }
+  | { code: "mappingUnknownInput"; file: string; input: string }
+  | { code: "mappingBadValue"; file: string; input: string }
+  | { code: "csvSemicolons"; file: string }
+  | { code: "csvUtf16"; file: string }
   | {
       code: "mappingHeaderMissing";
       file: string;
@@ -95,15 +110,27 @@ const TEXT: {
   },
   noHeader: {
     zh: (p) =>
-      `在“${p.file}”（${p.sheet}）的前 6 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。可用 --mapping 指定列${others("zh", p.sheets)}`,
+      (p.row !== undefined
+        ? `“${p.file}”（${p.sheet}）第 ${p.row} 行中没有能认出的列标题（如 付款能力、跟进记录、上次联系）。请检查 --header-row 的行号`
+        : `在“${p.file}”（${p.sheet}）的前 ${p.rows ?? 6} 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。表头在更下面时用 --header-row <行号> 指定；标题认不出时用 --mapping 指定各项对应的列标题`) +
+      others("zh", p.sheets),
     en: (p) =>
-      `no header row in the first 6 rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). Use --mapping to name the columns${others("en", p.sheets)}`,
+      (p.row !== undefined
+        ? `row ${p.row} of "${p.file}" (${p.sheet}) has no column title that is recognised (e.g. Payment, Notes, Last contact). Check the row number given to --header-row`
+        : `no header row in the first ${p.rows ?? 6} rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). If the header is lower down, give its row with --header-row <n>; if its titles are not recognised, name them with --mapping`) +
+      others("en", p.sheets),
   },
   noData: {
     zh: (p) =>
       `“${p.file}”的工作表“${p.sheet}”在表头下没有数据行，未写入任何文件${others("zh", p.sheets)}`,
     en: (p) =>
       `sheet "${p.sheet}" of "${p.file}" has no data rows below its header; nothing was written${others("en", p.sheets)}`,
+  },
+  headerRowBlank: {
+    zh: (p) =>
+      `--header-row ${p.row}：“${p.file}”的第 ${p.row} 行是空的或不存在`,
+    en: (p) =>
+      `--header-row ${p.row}: row ${p.row} of "${p.file}" is blank or does not exist`,
   },
   unmapped: {
     zh: (p) =>
@@ -125,11 +152,47 @@ const TEXT: {
     zh: (p) => `找不到列映射文件“${p.file}”`,
     en: (p) => `the mapping file "${p.file}" was not found`,
   },
+  mappingNotJson: {
+    zh: (p) =>
+      `列映射文件“${p.file}”不是有效的 JSON；应写成 {"付款能力": "付款情况", "跟进记录": ["第一次", "第二次"]}`,
+    en: (p) =>
+      `the mapping file "${p.file}" is not valid JSON (${p.detail}); write it as {"payment": "Budget OK", "observations": ["Call 1", "Call 2"]}`,
+  },
+  mappingNotObject: {
+    zh: (p) =>
+      `列映射文件“${p.file}”应是一个对象：每项写成 “输入名”: “表头文字”，如 {"付款能力": "付款情况"}`,
+    en: (p) =>
+      `the mapping file "${p.file}" must be an object of input: header text, e.g. {"payment": "Budget OK"}`,
+  },
+  mappingUnknownInput: {
+    zh: (p) =>
+      `列映射文件“${p.file}”中的“${p.input}”不是可识别的输入；可用：${INPUTS.map((i) => `${i.zh}（${i.key}）`).join("、")}`,
+    en: (p) =>
+      `the mapping file "${p.file}": "${p.input}" is not an input; known: ${INPUTS.map((i) => `${i.key} (${i.en})`).join(", ")}`,
+  },
+  mappingBadValue: {
+    zh: (p) =>
+      `列映射文件“${p.file}”中“${p.input}”的值应是表头文字（跟进记录可以是几个表头的列表）`,
+    en: (p) =>
+      `the mapping file "${p.file}": "${p.input}" must be a column's header text (a list of headers for observations)`,
+  },
+  csvSemicolons: {
+    zh: (p) =>
+      `“${p.file}”的各列用分号（;）分隔，而不是逗号：请在 Excel 中打开后另存为“CSV UTF-8（逗号分隔）”，或另存为 .xlsx`,
+    en: (p) =>
+      `"${p.file}" separates its columns with semicolons (;), not commas: open it in Excel and save it as "CSV UTF-8 (Comma delimited)", or as .xlsx`,
+  },
+  csvUtf16: {
+    zh: (p) =>
+      `“${p.file}”是 UTF-16 编码的文本（Excel 的“Unicode 文本”），无法按 CSV 读取：请另存为“CSV UTF-8（逗号分隔）”或 .xlsx`,
+    en: (p) =>
+      `"${p.file}" is UTF-16 text (Excel's "Unicode Text"), not a CSV this tool reads: save it as "CSV UTF-8 (Comma delimited)" or as .xlsx`,
+  },
   mappingHeaderMissing: {
     zh: (p) =>
-      `列映射文件“${p.file}”把 ${p.input} 指向列“${p.header}”，但表头中没有这一列`,
+      `列映射文件“${p.file}”把“${INPUT_BY_KEY.get(p.input as InputKey)?.zh ?? p.input}”指向列“${p.header}”，但表头中没有这一列`,
     en: (p) =>
-      `the mapping file "${p.file}" maps ${p.input} to the column "${p.header}", which the header row does not have`,
+      `the mapping file "${p.file}" maps ${INPUT_BY_KEY.get(p.input as InputKey)?.en ?? p.input} to the column "${p.header}", which the header row does not have`,
   },
   sameAsInput: {
     zh: (p) =>

@@ -11,15 +11,18 @@ import type ExcelJS from "exceljs";
 import type { Lang } from "../engine/lang";
 import { fold } from "../engine/text";
 import {
+  inputNamed,
   mappingToSave,
   proposeMapping,
   restoreMapping,
+  unusedColumns,
   type Mapping,
   type SavedMapping,
+  type UnusedColumn,
 } from "../sheet/columnMapping";
-import { detectHeaderRow } from "../sheet/headerRow";
+import { detectHeader, type HeaderRows } from "../sheet/headerRow";
 import { isFooterRow } from "../sheet/footerRows";
-import { INPUT_BY_KEY, INPUTS, type InputKey } from "../sheet/inputs";
+import { INPUT_BY_KEY, type InputKey } from "../sheet/inputs";
 import {
   OUTPUTS,
   OUTPUT_BY_KIND,
@@ -52,8 +55,8 @@ import {
 
 /** Rows graded per engine call: large enough to amortise, small enough to stream. */
 export const CHUNK_ROWS = 4096;
-/** The header row is looked for among the first rows, as in the pane. */
-const HEADER_LOOKAHEAD = 6;
+/** The header row is looked for among the first rows (exports put a few lines of metadata on top). */
+export const HEADER_LOOKAHEAD = 20;
 /** Rows read ahead so the mapping can judge each column's cells, as the pane does (they are graded too). */
 const CONTENT_LOOKAHEAD = 400;
 /** Rows read from each sheet when looking for the one that holds the leads. */
@@ -66,6 +69,8 @@ export interface GradeOptions {
   readonly encoding?: CsvEncoding;
   readonly mappingFile?: string;
   readonly saveMappingFile?: string;
+  /** the header row's number on the sheet (1-based), when the user gives it */
+  readonly headerRow?: number;
   readonly outputs?: readonly OutputKind[];
   readonly lang: Lang;
   /** Excel serial of the date urgency and follow-ups count from */
@@ -86,8 +91,13 @@ export interface GradeOptions {
 export interface MappingReport {
   readonly sheet: string;
   readonly headerRow: number;
+  /** the header's last row (below headerRow when a sub-header row completes it) */
+  readonly headerRowLast: number;
   readonly columns: { input: InputKey; header: string; column: number }[];
   readonly outputs: OutputKind[];
+  /** the header row's cells and the columns they name that are not read, each with why */
+  readonly headers: readonly unknown[];
+  readonly unused: readonly UnusedColumn[];
 }
 
 export interface GradeResult {
@@ -146,23 +156,21 @@ export async function readMappingFile(file: string): Promise<SavedMapping> {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch {
-    throw new CliError({ code: "badMappingFile", file, reason: "not JSON" });
+  } catch (e) {
+    throw new CliError({
+      code: "mappingNotJson",
+      file,
+      detail: String((e as Error).message ?? e),
+    });
   }
   if (typeof json !== "object" || json === null || Array.isArray(json))
-    throw new CliError({
-      code: "badMappingFile",
-      file,
-      reason: 'expected an object such as {"payment": "付款能力"}',
-    });
+    throw new CliError({ code: "mappingNotObject", file });
   const out: SavedMapping = {};
-  for (const [k, v] of Object.entries(json)) {
-    if (!INPUT_BY_KEY.has(k as InputKey))
-      throw new CliError({
-        code: "badMappingFile",
-        file,
-        reason: `unknown input "${k}" (known: ${INPUTS.map((i) => i.key).join(", ")})`,
-      });
+  for (const [name, v] of Object.entries(json)) {
+    // An input by its key or by the name users see (付款能力, Payment).
+    const k = inputNamed(name);
+    if (!k)
+      throw new CliError({ code: "mappingUnknownInput", file, input: name });
     // Observations may name several columns: a list of headers.
     const several =
       INPUT_BY_KEY.get(k as InputKey)?.multi === true && Array.isArray(v);
@@ -171,11 +179,7 @@ export async function readMappingFile(file: string): Promise<SavedMapping> {
       names.length === 0 ||
       names.some((n) => typeof n !== "string" || n.trim() === "")
     )
-      throw new CliError({
-        code: "badMappingFile",
-        file,
-        reason: `"${k}" must name a column header (text)`,
-      });
+      throw new CliError({ code: "mappingBadValue", file, input: name });
     out[k as InputKey] = several ? (names as string[]) : (v as string);
   }
   return out;
@@ -249,6 +253,28 @@ function outputCell(
   return { value: v };
 }
 
+/** The header's rows: the user's --header-row, else the row with a saved mapping's headers, else found. */
+function findHeaderRows(
+  head: readonly SourceRow[],
+  o: GradeOptions,
+  saved: SavedMapping | undefined,
+): HeaderRows {
+  const values = head.map((r) => r.values);
+  if (o.headerRow === undefined)
+    return detectHeader(values, {
+      lookAt: HEADER_LOOKAHEAD,
+      headerTexts: Object.values(saved ?? {}).flat(),
+    });
+  const row = head.findIndex((r) => r.number === o.headerRow);
+  if (row < 0 || values[row]?.every((v) => v === null || v === ""))
+    throw new CliError({
+      code: "headerRowBlank",
+      file: o.input,
+      row: o.headerRow,
+    });
+  return detectHeader(values, { row });
+}
+
 /** The first rows of a source (at most n), its reader closed after. */
 async function firstRows(source: Source, n: number): Promise<SourceRow[]> {
   const it = source.rows()[Symbol.asyncIterator]();
@@ -268,9 +294,9 @@ async function firstRows(source: Source, n: number): Promise<SourceRow[]> {
 /** A lead list starts here: a header row naming two inputs or more, with a row below it. */
 function looksLikeLeads(rows: readonly SourceRow[]): boolean {
   const values = rows.map((r) => r.values);
-  const h = detectHeaderRow(values);
-  const below = values.slice(h + 1);
-  const mapping = proposeMapping(values[h] ?? [], { rows: below });
+  const h = detectHeader(values, { lookAt: HEADER_LOOKAHEAD });
+  const below = values.slice(h.row + h.rows);
+  const mapping = proposeMapping(h.headers, { rows: below, groups: h.groups });
   const sure = Object.values(mapping).filter(
     (c) => c.column !== null && c.confidence >= 0.5,
   ).length;
@@ -337,7 +363,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const source = await chooseSource(o);
   const sheetNames = source.sheets?.map((s) => s.name);
   /** A problem with the sheet itself, naming the workbook's sheets. */
-  const sheetProblem = (code: "emptySheet" | "noHeader" | "noData") =>
+  const sheetProblem = (code: "emptySheet" | "noData") =>
     new CliError({
       code,
       file: o.input,
@@ -366,7 +392,12 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   const head: SourceRow[] = [];
   /** every row of the sheet is in `head` */
   let complete = false;
-  while (head.length < HEADER_LOOKAHEAD) {
+  // One row more than searched: a sub-header row may complete the last one.
+  while (
+    head.length <= HEADER_LOOKAHEAD ||
+    (o.headerRow !== undefined &&
+      (head[head.length - 1]?.number ?? 0) <= o.headerRow)
+  ) {
     const r = await it.next();
     if (r.done) {
       complete = true;
@@ -380,11 +411,14 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   )
     throw sheetProblem("emptySheet");
 
-  const headerIndex = detectHeaderRow(head.map((r) => r.values));
+  const header = findHeaderRows(head, o, saved);
+  const headerIndex = header.row;
   const headerRow = head[headerIndex] as SourceRow;
-  const headers = headerRow.values;
+  const headers = header.headers;
+  // Data starts below the header's rows (two with a group row over sub-headers).
+  const dataFrom = headerIndex + header.rows;
   // The cells below the header are judged with it (as in the pane): read a few hundred rows ahead.
-  while (!complete && head.length < headerIndex + 1 + CONTENT_LOOKAHEAD) {
+  while (!complete && head.length < dataFrom + CONTENT_LOOKAHEAD) {
     const r = await it.next();
     if (r.done) {
       complete = true;
@@ -405,9 +439,9 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   ]);
   const inputHeaders = headers.map((h, j) => (ownedSet.has(j) ? "" : h));
   const mappingOptions = {
-    rows: head.slice(headerIndex + 1).map((r) => r.values),
+    rows: head.slice(dataFrom).map((r) => r.values),
     exclude: ownedSet,
-    groups: headerIndex > 0 ? head[headerIndex - 1]?.values : undefined,
+    groups: header.groups,
   };
   let mapping: Mapping;
   if (saved) {
@@ -430,7 +464,15 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     const sure = Object.values(mapping).some(
       (c) => c.column !== null && c.confidence >= 0.5,
     );
-    if (!sure) throw sheetProblem("noHeader");
+    if (!sure)
+      throw new CliError({
+        code: "noHeader",
+        file: o.input,
+        sheet: source.sheetName,
+        rows: HEADER_LOOKAHEAD,
+        row: o.headerRow,
+        sheets: sheetNames,
+      });
   }
 
   const available = availableOutputs(mapping);
@@ -512,9 +554,9 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   };
   const filled = (r: SourceRow) =>
     r.cells.some((c) => !blankCell(c)) && !isFooter(r);
-  let anyData = head.slice(headerIndex + 1).some(filled);
+  let anyData = head.slice(dataFrom).some(filled);
   head.forEach(see);
-  check(head.slice(headerIndex + 1));
+  check(head.slice(dataFrom));
   if (!complete) {
     let part: SourceRow[] = [];
     for (;;) {
@@ -565,6 +607,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   o.onMapping?.({
     sheet: source.sheetName,
     headerRow: headerRow.number,
+    headerRowLast: (head[dataFrom - 1] as SourceRow).number,
     // Every column read, observations' several included.
     columns: (
       Object.entries(mapping) as [InputKey, { columns: readonly number[] }][]
@@ -576,6 +619,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       })),
     ),
     outputs,
+    headers,
+    unused: unusedColumns(inputHeaders, mapping, mappingOptions),
   });
   if (o.saveMappingFile)
     try {
@@ -607,7 +652,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   // Blank rows count only when a data row follows (trailing ones are not rows of the list).
   // An .xlsx does not store empty rows: the gaps in row numbers are blank rows too.
   let pendingBlank = 0;
-  let lastNumber = headerRow.number;
+  let lastNumber = (head[dataFrom - 1] as SourceRow).number;
   const countRow = (r: SourceRow) => {
     pendingBlank += Math.max(0, r.number - lastNumber - 1);
     lastNumber = r.number;
@@ -629,7 +674,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     ? dupOwned
     : DUPLICATE_COLUMNS.map((_, k) => width + k);
   if (o.duplicates) {
-    const data = head.slice(headerIndex + 1);
+    const data = head.slice(dataFrom);
     const leadRows = readLeadRows(
       inputHeaders,
       data.map(gradedValues),
@@ -679,7 +724,10 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       ),
     );
 
-    let chunk: SourceRow[] = head.slice(headerIndex + 1);
+    // A sub-header row is copied as it is.
+    for (const r of head.slice(headerIndex + 1, dataFrom))
+      await sink.writeRow(r.number, r.cells);
+    let chunk: SourceRow[] = head.slice(dataFrom);
     const flush = async () => {
       if (chunk.length === 0) return;
       const values = chunk.map(gradedValues);

@@ -4,11 +4,13 @@
  *   npx sales-qualify crm-export.csv --out graded.xlsx --lang zh
  * Exit codes: 0 done, 1 a problem with a file (one message says which), 2 bad usage.
  */
+import * as fs from "fs";
 import { parseArgs } from "util";
 import { langFrom, type Lang } from "../engine/lang";
 import { readDate, todaySerial } from "../engine/read";
 import { INPUT_BY_KEY } from "../sheet/inputs";
 import { OUTPUTS, OUTPUT_BY_KIND, type OutputKind } from "../sheet/outputs";
+import { unusedText } from "../sheet/mappingReasons";
 import { columnLetter } from "../sheet/rowFormulas";
 import { CliError } from "./cliError";
 import { gradeFile, type GradeResult, type MappingReport } from "./gradeFile";
@@ -23,6 +25,7 @@ const HELP: Record<Lang, string> = {
 选项：
   --out <文件>           输出文件（.xlsx 或 .csv）；默认：<原名>.graded.<原扩展名>
   --sheet <名称>         要评级的工作表；默认：第一个有线索表头的可见工作表
+  --header-row <行号>    表头所在的行（从 1 数起）；默认在前 20 行中自动寻找
   --outputs <列表>       只输出这些列，逗号分隔：${OUTPUTS.map((o) => o.kind).join(",")}
   --mapping <文件.json>  用保存的列映射（输入 → 表头文字），如 {"payment": "付款能力"}
   --save-mapping <文件>  把本次的列映射保存下来，下次用 --mapping
@@ -42,6 +45,7 @@ pane's rules, and writes a copy (the input is never changed).
 Options:
   --out <file>           output (.xlsx or .csv); default <name>.graded.<input's extension>
   --sheet <name>         the sheet to grade; default the first visible sheet with a lead header
+  --header-row <n>       the header's row (counting from 1); default found among the first 20
   --outputs <list>       only these outputs, comma-separated: ${OUTPUTS.map((o) => o.kind).join(",")}
   --mapping <file.json>  a saved column mapping (input → header text), e.g. {"payment": "Payment"}
   --save-mapping <file>  save this run's mapping for --mapping next time
@@ -54,12 +58,21 @@ Options:
   --help                 show this help`,
 };
 
-/** The system's language: LANG/LC_* when set (not C/POSIX), else the OS locale; Chinese first. */
+/**
+ * The system's language: LANG/LC_* when set (not C/POSIX), else the OS locale; Chinese first.
+ * A C/POSIX locale names no language (servers, containers): Chinese, not the OS's English default.
+ */
 export function systemLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  let posix = false;
   for (const v of [env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
-    if (!v || /^(C|POSIX)([.@].*)?$/.test(v)) continue;
+    if (!v) continue;
+    if (/^(C|POSIX)([.@].*)?$/.test(v)) {
+      posix = true;
+      continue;
+    }
     return langFrom(v) ?? "en";
   }
+  if (posix) return "zh";
   const os = Intl.DateTimeFormat().resolvedOptions().locale;
   return langFrom(os) ?? "zh";
 }
@@ -86,9 +99,18 @@ function describeMapping(m: MappingReport, lang: Lang): string {
   const outs = m.outputs
     .map((k) => OUTPUT_BY_KIND.get(k)?.header[lang] ?? k)
     .join(lang === "zh" ? "、" : ", ");
-  return lang === "zh"
-    ? `工作表“${m.sheet}”，表头在第 ${m.headerRow} 行；识别的列：${cols}\n输出：${outs}\n`
-    : `sheet "${m.sheet}", header row ${m.headerRow}; columns: ${cols}\noutputs: ${outs}\n`;
+  const rows =
+    m.headerRowLast > m.headerRow
+      ? `${m.headerRow}–${m.headerRowLast}`
+      : String(m.headerRow);
+  // Every column whose header names an input but is not read: one line each, saying why.
+  const unused = m.unused.map((u) => unusedText(u, m.headers, lang) + "\n");
+  return (
+    (lang === "zh"
+      ? `工作表“${m.sheet}”，表头在第 ${rows} 行；识别的列：${cols}\n输出：${outs}\n`
+      : `sheet "${m.sheet}", header ${m.headerRowLast > m.headerRow ? "rows" : "row"} ${rows}; columns: ${cols}\noutputs: ${outs}\n`) +
+    unused.join("")
+  );
 }
 
 function describeResult(r: GradeResult, lang: Lang): string {
@@ -155,6 +177,91 @@ export function progress(
   };
 }
 
+/** --today that is not a date: which part is wrong (month 13, 30 February), or the form expected. */
+export function todayProblem(value: string, lang: Lang): string {
+  const zh = lang === "zh";
+  const m =
+    /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(
+      value,
+    );
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12)
+      return zh
+        ? `--today “${value}”：月份 ${mo} 不存在（应为 1–12）`
+        : `--today "${value}": there is no month ${mo} (use 1–12)`;
+    const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    if (d < 1 || d > days)
+      return zh
+        ? `--today “${value}”：${y} 年 ${mo} 月没有 ${d} 日（该月有 ${days} 天）`
+        : `--today "${value}": ${y}-${String(mo).padStart(2, "0")} has no day ${d} (it has ${days} days)`;
+    return zh
+      ? `--today “${value}”：年份 ${y} 超出范围（1900–9999）`
+      : `--today "${value}": the year ${y} is out of range (1900–9999)`;
+  }
+  return zh
+    ? `--today “${value}”：应为日期 YYYY-MM-DD，如 2026-11-25`
+    : `--today "${value}": give a date as YYYY-MM-DD, e.g. 2026-11-25`;
+}
+
+/**
+ * Why a text file would be misread, when its first bytes tell: UTF-16 (a BOM, or every other
+ * byte zero, as Excel's "Unicode Text" saves), or columns separated by semicolons (a
+ * European-locale "CSV"). Undefined when neither, or not a readable file.
+ */
+export function csvHint(file: string): CliError | undefined {
+  let head: Buffer;
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      head = Buffer.alloc(4096);
+      head = head.subarray(0, fs.readSync(fd, head, 0, 4096, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  if (head.length < 2) return undefined;
+  // A workbook (zip) or an old .xls (CFB) is not text: its zeros mean nothing here.
+  if (
+    head.subarray(0, 4).equals(Buffer.from("PK\u0003\u0004", "latin1")) ||
+    head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))
+  )
+    return undefined;
+  const bom16 =
+    (head[0] === 0xff && head[1] === 0xfe) ||
+    (head[0] === 0xfe && head[1] === 0xff);
+  const zeros = head.filter((b) => b === 0).length;
+  // Without a BOM: zero bytes, and read as UTF-16 little-endian nearly all of it is text.
+  const text16 = head.subarray(0, head.length & ~1).toString("utf16le");
+  const printable = [...text16].filter((ch) => {
+    const c = ch.charCodeAt(0);
+    return (c >= 0x20 || c === 9 || c === 10 || c === 13) && c !== 0xfffd;
+  }).length;
+  if (
+    bom16 ||
+    (head.length >= 16 &&
+      zeros >= head.length / 4 &&
+      printable >= text16.length * 0.95)
+  )
+    return new CliError({ code: "csvUtf16", file });
+  const lines = head
+    .toString("latin1")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 5);
+  const count = (l: string, ch: string) => l.split(ch).length - 1;
+  if (
+    lines.length > 0 &&
+    lines.every((l) => count(l, ";") >= 1) &&
+    lines.some((l) => count(l, ";") >= 2) &&
+    lines.every((l) => count(l, ",") < count(l, ";"))
+  )
+    return new CliError({ code: "csvSemicolons", file });
+  return undefined;
+}
+
 /** Problems with the options themselves (exit 2); the rest are problems with a file (exit 1). */
 const USAGE_CODES = new Set<string>(["usage", "badEncoding"]);
 
@@ -194,6 +301,7 @@ export async function main(
         options: {
           out: { type: "string", short: "o" },
           sheet: { type: "string" },
+          "header-row": { type: "string" },
           outputs: { type: "string" },
           mapping: { type: "string" },
           "save-mapping": { type: "string" },
@@ -212,7 +320,12 @@ export async function main(
     const v = parsed.values;
     if (v.lang !== undefined) {
       const l = langFrom(v.lang);
-      if (!l) throw usage(`--lang "${v.lang}": zh | en`);
+      if (!l)
+        throw usage(
+          lang === "zh"
+            ? `--lang “${v.lang}”：不支持这种语言，可用 zh（中文）或 en（English）`
+            : `--lang "${v.lang}": not a language this tool speaks; use zh (中文) or en (English)`,
+        );
       lang = l;
     }
     if (v.help) {
@@ -240,7 +353,11 @@ export async function main(
         .filter((s) => s !== "") as OutputKind[];
       for (const k of outputs)
         if (!known.includes(k))
-          throw usage(`--outputs "${k}": ${known.join(", ")}`);
+          throw usage(
+            lang === "zh"
+              ? `--outputs “${k}”：没有这一项输出，可用 ${OUTPUTS.map((o) => `${o.kind}（${o.header.zh}）`).join("、")}`
+              : `--outputs "${k}": not an output; use ${known.join(", ")}`,
+          );
       if (outputs.length === 0)
         throw usage(
           lang === "zh"
@@ -251,7 +368,7 @@ export async function main(
     let today = todaySerial();
     if (v.today !== undefined) {
       const d = readDate(v.today);
-      if (d === undefined) throw usage(`--today "${v.today}": YYYY-MM-DD`);
+      if (d === undefined) throw usage(todayProblem(v.today, lang));
       today = d;
     }
     if (v.out !== undefined && !/\.(xlsx|csv)$/i.test(v.out))
@@ -260,11 +377,26 @@ export async function main(
           ? `--out “${v.out}”：输出文件须以 .xlsx 或 .csv 结尾`
           : `--out "${v.out}": the output must end in .xlsx or .csv`,
       );
+    let headerRow: number | undefined;
+    if (v["header-row"] !== undefined) {
+      const t = v["header-row"].trim();
+      headerRow = /^\d+$/.test(t) ? Number(t) : NaN;
+      if (!(headerRow >= 1 && headerRow <= 1048576))
+        throw usage(
+          lang === "zh"
+            ? `--header-row “${v["header-row"]}”：应为表头所在的行号，1 到 1048576 之间的整数`
+            : `--header-row "${v["header-row"]}": give the header's row number, a whole number from 1 to 1048576`,
+        );
+    }
+    // A text file this tool would misread (semicolons, UTF-16): said before anything is graded.
+    const misread = csvHint(parsed.positionals[0] as string);
+    if (misread) throw misread;
     const p = progress(io, lang);
     const result = await gradeFile({
       input: parsed.positionals[0] as string,
       output: v.out,
       sheet: v.sheet,
+      headerRow,
       encoding,
       mappingFile: v.mapping,
       saveMappingFile: v["save-mapping"],

@@ -75,6 +75,21 @@ const LOWERED = 0.6;
 const MIN_EVIDENCE = 3;
 /** The cap on a column taken over from another input by its contents (客户名称 → company). */
 const MOVED = 0.75;
+/**
+ * A header that names an input this surely (价格承受能力, 购买流程询问) keeps its column when
+ * some cells do not read: those rows give the function's own error naming the cell. Only
+ * contents that clearly belong to something else (FOREIGN) overrule it.
+ */
+export const STRONG_HEADER = 0.9;
+/** A notes column this much whole numbers holds counts, not notes (unless it is a stage column). */
+const NUMBERS_NOT_NOTES = 0.8;
+/** Contents that are something else whatever the header says: phones, amounts, dates, counts, notes… */
+const FOREIGN: ReadonlySet<ColumnKind> = new Set<ColumnKind>([
+  ...IDENTIFYING.filter((k) => k !== "classLetters"),
+  "longText",
+]);
+/** Under a strong header, letters other than A/B (H, C, F, A级) in this share of cells are a grade someone assigned. */
+const ASSIGNED_LETTERS = 0.3;
 
 /** Cell kinds that identify a column on their own: a mismatch with one overturns a header. */
 const STRONG: ReadonlySet<ColumnKind> = new Set<ColumnKind>(IDENTIFYING);
@@ -309,6 +324,8 @@ function judge(
   spec: InputSpec,
   profile: ColumnProfile | undefined,
   sheetHasData: boolean,
+  header = 0,
+  stageHeader = false,
 ): { factor: number; reason: Reason | null; moveTo?: InputKey } {
   if (!profile) return { factor: 1, reason: null };
   // An empty column beside filled ones holds nothing to read; on a new sheet headers decide.
@@ -327,6 +344,15 @@ function judge(
       topShare = s;
     }
   if (top === undefined) return { factor: 1, reason: null };
+  // Numbers under a notes header (联系记录 of contact counts 5, 2, 3) are counts, not notes: a
+  // bare number would be read as a stage. Only a stage column (意向阶段 1–5) writes stages so.
+  if (
+    spec.multi &&
+    profile.wholeNumbers >= NUMBERS_NOT_NOTES &&
+    !stageHeader &&
+    profile.cells >= MIN_EVIDENCE
+  )
+    return { factor: 0, reason: { kind: "count", effect: "overturns" } };
   if (topShare >= 0.5 && spec.fits.includes(top))
     // Short text confirms nothing worth saying: the header alone chose it.
     return {
@@ -335,6 +361,22 @@ function judge(
     };
   // Two cells are not evidence enough to go against a header.
   if (profile.cells < MIN_EVIDENCE) return { factor: 1, reason: null };
+  if (
+    header >= STRONG_HEADER &&
+    !(topShare >= 0.5 && FOREIGN.has(top)) &&
+    !(topShare >= 0.5 && STRICT.has(spec.key) && top !== "shortTags") &&
+    !(top === "classLetters" && (profile.share.letter ?? 0) >= ASSIGNED_LETTERS)
+  )
+    // The header says what it is; the cells that do not read are errors on their rows.
+    // (Mostly A/B with a few other letters: a rating to check, not a grade someone assigned.)
+    return {
+      factor: 1,
+      reason: {
+        kind:
+          topShare < 0.5 ? "mixed" : top === "classLetters" ? "rating" : top,
+        effect: "lowers",
+      },
+    };
   if (topShare >= 0.5) {
     if (
       STRONG.has(top) ||
@@ -414,8 +456,13 @@ const SUB_HEADERS = [
 
 function isSubHeader(header: unknown): boolean {
   const f = compact(fold(String(header ?? "")));
-  return SUB_HEADERS.includes(f);
+  // An ordinal alone (第一次, 第2次, 1, Call 1): one column per call under its group.
+  return SUB_HEADERS.includes(f) || ORDINAL_ONLY.test(f);
 }
+
+/** A sub-header that is nothing but a number in a series: 第一次, 第2次, 1, (2), #3, 1st, call 1. */
+const ORDINAL_ONLY =
+  /^(第[一二三四五六七八九十\d]+次?|[一二三四五六七八九十]|\d{1,2}|[（(]\d{1,2}[)）]|#\d{1,2}|\d{1,2}(st|nd|rd|th)|call\d{1,2})$/;
 
 /** Each group cell's text carried rightwards over the blank cells a merge leaves. */
 function groupTexts(
@@ -483,7 +530,13 @@ export function proposeMapping(
             words,
           );
       if (h === 0) continue;
-      const verdict = judge(spec, profile(c), sheetHasData);
+      const verdict = judge(
+        spec,
+        profile(c),
+        sheetHasData,
+        h,
+        isStageHeader(headers[c]),
+      );
       const confidence = Math.min(1, h * verdict.factor);
       if (verdict.factor === 0 && verdict.reason) {
         const prev = refusals.get(spec.key);
@@ -603,17 +656,19 @@ function dropStages(
   choice: ColumnChoice,
   headers: readonly unknown[],
 ): ColumnChoice {
-  const isStage = (c: number) =>
-    partsOf(String(headers[c] ?? "")).plain.some((p) =>
-      STAGE_WORDS.some((w) => contains(p, w)),
-    );
-  const notes = choice.columns.filter((c) => !isStage(c));
+  const notes = choice.columns.filter((c) => !isStageHeader(headers[c]));
   return notes.length === 0 || notes.length === choice.columns.length
     ? choice
     : chosen(notes, choice.confidence, choice.reason);
 }
 
 const STAGE_WORDS = ["阶段", "stage"].map(prepare);
+
+function isStageHeader(header: unknown): boolean {
+  return partsOf(String(header ?? "")).plain.some((p) =>
+    STAGE_WORDS.some((w) => contains(p, w)),
+  );
+}
 
 /**
  * The mapping with `key` set to these columns (the user's choice) and the columns taken from
@@ -785,7 +840,7 @@ export function parseWorkbookWords(raw: unknown): {
 }
 
 /** An input by its key or its label in either language. */
-function inputNamed(name: string): InputKey | undefined {
+export function inputNamed(name: string): InputKey | undefined {
   const f = fold(name);
   return INPUTS.find(
     (i) => fold(i.key) === f || fold(i.zh) === f || fold(i.en) === f,
@@ -822,4 +877,89 @@ export function learnWords(
     }
   }
   return changed ? next : undefined;
+}
+
+/** Why a column whose header names an input is not read. */
+export type UnusedWhy =
+  /** its cells hold something else (the reason says what) */
+  | { readonly why: "contents"; readonly reason: Reason }
+  /** another column was chosen for the same input */
+  | { readonly why: "another"; readonly instead: number }
+  /** a stage column beside written notes: the notes are read */
+  | { readonly why: "stage" }
+  /** short tags in a remarks column beside written notes */
+  | { readonly why: "tags" }
+  /** its header names the input too weakly beside its contents */
+  | { readonly why: "weak"; readonly reason: Reason | null };
+
+export type UnusedColumn = {
+  readonly column: number;
+  readonly input: InputKey;
+} & UnusedWhy;
+
+/**
+ * The columns whose header names an input (score 0.5 or more) that the mapping does not read,
+ * each with why: the command line prints one line per column, the pane shows the same reason.
+ */
+export function unusedColumns(
+  headers: readonly unknown[],
+  mapping: Mapping,
+  options: MappingOptions = {},
+): UnusedColumn[] {
+  const used = new Set(Object.values(mapping).flatMap((c) => c.columns));
+  const rows = options.rows;
+  const sheetHasData =
+    (rows ?? [])
+      .slice(0, SAMPLE_ROWS)
+      .filter((r) => r.some((v) => !isBlankCell(v))).length >= MIN_EVIDENCE;
+  const out: UnusedColumn[] = [];
+  // A column its contents moved to another input (价格承受能力 holding phones → phone) says so.
+  for (const spec of INPUTS) {
+    const r = mapping[spec.key].refused;
+    if (r && used.has(r.column))
+      out.push({
+        column: r.column,
+        input: spec.key,
+        why: "contents",
+        reason: r.reason,
+      });
+  }
+  for (let c = 0; c < headers.length; c++) {
+    if (used.has(c) || options.exclude?.has(c)) continue;
+    let best: InputSpec | undefined;
+    let score = 0;
+    for (const spec of INPUTS) {
+      const h = headerScore(spec.key, headers[c], options.words);
+      if (h > score) {
+        best = spec;
+        score = h;
+      }
+    }
+    if (!best || score < WEAK) continue;
+    const input = best.key;
+    const p = rows ? profileColumn(rows, c, headers[c]) : undefined;
+    const verdict = judge(
+      best,
+      p,
+      sheetHasData,
+      score,
+      isStageHeader(headers[c]),
+    );
+    const taken = mapping[input].columns;
+    if (verdict.factor === 0 && verdict.reason)
+      out.push({ column: c, input, why: "contents", reason: verdict.reason });
+    else if (best.multi && taken.length && isStageHeader(headers[c]))
+      out.push({ column: c, input, why: "stage" });
+    else if (best.multi && taken.length)
+      out.push({ column: c, input, why: "tags" });
+    else if (taken.length)
+      out.push({
+        column: c,
+        input,
+        why: "another",
+        instead: taken[0] as number,
+      });
+    else out.push({ column: c, input, why: "weak", reason: verdict.reason });
+  }
+  return out.sort((a, b) => a.column - b.column);
 }

@@ -70,6 +70,8 @@ export interface ColumnProfile {
   readonly meanLength: number;
   /** letters someone assigned as a class (H/A/B/C/F, A级, B类): never a yes/no rating */
   readonly classLetters: boolean;
+  /** share of whole numbers below 1000 (5, "5", "5.0"): counts, or stages in a stage column */
+  readonly wholeNumbers: number;
 }
 
 /** Rows sampled per column: enough to judge, bounded for 100,000-row sheets. */
@@ -194,6 +196,8 @@ export function cellKind(value: unknown): CellKind | undefined {
   const f = fold(value);
   const compact = f.replace(/\s+/g, "");
   if (EMAIL.test(f)) return "email";
+  // A whole number stored as text with its decimals (1.0, 12.00): a count, not 1月0日.
+  if (/^\d{1,3}\.0+$/.test(compact)) return "count";
   if (phoneDigits(value)) return "phone";
   if (readDate(value) !== undefined || DATE_LOOSE.test(f)) return "date";
   if (compact === "a" || compact === "b" || YES_NO.has(compact))
@@ -230,6 +234,7 @@ export function profileColumn(
   let texts = 0;
   let outsideAB = 0;
   let ab = 0;
+  let whole = 0;
   for (let r = 0; r < rows.length && r < SAMPLE_ROWS; r++) {
     const v = rows[r]?.[column];
     const kind = cellKind(v);
@@ -249,6 +254,7 @@ export function profileColumn(
       texts++;
     }
     if (kind === "letter") outsideAB++;
+    if (isWholeNumber(v)) whole++;
     if (typeof v === "string" && /^[ab]$/.test(f)) ab++;
   }
   const share: Partial<Record<CellKind, number>> = {};
@@ -266,7 +272,14 @@ export function profileColumn(
     distinct: seen.size,
     meanLength: texts ? textLength / texts : 0,
     classLetters,
+    wholeNumbers: cells ? whole / cells : 0,
   };
+}
+
+/** 5, "5", "5.0", "05": a whole number below 1000, as a number or as text. */
+function isWholeNumber(v: unknown): boolean {
+  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1000;
+  return typeof v === "string" && /^\s*\d{1,3}(\.0+)?\s*$/.test(fold(v));
 }
 
 /**

@@ -9,11 +9,13 @@ import {
   type Mapping,
   type WorkbookWords,
 } from "./columnMapping";
-import { detectHeaderRow } from "./headerRow";
+import { detectHeader } from "./headerRow";
 
 export interface SheetColumns {
   /** index of the header row within the block */
   readonly headerRow: number;
+  /** rows the header takes: 2 for a group row over a sub-header row (found, never when headerRow is given) */
+  readonly headerRows: 1 | 2;
   readonly headers: readonly unknown[];
   /** the data rows below the header row */
   readonly rows: readonly (readonly unknown[])[];
@@ -34,18 +36,30 @@ export function findColumns(
   values: readonly (readonly unknown[])[],
   options: SheetColumnsOptions = {},
 ): SheetColumns {
-  const headerRow = options.headerRow ?? detectHeaderRow(values);
-  const headers = values[headerRow] ?? [];
-  const rows = values.slice(headerRow + 1);
+  // A header row given is one row (the pane knows where its data starts); one found may be
+  // two: a group row over a sub-header row.
+  const found =
+    options.headerRow === undefined
+      ? detectHeader(values)
+      : {
+          row: options.headerRow,
+          rows: 1 as const,
+          headers: values[options.headerRow] ?? [],
+          groups:
+            options.headerRow > 0 ? values[options.headerRow - 1] : undefined,
+        };
+  const headerRow = found.row;
+  const headers = found.headers;
+  const rows = values.slice(headerRow + found.rows);
   const mappingOptions = {
     rows,
     exclude: options.exclude,
     words: options.words,
-    groups: headerRow > 0 ? values[headerRow - 1] : undefined,
+    groups: found.groups,
   };
   const mapping =
     options.saved !== undefined && options.saved !== null
       ? restoreMapping(options.saved, headers, mappingOptions)
       : proposeMapping(headers, mappingOptions);
-  return { headerRow, headers, rows, mapping };
+  return { headerRow, headerRows: found.rows, headers, rows, mapping };
 }

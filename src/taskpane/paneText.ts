@@ -3,6 +3,7 @@ import type { Lang } from "../engine/lang";
 import type { DataSource } from "./grade/gradeExcel";
 import type { OutputKind } from "../sheet/outputs";
 import type { Reason } from "../sheet/columnMapping";
+import { reasonText } from "../sheet/mappingReasons";
 
 /** "1 row", "2 rows": an English count with its noun (the nouns here all take -s). */
 export function count(n: number, noun: string): string {
@@ -444,55 +445,3 @@ export const TOOL_TEXT: Record<Lang, ToolWords> = {
   },
 };
 /** What a column's cells hold, as the pane says it beside the confidence. */
-const CONTENT_TEXT: Record<Lang, Record<Reason["kind"], string>> = {
-  zh: {
-    company: "内容多为公司名",
-    person: "内容多为人名",
-    phone: "内容多为电话号码",
-    email: "内容多为邮箱",
-    date: "内容多为日期",
-    count: "内容多为次数或数字",
-    amount: "内容多为金额",
-    rating: "内容多为是/否或A/B",
-    classLetters: "内容是已分好的等级（如H/A/B/C）",
-    levels: "内容多为高/中/低",
-    paymentMethod: "内容是付款方式（全款/分期）",
-    source: "内容是线索来源",
-    longText: "内容多为文字记录",
-    shortTags: "内容多为短标签",
-    mixed: "内容杂乱",
-    empty: "列中没有数据",
-    header: "按表头",
-  },
-  en: {
-    company: "mostly company names",
-    person: "mostly people's names",
-    phone: "mostly phone numbers",
-    email: "mostly e-mail addresses",
-    date: "mostly dates",
-    count: "mostly counts or numbers",
-    amount: "mostly amounts",
-    rating: "mostly yes/no or A/B",
-    classLetters: "a grade someone assigned (e.g. H/A/B/C)",
-    levels: "mostly high/medium/low",
-    paymentMethod: "payment methods (in full / instalments)",
-    source: "lead sources",
-    longText: "mostly written notes",
-    shortTags: "mostly short tags",
-    mixed: "mixed contents",
-    empty: "the column is empty",
-    header: "by its header",
-  },
-};
-
-function reasonText(r: Reason, lang: Lang): string {
-  if (r.effect === "yours") return lang === "zh" ? "你的选择" : "your choice";
-  if (r.effect === "remembered")
-    return lang === "zh" ? "上次的选择" : "your last choice";
-  if (r.effect === "chosen")
-    return r.kind === "header" ? "" : CONTENT_TEXT[lang][r.kind];
-  const what = CONTENT_TEXT[lang][r.kind];
-  if (r.effect === "lowers")
-    return lang === "zh" ? `${what}，请核对` : `${what} — check`;
-  return what;
-}

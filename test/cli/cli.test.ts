@@ -186,12 +186,12 @@ describe("bad files and bad usage: one line, a non-zero exit, no output file", (
     [
       "a mapping file that is not JSON",
       () => [leads(), "--mapping", write("m.json", "{")],
-      /列映射文件.*无效/,
+      /列映射文件.*不是有效的 JSON/,
     ],
     [
       "a mapping file with an unknown input",
       () => [leads(), "--mapping", write("m.json", '{"budget":"预算"}')],
-      /unknown input "budget"/,
+      /“budget”不是可识别的输入；可用：客户姓名（customerName）/,
     ],
     [
       "a mapping file naming a missing header",
@@ -218,7 +218,7 @@ describe("bad files and bad usage: one line, a non-zero exit, no output file", (
     [
       "an unknown output",
       () => [leads(), "--outputs", "grade,budget"],
-      /--outputs "budget"/,
+      /--outputs “budget”：没有这一项输出，可用 grade（客户等级）/,
       2,
     ],
     [

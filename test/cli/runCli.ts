@@ -1,4 +1,4 @@
-/** Runs the command line in-process (src/cli/main.ts), capturing what it prints. */
+/** Runs the command line in-process, capturing what it prints: its exit code, stdout and stderr. */
 import { main } from "../../src/cli/main";
 
 export async function run(

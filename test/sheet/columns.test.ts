@@ -2,10 +2,12 @@
 import {
   headerScore,
   proposeMapping,
+  unusedColumns,
   type Mapping,
 } from "../../src/sheet/columnMapping";
 import { detectHeaderRow } from "../../src/sheet/headerRow";
 import { INPUTS, type InputKey } from "../../src/sheet/inputs";
+import { unusedText } from "../../src/sheet/mappingReasons";
 import { OWN_SHEETS } from "./columnsSheets";
 
 function mapSheet(
@@ -837,4 +839,54 @@ describe("header words: how teams name each input", () => {
     expect(mine).toBeGreaterThanOrEqual(0.5);
     expect({ key, mine }).toEqual({ key, mine: best });
   });
+});
+
+describe("unusedColumns: every header-named column the mapping does not read, with why", () => {
+  test("moved by its contents, another column chosen, a stage column beside notes", () => {
+    const headers = [
+      "价格承受能力",
+      "跟进记录",
+      "意向阶段",
+      "付款能力",
+      "支付能力",
+    ];
+    const rows = [0, 1, 2, 3, 4].map((i) => [
+      `1380000111${i}`,
+      NOTES[i],
+      i + 1,
+      "是",
+      "否",
+    ]);
+    const m = proposeMapping(headers, { rows });
+    const unused = unusedColumns(headers, m, { rows });
+    expect(unused).toEqual([
+      {
+        column: 0,
+        input: "priceTolerance",
+        why: "contents",
+        reason: { kind: "phone", effect: "overturns" },
+      },
+      { column: 2, input: "observations", why: "stage" },
+      {
+        column: m.payment.column === 3 ? 4 : 3,
+        input: "payment",
+        why: "another",
+        instead: m.payment.column,
+      },
+    ]);
+    expect(unused.map((u) => unusedText(u, headers, "zh")).join("\n")).toMatch(
+      /^A 列“价格承受能力”未作为“价格承受能力”读取：内容多为电话号码\n/,
+    );
+  });
+});
+
+test("a strong header kept over a few unreadable cells says to check it: 价格承受能力 of A/B with one C", () => {
+  const headers = ["价格承受能力"];
+  const rows = ["A", "B", "C", "A", "B", "A"].map((v) => [v]);
+  const m = proposeMapping(headers, { rows });
+  expect(m.priceTolerance).toMatchObject({
+    column: 0,
+    reason: { kind: "rating", effect: "lowers" },
+  });
+  expect(unusedColumns(headers, m, { rows })).toEqual([]);
 });

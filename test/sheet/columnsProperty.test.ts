@@ -1,13 +1,17 @@
 /** Promises of the column mapping, checked over many generated sheets. */
 import fc from "fast-check";
+import { fold } from "../../src/engine/text";
 import {
   assignColumn,
   headerScore,
   proposeMapping,
+  STRONG_HEADER,
   type Mapping,
 } from "../../src/sheet/columnMapping";
 import { INPUTS, type InputKey } from "../../src/sheet/inputs";
 import { HEADER_SYNONYMS } from "../../src/sheet/tables/headerSynonyms";
+import { isSubHeaderRow } from "../../src/sheet/headerRow";
+import { findColumns } from "../../src/sheet/sheetColumns";
 import { OWN_SHEETS } from "./columnsSheets";
 
 /** Headers that name no input, with cells of every kind below them. */
@@ -123,6 +127,10 @@ const RATING_INPUTS: InputKey[] = [
   "siteOpen",
 ];
 
+/** Letters other than A/B (H, C, F, A级): when a third of the cells or more, a grade someone assigned. */
+const outsideAB = (cells: readonly string[]) =>
+  cells.filter((v) => !/^[ab]$/.test(fold(v))).length / cells.length;
+
 test("a column of class letters is never mapped to an A/B rating input", () => {
   const header = fc.oneof(
     ...RATING_INPUTS.map((k) => fc.constantFrom(...HEADER_SYNONYMS[k].words)),
@@ -155,8 +163,41 @@ test("a column of class letters is never mapped to an A/B rating input", () => {
       const rows = cells.map((v) =>
         withOthers ? ["王先生", v, "问了价格"] : [v],
       );
+      // A few unreadable letters under a header naming the input keep it (next property).
+      fc.pre(outsideAB(cells) >= 0.3);
       const m = proposeMapping(headers, { rows });
       for (const k of RATING_INPUTS) expect(m[k].columns).not.toContain(at);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("a header naming a rating input keeps its column when a few cells do not read", () => {
+  const strong = RATING_INPUTS.flatMap((k) =>
+    HEADER_SYNONYMS[k].words.filter((w) => headerScore(k, w) >= STRONG_HEADER),
+  );
+  const readable = fc.constantFrom("A", "B", "是", "否", "有", "无");
+  const column = fc
+    .tuple(
+      fc.array(readable, { minLength: 6, maxLength: 20 }),
+      fc.array(fc.constantFrom("C", "D", "H", "?", "不清楚"), {
+        minLength: 1,
+        maxLength: 2,
+      }),
+    )
+    .chain(([ok, bad]) =>
+      fc.shuffledSubarray([...ok, ...bad], {
+        minLength: ok.length + bad.length,
+      }),
+    );
+  fc.assert(
+    fc.property(fc.constantFrom(...strong), column, (h, cells) => {
+      const m = proposeMapping([h], { rows: cells.map((v) => [v]) });
+      const took = RATING_INPUTS.filter((k) => m[k].columns.includes(0));
+      expect({ h, cells, took: took.length }).toEqual({ h, cells, took: 1 });
+      expect(headerScore(took[0] as InputKey, h)).toBeGreaterThanOrEqual(
+        STRONG_HEADER,
+      );
     }),
     { numRuns: 300 },
   );
@@ -440,5 +481,97 @@ test("payment methods are never payment ability; lead sources and budget amounts
       }
     }),
     { numRuns: 300 },
+  );
+});
+
+test("a notes header over small whole numbers is not notes (a bare number would read as a stage); a stage header over the same numbers is", () => {
+  const stage = (w: string) => /阶段|stage/i.test(w);
+  const notesWords = HEADER_SYNONYMS.observations.words.filter(
+    (w) => !stage(w) && headerScore("observations", w) > 0,
+  );
+  const stageWords = ["意向阶段", "阶段", "商机阶段", "Stage"];
+  const numbers = fc.array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 0, max: 30 }).map(String),
+    ),
+    { minLength: 3, maxLength: 30 },
+  );
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...notesWords),
+      fc.constantFrom(...stageWords),
+      numbers,
+      (notes, stageHeader, cells) => {
+        const rows = cells.map((v) => [v]);
+        const m = proposeMapping([notes], { rows });
+        expect({ notes, cells, got: m.observations.columns }).toEqual({
+          notes,
+          cells,
+          got: [],
+        });
+        // Said why, unless another input reads the column (回访 of counts: revisits).
+        const elsewhere = Object.values(m).some((c) => c.columns.includes(0));
+        if (!elsewhere)
+          expect(m.observations.refused?.reason.kind).toBe("count");
+        const s = proposeMapping([stageHeader], { rows });
+        expect(s.observations.columns).toEqual([0]);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test("two-row headers: sub-headers under a merged group are read with it; a data row under a group header is never a sub-header row", () => {
+  const singles = fc.uniqueArray(
+    fc.constantFrom(
+      "客户姓名",
+      "付款能力",
+      "满意度",
+      "回访次数",
+      "电话",
+      "负责人",
+    ),
+    { minLength: 1, maxLength: 5 },
+  );
+  const note = fc.constantFrom(
+    "询问价格",
+    "约了周末看房",
+    "未接通",
+    "已付定金",
+  );
+  fc.assert(
+    fc.property(
+      singles,
+      fc.integer({ min: 2, max: 5 }),
+      fc.array(fc.tuple(fc.array(note, { minLength: 5, maxLength: 5 })), {
+        minLength: 3,
+        maxLength: 8,
+      }),
+      fc.nat(),
+      (heads, calls, data, which) => {
+        const top = [...heads, "跟进记录", ...Array(calls - 1).fill(null)];
+        const sub = [
+          ...heads.map(() => null),
+          ...Array.from({ length: calls }, (_, i) => `第${i + 1}次`),
+        ];
+        const rows = data.map(([notes]) => [
+          ...heads.map((h) =>
+            h === "回访次数" ? 2 : h === "电话" ? "13800001111" : "是",
+          ),
+          ...notes.slice(0, calls),
+        ]);
+        const found = findColumns([top, sub, ...rows]);
+        expect(found.headerRows).toBe(2);
+        expect(found.rows).toHaveLength(rows.length);
+        expect(found.mapping.observations.columns).toEqual(
+          Array.from({ length: calls }, (_, i) => heads.length + i),
+        );
+        // A data row right under the header: its single headers' cells are filled, never a sub-header row.
+        const row = rows[which % rows.length] as unknown[];
+        expect(isSubHeaderRow(top, row)).toBe(false);
+      },
+    ),
+    { numRuns: 100 },
   );
 });
