@@ -16,14 +16,16 @@ export type CliProblem =
   | { code: "oldXls"; file: string }
   | { code: "badWorkbook"; file: string; reason: string }
   | { code: "noSheet"; file: string; sheet: string; sheets: string[] }
-  | { code: "emptySheet"; file: string; sheet: string }
+  | { code: "emptySheet"; file: string; sheet: string; sheets?: string[] }
   | {
       code: "noHeader";
       file: string;
       sheet: string;
       rows?: number;
       row?: number;
+      sheets?: string[];
     }
+  | { code: "noData"; file: string; sheet: string; sheets?: string[] }
   | { code: "headerRowBlank"; file: string; row: number }
   | { code: "unmapped"; output: string; needs: string[] }
   | { code: "nothingToGrade"; headers: string[] }
@@ -49,6 +51,13 @@ export type CliProblem =
 
 const list = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join("、");
 const listEn = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(", ");
+/** The workbook's sheets, when it has more than one: which --sheet to try. */
+const others = (lang: Lang, sheets: readonly string[] | undefined) =>
+  !sheets || sheets.length < 2
+    ? ""
+    : lang === "zh"
+      ? `。工作簿中的工作表：${list(sheets)}（用 --sheet 选择）`
+      : `. The workbook's sheets: ${listEn(sheets)} (choose one with --sheet)`;
 
 const TEXT: {
   [C in CliProblem["code"]]: Record<
@@ -96,18 +105,27 @@ const TEXT: {
       `"${p.file}" has no sheet named "${p.sheet}"; it has ${listEn(p.sheets)}`,
   },
   emptySheet: {
-    zh: (p) => `“${p.file}”的工作表“${p.sheet}”是空的`,
-    en: (p) => `sheet "${p.sheet}" of "${p.file}" is empty`,
+    zh: (p) => `“${p.file}”的工作表“${p.sheet}”是空的${others("zh", p.sheets)}`,
+    en: (p) =>
+      `sheet "${p.sheet}" of "${p.file}" is empty${others("en", p.sheets)}`,
   },
   noHeader: {
     zh: (p) =>
-      p.row !== undefined
+      (p.row !== undefined
         ? `“${p.file}”（${p.sheet}）第 ${p.row} 行中没有能认出的列标题（如 付款能力、跟进记录、上次联系）。请检查 --header-row 的行号`
-        : `在“${p.file}”（${p.sheet}）的前 ${p.rows ?? 6} 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。表头在更下面时用 --header-row <行号> 指定；标题认不出时用 --mapping 指定各项对应的列标题`,
+        : `在“${p.file}”（${p.sheet}）的前 ${p.rows ?? 6} 行中找不到表头：没有一列的标题能认出（如 付款能力、跟进记录、上次联系）。表头在更下面时用 --header-row <行号> 指定；标题认不出时用 --mapping 指定各项对应的列标题`) +
+      others("zh", p.sheets),
     en: (p) =>
-      p.row !== undefined
+      (p.row !== undefined
         ? `row ${p.row} of "${p.file}" (${p.sheet}) has no column title that is recognised (e.g. Payment, Notes, Last contact). Check the row number given to --header-row`
-        : `no header row in the first ${p.rows ?? 6} rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). If the header is lower down, give its row with --header-row <n>; if its titles are not recognised, name them with --mapping`,
+        : `no header row in the first ${p.rows ?? 6} rows of "${p.file}" (${p.sheet}): no column title is recognised (e.g. Payment, Notes, Last contact). If the header is lower down, give its row with --header-row <n>; if its titles are not recognised, name them with --mapping`) +
+      others("en", p.sheets),
+  },
+  noData: {
+    zh: (p) =>
+      `“${p.file}”的工作表“${p.sheet}”在表头下没有数据行，未写入任何文件${others("zh", p.sheets)}`,
+    en: (p) =>
+      `sheet "${p.sheet}" of "${p.file}" has no data rows below its header; nothing was written${others("en", p.sheets)}`,
   },
   headerRowBlank: {
     zh: (p) =>

@@ -21,15 +21,17 @@ import {
   type UnusedColumn,
 } from "../sheet/columnMapping";
 import { detectHeader, type HeaderRows } from "../sheet/headerRow";
+import { isFooterRow } from "../sheet/footerRows";
 import { INPUT_BY_KEY, type InputKey } from "../sheet/inputs";
 import {
   OUTPUTS,
   OUTPUT_BY_KIND,
   availableOutputs,
-  headersOf,
   type OutputKind,
 } from "../sheet/outputs";
-import { placeOutputs } from "../sheet/placement";
+import { placeColumns } from "../sheet/placement";
+import { FORMULA_CELL, OwnColumns, freshHeader } from "../sheet/ownColumns";
+import { columnLetter } from "../sheet/rowFormulas";
 import { computeStatic, type CellOut } from "../sheet/rowFormulas";
 import { pipelineReport } from "../report/pipelineReport";
 import { reportLayout } from "../report/reportLayout";
@@ -47,6 +49,7 @@ import {
   type CopyCell,
   type CsvEncoding,
   type FileKind,
+  type Source,
   type SourceRow,
 } from "./sources";
 
@@ -56,6 +59,8 @@ export const CHUNK_ROWS = 4096;
 export const HEADER_LOOKAHEAD = 20;
 /** Rows read ahead so the mapping can judge each column's cells, as the pane does (they are graded too). */
 const CONTENT_LOOKAHEAD = 400;
+/** Rows read from each sheet when looking for the one that holds the leads. */
+const LOOK_FOR_LEADS = HEADER_LOOKAHEAD + 20;
 
 export interface GradeOptions {
   readonly input: string;
@@ -79,6 +84,8 @@ export interface GradeOptions {
   readonly chunkRows?: number;
   readonly onProgress?: (rows: number) => void;
   readonly onMapping?: (m: MappingReport) => void;
+  /** one line the user should read (a column kept as theirs, an output not produced) */
+  readonly onNotice?: (line: string) => void;
 }
 
 export interface MappingReport {
@@ -99,6 +106,8 @@ export interface GradeResult {
   readonly rows: number;
   /** blank rows between the header and the last data row (absent from an .xlsx or empty in a CSV) */
   readonly blankRows: number;
+  /** totals and footer rows (合计, 制表人：…, a row of sums): copied, not graded */
+  readonly footerRows: number;
   readonly grades: Record<string, number>;
   readonly stages: Record<string, number>;
   readonly rowsWithProblems: number;
@@ -176,19 +185,40 @@ export async function readMappingFile(file: string): Promise<SavedMapping> {
   return out;
 }
 
-/** The owned columns of an earlier graded copy (their headers are ours): reused, never read as inputs. */
-function ownedColumns(
-  headers: readonly unknown[],
-): Partial<Record<OutputKind, number>> {
-  const owned: Partial<Record<OutputKind, number>> = {};
-  const folded = headers.map((h) => fold(String(h ?? "")));
-  for (const o of OUTPUTS) {
-    const names = headersOf(o.kind).map(fold);
-    const c = folded.findIndex((h) => names.includes(h));
-    if (c >= 0) owned[o.kind] = c;
-  }
-  return owned;
-}
+const blankCell = (c: CopyCell | undefined): boolean =>
+  c === undefined ||
+  c.value === null ||
+  c.value === undefined ||
+  (typeof c.value === "string" && c.value === "");
+
+const isFormula = (c: CopyCell | undefined): boolean =>
+  typeof c?.value === "object" &&
+  c.value !== null &&
+  ("formula" in c.value || "sharedFormula" in c.value);
+
+/** Each cell's formula text, where it holds one. */
+const formulasOf = (r: SourceRow): (string | undefined)[] =>
+  r.cells.map((c) =>
+    isFormula(c)
+      ? String(
+          (c.value as { formula?: string; sharedFormula?: string }).formula ??
+            (c.value as { sharedFormula?: string }).sharedFormula,
+        )
+      : undefined,
+  );
+
+const isFooter = (r: SourceRow): boolean =>
+  isFooterRow(r.values, r.cells.some(isFormula) ? formulasOf(r) : []);
+
+/** What a row is graded on: a totals or footer row is graded as a blank row (its outputs stay blank). */
+const gradedValues = (r: SourceRow): readonly unknown[] =>
+  isFooter(r) ? [] : r.values;
+
+/** A row's values for the ownership check: a formula is marked as one (its result alone would not say). */
+const checkedValues = (r: SourceRow): readonly unknown[] =>
+  r.cells.some(isFormula)
+    ? r.values.map((v, j) => (isFormula(r.cells[j]) ? FORMULA_CELL : v))
+    : r.values;
 
 /** Excel's error values, as the outputs' error cells begin ("#N/A 没有识别到…"). */
 const ERROR_CELL =
@@ -245,11 +275,101 @@ function findHeaderRows(
   return detectHeader(values, { row });
 }
 
-export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
-  const source = await openSource(o.input, {
+/** The first rows of a source (at most n), its reader closed after. */
+async function firstRows(source: Source, n: number): Promise<SourceRow[]> {
+  const it = source.rows()[Symbol.asyncIterator]();
+  const rows: SourceRow[] = [];
+  try {
+    while (rows.length < n) {
+      const r = await it.next();
+      if (r.done) break;
+      rows.push(r.value);
+    }
+  } finally {
+    await it.return?.();
+  }
+  return rows;
+}
+
+/** A lead list starts here: a header row naming two inputs or more, with a row below it. */
+function looksLikeLeads(rows: readonly SourceRow[]): boolean {
+  const values = rows.map((r) => r.values);
+  const h = detectHeader(values, { lookAt: HEADER_LOOKAHEAD });
+  const below = values.slice(h.row + h.rows);
+  const mapping = proposeMapping(h.headers, { rows: below, groups: h.groups });
+  const sure = Object.values(mapping).filter(
+    (c) => c.column !== null && c.confidence >= 0.5,
+  ).length;
+  return sure >= 2 && below.some((r) => r.some((v) => v !== null && v !== ""));
+}
+
+/**
+ * The sheet to grade: the one named by --sheet; else the first visible sheet (never a hidden
+ * one, such as a list of dropdown values) where a lead list starts; else the first visible one
+ * (whose own problem is then reported, naming the sheets).
+ */
+async function chooseSource(o: GradeOptions): Promise<Source> {
+  const first = await openSource(o.input, {
     sheet: o.sheet,
     encoding: o.encoding,
   });
+  if (o.sheet !== undefined || !first.sheets) return first;
+  // One visible sheet: it is the one (no need to read it twice).
+  if (first.sheets.filter((s) => !s.hidden).length < 2) return first;
+  for (const s of first.sheets) {
+    if (s.hidden) continue;
+    const source =
+      s.name === first.sheetName
+        ? first
+        : await openSource(o.input, { sheet: s.name });
+    if (looksLikeLeads(await firstRows(source, LOOK_FOR_LEADS))) return source;
+  }
+  return first;
+}
+
+/** One line naming each output not produced and the columns it lacks. */
+function notProduced(
+  absent: readonly { kind: OutputKind; header: Record<Lang, string> }[],
+  missing: (k: OutputKind) => { all: string[]; any: string[] },
+  lang: Lang,
+): string {
+  const parts = absent.map((x) => {
+    const m = missing(x.kind);
+    // "any one of" a single column is that column
+    if (m.any.length === 1) m.all.push(...m.any.splice(0));
+    const all = m.all.map((n) => (lang === "zh" ? `“${n}”` : `"${n}"`));
+    const any = m.any.map((n) => (lang === "zh" ? `“${n}”` : `"${n}"`));
+    const why =
+      lang === "zh"
+        ? [
+            all.length ? `缺少列${all.join("、")}` : "",
+            any.length ? `缺少${any.join("、")}中的任一列` : "",
+          ]
+        : [
+            all.length ? `no column ${all.join(", ")}` : "",
+            any.length ? `none of the columns ${any.join(", ")}` : "",
+          ];
+    const text = why.filter((w) => w !== "").join(lang === "zh" ? "，" : "; ");
+    return lang === "zh"
+      ? `${x.header.zh}（${text}）`
+      : `${x.header.en} (${text})`;
+  });
+  return lang === "zh"
+    ? `未输出：${parts.join("；")}`
+    : `not produced: ${parts.join("; ")}`;
+}
+
+export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
+  const source = await chooseSource(o);
+  const sheetNames = source.sheets?.map((s) => s.name);
+  /** A problem with the sheet itself, naming the workbook's sheets. */
+  const sheetProblem = (code: "emptySheet" | "noData") =>
+    new CliError({
+      code,
+      file: o.input,
+      sheet: source.sheetName,
+      sheets: sheetNames,
+    });
   const outKind = o.output ? kindOfOutput(o.output, source.kind) : source.kind;
   const output = o.output ?? defaultOutputPath(o.input, source.kind);
   if (o.report && outKind !== "xlsx")
@@ -268,8 +388,10 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     ? await readMappingFile(o.mappingFile)
     : undefined;
 
-  const it = source.rows()[Symbol.asyncIterator]();
+  let it = source.rows()[Symbol.asyncIterator]();
   const head: SourceRow[] = [];
+  /** every row of the sheet is in `head` */
+  let complete = false;
   // One row more than searched: a sub-header row may complete the last one.
   while (
     head.length <= HEADER_LOOKAHEAD ||
@@ -277,18 +399,17 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       (head[head.length - 1]?.number ?? 0) <= o.headerRow)
   ) {
     const r = await it.next();
-    if (r.done) break;
+    if (r.done) {
+      complete = true;
+      break;
+    }
     head.push(r.value);
   }
   if (
     head.length === 0 ||
     head.every((r) => r.values.every((v) => v === null || v === ""))
   )
-    throw new CliError({
-      code: "emptySheet",
-      file: o.input,
-      sheet: source.sheetName,
-    });
+    throw sheetProblem("emptySheet");
 
   const header = findHeaderRows(head, o, saved);
   const headerIndex = header.row;
@@ -297,19 +418,23 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   // Data starts below the header's rows (two with a group row over sub-headers).
   const dataFrom = headerIndex + header.rows;
   // The cells below the header are judged with it (as in the pane): read a few hundred rows ahead.
-  while (head.length < dataFrom + CONTENT_LOOKAHEAD) {
+  while (!complete && head.length < dataFrom + CONTENT_LOOKAHEAD) {
     const r = await it.next();
-    if (r.done) break;
+    if (r.done) {
+      complete = true;
+      break;
+    }
     head.push(r.value);
   }
-  const owned = ownedColumns(headers);
+  // Columns named like an output: never inputs; written into only when they are ours (below).
+  const own = new OwnColumns(headers);
   // The duplicate columns of an earlier run (by header, either language): reused, never inputs.
   const dupOwned = DUPLICATE_COLUMNS.map((c) => {
     const names = [DUPLICATE_HEADERS[c].zh, DUPLICATE_HEADERS[c].en].map(fold);
     return headers.findIndex((h) => names.includes(fold(String(h ?? ""))));
   });
   const ownedSet = new Set([
-    ...Object.values(owned),
+    ...own.named.keys(),
     ...dupOwned.filter((c) => c >= 0),
   ]);
   const inputHeaders = headers.map((h, j) => (ownedSet.has(j) ? "" : h));
@@ -346,29 +471,36 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         sheet: source.sheetName,
         rows: HEADER_LOOKAHEAD,
         row: o.headerRow,
+        sheets: sheetNames,
       });
   }
 
   const available = availableOutputs(mapping);
+  // The inputs an output lacks, by name: every one it needs all of, or its list of "any one of".
+  const missingInputs = (kind: OutputKind) => {
+    const spec = OUTPUT_BY_KIND.get(kind)!;
+    const all = spec.needsAll.filter(
+      (k) =>
+        !OUTPUT_BY_KIND.has(k as OutputKind) &&
+        mapping[k as InputKey].column === null,
+    ) as InputKey[];
+    const any = spec.needsAny.some((k) => mapping[k].column !== null)
+      ? []
+      : spec.needsAny;
+    const name = (k: InputKey) => INPUT_BY_KEY.get(k)?.[o.lang] ?? k;
+    return { all: all.map(name), any: any.map(name) };
+  };
   let outputs: OutputKind[];
+  // Said once the sheet is known to hold rows to grade.
+  let notice: string | undefined;
   if (o.outputs && o.outputs.length > 0) {
     for (const kind of o.outputs)
       if (!available.includes(kind)) {
-        const spec = OUTPUT_BY_KIND.get(kind)!;
-        const missing = [
-          ...spec.needsAll.filter(
-            (k) =>
-              !OUTPUT_BY_KIND.has(k as OutputKind) &&
-              mapping[k as InputKey].column === null,
-          ),
-          ...(spec.needsAny.some((k) => mapping[k].column !== null)
-            ? []
-            : spec.needsAny),
-        ].map((k) => INPUT_BY_KEY.get(k as InputKey)?.[o.lang] ?? k);
+        const m = missingInputs(kind);
         throw new CliError({
           code: "unmapped",
-          output: spec.header[o.lang],
-          needs: missing,
+          output: OUTPUT_BY_KIND.get(kind)!.header[o.lang],
+          needs: [...m.all, ...m.any],
         });
       }
     outputs = OUTPUTS.map((x) => x.kind).filter((k) => o.outputs!.includes(k));
@@ -379,8 +511,99 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
         code: "nothingToGrade",
         headers: headers.filter((h) => h !== null && h !== "").map(String),
       });
+    const absent = OUTPUTS.filter((x) => !available.includes(x.kind));
+    if (absent.length > 0) notice = notProduced(absent, missingInputs, o.lang);
   }
-  const placement = placeOutputs(outputs, headers, 0, { owned });
+
+  // Duplicates need every row before the first is written: the rest of the sheet is read now.
+  if (o.duplicates && !complete) {
+    for (;;) {
+      const r = await it.next();
+      if (r.done) break;
+      head.push(r.value);
+    }
+    complete = true;
+  }
+  // Where the data ends (any cell of any row, header or not) and which columns named like an
+  // output are ours: the whole sheet is read once before the copy is written, unless it is all
+  // in `head` already. Memory still holds one chunk.
+  let lastUsed = -1;
+  const see = (r: SourceRow) => {
+    for (let j = r.cells.length - 1; j > lastUsed; j--)
+      if (!blankCell(r.cells[j])) {
+        lastUsed = j;
+        break;
+      }
+  };
+  const check = (rows: readonly SourceRow[]) => {
+    const pending = own.pending();
+    if (pending.length === 0 || rows.length === 0) return;
+    const kinds = pending.filter((k) => available.includes(k));
+    const now =
+      kinds.length > 0
+        ? computeStatic(
+            rows.map((r) => r.values),
+            mapping,
+            kinds,
+            o.lang,
+            undefined,
+            o.today,
+          ).columns
+        : new Map<OutputKind, CellOut[]>();
+    own.check(rows.map(checkedValues), now);
+  };
+  const filled = (r: SourceRow) =>
+    r.cells.some((c) => !blankCell(c)) && !isFooter(r);
+  let anyData = head.slice(dataFrom).some(filled);
+  head.forEach(see);
+  check(head.slice(dataFrom));
+  if (!complete) {
+    let part: SourceRow[] = [];
+    for (;;) {
+      const r = await it.next();
+      if (r.done) break;
+      see(r.value);
+      if (!anyData) anyData = filled(r.value);
+      if (own.pending().length === 0) continue;
+      part.push(r.value);
+      if (part.length >= (o.chunkRows ?? CHUNK_ROWS)) {
+        check(part);
+        part = [];
+      }
+    }
+    check(part);
+    // The second reading, for the copy: the rows already held are skipped.
+    it = source.rows()[Symbol.asyncIterator]();
+    for (let k = 0; k < head.length; k++) await it.next();
+  }
+  // A header with nothing below it (an instructions sheet, an empty template): nothing to grade.
+  if (!anyData) throw sheetProblem("noData");
+  if (notice) o.onNotice?.(notice);
+  const targets = own.targets();
+  const columns = placeColumns(
+    outputs,
+    new Map([...targets].filter(([k]) => outputs.includes(k))),
+    Math.max(lastUsed + 1, 0),
+  );
+  // A new column's header: the output's, numbered when a user's column already bears it.
+  const addedHeaders = new Map<OutputKind, string>();
+  const foreign = own.foreign();
+  for (const kind of outputs) {
+    if (targets.has(kind)) continue;
+    const header = freshHeader(
+      OUTPUT_BY_KIND.get(kind)!.header[o.lang],
+      headers,
+    );
+    addedHeaders.set(kind, header);
+    const theirs = [...foreign].find(([, k]) => k === kind)?.[0];
+    if (theirs !== undefined)
+      o.onNotice?.(
+        o.lang === "zh"
+          ? `“${String(headers[theirs])}”列（${columnLetter(theirs)}）中有不是本工具写入的内容，原样保留；${OUTPUT_BY_KIND.get(kind)!.header.zh}写入新列“${header}”（${columnLetter(columns.get(kind)!)}）`
+          : `the column "${String(headers[theirs])}" (${columnLetter(theirs)}) holds cells this tool did not write: kept as they are; ${OUTPUT_BY_KIND.get(kind)!.header.en} goes to a new column "${header}" (${columnLetter(columns.get(kind)!)})`,
+      );
+  }
+  const placement = { columns };
   o.onMapping?.({
     sheet: source.sheetName,
     headerRow: headerRow.number,
@@ -424,6 +647,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   let rowsWithProblems = 0;
   let dataRows = 0;
   let blankRows = 0;
+  let footerRows = 0;
   const leads: LeadRow[] = [];
   // Blank rows count only when a data row follows (trailing ones are not rows of the list).
   // An .xlsx does not store empty rows: the gaps in row numbers are blank rows too.
@@ -433,6 +657,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     pendingBlank += Math.max(0, r.number - lastNumber - 1);
     lastNumber = r.number;
     if (r.values.every((v) => v === null || v === "")) pendingBlank++;
+    else if (isFooter(r)) footerRows++;
     else {
       dataRows++;
       blankRows += pendingBlank;
@@ -441,23 +666,18 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
   };
   const width = Math.max(
     headers.length,
+    lastUsed + 1,
     ...[...placement.columns.values()].map((c) => c + 1),
   );
-  // Duplicates need every row before the first is written: the rest of the sheet is read now.
   let dupCells: (readonly [string, string, string])[] = [];
   const dupAt = dupOwned.every((c) => c >= 0)
     ? dupOwned
     : DUPLICATE_COLUMNS.map((_, k) => width + k);
   if (o.duplicates) {
-    for (;;) {
-      const r = await it.next();
-      if (r.done) break;
-      head.push(r.value);
-    }
     const data = head.slice(dataFrom);
     const leadRows = readLeadRows(
       inputHeaders,
-      data.map((r) => r.values),
+      data.map(gradedValues),
       mapping,
       o.lang,
       o.today,
@@ -475,9 +695,9 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     dup?: readonly string[],
   ) => {
     const cells: (CopyCell | undefined)[] = r.cells.slice();
-    // Our earlier outputs are replaced, not kept beside the new ones.
-    for (const c of ownedSet) cells[c] = undefined;
-    for (const [kind, col] of placement.columns) cells[col] = out.get(kind);
+    // Our earlier outputs are replaced in place; a header already there is kept.
+    for (const [kind, col] of placement.columns)
+      if (out.has(kind)) cells[col] = out.get(kind);
     cells.length = Math.max(cells.length, width);
     if (dup)
       dupAt.forEach((col, k) => {
@@ -491,10 +711,8 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     for (const r of head.slice(0, headerIndex))
       await sink.writeRow(r.number, r.cells);
     const headerCells = new Map<OutputKind, CopyCell>();
-    for (const kind of outputs)
-      headerCells.set(kind, {
-        value: OUTPUT_BY_KIND.get(kind)!.header[o.lang],
-      });
+    for (const [kind, header] of addedHeaders)
+      headerCells.set(kind, { value: header });
     await sink.writeRow(
       headerRow.number,
       withOutputs(
@@ -512,7 +730,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     let chunk: SourceRow[] = head.slice(dataFrom);
     const flush = async () => {
       if (chunk.length === 0) return;
-      const values = chunk.map((r) => r.values);
+      const values = chunk.map(gradedValues);
       const computed = computeStatic(
         values,
         mapping,
@@ -606,6 +824,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     output,
     rows: dataRows,
     blankRows,
+    footerRows,
     grades,
     stages,
     rowsWithProblems,

@@ -25,7 +25,7 @@ const HELP: Record<Lang, string> = {
 
 选项：
   --out <文件>           输出文件（.xlsx 或 .csv）；默认：<原名>.graded.<原扩展名>
-  --sheet <名称>         要评级的工作表；默认第一个
+  --sheet <名称>         要评级的工作表；默认：第一个有线索表头的可见工作表
   --header-row <行号>    表头所在的行（从 1 数起）；默认在前 20 行中自动寻找
   --outputs <列表>       只输出这些列，逗号分隔：${OUTPUTS.map((o) => o.kind).join(",")}
   --mapping <文件.json>  用保存的列映射（输入 → 表头文字），如 {"payment": "付款能力"}
@@ -45,7 +45,7 @@ pane's rules, and writes a copy (the input is never changed).
 
 Options:
   --out <file>           output (.xlsx or .csv); default <name>.graded.<input's extension>
-  --sheet <name>         the sheet to grade; default the first
+  --sheet <name>         the sheet to grade; default the first visible sheet with a lead header
   --header-row <n>       the header's row (counting from 1); default found among the first 20
   --outputs <list>       only these outputs, comma-separated: ${OUTPUTS.map((o) => o.kind).join(",")}
   --mapping <file.json>  a saved column mapping (input → header text), e.g. {"payment": "Payment"}
@@ -132,6 +132,12 @@ function describeResult(r: GradeResult, lang: Lang): string {
     lines.push((lang === "zh" ? "客户等级 " : "grades ") + counts(r.grades));
   if (Object.keys(r.stages).length)
     lines.push((lang === "zh" ? "意向阶段 " : "stages ") + counts(r.stages));
+  if (r.footerRows)
+    lines.push(
+      lang === "zh"
+        ? `${r.footerRows} 行合计或页脚行（如“合计”“制表人：…”）未评级`
+        : `${r.footerRows} totals or footer ${r.footerRows === 1 ? "row" : "rows"} (Total, Prepared by: …) not graded`,
+    );
   if (r.rowsWithProblems)
     lines.push(
       lang === "zh"
@@ -353,6 +359,12 @@ export async function main(
               ? `--outputs “${k}”：没有这一项输出，可用 ${OUTPUTS.map((o) => `${o.kind}（${o.header.zh}）`).join("、")}`
               : `--outputs "${k}": not an output; use ${known.join(", ")}`,
           );
+      if (outputs.length === 0)
+        throw usage(
+          lang === "zh"
+            ? `--outputs “${v.outputs}”没有列出任何输出；可选：${known.join(", ")}`
+            : `--outputs "${v.outputs}" names no output; choose from ${known.join(", ")}`,
+        );
     }
     let today = todaySerial();
     if (v.today !== undefined) {
@@ -410,6 +422,7 @@ export async function main(
       duplicates: v.duplicates,
       onProgress: (rows) => p.tick(rows),
       onMapping: (m) => io.err(describeMapping(m, lang)),
+      onNotice: (line) => io.err(`${line}\n`),
     }).finally(() => {
       process.off("SIGINT", interrupted);
       process.off("SIGTERM", interrupted);

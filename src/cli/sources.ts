@@ -37,9 +37,17 @@ export interface CopyCell {
   readonly note?: string;
 }
 
+/** A sheet of a workbook, in tab order; a hidden one (hidden or very hidden) is never the default. */
+export interface SheetInfo {
+  readonly name: string;
+  readonly hidden: boolean;
+}
+
 export interface Source {
   readonly kind: FileKind;
   readonly sheetName: string;
+  /** the workbook's sheets (an .xlsx) */
+  readonly sheets?: readonly SheetInfo[];
   readonly encoding?: CsvEncoding;
   rows(): AsyncIterable<SourceRow>;
 }
@@ -126,10 +134,12 @@ export async function openSource(
       rows: () => csvRows(file, encoding),
     };
   }
-  const names = await xlsxSheetNames(file);
+  const sheets = await xlsxSheets(file);
+  const names = sheets.map((s) => s.name);
   if (names.length === 0)
     throw new CliError({ code: "badWorkbook", file, reason: "no worksheet" });
-  const wanted = opts.sheet ?? (names[0] as string);
+  const wanted =
+    opts.sheet ?? (sheets.find((s) => !s.hidden) ?? sheets[0])!.name;
   if (!names.includes(wanted))
     throw new CliError({
       code: "noSheet",
@@ -137,7 +147,12 @@ export async function openSource(
       sheet: wanted,
       sheets: names,
     });
-  return { kind, sheetName: wanted, rows: () => xlsxRows(file, wanted) };
+  return {
+    kind,
+    sheetName: wanted,
+    sheets,
+    rows: () => xlsxRows(file, wanted),
+  };
 }
 
 function sheetNameOf(file: string): string {
@@ -168,12 +183,12 @@ const badWorkbook = (file: string, e: unknown) =>
 /** Reads a workbook again when exceljs's zip pass missed its workbook part (a race, issue #3064). */
 const READ_ATTEMPTS = 5;
 
-/** The sheet names in tab order, read from xl/workbook.xml only (the worksheets are not parsed). */
-async function xlsxSheetNames(file: string): Promise<string[]> {
+/** The sheets in tab order, read from xl/workbook.xml only (the worksheets are not parsed). */
+async function xlsxSheets(file: string): Promise<SheetInfo[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const names = await xlsxSheetNamesOnce(file);
-      if (names.length > 0 || attempt === READ_ATTEMPTS) return names;
+      const sheets = await xlsxSheetsOnce(file);
+      if (sheets.length > 0 || attempt === READ_ATTEMPTS) return sheets;
     } catch (e) {
       if (!(e instanceof WorkbookPartMissed) || attempt === READ_ATTEMPTS)
         throw badWorkbook(file, e);
@@ -181,18 +196,21 @@ async function xlsxSheetNames(file: string): Promise<string[]> {
   }
 }
 
-async function xlsxSheetNamesOnce(file: string): Promise<string[]> {
+async function xlsxSheetsOnce(file: string): Promise<SheetInfo[]> {
   const reader = workbookReader(file);
   // Parse entries until the workbook part has been read; worksheets are skipped (drained).
   const r = reader as unknown as {
     parse(): AsyncIterable<{ eventType: string }>;
-    model?: { sheets?: { name: string }[] };
+    model?: { sheets?: { name: string; state?: string }[] };
   };
   for await (const ev of r.parse()) {
     if (r.model?.sheets) break;
     void ev;
   }
-  return (r.model?.sheets ?? []).map((s) => s.name);
+  return (r.model?.sheets ?? []).map((s) => ({
+    name: s.name,
+    hidden: s.state === "hidden" || s.state === "veryHidden",
+  }));
 }
 
 async function* xlsxRows(
