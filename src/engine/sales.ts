@@ -483,6 +483,11 @@ export const sales = {
       const d = at(dl, i);
       const e = at(cp, i);
       const f = td.tall === undefined ? undefined : at(td, i);
+      // A row whose lead inputs are blank stays blank, whatever `today` holds (an error too).
+      if (blankish(a) && blankish(b) && blankish(d) && blankish(e)) {
+        out[i] = "";
+        continue;
+      }
       if (
         isObject(a) ||
         isObject(b) ||
