@@ -114,6 +114,15 @@ export function xlsxReader(
   r._parseWorksheet = function* (iterator: Chunks, sheetNo: string) {
     if (!(reader as unknown as { model?: object }).model)
       throw new WorkbookPartMissed();
+    // A worksheet whose part came before the shared strings is parked by exceljs in a temp
+    // file and handed over as a read stream; when the caller skips that sheet (not the one
+    // wanted), exceljs deletes the file at once, sometimes before the stream has opened it.
+    // The stream's open error then had no listener and ended the process (uncaught ENOENT).
+    // A sheet that is read still gets any error of its stream through the iteration.
+    const stream = iterator as unknown as {
+      on?: (e: string, f: () => void) => void;
+    };
+    if (typeof stream.on === "function") stream.on("error", () => {});
     const scan = new FormulaScan();
     for (const ev of parseWorksheet(
       utf8Text(iterator, (s) => scan.feed(s)),
