@@ -670,9 +670,10 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
     ...[...placement.columns.values()].map((c) => c + 1),
   );
   let dupCells: (readonly [string, string, string])[] = [];
-  const dupAt = dupOwned.every((c) => c >= 0)
+  let dupAt = dupOwned.every((c) => c >= 0)
     ? dupOwned
     : DUPLICATE_COLUMNS.map((_, k) => width + k);
+  let dupHeaders = DUPLICATE_COLUMNS.map((c) => DUPLICATE_HEADERS[c][o.lang]);
   if (o.duplicates) {
     const data = head.slice(dataFrom);
     const leadRows = readLeadRows(
@@ -688,6 +689,28 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       hasLogColumn: mapping.receptionOrder.column !== null,
       rowNumber: (i) => (data[i] as SourceRow).number,
     }).cells.slice();
+    // An earlier run's duplicate columns are rewritten only when every cell in them is what
+    // this run writes there: an admin who typed a decision into 建议归属 keeps it, and this
+    // run's columns go beside them, numbered (`建议归属 (2)`).
+    if (dupOwned.every((c) => c >= 0)) {
+      const edited = dupOwned.findIndex((col, k) =>
+        data.some((r, i) => {
+          const v = r.cells[col]?.value;
+          const shown = v === null || v === undefined ? "" : String(v);
+          return shown !== "" && shown !== (dupCells[i]?.[k] ?? "");
+        }),
+      );
+      if (edited >= 0) {
+        dupAt = DUPLICATE_COLUMNS.map((_, k) => width + k);
+        dupHeaders = dupHeaders.map((h) => freshHeader(h, headers));
+        const col = dupOwned[edited] as number;
+        o.onNotice?.(
+          o.lang === "zh"
+            ? `“${String(headers[col])}”列（${columnLetter(col)}）中有不是本工具写入的内容，原样保留；撞单结果写入新列（${columnLetter(width)}–${columnLetter(width + 2)}）`
+            : `the column "${String(headers[col])}" (${columnLetter(col)}) holds cells this tool did not write: kept as they are; the duplicate results go to new columns (${columnLetter(width)}–${columnLetter(width + 2)})`,
+        );
+      }
+    }
   }
   const withOutputs = (
     r: SourceRow,
@@ -718,9 +741,7 @@ export async function gradeFile(o: GradeOptions): Promise<GradeResult> {
       withOutputs(
         headerRow,
         headerCells,
-        o.duplicates
-          ? DUPLICATE_COLUMNS.map((c) => DUPLICATE_HEADERS[c][o.lang])
-          : undefined,
+        o.duplicates ? dupHeaders : undefined,
       ),
     );
 

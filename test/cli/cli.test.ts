@@ -742,6 +742,38 @@ test("--duplicates on a graded copy reuses its duplicate columns (never read as 
   expect(once["2"]?.slice(-3, -1)).toEqual(["撞单1", "李明"]);
 });
 
+test("--duplicates again after an admin typed a decision into 建议归属: the decision stays, this run's results go to new columns", async () => {
+  const input = path.join(tmp, "in.csv");
+  fs.copyFileSync(path.join(casesDir, "zh-csv-duplicates/input.csv"), input);
+  const args = ["--lang", "zh", "--today", TODAY, "--duplicates"];
+  expect((await run([input, ...args])).code).toBe(0);
+  const graded = fs.readFileSync(path.join(tmp, "in.graded.csv"), "utf8");
+  const lines = graded.split(/\r?\n/);
+  const headers = lines[0]!.split(",");
+  const ownerCol = headers.indexOf("建议归属");
+  expect(ownerCol).toBeGreaterThan(0);
+  const cells = lines[1]!.split(",");
+  expect(cells[ownerCol]).toBe("李明");
+  cells[ownerCol] = "王芳（经理定）";
+  lines[1] = cells.join(",");
+  const edited = path.join(tmp, "edited.csv");
+  fs.writeFileSync(edited, lines.join("\n"));
+  const again = path.join(tmp, "again.csv");
+  const r = await run([edited, "--out", again, ...args]);
+  expect(r.code).toBe(0);
+  expect(r.err).toContain("建议归属");
+  expect(r.err).toContain("原样保留");
+  const out = readCsv(again, "utf8").rows;
+  expect(out["1"]?.[ownerCol]).toBe("建议归属");
+  expect(out["2"]?.[ownerCol]).toBe("王芳（经理定）");
+  expect(out["1"]?.slice(-3)).toEqual([
+    "撞单组 (2)",
+    "建议归属 (2)",
+    "撞单说明 (2)",
+  ]);
+  expect(out["2"]?.slice(-3, -1)).toEqual(["撞单1", "李明"]);
+});
+
 test("an error value in an input cell of an .xlsx gives that error in the outputs that read it, as the pane does", async () => {
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet("线索");
