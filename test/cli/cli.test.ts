@@ -336,17 +336,26 @@ test("property: the graded CSV holds exactly the pane's static values for the wh
           [HEADERS, ...rows].map((r) => r.map(q).join(",")).join("\n") + "\n",
         );
         const today = 46351;
-        const res = await gradeFile({
-          input: file,
-          lang: "zh",
-          today,
-          chunkRows,
-        });
         // Numeric text typed as numbers, as the CLI reads a CSV (csvValue).
         const values = rows.map((r) => r.map(csvValue));
         // The pane maps from headers and the cells below them; the CLI must agree.
         const mapping = proposeMapping(HEADERS, { rows: values });
         const outputs = availableOutputs(mapping);
+        const grading = gradeFile({
+          input: file,
+          lang: "zh",
+          today,
+          chunkRows,
+        });
+        // Columns that hold nothing to read (all blank, say) give the pane nothing to write:
+        // the command line then says so and writes nothing, it does not guess.
+        if (outputs.length === 0) {
+          await expect(grading).rejects.toMatchObject({
+            problem: { code: "nothingToGrade" },
+          });
+          return;
+        }
+        const res = await grading;
         const expected = computeStatic(
           values,
           mapping,
