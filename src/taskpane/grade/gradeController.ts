@@ -28,7 +28,7 @@ import {
   availableOutputs,
   type OutputKind,
 } from "../../sheet/outputs";
-import type { Conflict, ConflictAnswer } from "../../sheet/ownership";
+import type { ConflictAnswer } from "../../sheet/ownership";
 import { summarise, type Summary } from "../../sheet/summary";
 import { readSetting, writeSetting } from "../office/settings";
 import {
@@ -37,6 +37,7 @@ import {
   nameColumns,
   resolveInputs,
   revertGrades,
+  type ApplyResult,
   type FoundData,
   type InputColumn,
   type RevertResult,
@@ -165,17 +166,8 @@ export type ApplyOutcome =
       /** false when the revert snapshot was too big to keep in the workbook (kept in the pane only) */
       readonly revertStored: boolean;
     }
-  | {
-      readonly status: "conflict";
-      readonly conflicts: readonly Conflict[];
-      readonly total: number;
-    }
-  | { readonly status: "cancelled" }
-  | {
-      readonly status: "failed";
-      readonly cell: string;
-      readonly message: string;
-    };
+  // conflict, cancelled, failed: as the Office.js part reports them
+  | Exclude<ApplyResult, { readonly status: "done" }>;
 
 /** Reverts kept in the pane when too big for the workbook, by sheet id. */
 const pendingReverts = new Map<string, RevertRecord>();

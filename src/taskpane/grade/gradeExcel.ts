@@ -441,6 +441,28 @@ export interface Written {
   readonly block: Block;
 }
 
+/** The ranges of the outputs that carry the add-in's colour rules (grade, next follow-up). */
+function ruleRangesOf(
+  sheet: Excel.Worksheet,
+  kinds: readonly OutputKind[],
+  columns: readonly number[],
+  firstRow: number,
+  n: number,
+): { kind: "grade" | "nextFollowUp"; range: Excel.Range }[] {
+  return kinds
+    .map((k, j) => ({ k, j }))
+    .filter(({ k }) => k === "grade" || k === "nextFollowUp")
+    .map(({ k, j }) => ({
+      kind: k as "grade" | "nextFollowUp",
+      range: sheet.getRangeByIndexes(
+        firstRow,
+        columns[j] as number,
+        Math.max(1, n),
+        1,
+      ),
+    }));
+}
+
 export type ApplyResult =
   | ({ readonly status: "done"; readonly stats: ReadStats } & Written)
   | {
@@ -899,18 +921,7 @@ export async function applyGrades(req: ApplyRequest): Promise<ApplyResult> {
 
     // Snapshot of every target before the first write (kept until the run ends, and for revert).
     const snap = restoreGrid(targets);
-    const ruleRanges = outputs
-      .map((k, j) => ({ k, j }))
-      .filter(({ k }) => k === "grade" || k === "nextFollowUp")
-      .map(({ k, j }) => ({
-        kind: k as "grade" | "nextFollowUp",
-        range: sheet.getRangeByIndexes(
-          firstRow,
-          columns[j] as number,
-          Math.max(1, n),
-          1,
-        ),
-      }));
+    const ruleRanges = ruleRangesOf(sheet, outputs, columns, firstRow, n);
     const ownIds = new Set(req.ruleIds ?? []);
     const rulesBefore: FoundRule[] = await findOwnRules(
       context,
@@ -1368,18 +1379,7 @@ export async function revertGrades(req: RevertRequest): Promise<RevertResult> {
         editedCols.has(columns[j] as number);
       if (!stillOurs && !released.includes(k)) released.push(k);
     }
-    const ruleRanges = kinds
-      .map((k, j) => ({ k, j }))
-      .filter(({ k }) => k === "grade" || k === "nextFollowUp")
-      .map(({ k, j }) => ({
-        kind: k as "grade" | "nextFollowUp",
-        range: sheet.getRangeByIndexes(
-          firstRow,
-          columns[j] as number,
-          Math.max(1, n),
-          1,
-        ),
-      }));
+    const ruleRanges = ruleRangesOf(sheet, kinds, columns, firstRow, n);
     const ownIds = new Set(req.ruleIds ?? []);
     const now = await findOwnRules(context, ruleRanges, ownIds);
     const recreated = await restoreRules(
