@@ -62,7 +62,10 @@ export const URGENCY_ARGS = [
 ] as const satisfies readonly ArgName[];
 
 /** Arguments that set how a lead is judged rather than describe it: they never make a row non-blank. */
-const SETTINGS: ReadonlySet<ArgName> = new Set<ArgName>(["siteOpen", "today"]);
+export const SETTINGS: ReadonlySet<ArgName> = new Set<ArgName>([
+  "siteOpen",
+  "today",
+]);
 
 /** The shape of a call's leads, checked once: how many, and how to tell a blank row. */
 interface Shape {

@@ -9,7 +9,8 @@ import { makeCtx } from "../engine/ctx";
 import type { Criteria } from "../engine/criteria";
 import type { Lang } from "../engine/lang";
 import { ERROR_TEXT, errorMessage } from "../engine/messages";
-import { LEADGRADE_ARGS, sales, type Column } from "../engine/sales";
+import { LEADGRADE_ARGS, SETTINGS, sales, type Column } from "../engine/sales";
+import type { ArgName } from "../engine/args";
 import { formatStageLabel } from "../engine/functions/stageLabel";
 import { clipCellText } from "../engine/text";
 import type { Stage } from "../engine/tables/intentStages";
@@ -251,9 +252,9 @@ export function computeStatic(
         for (const k of keys)
           for (const c of mapping[k].columns) {
             const v = r[c];
-            // siteOpen sets how a lead is judged: an error there leaves a blank row blank,
-            // as the function itself does.
-            if (k === "siteOpen" && cells[i] === "") continue;
+            // A setting (siteOpen) says how a lead is judged and never makes a row non-blank
+            // (the engine's SETTINGS): an error there leaves a blank row blank, as the function does.
+            if (cells[i] === "" && SETTINGS.has(k as ArgName)) continue;
             if (v instanceof SheetError) {
               cells[i] = v.text;
               problems.push({ row: i, output: kind, message: v.text });
